@@ -1,0 +1,143 @@
+/**
+ * The canonical taxonomy as plain data: what the store persists, what the
+ * catalog indexes and what every page renders. Every statement carries the ids
+ * of the sources that support it.
+ */
+
+export type SourceKind = 'profile_page' | 'ladder' | 'job_description' | 'taxonomy' | 'survey' | 'reference';
+
+export interface Source {
+  id: string;
+  title: string;
+  kind: SourceKind;
+  publisher: string | null;
+  url: string | null;
+  note: string | null;
+}
+
+export interface Statement {
+  text: string;
+  sources: string[];
+}
+
+export interface RubricRow {
+  knowledge: string;
+  complexity: string;
+  collaboration: string;
+  degreeYears: string;
+  sources: string[];
+}
+
+export interface Skill {
+  name: string;
+  application: string;
+  sources: string[];
+}
+
+export type ClassificationSystem = 'onet-soc' | 'isco' | 'esco';
+
+export const CLASSIFICATION_LABELS: Readonly<Record<ClassificationSystem, string>> = {
+  'onet-soc': 'O*NET / SOC',
+  isco: 'ISCO-08',
+  esco: 'ESCO',
+};
+
+export interface ClassificationMapping {
+  system: ClassificationSystem;
+  code: string;
+  title: string | null;
+  /** Which process produced the mapping, e.g. "canon.data" for hand-curated ones. */
+  origin: string;
+  confidence: number | null;
+  sources: string[];
+}
+
+export interface PayObservation {
+  currency: string;
+  period: 'annual' | 'hourly';
+  region: string;
+  median: number;
+  low: number | null;
+  high: number | null;
+  basis: string;
+  asOf: string | null;
+  sources: string[];
+}
+
+export type ProfileStatus = 'draft' | 'in_review' | 'approved' | 'retired';
+
+export const STATUS_LABELS: Readonly<Record<ProfileStatus, string>> = {
+  draft: 'draft',
+  in_review: 'in review',
+  approved: 'approved',
+  retired: 'retired',
+};
+
+export interface Confidence {
+  score: number;
+  sources: string[];
+}
+
+export interface FocusLevelContent {
+  responsibilities: Statement[];
+  rubric: RubricRow;
+}
+
+export interface ProfileRecord {
+  code: string;
+  functionCode: string;
+  focusCode: string;
+  levelCode: string;
+  status: ProfileStatus;
+  /** Approved version number; null until a first version is approved. */
+  version: number | null;
+  region: string;
+  confidence: Confidence | null;
+  aliases: Statement[];
+  pay: PayObservation[];
+}
+
+export interface DistinctFrom {
+  focusKey: string;
+  how: string;
+}
+
+export interface Focus {
+  code: string;
+  key: string;
+  functionCode: string;
+  name: string;
+  description: string;
+  distinctFrom: DistinctFrom[];
+  /** The focus differs materially from the function baseline in pay and/or skills. */
+  differential: { pay: boolean; skill: boolean; sources: string[] };
+  levelCodes: string[];
+  levels: Record<string, FocusLevelContent>;
+  skills: Skill[];
+  mappings: ClassificationMapping[];
+  sources: string[];
+}
+
+export interface TaxonomyFunction {
+  code: string;
+  key: string;
+  name: string;
+  description: string;
+  sources: string[];
+}
+
+export interface Taxonomy {
+  sources: Source[];
+  functions: TaxonomyFunction[];
+  focuses: Focus[];
+  profiles: ProfileRecord[];
+}
+
+export type ConfidenceBand = 'high' | 'medium' | 'low';
+
+/** Bands used wherever a 0–1 confidence is shown. */
+export function confidenceBand(score: number): ConfidenceBand {
+  if (score >= 0.8) return 'high';
+  if (score >= 0.5) return 'medium';
+  return 'low';
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // PGlite start-up dominates; a shared template keeps files cheap, but give slow CI room.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    globalSetup: ['src/testing/globalSetup.ts'],
+  },
+});
