@@ -1,0 +1,34 @@
+import { createApp } from '../../server/createApp.js';
+import { startServer } from '../../server/startServer.js';
+import { openCanon } from '../../runtime/openCanon.js';
+import type { CliIO } from '../io.js';
+import { type StoreFlags, configWith } from './withCanon.js';
+
+/** Starts the web app and API; resolves once listening and closes cleanly on SIGINT/SIGTERM. */
+export async function serveCommand(flags: StoreFlags & { port?: number; host?: string }, io: CliIO): Promise<void> {
+  const started = performance.now();
+  const config = configWith(flags);
+  const canon = await openCanon(config);
+  const app = createApp({ catalog: () => canon.catalog, log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`) });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(app, config.host, config.port);
+  } catch (cause) {
+    await canon.store.close();
+    throw cause;
+  }
+  const store = canon.store.kind === 'pglite' ? `embedded store in ${canon.store.location}` : `PostgreSQL at ${canon.store.location}`;
+  io.err(
+    `Canon is serving ${server.url}  (${canon.catalog.taxonomy.profiles.length} profiles, ${store}${
+      canon.taxonomyChanged ? ', built-in taxonomy loaded' : ''
+    }; ready in ${Math.round(performance.now() - started)} ms)\n`,
+  );
+  const stop = async () => {
+    io.err('Canon is stopping…\n');
+    await server.close().catch(() => {});
+    await canon.store.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

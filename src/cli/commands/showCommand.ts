@@ -1,0 +1,52 @@
+import type { ProfileView } from '../../core/catalog.js';
+import { formatYears } from '../../core/levels.js';
+import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
+import { profileDto } from '../../server/api/toDto.js';
+import { differentialNote, formatPayRange } from '../../core/format.js';
+import type { CliIO } from '../io.js';
+import { type StoreFlags, withCanon } from './withCanon.js';
+
+export async function showCommand(code: string, flags: StoreFlags & { json?: boolean }, io: CliIO): Promise<void> {
+  await withCanon(flags, async ({ catalog }) => {
+    const view = catalog.getProfile(code);
+    io.out(flags.json ? `${JSON.stringify(profileDto(view), null, 2)}\n` : formatProfile(view));
+  });
+}
+
+/** The profile as plain text for a terminal, in the order of the profile page. */
+export function formatProfile(view: ProfileView): string {
+  const { record, focus, fn, level } = view;
+  const own = view.ladder.find((s) => s.current)?.content;
+  const pay = record.pay[0];
+  const lines = [
+    `${view.title}`,
+    `${view.code} · ${fn.name} · ${focus.name}`,
+    `${level.code} — ${level.title} · ${formatYears(level.experience)} · ${STATUS_LABELS[record.status]} · ${record.region} · ${
+      record.version === null ? 'no approved version' : `v${record.version}`
+    }${view.confidence ? ` · confidence ${view.confidence.band} ${view.confidence.score.toFixed(2)}` : ''}`,
+    '',
+    focus.description,
+    '',
+    `Market pay (median): ${pay ? `${formatPayRange(pay)} — ${pay.basis}` : 'no pay data yet'}`,
+    differentialNote(focus),
+    '',
+    'Responsibilities:',
+    ...(own?.responsibilities.map((r) => `  • ${r.text}`) ?? []),
+    '',
+    'Level guidelines:',
+    `  Knowledge & Application: ${own?.rubric.knowledge ?? ''}`,
+    `  Complexity & Problem Solving: ${own?.rubric.complexity ?? ''}`,
+    `  Collaboration & Interaction: ${own?.rubric.collaboration ?? ''}`,
+    `  Typical Degree & Years: ${own?.rubric.degreeYears ?? ''}`,
+    '',
+    'Skills:',
+    ...focus.skills.map((s) => `  • ${s.name} — ${s.application}`),
+    '',
+    'Classification mappings:',
+    ...focus.mappings.map((m) => `  ${CLASSIFICATION_LABELS[m.system]} ${m.code}${m.title ? ` ${m.title}` : ''} (source ${m.origin})`),
+    '',
+    `Sources (${view.sources.length}):`,
+    ...view.sources.map((s, i) => `  ${i + 1}. ${s.title}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

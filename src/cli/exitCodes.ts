@@ -1,0 +1,11 @@
+import type { ErrorCode } from '../core/errors.js';
+
+/** The one table from error codes to process exit codes. 2 is also commander's usage error. */
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
+  internal: 1,
+  invalid_input: 2,
+  not_found: 3,
+  invalid_data: 4,
+  store_unavailable: 5,
+  conflict: 6,
+};

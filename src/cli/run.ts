@@ -1,0 +1,73 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { CanonError, isCanonError } from '../core/errors.js';
+import { EXIT_CODES } from './exitCodes.js';
+import type { CliIO } from './io.js';
+import { exportCommand } from './commands/exportCommand.js';
+import { levelsCommand } from './commands/levelsCommand.js';
+import { serveCommand } from './commands/serveCommand.js';
+import { showCommand } from './commands/showCommand.js';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
+  return n;
+}
+
+function program(io: CliIO): Command {
+  const cmd = new Command('canon')
+    .description('Canon — the canonical taxonomy of roles: serve it, show profiles, export them.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  const dataDir = ['--data-dir <dir>', 'folder of the embedded store (default .canon/data, or CANON_DATA_DIR)'] as const;
+
+  cmd
+    .command('serve')
+    .description('run the web app and API (embedded store unless DATABASE_URL is set)')
+    .option('-p, --port <port>', 'port to listen on (default 3000, or PORT)', port)
+    .option('--host <host>', 'address to bind (default 127.0.0.1, or HOST)')
+    .option(...dataDir)
+    .action((flags) => serveCommand(flags, io));
+
+  cmd
+    .command('show')
+    .description('print one profile, e.g. canon show TECHNO.TECHNOLO6B55.M3')
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--json', 'print the API JSON instead of text')
+    .option(...dataDir)
+    .action((code, flags) => showCommand(code, flags, io));
+
+  cmd
+    .command('export')
+    .description('export every profile as JSON (a top-level "profiles" array) or CSV')
+    .requiredOption('-f, --format <format>', 'json or csv')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option(...dataDir)
+    .action((flags) => exportCommand(flags, io));
+
+  cmd
+    .command('levels')
+    .description('print the universal level framework')
+    .option('--track <track>', 'only one track: P, M or E')
+    .option('--json', 'print JSON')
+    .action((flags) => levelsCommand(flags, io));
+
+  return cmd;
+}
+
+/** Runs the CLI and returns the exit code; errors become one line on stderr. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    await program(io).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" are normal exits; commander has already printed usage problems.
+      return error.exitCode === 0 ? 0 : EXIT_CODES.invalid_input;
+    }
+    const canonError = isCanonError(error) ? error : new CanonError('internal', (error as Error)?.message ?? String(error));
+    io.err(`canon: ${canonError.message}\n`);
+    return EXIT_CODES[canonError.code];
+  }
+}

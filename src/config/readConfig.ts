@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { CanonError, quote } from '../core/errors.js';
+
+/** Settings that come from the environment. This is the only module that reads process.env. */
+export interface Config {
+  /** PostgreSQL connection string; when absent Canon uses the embedded PGlite store. */
+  databaseUrl: string | null;
+  /** Folder of the embedded store. */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Folder holding the built-in taxonomy files. */
+  taxonomyDir: string;
+}
+
+export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CanonError('invalid_input', `PORT must be a whole number from 0 to 65535; got ${quote(env.PORT)}.`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    dataDir: resolve(env.CANON_DATA_DIR?.trim() || '.canon/data'),
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    taxonomyDir: resolve(env.CANON_TAXONOMY_DIR?.trim() || resolve(PROJECT_ROOT, 'data')),
+  };
+}
+
+/** The PostgreSQL database the store contract suite may use; tests skip PostgreSQL runs without it. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.CANON_TEST_DATABASE_URL?.trim() || null;
+}

@@ -1,0 +1,175 @@
+import { parseProfileCode } from './codes.js';
+import { CanonError, quote } from './errors.js';
+import { type Level, type Track, getLevel } from './levels.js';
+import {
+  type ConfidenceBand,
+  type Focus,
+  type FocusLevelContent,
+  type ProfileRecord,
+  type ProfileStatus,
+  type Source,
+  type Taxonomy,
+  type TaxonomyFunction,
+  confidenceBand,
+} from './taxonomy.js';
+
+export interface LadderStep {
+  level: Level;
+  profileCode: string;
+  content: FocusLevelContent;
+  current: boolean;
+}
+
+/** Everything a profile page or API response shows, resolved and cross-linked. */
+export interface ProfileView {
+  code: string;
+  title: string;
+  record: ProfileRecord;
+  focus: Focus;
+  fn: TaxonomyFunction;
+  level: Level;
+  confidence: { score: number; band: ConfidenceBand; sources: string[] } | null;
+  ladder: LadderStep[];
+  /** Every source cited anywhere on the profile, in citation order. */
+  sources: Source[];
+}
+
+export interface ProfileFilter {
+  function?: string;
+  focus?: string;
+  track?: Track;
+  level?: string;
+  status?: ProfileStatus;
+  q?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * An immutable, indexed snapshot of the taxonomy. Every read path (pages, API,
+ * CLI) goes through it, so a request never waits on the store.
+ */
+export class Catalog {
+  readonly taxonomy: Taxonomy;
+  private readonly views = new Map<string, ProfileView>();
+  private readonly sourceById: Map<string, Source>;
+  private readonly searchText = new Map<string, string>();
+
+  constructor(taxonomy: Taxonomy) {
+    this.taxonomy = taxonomy;
+    this.sourceById = new Map(taxonomy.sources.map((s) => [s.id, s]));
+    const focusByCode = new Map(taxonomy.focuses.map((f) => [f.code, f]));
+    const fnByCode = new Map(taxonomy.functions.map((f) => [f.code, f]));
+    for (const record of taxonomy.profiles) {
+      const focus = focusByCode.get(record.focusCode);
+      const fn = fnByCode.get(record.functionCode);
+      if (!focus || !fn) continue;
+      const view = this.buildView(record, focus, fn);
+      this.views.set(record.code, view);
+      this.searchText.set(
+        record.code,
+        [view.code, view.title, focus.name, fn.name, view.level.title, ...view.level.commonTitles, ...record.aliases.map((a) => a.text)]
+          .join(' ')
+          .toLowerCase(),
+      );
+    }
+  }
+
+  get functions(): TaxonomyFunction[] {
+    return this.taxonomy.functions;
+  }
+
+  focusesOf(functionCode: string): Focus[] {
+    return this.taxonomy.focuses.filter((f) => f.functionCode === functionCode);
+  }
+
+  findFocus(code: string): Focus | undefined {
+    return this.taxonomy.focuses.find((f) => f.code === code);
+  }
+
+  findFunction(code: string): TaxonomyFunction | undefined {
+    return this.taxonomy.functions.find((f) => f.code === code);
+  }
+
+  findSource(id: string): Source | undefined {
+    return this.sourceById.get(id);
+  }
+
+  findProfile(code: string): ProfileView | undefined {
+    return this.views.get(code);
+  }
+
+  /** Like findProfile, but says precisely why a code does not resolve. */
+  getProfile(code: string): ProfileView {
+    const view = this.views.get(code);
+    if (view) return view;
+    parseProfileCode(code);
+    throw new CanonError('not_found', `No profile with code ${quote(code)}.`);
+  }
+
+  listProfiles(filter: ProfileFilter = {}, page: { limit: number; offset: number } = { limit: 50, offset: 0 }): Page<ProfileView> {
+    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matches = [...this.views.values()].filter(
+      (v) =>
+        (!filter.function || v.fn.code === filter.function) &&
+        (!filter.focus || v.focus.code === filter.focus) &&
+        (!filter.track || v.level.track === filter.track) &&
+        (!filter.level || v.level.code === filter.level) &&
+        (!filter.status || v.record.status === filter.status) &&
+        words.every((w) => this.searchText.get(v.code)?.includes(w)),
+    );
+    return { items: matches.slice(page.offset, page.offset + page.limit), total: matches.length, ...page };
+  }
+
+  /** Sources cited by a profile or focus, resolved; unknown ids are skipped (the loader rejects them). */
+  resolveSources(ids: readonly string[]): Source[] {
+    return ids.map((id) => this.sourceById.get(id)).filter((s): s is Source => s !== undefined);
+  }
+
+  /** Profiles that cite a source, for the source page. */
+  citing(sourceId: string): ProfileView[] {
+    return [...this.views.values()].filter((v) => v.sources.some((s) => s.id === sourceId));
+  }
+
+  private buildView(record: ProfileRecord, focus: Focus, fn: TaxonomyFunction): ProfileView {
+    const level = getLevel(record.levelCode);
+    const ladder = focus.levelCodes.flatMap((code) => {
+      const content = focus.levels[code];
+      return content
+        ? [{ level: getLevel(code), profileCode: `${fn.code}.${focus.code}.${code}`, content, current: code === level.code }]
+        : [];
+    });
+    const own = focus.levels[level.code];
+    const cited = [
+      ...focus.sources,
+      ...(own?.responsibilities.flatMap((s) => s.sources) ?? []),
+      ...(own?.rubric.sources ?? []),
+      ...focus.skills.flatMap((s) => s.sources),
+      ...focus.mappings.flatMap((m) => m.sources),
+      ...focus.differential.sources,
+      ...record.pay.flatMap((p) => p.sources),
+      ...record.aliases.flatMap((a) => a.sources),
+      ...(record.confidence?.sources ?? []),
+      ...level.experienceSources,
+    ];
+    return {
+      code: record.code,
+      title: `${focus.name} — ${level.code}`,
+      record,
+      focus,
+      fn,
+      level,
+      confidence: record.confidence
+        ? { score: record.confidence.score, band: confidenceBand(record.confidence.score), sources: record.confidence.sources }
+        : null,
+      ladder,
+      sources: this.resolveSources([...new Set(cited)]),
+    };
+  }
+}
+

@@ -1,0 +1,23 @@
+import type { Context, TypedResponse } from 'hono';
+import type { Catalog } from '../../core/catalog.js';
+import type { ResponseCache } from '../httpCache.js';
+
+/** What API handlers need: the current catalog snapshot and the shared response cache. */
+export interface ApiDeps {
+  catalog: () => Catalog;
+  cache: ResponseCache;
+}
+
+export const jsonError = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/**
+ * A cached JSON read. The cast tells the typed router that the body is the
+ * declared schema's type, which `build` is checked against.
+ */
+export function cachedJson<T>(deps: ApiDeps, c: Context, build: () => T): TypedResponse<T, 200, 'json'> {
+  const response = deps.cache.respond(c, deps.catalog(), 'application/json', () => JSON.stringify(build()));
+  return response as unknown as TypedResponse<T, 200, 'json'>;
+}

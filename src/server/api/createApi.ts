@@ -1,0 +1,37 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { CanonError } from '../../core/errors.js';
+import type { ApiDeps } from './apiDeps.js';
+import { registerFunctionRoutes } from './routes/functionRoutes.js';
+import { registerLevelRoutes } from './routes/levelRoutes.js';
+import { registerProfileRoutes } from './routes/profileRoutes.js';
+import { registerSourceRoutes } from './routes/sourceRoutes.js';
+import { ErrorSchema } from './schemas.js';
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Canon API',
+    version: '0.1.0',
+    description: 'The canonical taxonomy of roles: functions, focuses, levels and profiles, with their sources.',
+  },
+};
+
+/** The JSON API, mounted under /api. Validation failures become 400s with the standard error body. */
+export function createApi(deps: ApiDeps): OpenAPIHono {
+  const api = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+        throw new CanonError('invalid_input', `Invalid request — ${where}${issue?.message ?? 'bad input'}.`);
+      }
+    },
+  });
+  api.openAPIRegistry.register('Error', ErrorSchema);
+  registerFunctionRoutes(api, deps);
+  registerLevelRoutes(api, deps);
+  registerProfileRoutes(api, deps);
+  registerSourceRoutes(api, deps);
+  api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
+  return api;
+}

@@ -1,0 +1,54 @@
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
+import { CodeParam, PaginationQuery, ProfileSchema, ProfileSummarySchema, pageOf } from '../schemas.js';
+import { profileDto, profileSummaryDto } from '../toDto.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/profiles',
+  tags: ['Profiles'],
+  summary: 'List profiles with filters',
+  request: {
+    query: PaginationQuery.extend({
+      function: z.string().optional().openapi({ description: 'Function code, e.g. TECHNO' }),
+      focus: z.string().optional().openapi({ description: 'Focus code, e.g. TECHNOLO6B55' }),
+      track: z.enum(['P', 'M', 'E']).optional(),
+      level: z.string().regex(/^[PME][1-9]$/, 'expected a level code such as M3').optional(),
+      status: z.enum(['draft', 'in_review', 'approved', 'retired']).optional(),
+      q: z.string().max(200).optional().openapi({ description: 'Words that must all appear in the code, title, level titles or aliases' }),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of profiles', content: { 'application/json': { schema: pageOf(ProfileSummarySchema, 'ProfilePage') } } },
+    400: jsonError('Bad query'),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/profiles/{code}',
+  tags: ['Profiles'],
+  summary: 'One profile with everything its page shows',
+  request: { params: CodeParam('TECHNO.TECHNOLO6B55.M3') },
+  responses: {
+    200: { description: 'The profile', content: { 'application/json': { schema: ProfileSchema } } },
+    400: jsonError('Malformed code'),
+    404: jsonError('No such profile'),
+  },
+});
+
+export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+  app.openapi(list, (c) => {
+    const { limit, offset, ...filter } = c.req.valid('query');
+    const catalog = deps.catalog();
+    return cachedJson(deps, c, () => {
+      const page = catalog.listProfiles(filter, { limit, offset });
+      return { ...page, items: page.items.map(profileSummaryDto) };
+    });
+  });
+  app.openapi(get, (c) => {
+    const catalog = deps.catalog();
+    const view = catalog.getProfile(c.req.valid('param').code);
+    return cachedJson(deps, c, () => (profileDto(view)));
+  });
+}

@@ -1,0 +1,163 @@
+import { z } from '@hono/zod-openapi';
+
+/** The API's wire format. One schema feeds validation, TypeScript types and the OpenAPI document. */
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(['not_found', 'invalid_input', 'invalid_data', 'conflict', 'store_unavailable', 'internal']),
+      message: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+const Years = z.object({ min: z.number(), max: z.number() }).nullable();
+
+export const LevelSchema = z
+  .object({
+    code: z.string().openapi({ example: 'M3' }),
+    track: z.enum(['P', 'M', 'E']),
+    trackName: z.string(),
+    step: z.number().int(),
+    rank: z.number().int().openapi({ description: 'Position on the one ordinal scale shared by all tracks.' }),
+    title: z.string(),
+    summary: z.string(),
+    scope: z.string(),
+    autonomy: z.string(),
+    complexity: z.string(),
+    impact: z.string(),
+    decisionRights: z.string(),
+    leadership: z.string(),
+    experience: Years.openapi({ description: 'Typical years of experience; null where no source gives a figure.' }),
+    experienceSources: z.array(z.string()),
+    commonTitles: z.array(z.string()),
+  })
+  .openapi('Level');
+
+const Statement = z.object({ text: z.string(), sources: z.array(z.string()) }).openapi('Statement');
+
+export const SourceSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    publisher: z.string().nullable(),
+    url: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('Source');
+
+export const FunctionSchema = z
+  .object({
+    code: z.string().openapi({ example: 'TECHNO' }),
+    key: z.string(),
+    name: z.string(),
+    description: z.string(),
+    focuses: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .openapi('Function');
+
+const Rubric = z
+  .object({
+    knowledge: z.string(),
+    complexity: z.string(),
+    collaboration: z.string(),
+    degreeYears: z.string(),
+    sources: z.array(z.string()),
+  })
+  .openapi('RubricRow');
+
+const Mapping = z
+  .object({
+    system: z.string(),
+    code: z.string(),
+    title: z.string().nullable(),
+    origin: z.string(),
+    confidence: z.number().nullable(),
+    sources: z.array(z.string()),
+  })
+  .openapi('ClassificationMapping');
+
+export const FocusSchema = z
+  .object({
+    code: z.string().openapi({ example: 'TECHNOLO6B55' }),
+    key: z.string(),
+    functionCode: z.string(),
+    name: z.string(),
+    description: z.string(),
+    distinctFrom: z.array(z.object({ focusKey: z.string(), how: z.string() })),
+    differential: z.object({ pay: z.boolean(), skill: z.boolean(), sources: z.array(z.string()) }),
+    levelCodes: z.array(z.string()),
+    levels: z.record(z.string(), z.object({ responsibilities: z.array(Statement), rubric: Rubric })),
+    skills: z.array(z.object({ name: z.string(), application: z.string(), sources: z.array(z.string()) })),
+    mappings: z.array(Mapping),
+    profiles: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .openapi('Focus');
+
+const Pay = z
+  .object({
+    currency: z.string(),
+    period: z.enum(['annual', 'hourly']),
+    region: z.string(),
+    median: z.number(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    basis: z.string(),
+    asOf: z.string().nullable(),
+    sources: z.array(z.string()),
+  })
+  .openapi('PayObservation');
+
+export const ProfileSummarySchema = z
+  .object({
+    code: z.string().openapi({ example: 'TECHNO.TECHNOLO6B55.M3' }),
+    title: z.string(),
+    functionCode: z.string(),
+    focusCode: z.string(),
+    levelCode: z.string(),
+    track: z.enum(['P', 'M', 'E']),
+    status: z.enum(['draft', 'in_review', 'approved', 'retired']),
+    version: z.number().int().nullable(),
+    region: z.string(),
+    confidence: z.object({ score: z.number(), band: z.enum(['high', 'medium', 'low']) }).nullable(),
+  })
+  .openapi('ProfileSummary');
+
+export const ProfileSchema = ProfileSummarySchema.extend({
+  functionName: z.string(),
+  focusName: z.string(),
+  description: z.string(),
+  level: LevelSchema,
+  responsibilities: z.array(Statement),
+  rubric: Rubric,
+  responsibilitiesByLevel: z.array(z.object({ levelCode: z.string(), profileCode: z.string(), current: z.boolean(), responsibilities: z.array(Statement) })),
+  skills: z.array(z.object({ name: z.string(), application: z.string(), sources: z.array(z.string()) })),
+  differential: z.object({ pay: z.boolean(), skill: z.boolean(), sources: z.array(z.string()) }),
+  pay: z.array(Pay),
+  aliases: z.array(Statement),
+  mappings: z.array(Mapping),
+  review: z.null().openapi({ description: 'Review-panel scores; null until the profile has been reviewed.' }),
+  adjacent: z.array(z.object({ code: z.string(), distance: z.number(), band: z.string() })),
+  sources: z.array(SourceSchema),
+}).openapi('Profile');
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({
+      items: z.array(item),
+      total: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    })
+    .openapi(name);
+
+export const PaginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: 'Items per page (1–500).' }),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const CodeParam = (example: string) =>
+  z.object({ code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example }) });

@@ -1,0 +1,64 @@
+import type { z } from '@hono/zod-openapi';
+import type { Catalog, ProfileView } from '../../core/catalog.js';
+import { type Level, TRACKS } from '../../core/levels.js';
+import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
+import type { FocusSchema, FunctionSchema, LevelSchema, ProfileSchema, ProfileSummarySchema } from './schemas.js';
+
+/** Domain values → the API's wire shapes. */
+
+export function levelDto(level: Level): z.infer<typeof LevelSchema> {
+  return { ...level, trackName: TRACKS[level.track], experienceSources: [...level.experienceSources], commonTitles: [...level.commonTitles] };
+}
+
+export function functionDto(fn: TaxonomyFunction, catalog: Catalog): z.infer<typeof FunctionSchema> {
+  return { ...fn, focuses: catalog.focusesOf(fn.code).map((f) => f.code) };
+}
+
+export function focusDto(focus: Focus): z.infer<typeof FocusSchema> {
+  return {
+    ...focus,
+    profiles: focus.levelCodes.map((level) => `${focus.functionCode}.${focus.code}.${level}`),
+  };
+}
+
+export function profileSummaryDto(view: ProfileView): z.infer<typeof ProfileSummarySchema> {
+  return {
+    code: view.code,
+    title: view.title,
+    functionCode: view.fn.code,
+    focusCode: view.focus.code,
+    levelCode: view.level.code,
+    track: view.level.track,
+    status: view.record.status,
+    version: view.record.version,
+    region: view.record.region,
+    confidence: view.confidence ? { score: view.confidence.score, band: view.confidence.band } : null,
+  };
+}
+
+export function profileDto(view: ProfileView): z.infer<typeof ProfileSchema> {
+  const own = view.ladder.find((s) => s.current);
+  return {
+    ...profileSummaryDto(view),
+    functionName: view.fn.name,
+    focusName: view.focus.name,
+    description: view.focus.description,
+    level: levelDto(view.level),
+    responsibilities: own?.content.responsibilities ?? [],
+    rubric: own?.content.rubric ?? { knowledge: '', complexity: '', collaboration: '', degreeYears: '', sources: [] },
+    responsibilitiesByLevel: view.ladder.map((s) => ({
+      levelCode: s.level.code,
+      profileCode: s.profileCode,
+      current: s.current,
+      responsibilities: s.content.responsibilities,
+    })),
+    skills: view.focus.skills,
+    differential: view.focus.differential,
+    pay: view.record.pay,
+    aliases: view.record.aliases,
+    mappings: view.focus.mappings,
+    review: null,
+    adjacent: [],
+    sources: view.sources,
+  };
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import type { Catalog } from '../core/catalog.js';
+import { OPENAPI_INFO, createApi } from './api/createApi.js';
+import { HTTP_STATUS, errorBody, toCanonError } from './errorStatus.js';
+import { ResponseCache } from './httpCache.js';
+import { renderPage } from './web/Layout.js';
+import { createWeb } from './web/createWeb.js';
+import { NotFoundPage } from './web/pages/NotFoundPage.js';
+
+export interface AppOptions {
+  /** The current snapshot; a getter so that a write can swap it without rebuilding the app. */
+  catalog: () => Catalog;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** The whole HTTP surface: JSON API under /api, pages everywhere else. */
+export function createApp(options: AppOptions): Hono {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const cache = new ResponseCache();
+  const api = createApi({ catalog: options.catalog, cache });
+  const openApiDocument = () => api.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: '/api' }] });
+  const app = new Hono();
+  const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
+
+  app.onError((err, c) => {
+    const error = toCanonError(err);
+    const status = HTTP_STATUS[error.code];
+    if (status >= 500) log(`${c.req.method} ${c.req.path} failed`, err);
+    if (wantsJson(c.req.path)) return c.json(errorBody(error), status);
+    return c.html(renderPage(NotFoundPage({ message: error.message })), status);
+  });
+  app.notFound((c) => {
+    const message = `Nothing at ${c.req.path}.`;
+    if (wantsJson(c.req.path)) return c.json({ error: { code: 'not_found', message } }, 404);
+    return c.html(renderPage(NotFoundPage({ message })), 404);
+  });
+
+  app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument }));
+  app.route('/api', api);
+  return app;
+}

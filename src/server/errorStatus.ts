@@ -1,0 +1,26 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CanonError, type ErrorCode } from '../core/errors.js';
+
+/** The one table from error codes to HTTP statuses. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
+  not_found: 404,
+  invalid_input: 400,
+  invalid_data: 500,
+  conflict: 409,
+  store_unavailable: 503,
+  internal: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** Any thrown value as a CanonError; unknown failures become "internal" without leaking their message. */
+export function toCanonError(error: unknown): CanonError {
+  if (error instanceof CanonError) return error;
+  return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', { cause: error });
+}
+
+export function errorBody(error: CanonError): ErrorBody {
+  return { error: { code: error.code, message: error.message } };
+}

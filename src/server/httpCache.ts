@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+
+interface Entry {
+  body: string;
+  etag: string;
+  contentType: string;
+}
+
+const MAX_ENTRIES = 2_000;
+
+/**
+ * Caches rendered read responses per catalog snapshot: a new snapshot (after a
+ * write) gets a fresh cache, so nothing stale is served and nothing needs
+ * explicit invalidation. Answers If-None-Match with 304.
+ */
+export class ResponseCache {
+  private snapshot: object | null = null;
+  private entries = new Map<string, Entry>();
+
+  respond(c: Context, snapshot: object, contentType: string, render: () => string, status: 200 | 404 = 200): Response {
+    if (snapshot !== this.snapshot) {
+      this.snapshot = snapshot;
+      this.entries = new Map();
+    }
+    const key = `${status} ${c.req.url}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const body = render();
+      entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      // A crawler walking every query string must not grow memory without bound.
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      this.entries.set(key, entry);
+    }
+    const headers = {
+      'content-type': entry.contentType,
+      etag: entry.etag,
+      'cache-control': 'public, max-age=60, must-revalidate',
+    };
+    if (status === 200 && c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+    return new Response(entry.body, { status, headers });
+  }
+}

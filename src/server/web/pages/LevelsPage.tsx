@@ -1,0 +1,72 @@
+import { LEVELS, TRACKS, type Track, formatYears } from '../../../core/levels.js';
+import { Layout } from '../Layout.js';
+
+/** The universal level framework, one table per track. */
+export function LevelsPage() {
+  return (
+    <Layout title="Level framework" description="The universal level framework shared by every function.">
+      <h1>Level framework</h1>
+      <p class="lede">
+        One framework for every function. Ranks put all tracks on one ordinal scale, so an individual contributor and a
+        manager of comparable scope can be compared.
+      </p>
+      {(Object.keys(TRACKS) as Track[]).map((track) => (
+        <section aria-labelledby={`track-${track}`}>
+          <h2 id={`track-${track}`}>
+            {TRACKS[track]} ({track})
+          </h2>
+          <div class="table-wrap">
+            <table class="levels">
+              <thead>
+                <tr>
+                  <th scope="col">Level</th>
+                  <th scope="col">Rank</th>
+                  <th scope="col">Title and summary</th>
+                  <th scope="col">Scope</th>
+                  <th scope="col">Autonomy</th>
+                  <th scope="col">Complexity</th>
+                  <th scope="col">Impact</th>
+                  <th scope="col">Decision rights</th>
+                  <th scope="col">Leadership</th>
+                  <th scope="col">Typical experience</th>
+                  <th scope="col">Common titles</th>
+                </tr>
+              </thead>
+              <tbody>
+                {LEVELS.filter((l) => l.track === track).map((l) => (
+                  <tr id={l.code}>
+                    <th scope="row">{l.code}</th>
+                    <td>{l.rank}</td>
+                    <td>
+                      <strong>{l.title}</strong>
+                      <br />
+                      {l.summary}
+                    </td>
+                    <td>{l.scope}</td>
+                    <td>{l.autonomy}</td>
+                    <td>{l.complexity}</td>
+                    <td>{l.impact}</td>
+                    <td>{l.decisionRights}</td>
+                    <td>{l.leadership}</td>
+                    <td>
+                      {formatYears(l.experience)}
+                      {l.experienceSources.map((id) => (
+                        <>
+                          {' '}
+                          <a href={`/sources/${id}`} class="small">
+                            source
+                          </a>
+                        </>
+                      ))}
+                    </td>
+                    <td>{l.commonTitles.join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </Layout>
+  );
+}

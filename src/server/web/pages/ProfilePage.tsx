@@ -1,0 +1,327 @@
+import type { ProfileView } from '../../../core/catalog.js';
+import { formatYears } from '../../../core/levels.js';
+import { CLASSIFICATION_LABELS, STATUS_LABELS, type Source } from '../../../core/taxonomy.js';
+import { Layout } from '../Layout.js';
+import { differentialNote, formatPayRange } from '../../../core/format.js';
+
+export const REVIEW_DIMENSIONS = [
+  'Level differentiation',
+  'Focus specificity',
+  'Concreteness',
+  'Factual accuracy',
+  'Real-world coverage',
+] as const;
+
+const LEVEL_ATTRIBUTES = [
+  ['Scope', 'scope'],
+  ['Autonomy', 'autonomy'],
+  ['Complexity', 'complexity'],
+  ['Impact', 'impact'],
+  ['Decision rights', 'decisionRights'],
+  ['Leadership', 'leadership'],
+] as const;
+
+function Cite(props: { ids: readonly string[]; sources: readonly Source[] }) {
+  const numbered = props.ids
+    .map((id) => ({ id, n: props.sources.findIndex((s) => s.id === id) + 1 }))
+    .filter((x) => x.n > 0);
+  if (numbered.length === 0) return null;
+  return (
+    <sup class="cite">
+      {numbered.map((x, i) => (
+        <>
+          {i > 0 ? ',' : ''}
+          <a href={`/sources/${x.id}`} title={props.sources[x.n - 1]?.title}>
+            {x.n}
+          </a>
+        </>
+      ))}
+    </sup>
+  );
+}
+
+/** The profile page, section for section in the order of Canon's published pages. */
+export function ProfilePage({ view }: { view: ProfileView }) {
+  const { record, focus, fn, level, sources } = view;
+  const pay = record.pay[0];
+  return (
+    <Layout title={view.title} description={level.summary}>
+      <article class="profile" data-level={level.code}>
+        <p data-section="back">
+          <a class="back" href="/">
+            ← Canon taxonomy
+          </a>
+        </p>
+        <header class="profile-head" data-section="header">
+          <span class="level-chip" data-section="level-chip" aria-label={`Level ${level.code}`}>
+            {level.code}
+          </span>
+          <p class="code" data-section="code">
+            <code>{view.code}</code>
+          </p>
+          <h1 data-section="title">{view.title}</h1>
+          <p class="function-name" data-section="function">
+            {fn.name}
+          </p>
+          <ul class="badges" data-section="badges" aria-label="Profile facts">
+            <li class="badge badge-level">
+              {level.code} — {level.title}
+            </li>
+            {view.confidence ? (
+              <li class={`badge badge-${view.confidence.band}`} title="Confidence">
+                {view.confidence.band} {view.confidence.score.toFixed(2)}
+              </li>
+            ) : (
+              <li class="badge badge-muted">confidence not yet scored</li>
+            )}
+            <li class={`badge badge-status-${record.status}`}>{STATUS_LABELS[record.status]}</li>
+            <li class="badge">{record.region}</li>
+            <li class="badge">{record.version === null ? 'no approved version' : `v${record.version}`}</li>
+          </ul>
+          <p class="lede" data-section="description">
+            {focus.description}
+            <Cite ids={focus.sources} sources={sources} />
+          </p>
+        </header>
+
+        <dl class="facts" data-section="facts">
+          <div>
+            <dt>Level</dt>
+            <dd data-section="level-line">
+              {level.code} · {level.code} — {level.title} · {formatYears(level.experience)}
+              <Cite ids={level.experienceSources} sources={sources} />
+            </dd>
+          </div>
+          <div>
+            <dt>Function · Focus</dt>
+            <dd data-section="function-focus">
+              {fn.name} · {focus.name}
+            </dd>
+          </div>
+          <div>
+            <dt>Market pay (median)</dt>
+            <dd data-section="pay">
+              {pay ? (
+                <>
+                  <span class="pay">{formatPayRange(pay)}</span>
+                  <Cite ids={pay.sources} sources={sources} />
+                  <span class="basis">{pay.basis}</span>
+                </>
+              ) : (
+                <span class="muted">no pay data yet</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+
+        <section aria-labelledby="focus-h" data-section="focus">
+          <h2 id="focus-h">Focus — {focus.name}</h2>
+          <p>{focus.description}</p>
+          {focus.distinctFrom.length > 0 ? (
+            <ul class="distinct">
+              {focus.distinctFrom.map((d) => (
+                <li>{d.how}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p class="differential" data-section="differential">
+            {differentialNote(focus)}
+            <Cite ids={focus.differential.sources} sources={sources} />
+          </p>
+        </section>
+
+        <section aria-labelledby="resp-h" data-section="responsibilities">
+          <h2 id="resp-h">Responsibilities by level</h2>
+          <p class="section-note">
+            What this person actually does at each level of the focus — scope escalates from level to level. Your level is
+            highlighted.
+          </p>
+          <ol class="ladder">
+            {view.ladder.map((step) => (
+              <li class={step.current ? 'rung current' : 'rung'} data-level={step.level.code} aria-current={step.current ? 'true' : undefined}>
+                <h3>
+                  {step.current ? (
+                    <>
+                      {step.level.code}
+                      <span class="this-profile">this profile</span>
+                    </>
+                  ) : (
+                    <a href={`/profiles/${step.profileCode}`}>{step.level.code}</a>
+                  )}
+                  <span class="rung-title"> {step.level.title}</span>
+                </h3>
+                <ul>
+                  {step.content.responsibilities.map((r) => (
+                    <li>
+                      {r.text}
+                      <Cite ids={r.sources} sources={sources} />
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="rubric-h" data-section="guidelines">
+          <h2 id="rubric-h">Level guidelines</h2>
+          <p class="section-note">The universal leveling rubric applied to this focus: how scope, complexity, collaboration and experience step up.</p>
+          <div class="table-wrap">
+            <table class="rubric">
+              <thead>
+                <tr>
+                  <th scope="col">Level</th>
+                  <th scope="col">Knowledge &amp; Application</th>
+                  <th scope="col">Complexity &amp; Problem Solving</th>
+                  <th scope="col">Collaboration &amp; Interaction</th>
+                  <th scope="col">Typical Degree &amp; Years</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.ladder.map((step) => (
+                  <tr class={step.current ? 'current' : undefined} data-level={step.level.code}>
+                    <th scope="row">{step.level.code}</th>
+                    <td>{step.content.rubric.knowledge}</td>
+                    <td>{step.content.rubric.complexity}</td>
+                    <td>{step.content.rubric.collaboration}</td>
+                    <td>
+                      {step.content.rubric.degreeYears}
+                      <Cite ids={step.content.rubric.sources} sources={sources} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        <section aria-labelledby="skills-h" data-section="skills">
+          <h2 id="skills-h">Skills</h2>
+          <p class="section-note">Focus-specific skills and how the role applies them.</p>
+          <dl class="skills">
+            {focus.skills.map((s) => (
+              <div>
+                <dt>{s.name}</dt>
+                <dd>
+                  {s.application}
+                  <Cite ids={s.sources} sources={sources} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+
+        <section aria-labelledby="prov-h" data-section="provenance">
+          <h2 id="prov-h">Provenance</h2>
+          <p class="section-note">
+            Every statement is sourced. Quality is scored by an adversarial review panel (1–5; a profile passes at ≥4 on its
+            lowest dimension).
+          </p>
+          <ul class="dimensions" data-section="review">
+            {REVIEW_DIMENSIONS.map((d) => (
+              <li>
+                <span>{d}</span>
+                <span class="muted">not yet reviewed</span>
+              </li>
+            ))}
+          </ul>
+          <p data-section="source-count">
+            <strong>{sources.length} sources</strong>
+          </p>
+          <ol class="sources">
+            {sources.map((s) => (
+              <li>
+                <a href={`/sources/${s.id}`}>{s.title}</a> <span class="muted">({s.kind.replace('_', ' ')})</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="level-h" data-section="level-definition">
+          <h2 id="level-h">
+            Level — {level.code} — {level.title}
+          </h2>
+          <p>{level.summary}</p>
+          <dl class="attributes">
+            {LEVEL_ATTRIBUTES.map(([label, key]) => (
+              <div>
+                <dt>{label}</dt>
+                <dd>{level[key]}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>Typical experience</dt>
+              <dd>
+                {formatYears(level.experience)}
+                <Cite ids={level.experienceSources} sources={sources} />
+              </dd>
+            </div>
+          </dl>
+        </section>
+
+        <section aria-labelledby="adj-h" data-section="adjacent">
+          <h2 id="adj-h">Adjacent roles</h2>
+          <p class="section-note">Nearest roles by structural coordinates (level + taxonomy), distance 0 → 1 with a match band.</p>
+          <p class="muted">None yet: structural coordinates have not been computed for this taxonomy.</p>
+        </section>
+
+        <section aria-labelledby="alias-h" data-section="aliases">
+          <details>
+            <summary>
+              <h2 id="alias-h">Title aliases</h2>
+            </summary>
+            {record.aliases.length > 0 ? (
+              <ul>
+                {record.aliases.map((a) => (
+                  <li>
+                    {a.text}
+                    <Cite ids={a.sources} sources={sources} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">No title aliases recorded for this profile yet.</p>
+            )}
+          </details>
+        </section>
+
+        <section aria-labelledby="map-h" data-section="mappings">
+          <details open>
+            <summary>
+              <h2 id="map-h">Classification mappings</h2>
+            </summary>
+            {focus.mappings.length > 0 ? (
+              <table class="mappings">
+                <thead>
+                  <tr>
+                    <th scope="col">System</th>
+                    <th scope="col">Code</th>
+                    <th scope="col">Title</th>
+                    <th scope="col">Source</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {focus.mappings.map((m) => (
+                    <tr>
+                      <td>{CLASSIFICATION_LABELS[m.system]}</td>
+                      <td>
+                        <code>{m.code}</code>
+                      </td>
+                      <td>{m.title ?? '—'}</td>
+                      <td>
+                        {m.origin}
+                        <Cite ids={m.sources} sources={sources} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p class="muted">No classification mappings recorded.</p>
+            )}
+          </details>
+        </section>
+      </article>
+    </Layout>
+  );
+}

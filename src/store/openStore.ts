@@ -1,0 +1,111 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { CanonError } from '../core/errors.js';
+import { type RawTransaction, migrate } from './migrate.js';
+import { schema } from './schema.js';
+
+export type CanonDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for logs and error messages (never includes a password). */
+  location: string;
+  db: CanonDb;
+  close(): Promise<void>;
+}
+
+export type StoreOptions =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; client: PGlite; location?: string }
+  | { kind: 'postgres'; url: string; schema?: string; max?: number };
+
+/** Opens the embedded or the PostgreSQL store and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
+}
+
+async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): Promise<Store> {
+  const location = 'client' in options ? (options.location ?? 'memory') : options.dataDir;
+  let client: PGlite;
+  try {
+    if ('client' in options) {
+      client = options.client;
+    } else {
+      await mkdir(options.dataDir, { recursive: true });
+      client = await PGlite.create(options.dataDir);
+    }
+    await migrate((fn) =>
+      client.transaction((tx) =>
+        fn({
+          exec: async (text) => void (await tx.exec(text)),
+          query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
+        }),
+      ),
+    );
+  } catch (cause) {
+    throw new CanonError('store_unavailable', `Cannot open the embedded store in ${location}: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  return {
+    kind: 'pglite',
+    location,
+    db: drizzlePglite({ client, schema }) as unknown as CanonDb,
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>): Promise<Store> {
+  const location = redact(options.url);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its server must not crash the process; the next query reports it instead.
+  pool.on('error', () => {});
+  try {
+    await migrate(async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const raw: RawTransaction = {
+          exec: async (text) => void (await client.query(text)),
+          query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+        };
+        const result = await fn(raw);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new CanonError('store_unavailable', `Cannot use PostgreSQL at ${location}: ${(cause as Error).message}`, { cause });
+  }
+  return {
+    kind: 'postgres',
+    location,
+    db: drizzlePg({ client: pool, schema }) as unknown as CanonDb,
+    close: () => pool.end(),
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = u.password ? '***' : '';
+    return u.toString();
+  } catch {
+    return 'an unparseable DATABASE_URL';
+  }
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { type SQL, and, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { keepStoredCodes } from '../core/keepStoredCodes.js';
+import { findLevel } from '../core/levels.js';
+import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.js';
+import type { CanonDb } from './openStore.js';
+import { focusLevels, focuses, functions, profiles, sources, storeMeta } from './schema.js';
+
+const BUILTIN_HASH_KEY = 'builtin_taxonomy_hash';
+const SYNC_LOCK = 4_210_772;
+
+export interface SyncResult {
+  changed: boolean;
+  hash: string;
+}
+
+/**
+ * Makes the store hold exactly the given built-in taxonomy, in one transaction.
+ * Loading the same files twice changes nothing (their hash is remembered), and
+ * rows that did not come from the built-in files are left alone.
+ */
+export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise<SyncResult> {
+  const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SYNC_LOCK})`);
+    const [meta] = await tx.select().from(storeMeta).where(eq(storeMeta.key, BUILTIN_HASH_KEY));
+    if (meta?.value === hash) return { changed: false, hash };
+
+    const stored = await tx.select({ key: focuses.key, code: focuses.code }).from(focuses);
+    const taxonomy = keepStoredCodes(input, new Map(stored.map((r) => [r.key, r.code])));
+
+    if (taxonomy.sources.length > 0) {
+      await tx.insert(sources).values(taxonomy.sources).onConflictDoUpdate({ target: sources.id, set: excluded(sources) });
+    }
+    await tx.insert(functions).values(taxonomy.functions).onConflictDoUpdate({ target: functions.code, set: excluded(functions) });
+    for (const f of taxonomy.focuses) {
+      const { levels, ...row } = f;
+      await tx.insert(focuses).values(row).onConflictDoUpdate({ target: focuses.code, set: excluded(focuses) });
+      await tx.delete(focusLevels).where(eq(focusLevels.focusCode, f.code));
+      const levelRows = Object.entries(levels).map(([levelCode, c]) => ({ focusCode: f.code, levelCode, ...c }));
+      if (levelRows.length > 0) await tx.insert(focusLevels).values(levelRows);
+    }
+    if (taxonomy.profiles.length > 0) {
+      await tx.insert(profiles).values(taxonomy.profiles).onConflictDoUpdate({ target: profiles.code, set: excluded(profiles) });
+    }
+
+    // Built-in rows whose files were removed go too; children before parents.
+    const builtin = eq(profiles.origin, 'builtin');
+    await tx.delete(profiles).where(and(builtin, notInArray(profiles.code, taxonomy.profiles.map((p) => p.code).concat(''))));
+    await tx
+      .delete(focuses)
+      .where(and(eq(focuses.origin, 'builtin'), notInArray(focuses.code, taxonomy.focuses.map((f) => f.code).concat(''))));
+    await tx
+      .delete(functions)
+      .where(and(eq(functions.origin, 'builtin'), notInArray(functions.code, taxonomy.functions.map((f) => f.code).concat(''))));
+    await tx
+      .delete(sources)
+      .where(and(eq(sources.origin, 'builtin'), notInArray(sources.id, taxonomy.sources.map((s) => s.id).concat(''))));
+
+    await tx
+      .insert(storeMeta)
+      .values({ key: BUILTIN_HASH_KEY, value: hash })
+      .onConflictDoUpdate({ target: storeMeta.key, set: { value: hash } });
+    return { changed: true, hash };
+  });
+}
+
+/** Reads the whole taxonomy, ordered for display: by name, and profiles by level rank. */
+export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
+  const [sourceRows, functionRows, focusRows, levelRows, profileRows] = await Promise.all([
+    db.select().from(sources).orderBy(sources.title),
+    db.select().from(functions).orderBy(functions.name),
+    db.select().from(focuses).orderBy(focuses.name),
+    db.select().from(focusLevels),
+    db.select().from(profiles),
+  ]);
+  const levelsByFocus = new Map<string, Record<string, FocusLevelContent>>();
+  for (const { focusCode, levelCode, responsibilities, rubric } of levelRows) {
+    const entry = levelsByFocus.get(focusCode) ?? {};
+    entry[levelCode] = { responsibilities, rubric };
+    levelsByFocus.set(focusCode, entry);
+  }
+  const focusOrder = new Map(focusRows.map((f, i) => [f.code, i]));
+  const rank = (code: string) => findLevel(code)?.rank ?? 0;
+  return {
+    sources: sourceRows.map(({ origin: _o, ...s }) => ({ ...s, kind: s.kind as SourceKind })),
+    functions: functionRows.map(({ origin: _o, ...f }) => f),
+    focuses: focusRows.map(({ origin: _o, ...f }) => ({ ...f, levels: levelsByFocus.get(f.code) ?? {} })),
+    profiles: profileRows
+      .map(({ origin: _o, ...p }) => p)
+      .sort(
+        (a, b) =>
+          (focusOrder.get(a.focusCode) ?? 0) - (focusOrder.get(b.focusCode) ?? 0) || rank(a.levelCode) - rank(b.levelCode),
+      ),
+  };
+}
+
+/** `SET col = excluded.col` for every column but the key and the origin, for upserts. */
+function excluded(table: PgTable): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const [name, column] of Object.entries(getTableColumns(table))) {
+    if (column.primary || name === 'origin') continue;
+    set[name] = sql.raw(`excluded."${column.name}"`);
+  }
+  return set;
+}
