@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     // PGlite start-up dominates; a shared template keeps files cheap, but give slow CI room.

@@ -108,7 +108,12 @@ export class Catalog {
   getProfile(code: string): ProfileView {
     const view = this.views.get(code);
     if (view) return view;
-    parseProfileCode(code);
+    try {
+      parseProfileCode(code);
+    } catch (error) {
+      // A malformed code is still just a code that names no profile; say what the shape should be.
+      throw new CanonError('not_found', (error as Error).message, { cause: error });
+    }
     throw new CanonError('not_found', `No profile with code ${quote(code)}.`);
   }
 
@@ -144,11 +149,10 @@ export class Catalog {
         ? [{ level: getLevel(code), profileCode: `${fn.code}.${focus.code}.${code}`, content, current: code === level.code }]
         : [];
     });
-    const own = focus.levels[level.code];
+    // The page shows every level of the focus, so every level's citations count.
     const cited = [
       ...focus.sources,
-      ...(own?.responsibilities.flatMap((s) => s.sources) ?? []),
-      ...(own?.rubric.sources ?? []),
+      ...ladder.flatMap((s) => [...s.content.responsibilities.flatMap((r) => r.sources), ...s.content.rubric.sources]),
       ...focus.skills.flatMap((s) => s.sources),
       ...focus.mappings.flatMap((m) => m.sources),
       ...focus.differential.sources,

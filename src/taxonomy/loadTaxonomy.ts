@@ -15,7 +15,11 @@ import type { z } from 'zod';
  */
 export async function loadTaxonomy(dataDir: string): Promise<Taxonomy> {
   const problems: DataProblem[] = [];
-  const display = (path: string) => relative(process.cwd(), path) || path;
+    // Paths inside the working directory are shown relative to it, others in full.
+  const display = (path: string) => {
+    const rel = relative(process.cwd(), path);
+    return rel && !rel.startsWith('..') ? rel : path;
+  };
 
   async function load<S extends z.ZodType>(path: string, schema: S): Promise<ParsedFile<z.output<S>> | null> {
     let text: string;

@@ -19,7 +19,7 @@ export function parseDataFile<S extends z.ZodType>(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line ?? null;
+      const line = lineCounter.linePos(error.pos[0]).line;
       problems.push({ file, line, field: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
     }
     return { ok: false };
@@ -31,7 +31,7 @@ export function parseDataFile<S extends z.ZodType>(
     }
     return null;
   };
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(doc.toJS(), { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       problems.push({ file, line: lineOf(issue.path), field: issue.path.join('.'), message: describeIssue(issue) });
@@ -43,7 +43,9 @@ export function parseDataFile<S extends z.ZodType>(
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? `missing; expected ${issue.expected}` : `expected ${issue.expected}`;
+    return issue.input === undefined
+      ? `missing; expected ${issue.expected}`
+      : `expected ${issue.expected}, got ${JSON.stringify(issue.input)?.slice(0, 60)}`;
   }
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

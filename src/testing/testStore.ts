@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { testDatabaseUrl } from '../config/readConfig.js';
+import { type Store, openStore } from '../store/openStore.js';
+
+/** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
+export async function clonedStore(): Promise<Store> {
+  const blob = new Blob([await readFile(inject('pgliteTemplate'))]);
+  const client = await PGlite.create({ loadDataDir: blob });
+  return openStore({ kind: 'pglite', client, location: 'test clone' });
+}
+
+/** An empty embedded store (migrated, no taxonomy). */
+export async function emptyStore(): Promise<Store> {
+  return openStore({ kind: 'pglite', client: await PGlite.create(), location: 'empty test store' });
+}
+
+const DEFAULT_LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface PostgresTarget {
+  url: string;
+  /** Opens a store in a fresh schema of its own; drop it with the returned function. */
+  open(): Promise<{ store: Store; drop(): Promise<void> }>;
+}
+
+/**
+ * The PostgreSQL the contract suite runs against: CANON_TEST_DATABASE_URL, or
+ * the local server on 127.0.0.1:5432. Returns the reason instead when neither answers.
+ */
+export async function postgresTarget(): Promise<PostgresTarget | { skip: string }> {
+  const url = testDatabaseUrl() ?? DEFAULT_LOCAL_URL;
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await admin.connect();
+    await admin.end();
+  } catch (error) {
+    return { skip: `PostgreSQL not reachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}); set CANON_TEST_DATABASE_URL to run it` };
+  }
+  return {
+    url,
+    async open() {
+      const schema = `canon_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.end();
+      const store = await openStore({ kind: 'postgres', url, schema, max: 4 });
+      return {
+        store,
+        async drop() {
+          await store.close();
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          await c.query(`DROP SCHEMA ${schema} CASCADE`);
+          await c.end();
+        },
+      };
+    },
+  };
+}
