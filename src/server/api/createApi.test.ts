@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../testing/testApp.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  ctx = await testApp();
+});
+afterAll(() => ctx.store.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers });
+const json = async (path: string) => {
+  const res = await get(path);
+  return { status: res.status, body: (await res.json()) as any, res };
+};
+
+describe('API reads', () => {
+  it('lists profiles with pagination', async () => {
+    const { status, body } = await json('/api/profiles?limit=5&offset=2');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ limit: 5, offset: 2, total: ctx.catalog.taxonomy.profiles.length });
+    expect(body.items).toHaveLength(5);
+    const all = (await json('/api/profiles?limit=500')).body.items.map((p: any) => p.code);
+    expect(body.items.map((p: any) => p.code)).toEqual(all.slice(2, 7));
+  });
+
+  it.each([
+    ['function=TECHNO', (p: any) => p.functionCode === 'TECHNO'],
+    ['focus=TECHNOLO6B55', (p: any) => p.focusCode === 'TECHNOLO6B55'],
+    ['track=P', (p: any) => p.track === 'P'],
+    ['level=M3', (p: any) => p.levelCode === 'M3'],
+    ['status=approved', (p: any) => p.status === 'approved'],
+  ])('filters profiles by %s', async (query, holds) => {
+    const { body } = await json(`/api/profiles?${query}&limit=500`);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every(holds)).toBe(true);
+    expect(body.total).toBe(body.items.length);
+  });
+
+  it('finds profiles by words in their titles', async () => {
+    const { body } = await json('/api/profiles?q=senior%20manager');
+    expect(body.items.map((p: any) => p.code)).toContain('TECHNO.TECHNOLO6B55.M3');
+    expect(body.items.every((p: any) => p.levelCode === 'M3')).toBe(true);
+  });
+
+  it('returns one profile with everything the M3 page shows', async () => {
+    const { status, body } = await json('/api/profiles/TECHNO.TECHNOLO6B55.M3');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      code: 'TECHNO.TECHNOLO6B55.M3',
+      title: 'Technology Executive Leadership — M3',
+      functionName: 'Technology Leadership & Consulting',
+      status: 'approved',
+      version: 1,
+      region: 'global',
+      confidence: { score: 0.9, band: 'high' },
+      level: { code: 'M3', title: 'Senior Manager', experience: { min: 8, max: 12 } },
+      differential: { pay: true, skill: true },
+      review: null,
+      adjacent: [],
+    });
+    expect(body.responsibilities).toHaveLength(5);
+    expect(body.responsibilitiesByLevel.map((l: any) => [l.levelCode, l.current])).toEqual([
+      ['M3', true], ['M4', false], ['M5', false], ['M6', false],
+    ]);
+    expect(body.skills).toHaveLength(11);
+    expect(body.pay[0]).toMatchObject({ median: 120000, low: 95000, high: 153000, currency: 'USD' });
+    expect(body.mappings[0]).toMatchObject({ system: 'onet-soc', code: '11-3021', origin: 'jfm-factory.resolve' });
+    expect(body.sources.map((s: any) => s.id)).toContain('canon-profile-m3');
+  });
+
+  it('lists and gets functions, focuses, levels and sources', async () => {
+    expect((await json('/api/functions')).body.items[0]).toMatchObject({ code: 'TECHNO', focuses: expect.arrayContaining(['TECHNOLO6B55']) });
+    expect((await json('/api/functions/TECHNO')).body.name).toBe('Technology Leadership & Consulting');
+    expect((await json('/api/focuses?function=TECHNO')).body.total).toBe(4);
+    const focus = (await json('/api/focuses/TECHNOLO6B55')).body;
+    expect(focus.profiles).toEqual(['M3', 'M4', 'M5', 'M6'].map((l) => `TECHNO.TECHNOLO6B55.${l}`));
+    expect((await json('/api/levels')).body.items).toHaveLength(15);
+    expect((await json('/api/levels?track=E')).body.items.map((l: any) => l.code)).toEqual(['E1', 'E2', 'E3']);
+    expect((await json('/api/levels/M6')).body).toMatchObject({ title: 'Vice President', rank: 8 });
+    const source = (await json('/api/sources/seed-cto-jd')).body;
+    expect(source.citedBy.length).toBeGreaterThan(0);
+  });
+});
+
+describe('API errors', () => {
+  it.each([
+    '/api/profiles/TECHNO.TECHNOLO6B55.M1',
+    '/api/profiles/NOPE',
+    '/api/functions/NOPEXX',
+    '/api/focuses/NOPE',
+    '/api/levels/M9',
+    '/api/sources/nope',
+    '/api/nothing-here',
+  ])('answers 404 with a JSON error body for %s', async (path) => {
+    const { status, body, res } = await json(path);
+    expect(status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(body.error.code).toBe('not_found');
+    expect(body.error.message.length).toBeGreaterThan(5);
+  });
+
+  it.each(['/api/profiles?limit=0', '/api/profiles?limit=abc', '/api/profiles?track=X', '/api/profiles?level=Z9', '/api/profiles?offset=-1'])(
+    'answers 400 with a JSON error body for %s',
+    async (path) => {
+      const { status, body } = await json(path);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('invalid_input');
+      expect(body.error.message).toMatch(/Invalid request/);
+    },
+  );
+});
+
+describe('HTTP caching', () => {
+  it('sends an ETag and Cache-Control on reads and answers 304 when unchanged', async () => {
+    const first = await get('/api/profiles/TECHNO.TECHNOLO6B55.M3');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.get('cache-control')).toMatch(/max-age/);
+    const again = await get('/api/profiles/TECHNO.TECHNOLO6B55.M3', { 'if-none-match': etag ?? '' });
+    expect(again.status).toBe(304);
+    const page = await get('/profiles/TECHNO.TECHNOLO6B55.M3');
+    expect(page.headers.get('etag')).toBeTruthy();
+    expect(page.headers.get('etag')).not.toBe(etag);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document covering every route', async () => {
+    const { status, body } = await json('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/profiles', '/profiles/{code}', '/functions', '/functions/{code}', '/focuses', '/focuses/{code}', '/levels', '/levels/{code}', '/sources', '/sources/{id}']),
+    );
+    expect(body.components.schemas).toHaveProperty('Profile');
+    expect(body.components.schemas).toHaveProperty('Error');
+  });
+
+  it('renders a local docs page from it, with no external scripts', async () => {
+    const res = await get('/api/docs');
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('/api/profiles/{code}');
+    expect(html).not.toMatch(/<script/i);
+  });
+});

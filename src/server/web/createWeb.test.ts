@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../testing/testApp.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  ctx = await testApp();
+});
+afterAll(() => ctx.store.close());
+
+const page = async (path: string) => {
+  const res = await ctx.app.request(path);
+  return { status: res.status, html: await res.text(), type: res.headers.get('content-type') };
+};
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+
+describe('pages', () => {
+  it('shows the taxonomy grid with every profile linked by its code', async () => {
+    const { status, html } = await page('/');
+    expect(status).toBe(200);
+    for (const p of ctx.catalog.taxonomy.profiles) expect(html).toContain(`href="/profiles/${p.code}"`);
+    expect(html).toContain('role="search"');
+  });
+
+  it('searches profiles by name, title and code', async () => {
+    expect(text((await page('/?q=vice+president')).html)).toMatch(/1 profile matches/);
+    expect((await page('/?q=TECHNOLO6B55.M4')).html).toContain('href="/profiles/TECHNO.TECHNOLO6B55.M4"');
+    expect(text((await page('/?q=zzzz')).html)).toMatch(/0 profiles match/);
+  });
+
+  it('renders the M3 page with the seed facts', async () => {
+    const { status, html } = await page('/profiles/TECHNO.TECHNOLO6B55.M3');
+    const t = text(html);
+    expect(status).toBe(200);
+    for (const fact of [
+      '← Canon taxonomy',
+      'TECHNO.TECHNOLO6B55.M3',
+      'Technology Executive Leadership — M3',
+      'M3 — Senior Manager',
+      'high 0.90',
+      'approved',
+      'global',
+      'v1',
+      'M3 · M3 — Senior Manager · 8–12 yrs',
+      'Technology Leadership & Consulting · Technology Executive Leadership',
+      '$120k ($95k–$153k)',
+      'Material PAY and SKILL differential vs the function baseline.',
+      'Responsibilities by level',
+      'Level guidelines',
+      'Knowledge & Application',
+      'Eval Literacy',
+      'Provenance',
+      'not yet reviewed',
+      'Level — M3 — Senior Manager',
+      'Multi-team execution and resourcing trade-offs',
+      'Adjacent roles',
+      'No title aliases recorded for this profile yet.',
+      'Classification mappings',
+      '11-3021',
+      'jfm-factory.resolve',
+    ]) {
+      expect(t, fact).toContain(fact);
+    }
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('renders the M6 page with its level definition', async () => {
+    const t = text((await page('/profiles/TECHNO.TECHNOLO6B55.M6')).html);
+    expect(t).toContain('Level — M6 — Vice President');
+    expect(t).toContain('15–25 yrs');
+    expect(t).toContain('no pay data yet');
+  });
+
+  it('shows the level framework and sources', async () => {
+    const levels = text((await page('/levels')).html);
+    for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);
+    expect((await page('/sources')).html).toContain('href="/sources/seed-exec-progression"');
+    expect(text((await page('/sources/seed-exec-progression')).html)).toContain('Engineering Executive Career Progression');
+  });
+
+  it('answers an unknown code with a 404 page that leads back', async () => {
+    const { status, html, type } = await page('/profiles/TECHNO.TECHNOLO6B55.P1');
+    expect(status).toBe(404);
+    expect(type).toMatch(/text\/html/);
+    expect(html).toContain('href="/"');
+    expect((await page('/no/such/page')).status).toBe(404);
+  });
+
+  it('serves the stylesheet with a print section', async () => {
+    const res = await ctx.app.request('/assets/canon.css');
+    expect(res.headers.get('content-type')).toMatch(/text\/css/);
+    expect(await res.text()).toContain('@media print');
+  });
+});
