@@ -1,15 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
-import { EXIT_CODES } from './exitCodes.js';
-import type { CliIO } from './io.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
+import { EXIT_CODES } from './exitCodes.js';
+import type { CliIO } from './io.js';
 
 function port(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
+  if (!/^\d+$/.test(value) || n > 65535)
+    throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
   return n;
 }
 
@@ -20,7 +21,10 @@ function program(io: CliIO): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  const dataDir = ['--data-dir <dir>', 'folder of the embedded store (default .canon/data, or CANON_DATA_DIR)'] as const;
+  const dataDir = [
+    '--data-dir <dir>',
+    'folder of the embedded store (default .canon/data, or CANON_DATA_DIR)',
+  ] as const;
 
   cmd
     .command('serve')
@@ -66,7 +70,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // Help and version "errors" are normal exits; commander has already printed usage problems.
       return error.exitCode === 0 ? 0 : EXIT_CODES.invalid_input;
     }
-    const canonError = isCanonError(error) ? error : new CanonError('internal', (error as Error)?.message ?? String(error));
+    const canonError = isCanonError(error)
+      ? error
+      : new CanonError('internal', (error as Error)?.message ?? String(error));
     io.err(`canon: ${canonError.message}\n`);
     return EXIT_CODES[canonError.code];
   }

@@ -18,7 +18,10 @@ export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname)
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CanonError('invalid_input', `PORT must be a whole number from 0 to 65535; got ${quote(env.PORT)}.`);
+    throw new CanonError(
+      'invalid_input',
+      `PORT must be a whole number from 0 to 65535; got ${quote(env.PORT)}.`,
+    );
   }
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
@@ -32,4 +35,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The PostgreSQL database the store contract suite may use; tests skip PostgreSQL runs without it. */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.CANON_TEST_DATABASE_URL?.trim() || null;
+}
+
+/** The Chromium the browser tests drive: Debian's package by default. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CANON_CHROMIUM?.trim() || '/usr/bin/chromium';
 }

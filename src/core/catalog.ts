@@ -1,8 +1,9 @@
 import { parseProfileCode } from './codes.js';
 import { CanonError, quote } from './errors.js';
-import { type Level, type Track, getLevel } from './levels.js';
+import { getLevel, type Level, type Track } from './levels.js';
 import {
   type ConfidenceBand,
+  confidenceBand,
   type Focus,
   type FocusLevelContent,
   type ProfileRecord,
@@ -10,7 +11,6 @@ import {
   type Source,
   type Taxonomy,
   type TaxonomyFunction,
-  confidenceBand,
 } from './taxonomy.js';
 
 export interface LadderStep {
@@ -73,7 +73,15 @@ export class Catalog {
       this.views.set(record.code, view);
       this.searchText.set(
         record.code,
-        [view.code, view.title, focus.name, fn.name, view.level.title, ...view.level.commonTitles, ...record.aliases.map((a) => a.text)]
+        [
+          view.code,
+          view.title,
+          focus.name,
+          fn.name,
+          view.level.title,
+          ...view.level.commonTitles,
+          ...record.aliases.map((a) => a.text),
+        ]
           .join(' ')
           .toLowerCase(),
       );
@@ -117,7 +125,10 @@ export class Catalog {
     throw new CanonError('not_found', `No profile with code ${quote(code)}.`);
   }
 
-  listProfiles(filter: ProfileFilter = {}, page: { limit: number; offset: number } = { limit: 50, offset: 0 }): Page<ProfileView> {
+  listProfiles(
+    filter: ProfileFilter = {},
+    page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+  ): Page<ProfileView> {
     const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const matches = [...this.views.values()].filter(
       (v) =>
@@ -146,13 +157,23 @@ export class Catalog {
     const ladder = focus.levelCodes.flatMap((code) => {
       const content = focus.levels[code];
       return content
-        ? [{ level: getLevel(code), profileCode: `${fn.code}.${focus.code}.${code}`, content, current: code === level.code }]
+        ? [
+            {
+              level: getLevel(code),
+              profileCode: `${fn.code}.${focus.code}.${code}`,
+              content,
+              current: code === level.code,
+            },
+          ]
         : [];
     });
     // The page shows every level of the focus, so every level's citations count.
     const cited = [
       ...focus.sources,
-      ...ladder.flatMap((s) => [...s.content.responsibilities.flatMap((r) => r.sources), ...s.content.rubric.sources]),
+      ...ladder.flatMap((s) => [
+        ...s.content.responsibilities.flatMap((r) => r.sources),
+        ...s.content.rubric.sources,
+      ]),
       ...focus.skills.flatMap((s) => s.sources),
       ...focus.mappings.flatMap((m) => m.sources),
       ...focus.differential.sources,
@@ -169,11 +190,14 @@ export class Catalog {
       fn,
       level,
       confidence: record.confidence
-        ? { score: record.confidence.score, band: confidenceBand(record.confidence.score), sources: record.confidence.sources }
+        ? {
+            score: record.confidence.score,
+            band: confidenceBand(record.confidence.score),
+            sources: record.confidence.sources,
+          }
         : null,
       ladder,
       sources: this.resolveSources([...new Set(cited)]),
     };
   }
 }
-

@@ -14,11 +14,15 @@ describe('focusCodeFor', () => {
   });
 
   it('is stable: the same key always gives the same code', () => {
-    expect(focusCodeFor('TECHNO', 'engineering-management')).toBe(focusCodeFor('TECHNO', 'engineering-management'));
+    expect(focusCodeFor('TECHNO', 'engineering-management')).toBe(
+      focusCodeFor('TECHNO', 'engineering-management'),
+    );
   });
 
   it('separates keys that share a prefix through the hash', () => {
-    expect(focusCodeFor('TECHNO', 'technology-advisory')).not.toBe(focusCodeFor('TECHNO', 'technology-executive'));
+    expect(focusCodeFor('TECHNO', 'technology-advisory')).not.toBe(
+      focusCodeFor('TECHNO', 'technology-executive'),
+    );
   });
 
   it('rejects a key without letters', () => {
@@ -28,7 +32,11 @@ describe('focusCodeFor', () => {
 
 describe('parseProfileCode', () => {
   it('splits a valid code', () => {
-    expect(parseProfileCode('TECHNO.TECHNOLO6B55.M3')).toEqual({ functionCode: 'TECHNO', focusCode: 'TECHNOLO6B55', levelCode: 'M3' });
+    expect(parseProfileCode('TECHNO.TECHNOLO6B55.M3')).toEqual({
+      functionCode: 'TECHNO',
+      focusCode: 'TECHNOLO6B55',
+      levelCode: 'M3',
+    });
     expect(profileCode('TECHNO', 'TECHNOLO6B55', 'M3')).toBe('TECHNO.TECHNOLO6B55.M3');
   });
 

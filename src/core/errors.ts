@@ -14,7 +14,11 @@ export class CanonError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CanonError';
     this.code = code;
@@ -28,6 +32,6 @@ export function isCanonError(value: unknown): value is CanonError {
 
 /** Quotes user input in messages without letting a huge value flood a terminal or log line. */
 export function quote(value: unknown, max = 80): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }

@@ -10,7 +10,10 @@ export function formatMoneyShort(amount: number, currency: string): string {
 }
 
 export function formatPayRange(pay: PayObservation): string {
-  const range = pay.low !== null && pay.high !== null ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})` : '';
+  const range =
+    pay.low !== null && pay.high !== null
+      ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})`
+      : '';
   return `${formatMoneyShort(pay.median, pay.currency)}${range}`;
 }
 

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { LEVELS, findLevel, formatYears, getLevel, levelRange, parseLevelCode } from './levels.js';
+import { findLevel, formatYears, getLevel, LEVELS, levelRange, parseLevelCode } from './levels.js';
 
 describe('the level framework', () => {
   it('has P1–P6, M1–M6 and E1–E3 in order', () => {
     expect(LEVELS.map((l) => l.code)).toEqual([
-      'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'E1', 'E2', 'E3',
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+      'P5',
+      'P6',
+      'M1',
+      'M2',
+      'M3',
+      'M4',
+      'M5',
+      'M6',
+      'E1',
+      'E2',
+      'E3',
     ]);
   });
 
@@ -32,7 +46,16 @@ describe('the level framework', () => {
 
   it('gives every level all seven attributes and common titles', () => {
     for (const l of LEVELS) {
-      for (const field of ['title', 'summary', 'scope', 'autonomy', 'complexity', 'impact', 'decisionRights', 'leadership'] as const) {
+      for (const field of [
+        'title',
+        'summary',
+        'scope',
+        'autonomy',
+        'complexity',
+        'impact',
+        'decisionRights',
+        'leadership',
+      ] as const) {
         expect(l[field], `${l.code}.${field}`).not.toBe('');
       }
       expect(l.commonTitles.length, l.code).toBeGreaterThan(0);

@@ -41,7 +41,9 @@ export interface Level {
 const LEVEL_CODE = /^([PME])([1-9])$/;
 const MAX_STEP: Readonly<Record<Track, number>> = { P: 6, M: 6, E: 3 };
 
-type LevelInput = Omit<Level, 'track' | 'step' | 'experienceSources'> & { experienceSources?: readonly string[] };
+type LevelInput = Omit<Level, 'track' | 'step' | 'experienceSources'> & {
+  experienceSources?: readonly string[];
+};
 
 function level(input: LevelInput): Level {
   const parsed = parseLevelCode(input.code);
@@ -269,13 +271,15 @@ export const LEVELS: readonly Level[] = [
   }),
 ];
 
-
 export function parseLevelCode(code: string): { code: string; track: Track; step: number } {
   const match = LEVEL_CODE.exec(code);
   const track = match?.[1] as Track | undefined;
   const step = Number(match?.[2]);
   if (!track || step > MAX_STEP[track]) {
-    throw new CanonError('invalid_input', `Unknown level code ${quote(code)}: expected P1–P6, M1–M6 or E1–E3.`);
+    throw new CanonError(
+      'invalid_input',
+      `Unknown level code ${quote(code)}: expected P1–P6, M1–M6 or E1–E3.`,
+    );
   }
   return { code, track, step };
 }

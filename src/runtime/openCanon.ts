@@ -1,6 +1,6 @@
-import { Catalog } from '../core/catalog.js';
 import type { Config } from '../config/readConfig.js';
-import { type Store, openStore } from '../store/openStore.js';
+import { Catalog } from '../core/catalog.js';
+import { openStore, type Store } from '../store/openStore.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 
@@ -16,10 +16,14 @@ export interface Canon {
  * store, bring the built-in taxonomy into it (a no-op when unchanged) and load
  * the catalog snapshot that every read uses.
  */
-export async function openCanon(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'>): Promise<Canon> {
+export async function openCanon(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'>,
+): Promise<Canon> {
   const builtin = await loadTaxonomy(config.taxonomyDir);
   const store = await openStore(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir },
   );
   try {
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin);

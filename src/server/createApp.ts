@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import type { Catalog } from '../core/catalog.js';
-import { OPENAPI_INFO, createApi } from './api/createApi.js';
-import { HTTP_STATUS, errorBody, toCanonError } from './errorStatus.js';
+import { createApi, OPENAPI_INFO } from './api/createApi.js';
+import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
-import { renderPage } from './web/Layout.js';
 import { createWeb } from './web/createWeb.js';
+import { renderPage } from './web/Layout.js';
 import { NotFoundPage } from './web/pages/NotFoundPage.js';
 
 export interface AppOptions {

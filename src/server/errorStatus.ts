@@ -18,7 +18,9 @@ export interface ErrorBody {
 /** Any thrown value as a CanonError; unknown failures become "internal" without leaking their message. */
 export function toCanonError(error: unknown): CanonError {
   if (error instanceof CanonError) return error;
-  return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', { cause: error });
+  return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', {
+    cause: error,
+  });
 }
 
 export function errorBody(error: CanonError): ErrorBody {

@@ -18,7 +18,13 @@ export class ResponseCache {
   private snapshot: object | null = null;
   private entries = new Map<string, Entry>();
 
-  respond(c: Context, snapshot: object, contentType: string, render: () => string, status: 200 | 404 = 200): Response {
+  respond(
+    c: Context,
+    snapshot: object,
+    contentType: string,
+    render: () => string,
+    status: 200 | 404 = 200,
+  ): Response {
     if (snapshot !== this.snapshot) {
       this.snapshot = snapshot;
       this.entries = new Map();
@@ -37,7 +43,8 @@ export class ResponseCache {
       etag: entry.etag,
       'cache-control': 'public, max-age=60, must-revalidate',
     };
-    if (status === 200 && c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+    if (status === 200 && c.req.header('if-none-match') === entry.etag)
+      return new Response(null, { status: 304, headers });
     return new Response(entry.body, { status, headers });
   }
 }

@@ -16,7 +16,9 @@ const MIGRATION_LOCK = 4_210_771;
  * order and in one transaction, holding an advisory lock so that several
  * servers starting together do not race.
  */
-export async function migrate(transaction: <T>(fn: (tx: RawTransaction) => Promise<T>) => Promise<T>): Promise<string[]> {
+export async function migrate(
+  transaction: <T>(fn: (tx: RawTransaction) => Promise<T>) => Promise<T>,
+): Promise<string[]> {
   const names = (await readdir(MIGRATIONS_DIR)).filter((n) => n.endsWith('.sql')).sort();
   const texts = await Promise.all(names.map((n) => readFile(`${MIGRATIONS_DIR}${n}`, 'utf8')));
   return transaction(async (tx) => {
@@ -24,7 +26,9 @@ export async function migrate(transaction: <T>(fn: (tx: RawTransaction) => Promi
     await tx.exec(
       'CREATE TABLE IF NOT EXISTS canon_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await tx.query<{ name: string }>('SELECT name FROM canon_migrations')).map((r) => r.name));
+    const done = new Set(
+      (await tx.query<{ name: string }>('SELECT name FROM canon_migrations')).map((r) => r.name),
+    );
     const applied: string[] = [];
     for (const [i, name] of names.entries()) {
       if (done.has(name)) continue;

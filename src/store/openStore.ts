@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { CanonError } from '../core/errors.js';
-import { type RawTransaction, migrate } from './migrate.js';
+import { migrate, type RawTransaction } from './migrate.js';
 import { schema } from './schema.js';
 
 export type CanonDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,9 +47,13 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       ),
     );
   } catch (cause) {
-    throw new CanonError('store_unavailable', `Cannot open the embedded store in ${location}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new CanonError(
+      'store_unavailable',
+      `Cannot open the embedded store in ${location}: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
   return {
     kind: 'pglite',
@@ -76,7 +80,8 @@ async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>
         await client.query('BEGIN');
         const raw: RawTransaction = {
           exec: async (text) => void (await client.query(text)),
-          query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+          query: async <T>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)).rows as T[],
         };
         const result = await fn(raw);
         await client.query('COMMIT');
@@ -90,7 +95,11 @@ async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>
     });
   } catch (cause) {
     await pool.end().catch(() => {});
-    throw new CanonError('store_unavailable', `Cannot use PostgreSQL at ${location}: ${(cause as Error).message}`, { cause });
+    throw new CanonError(
+      'store_unavailable',
+      `Cannot use PostgreSQL at ${location}: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   return {
     kind: 'postgres',

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { emptyStore, postgresTarget } from '../testing/testStore.js';
-import { PGlite } from '@electric-sql/pglite';
-import { type Store, openStore } from './openStore.js';
+import { openStore, type Store } from './openStore.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from './taxonomyRepository.js';
 
 /**
@@ -16,10 +16,13 @@ const pg = await postgresTarget();
 if ('skip' in pg) console.warn(`[store contract] PostgreSQL run skipped: ${pg.skip}`);
 
 const backends: [string, (() => Promise<{ store: Store; drop(): Promise<void> }>) | null][] = [
-  ['pglite', async () => {
-    const store = await emptyStore();
-    return { store, drop: () => store.close() };
-  }],
+  [
+    'pglite',
+    async () => {
+      const store = await emptyStore();
+      return { store, drop: () => store.close() };
+    },
+  ],
   ['postgres', 'skip' in pg ? null : () => pg.open()],
 ];
 
@@ -44,7 +47,8 @@ describe.each(backends)('store contract on %s', (_name, open) => {
     const store = await fresh();
     expect(await syncBuiltinTaxonomy(store.db, builtin)).toMatchObject({ changed: true });
     const back = await readTaxonomy(store.db);
-    const byCode = <T extends { code: string }>(xs: T[]) => [...xs].sort((a, b) => a.code.localeCompare(b.code));
+    const byCode = <T extends { code: string }>(xs: T[]) =>
+      [...xs].sort((a, b) => a.code.localeCompare(b.code));
     expect(byCode(back.profiles)).toEqual(byCode(builtin.profiles));
     expect(byCode(back.focuses)).toEqual(byCode(builtin.focuses));
     expect(byCode(back.functions)).toEqual(byCode(builtin.functions));
@@ -69,9 +73,13 @@ describe.each(backends)('store contract on %s', (_name, open) => {
     expect(em).toBeDefined();
     const renamed: Taxonomy = {
       ...builtin,
-      focuses: builtin.focuses.map((f) => (f === em ? { ...f, name: 'Software Engineering Management', code: 'SOFTWARE0000' } : f)),
+      focuses: builtin.focuses.map((f) =>
+        f === em ? { ...f, name: 'Software Engineering Management', code: 'SOFTWARE0000' } : f,
+      ),
       profiles: builtin.profiles.map((p) =>
-        p.focusCode === em?.code ? { ...p, focusCode: 'SOFTWARE0000', code: `TECHNO.SOFTWARE0000.${p.levelCode}` } : p,
+        p.focusCode === em?.code
+          ? { ...p, focusCode: 'SOFTWARE0000', code: `TECHNO.SOFTWARE0000.${p.levelCode}` }
+          : p,
       ),
     };
     await syncBuiltinTaxonomy(store.db, renamed);
@@ -105,12 +113,18 @@ describe.each(backends)('store contract on %s', (_name, open) => {
       ...builtin,
       functions: builtin.functions.map((f) => ({ ...f, name: 'Renamed before the failure' })),
       // A profile of a focus that does not exist violates a foreign key half-way through.
-      profiles: [...builtin.profiles, { ...(builtin.profiles[0] as Taxonomy['profiles'][number]), code: 'TECHNO.GHOSTXXX0000.M3', focusCode: 'GHOSTXXX0000' }],
+      profiles: [
+        ...builtin.profiles,
+        {
+          ...(builtin.profiles[0] as Taxonomy['profiles'][number]),
+          code: 'TECHNO.GHOSTXXX0000.M3',
+          focusCode: 'GHOSTXXX0000',
+        },
+      ],
     };
     await expect(syncBuiltinTaxonomy(store.db, broken)).rejects.toThrow();
     expect(await readTaxonomy(store.db)).toEqual(before);
   });
-
 });
 
 describe('migrations', () => {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type SQL, and, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { keepStoredCodes } from '../core/keepStoredCodes.js';
 import { findLevel } from '../core/levels.js';
 import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.js';
 import type { CanonDb } from './openStore.js';
-import { focusLevels, focuses, functions, profiles, sources, storeMeta } from './schema.js';
+import { focuses, focusLevels, functions, profiles, sources, storeMeta } from './schema.js';
 
 const BUILTIN_HASH_KEY = 'builtin_taxonomy_hash';
 const SYNC_LOCK = 4_210_772;
@@ -31,32 +31,65 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
     const taxonomy = keepStoredCodes(input, new Map(stored.map((r) => [r.key, r.code])));
 
     if (taxonomy.sources.length > 0) {
-      await tx.insert(sources).values(taxonomy.sources).onConflictDoUpdate({ target: sources.id, set: excluded(sources) });
+      await tx
+        .insert(sources)
+        .values(taxonomy.sources)
+        .onConflictDoUpdate({ target: sources.id, set: excluded(sources) });
     }
-    await tx.insert(functions).values(taxonomy.functions).onConflictDoUpdate({ target: functions.code, set: excluded(functions) });
+    await tx
+      .insert(functions)
+      .values(taxonomy.functions)
+      .onConflictDoUpdate({ target: functions.code, set: excluded(functions) });
     for (const f of taxonomy.focuses) {
       const { levels, ...row } = f;
-      await tx.insert(focuses).values(row).onConflictDoUpdate({ target: focuses.code, set: excluded(focuses) });
+      await tx
+        .insert(focuses)
+        .values(row)
+        .onConflictDoUpdate({ target: focuses.code, set: excluded(focuses) });
       await tx.delete(focusLevels).where(eq(focusLevels.focusCode, f.code));
-      const levelRows = Object.entries(levels).map(([levelCode, c]) => ({ focusCode: f.code, levelCode, ...c }));
+      const levelRows = Object.entries(levels).map(([levelCode, c]) => ({
+        focusCode: f.code,
+        levelCode,
+        ...c,
+      }));
       if (levelRows.length > 0) await tx.insert(focusLevels).values(levelRows);
     }
     if (taxonomy.profiles.length > 0) {
-      await tx.insert(profiles).values(taxonomy.profiles).onConflictDoUpdate({ target: profiles.code, set: excluded(profiles) });
+      await tx
+        .insert(profiles)
+        .values(taxonomy.profiles)
+        .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles) });
     }
 
     // Built-in rows whose files were removed go too; children before parents.
     const builtin = eq(profiles.origin, 'builtin');
-    await tx.delete(profiles).where(and(builtin, notInArray(profiles.code, taxonomy.profiles.map((p) => p.code).concat(''))));
+    await tx
+      .delete(profiles)
+      .where(and(builtin, notInArray(profiles.code, taxonomy.profiles.map((p) => p.code).concat(''))));
     await tx
       .delete(focuses)
-      .where(and(eq(focuses.origin, 'builtin'), notInArray(focuses.code, taxonomy.focuses.map((f) => f.code).concat(''))));
+      .where(
+        and(
+          eq(focuses.origin, 'builtin'),
+          notInArray(focuses.code, taxonomy.focuses.map((f) => f.code).concat('')),
+        ),
+      );
     await tx
       .delete(functions)
-      .where(and(eq(functions.origin, 'builtin'), notInArray(functions.code, taxonomy.functions.map((f) => f.code).concat(''))));
+      .where(
+        and(
+          eq(functions.origin, 'builtin'),
+          notInArray(functions.code, taxonomy.functions.map((f) => f.code).concat('')),
+        ),
+      );
     await tx
       .delete(sources)
-      .where(and(eq(sources.origin, 'builtin'), notInArray(sources.id, taxonomy.sources.map((s) => s.id).concat(''))));
+      .where(
+        and(
+          eq(sources.origin, 'builtin'),
+          notInArray(sources.id, taxonomy.sources.map((s) => s.id).concat('')),
+        ),
+      );
 
     await tx
       .insert(storeMeta)
@@ -91,7 +124,8 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
       .map(({ origin: _o, ...p }) => p)
       .sort(
         (a, b) =>
-          (focusOrder.get(a.focusCode) ?? 0) - (focusOrder.get(b.focusCode) ?? 0) || rank(a.levelCode) - rank(b.levelCode),
+          (focusOrder.get(a.focusCode) ?? 0) - (focusOrder.get(b.focusCode) ?? 0) ||
+          rank(a.levelCode) - rank(b.levelCode),
       ),
   };
 }

@@ -54,14 +54,16 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
       return [];
     }
     ids.forEach((id, i) => {
-      if (!sourceIds.has(id)) report(file, [...path, 'sources', i], `unknown source id "${id}" (see data/sources.yaml)`);
+      if (!sourceIds.has(id))
+        report(file, [...path, 'sources', i], `unknown source id "${id}" (see data/sources.yaml)`);
     });
     return ids;
   }
 
   const functions: TaxonomyFunction[] = [];
   for (const f of files.functions) {
-    if (functions.some((x) => x.code === f.value.code)) report(f, ['code'], `duplicate function code ${f.value.code}`);
+    if (functions.some((x) => x.code === f.value.code))
+      report(f, ['code'], `duplicate function code ${f.value.code}`);
     functions.push({
       code: f.value.code,
       key: f.value.key,
@@ -76,10 +78,15 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
   for (const f of files.focuses) {
     const v = f.value;
     if (!functions.some((fn) => fn.code === v.function)) {
-      report(f, ['function'], `unknown function code ${v.function}; known: ${functions.map((x) => x.code).join(', ')}`);
+      report(
+        f,
+        ['function'],
+        `unknown function code ${v.function}; known: ${functions.map((x) => x.code).join(', ')}`,
+      );
     }
     const code = v.code ?? focusCodeFor(v.function, v.key);
-    if (focuses.some((x) => x.code === code || x.key === v.key)) report(f, ['key'], `duplicate focus key or code (${v.key}, ${code})`);
+    if (focuses.some((x) => x.code === code || x.key === v.key))
+      report(f, ['key'], `duplicate focus key or code (${v.key}, ${code})`);
 
     let levelCodes: string[] = [];
     try {
@@ -88,7 +95,12 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
       report(f, ['levels'], (error as Error).message);
     }
     for (const key of Object.keys(v.levelContent)) {
-      if (!levelCodes.includes(key)) report(f, ['levelContent', key], `level ${key} is outside the focus range ${v.levels.from}–${v.levels.to}`);
+      if (!levelCodes.includes(key))
+        report(
+          f,
+          ['levelContent', key],
+          `level ${key} is outside the focus range ${v.levels.from}–${v.levels.to}`,
+        );
     }
 
     const statements = (items: StatementInput[], path: PropertyKey[], fallback: string[]): Statement[] =>
@@ -102,7 +114,11 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
     for (const levelCode of levelCodes) {
       const block = v.levelContent[levelCode];
       if (!block) {
-        report(f, ['levelContent'], `missing content for level ${levelCode} (the focus spans ${v.levels.from}–${v.levels.to})`);
+        report(
+          f,
+          ['levelContent'],
+          `missing content for level ${levelCode} (the focus spans ${v.levels.from}–${v.levels.to})`,
+        );
         continue;
       }
       const base = block.sources ?? v.sources;
@@ -121,7 +137,12 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
         status: p?.status ?? 'draft',
         version: p?.version ?? null,
         region: p?.region ?? 'global',
-        confidence: p?.confidence ? { score: p.confidence.score, sources: cite(f, [...path, 'profile', 'confidence'], p.confidence.sources) } : null,
+        confidence: p?.confidence
+          ? {
+              score: p.confidence.score,
+              sources: cite(f, [...path, 'profile', 'confidence'], p.confidence.sources),
+            }
+          : null,
         aliases: statements(p?.aliases ?? [], [...path, 'profile', 'aliases'], base),
         pay: (p?.pay ?? []).map((o, i) => ({
           currency: o.currency,
@@ -147,10 +168,18 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
       name: v.name,
       description: v.description,
       distinctFrom: v.distinctFrom.map((d) => ({ focusKey: d.focus, how: d.how })),
-      differential: { pay: v.differential.pay, skill: v.differential.skill, sources: cite(f, ['differential'], v.differential.sources ?? v.sources) },
+      differential: {
+        pay: v.differential.pay,
+        skill: v.differential.skill,
+        sources: cite(f, ['differential'], v.differential.sources ?? v.sources),
+      },
       levelCodes,
       levels,
-      skills: v.skills.map((s, i) => ({ name: s.name, application: s.application, sources: cite(f, ['skills', i], s.sources ?? v.sources) })),
+      skills: v.skills.map((s, i) => ({
+        name: s.name,
+        application: s.application,
+        sources: cite(f, ['skills', i], s.sources ?? v.sources),
+      })),
       mappings: v.mappings.map((m, i) => ({
         system: m.system,
         code: m.code,
@@ -165,7 +194,8 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
 
   for (const f of files.focuses) {
     f.value.distinctFrom.forEach((d, i) => {
-      if (!focuses.some((x) => x.key === d.focus)) report(f, ['distinctFrom', i, 'focus'], `unknown focus key "${d.focus}"`);
+      if (!focuses.some((x) => x.key === d.focus))
+        report(f, ['distinctFrom', i, 'focus'], `unknown focus key "${d.focus}"`);
     });
   }
 

@@ -14,7 +14,13 @@ function validFiles(): Files {
   return {
     sources: { sources: [{ id: 'ladder-a', title: 'Ladder A', kind: 'ladder' }] },
     functions: {
-      'data.yaml': { key: 'data', code: 'DATAXX', name: 'Data', description: 'Data roles.', sources: ['ladder-a'] },
+      'data.yaml': {
+        key: 'data',
+        code: 'DATAXX',
+        name: 'Data',
+        description: 'Data roles.',
+        sources: ['ladder-a'],
+      },
     },
     focuses: {
       'analytics.yaml': {
@@ -54,8 +60,10 @@ async function write(files: Files, raw: Record<string, string> = {}): Promise<st
   await mkdir(join(dir, 'functions'), { recursive: true });
   await mkdir(join(dir, 'focuses'), { recursive: true });
   await writeFile(join(dir, 'sources.yaml'), stringify(files.sources));
-  for (const [name, value] of Object.entries(files.functions)) await writeFile(join(dir, 'functions', name), stringify(value));
-  for (const [name, value] of Object.entries(files.focuses)) await writeFile(join(dir, 'focuses', name), stringify(value));
+  for (const [name, value] of Object.entries(files.functions))
+    await writeFile(join(dir, 'functions', name), stringify(value));
+  for (const [name, value] of Object.entries(files.focuses))
+    await writeFile(join(dir, 'focuses', name), stringify(value));
   for (const [path, text] of Object.entries(raw)) await writeFile(join(dir, path), text);
   return dir;
 }
@@ -87,7 +95,10 @@ describe('loadTaxonomy', () => {
       ]),
     );
     for (const f of t.focuses) {
-      expect(f.mappings.some((m) => m.system === 'onet-soc'), f.name).toBe(true);
+      expect(
+        f.mappings.some((m) => m.system === 'onet-soc'),
+        f.name,
+      ).toBe(true);
       for (const level of f.levelCodes) {
         expect(f.levels[level]?.responsibilities.length, `${f.name} ${level}`).toBeGreaterThanOrEqual(4);
       }
@@ -105,7 +116,12 @@ describe('loadTaxonomy', () => {
     const m3 = t.profiles.find((p) => p.code === 'TECHNO.TECHNOLO6B55.M3');
     expect(m3?.pay[0]).toMatchObject({ median: 120000, low: 95000, high: 153000, currency: 'USD' });
     expect(m3?.pay[0]?.sources).toEqual(['canon-profile-m3']);
-    expect(m3).toMatchObject({ status: 'approved', version: 1, region: 'global', confidence: { score: 0.9 } });
+    expect(m3).toMatchObject({
+      status: 'approved',
+      version: 1,
+      region: 'global',
+      confidence: { score: 0.9 },
+    });
   });
 
   it('accepts the valid fixture and fills defaults', async () => {
@@ -118,23 +134,82 @@ describe('loadTaxonomy', () => {
   });
 
   const cases: [string, (f: Files) => void, RegExp][] = [
-    ['a missing required field', (f) => void delete focus(f).name, /analytics\.yaml:\d+ name: missing; expected string/],
+    [
+      'a missing required field',
+      (f) => void delete focus(f).name,
+      /analytics\.yaml:\d+ name: missing; expected string/,
+    ],
     ['an unknown field', (f) => void (focus(f).colour = 'blue'), /unknown field\(s\) colour/],
-    ['an empty statement', (f) => void (focus(f).levelContent.P1.responsibilities = ['  ']), /responsibilities\.0: expected a non-empty string/],
+    [
+      'an empty statement',
+      (f) => void (focus(f).levelContent.P1.responsibilities = ['  ']),
+      /responsibilities\.0: expected a non-empty string/,
+    ],
     ['a bad level code', (f) => void (focus(f).levels.to = 'Q2'), /levels\.to: expected a level code/],
     ['a range crossing tracks', (f) => void (focus(f).levels.to = 'M2'), /levels: .*one track/],
-    ['content for a level outside the range', (f) => void (focus(f).levels.to = 'P1'), /levelContent\.P2: level P2 is outside the focus range P1–P1/],
-    ['a level in range without content', (f) => void (focus(f).levels.to = 'P3'), /missing content for level P3/],
-    ['an unknown source id', (f) => void (focus(f).skills[0].sources = ['nope']), /skills\.0\.sources\.0: unknown source id "nope"/],
-    ['an unknown function', (f) => void (focus(f).function = 'NOPEXX'), /function: unknown function code NOPEXX/],
-    ['a bad function code', (f) => void ((f.functions['data.yaml'] as any).code = 'data'), /data\.yaml:\d+ code: expected six capital letters/],
-    ['a bad focus code', (f) => void (focus(f).code = 'SHORT'), /code: expected 8 capital letters and 4 hex digits/],
-    ['an unknown status', (f) => void (focus(f).levelContent.P2.profile.status = 'live'), /status: expected one of "draft"/],
-    ['an approved profile without version', (f) => void delete focus(f).levelContent.P2.profile.version, /needs a version number/],
-    ['a pay figure that is not a number', (f) => void (focus(f).levelContent.P2.profile.pay = [{ currency: 'USD', period: 'annual', region: 'US', median: '120k', basis: 'b' }]), /pay\.0\.median: expected number/],
-    ['an unknown distinct-from focus', (f) => void (focus(f).distinctFrom = [{ focus: 'ghost', how: 'x' }]), /distinctFrom\.0\.focus: unknown focus key "ghost"/],
-    ['a duplicate source id', (f) => void (f.sources as any).sources.push({ id: 'ladder-a', title: 'again', kind: 'ladder' }), /duplicate source id "ladder-a"/],
-    ['a wrong source kind', (f) => void ((f.sources as any).sources[0].kind = 'blog'), /kind: expected one of/],
+    [
+      'content for a level outside the range',
+      (f) => void (focus(f).levels.to = 'P1'),
+      /levelContent\.P2: level P2 is outside the focus range P1–P1/,
+    ],
+    [
+      'a level in range without content',
+      (f) => void (focus(f).levels.to = 'P3'),
+      /missing content for level P3/,
+    ],
+    [
+      'an unknown source id',
+      (f) => void (focus(f).skills[0].sources = ['nope']),
+      /skills\.0\.sources\.0: unknown source id "nope"/,
+    ],
+    [
+      'an unknown function',
+      (f) => void (focus(f).function = 'NOPEXX'),
+      /function: unknown function code NOPEXX/,
+    ],
+    [
+      'a bad function code',
+      (f) => void ((f.functions['data.yaml'] as any).code = 'data'),
+      /data\.yaml:\d+ code: expected six capital letters/,
+    ],
+    [
+      'a bad focus code',
+      (f) => void (focus(f).code = 'SHORT'),
+      /code: expected 8 capital letters and 4 hex digits/,
+    ],
+    [
+      'an unknown status',
+      (f) => void (focus(f).levelContent.P2.profile.status = 'live'),
+      /status: expected one of "draft"/,
+    ],
+    [
+      'an approved profile without version',
+      (f) => void delete focus(f).levelContent.P2.profile.version,
+      /needs a version number/,
+    ],
+    [
+      'a pay figure that is not a number',
+      (f) =>
+        void (focus(f).levelContent.P2.profile.pay = [
+          { currency: 'USD', period: 'annual', region: 'US', median: '120k', basis: 'b' },
+        ]),
+      /pay\.0\.median: expected number/,
+    ],
+    [
+      'an unknown distinct-from focus',
+      (f) => void (focus(f).distinctFrom = [{ focus: 'ghost', how: 'x' }]),
+      /distinctFrom\.0\.focus: unknown focus key "ghost"/,
+    ],
+    [
+      'a duplicate source id',
+      (f) => void (f.sources as any).sources.push({ id: 'ladder-a', title: 'again', kind: 'ladder' }),
+      /duplicate source id "ladder-a"/,
+    ],
+    [
+      'a wrong source kind',
+      (f) => void ((f.sources as any).sources[0].kind = 'blog'),
+      /kind: expected one of/,
+    ],
   ];
 
   it.each(cases)('rejects %s, naming file, field and expectation', async (_name, breakIt, message) => {
@@ -147,7 +222,10 @@ describe('loadTaxonomy', () => {
     const files = validFiles();
     focus(files).levelContent.P1.rubric.knowledge = '';
     const message = await problemsOf(await write(files));
-    const line = stringify(focus(files)).split('\n').findIndex((l) => l.includes('knowledge:')) + 1;
+    const line =
+      stringify(focus(files))
+        .split('\n')
+        .findIndex((l) => l.includes('knowledge:')) + 1;
     expect(message).toContain(`analytics.yaml:${line} levelContent.P1.rubric.knowledge`);
   });
 

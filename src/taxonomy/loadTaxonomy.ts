@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { z } from 'zod';
 import { CanonError } from '../core/errors.js';
 import type { Taxonomy } from '../core/taxonomy.js';
-import { type DataFiles, type ParsedFile, assembleTaxonomy } from './assembleTaxonomy.js';
+import { assembleTaxonomy, type DataFiles, type ParsedFile } from './assembleTaxonomy.js';
 import { type DataProblem, formatProblem } from './dataProblem.js';
 import { focusFileSchema, functionFileSchema, sourcesFileSchema } from './fileSchemas.js';
 import { parseDataFile } from './parseDataFile.js';
-import type { z } from 'zod';
 
 /**
  * Reads and validates a taxonomy folder (the built-in one is data/): sources.yaml,
@@ -15,7 +15,7 @@ import type { z } from 'zod';
  */
 export async function loadTaxonomy(dataDir: string): Promise<Taxonomy> {
   const problems: DataProblem[] = [];
-    // Paths inside the working directory are shown relative to it, others in full.
+  // Paths inside the working directory are shown relative to it, others in full.
   const display = (path: string) => {
     const rel = relative(process.cwd(), path);
     return rel && !rel.startsWith('..') ? rel : path;
@@ -26,23 +26,37 @@ export async function loadTaxonomy(dataDir: string): Promise<Taxonomy> {
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      problems.push({ file: display(path), line: null, field: '', message: `cannot read: ${(error as Error).message}` });
+      problems.push({
+        file: display(path),
+        line: null,
+        field: '',
+        message: `cannot read: ${(error as Error).message}`,
+      });
       return null;
     }
     const parsed = parseDataFile(display(path), text, schema, problems);
     return parsed.ok ? { file: display(path), value: parsed.value, lineOf: parsed.lineOf } : null;
   }
 
-  async function loadFolder<S extends z.ZodType>(folder: string, schema: S): Promise<ParsedFile<z.output<S>>[]> {
+  async function loadFolder<S extends z.ZodType>(
+    folder: string,
+    schema: S,
+  ): Promise<ParsedFile<z.output<S>>[]> {
     const dir = join(dataDir, folder);
     let names: string[];
     try {
       names = (await readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
     } catch (error) {
-      problems.push({ file: display(dir), line: null, field: '', message: `cannot read folder: ${(error as Error).message}` });
+      problems.push({
+        file: display(dir),
+        line: null,
+        field: '',
+        message: `cannot read folder: ${(error as Error).message}`,
+      });
       return [];
     }
-    if (names.length === 0) problems.push({ file: display(dir), line: null, field: '', message: 'no .yaml files' });
+    if (names.length === 0)
+      problems.push({ file: display(dir), line: null, field: '', message: 'no .yaml files' });
     const files = await Promise.all(names.map((n) => load(join(dir, n), schema)));
     return files.filter((f): f is ParsedFile<z.output<S>> => f !== null);
   }
@@ -56,9 +70,13 @@ export async function loadTaxonomy(dataDir: string): Promise<Taxonomy> {
   const taxonomy = files && problems.length === 0 ? assembleTaxonomy(files, problems) : null;
   if (!taxonomy || problems.length > 0) {
     const lines = problems.map(formatProblem);
-    throw new CanonError('invalid_data', `The taxonomy in ${display(dataDir)} is invalid:\n  ${lines.join('\n  ')}`, {
-      details: { problems },
-    });
+    throw new CanonError(
+      'invalid_data',
+      `The taxonomy in ${display(dataDir)} is invalid:\n  ${lines.join('\n  ')}`,
+      {
+        details: { problems },
+      },
+    );
   }
   return taxonomy;
 }

@@ -2,7 +2,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { DataProblem } from './dataProblem.js';
 
-export type Parsed<T> = { ok: true; value: T; lineOf: (path: readonly PropertyKey[]) => number | null } | { ok: false };
+export type Parsed<T> =
+  | { ok: true; value: T; lineOf: (path: readonly PropertyKey[]) => number | null }
+  | { ok: false };
 
 /**
  * Parses YAML text and validates it against a schema. Problems carry the file,
@@ -26,7 +28,9 @@ export function parseDataFile<S extends z.ZodType>(
   }
   const lineOf = (path: readonly PropertyKey[]): number | null => {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+        | { range?: [number, number, number] }
+        | undefined;
       if (node?.range) return lineCounter.linePos(node.range[0]).line;
     }
     return null;
@@ -34,7 +38,12 @@ export function parseDataFile<S extends z.ZodType>(
   const result = schema.safeParse(doc.toJS(), { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file, line: lineOf(issue.path), field: issue.path.join('.'), message: describeIssue(issue) });
+      problems.push({
+        file,
+        line: lineOf(issue.path),
+        field: issue.path.join('.'),
+        message: describeIssue(issue),
+      });
     }
     return { ok: false };
   }
@@ -48,6 +57,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       : `expected ${issue.expected}, got ${JSON.stringify(issue.input)?.slice(0, 60)}`;
   }
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_value')
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
 }

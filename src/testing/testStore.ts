@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { testDatabaseUrl } from '../config/readConfig.js';
-import { type Store, openStore } from '../store/openStore.js';
+import { openStore, type Store } from '../store/openStore.js';
 
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
 export async function clonedStore(): Promise<Store> {
@@ -36,7 +36,9 @@ export async function postgresTarget(): Promise<PostgresTarget | { skip: string 
     await admin.connect();
     await admin.end();
   } catch (error) {
-    return { skip: `PostgreSQL not reachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}); set CANON_TEST_DATABASE_URL to run it` };
+    return {
+      skip: `PostgreSQL not reachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}); set CANON_TEST_DATABASE_URL to run it`,
+    };
   }
   return {
     url,

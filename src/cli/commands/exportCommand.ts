@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { profileDto } from '../../server/api/toDto.js';
@@ -8,7 +8,10 @@ import { type StoreFlags, withCanon } from './withCanon.js';
 
 export type ExportFormat = 'json' | 'csv';
 
-export async function exportCommand(flags: StoreFlags & { format: string; out?: string }, io: CliIO): Promise<void> {
+export async function exportCommand(
+  flags: StoreFlags & { format: string; out?: string },
+  io: CliIO,
+): Promise<void> {
   const format = flags.format.toLowerCase();
   if (format !== 'json' && format !== 'csv') {
     throw new CanonError('invalid_input', `--format must be json or csv; got ${quote(flags.format)}.`);
@@ -25,7 +28,10 @@ export async function exportCommand(flags: StoreFlags & { format: string; out?: 
       await writeFile(partial, text, 'utf8');
       await rename(partial, flags.out);
     } catch (cause) {
-      throw new CanonError('invalid_input', `Cannot write ${quote(flags.out)}: ${(cause as Error).message}`, { cause });
+      await rm(partial, { force: true });
+      throw new CanonError('invalid_input', `Cannot write ${quote(flags.out)}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     io.err(`Exported ${catalog.taxonomy.profiles.length} profiles to ${flags.out}\n`);
   });
@@ -37,17 +43,50 @@ export function renderExport(catalog: Catalog, format: ExportFormat): string {
     return `${JSON.stringify({ format: 'canon.profiles/1', profiles: views.map(profileDto) }, null, 2)}\n`;
   }
   const header = [
-    'code', 'title', 'function', 'focus', 'level', 'track', 'rank', 'level_title', 'status', 'version', 'region',
-    'confidence', 'pay_median', 'pay_low', 'pay_high', 'pay_currency', 'onet_soc', 'responsibilities', 'sources',
+    'code',
+    'title',
+    'function',
+    'focus',
+    'level',
+    'track',
+    'rank',
+    'level_title',
+    'status',
+    'version',
+    'region',
+    'confidence',
+    'pay_median',
+    'pay_low',
+    'pay_high',
+    'pay_currency',
+    'onet_soc',
+    'responsibilities',
+    'sources',
   ];
   const rows = views.map((v) => {
     const pay = v.record.pay[0];
     const own = v.ladder.find((s) => s.current)?.content;
     return [
-      v.code, v.title, v.fn.name, v.focus.name, v.level.code, v.level.track, v.level.rank, v.level.title,
-      v.record.status, v.record.version, v.record.region, v.confidence?.score ?? null,
-      pay?.median ?? null, pay?.low ?? null, pay?.high ?? null, pay?.currency ?? null,
-      v.focus.mappings.filter((m) => m.system === 'onet-soc').map((m) => m.code).join(' '),
+      v.code,
+      v.title,
+      v.fn.name,
+      v.focus.name,
+      v.level.code,
+      v.level.track,
+      v.level.rank,
+      v.level.title,
+      v.record.status,
+      v.record.version,
+      v.record.region,
+      v.confidence?.score ?? null,
+      pay?.median ?? null,
+      pay?.low ?? null,
+      pay?.high ?? null,
+      pay?.currency ?? null,
+      v.focus.mappings
+        .filter((m) => m.system === 'onet-soc')
+        .map((m) => m.code)
+        .join(' '),
       own?.responsibilities.map((r) => r.text).join(' | ') ?? '',
       v.sources.map((s) => s.id).join(' '),
     ];

@@ -1,5 +1,5 @@
 import { CanonError, quote } from '../../core/errors.js';
-import { LEVELS, formatYears } from '../../core/levels.js';
+import { formatYears, LEVELS } from '../../core/levels.js';
 import { levelDto } from '../../server/api/toDto.js';
 import type { CliIO } from '../io.js';
 

@@ -1,15 +1,21 @@
+import { openCanon } from '../../runtime/openCanon.js';
 import { createApp } from '../../server/createApp.js';
 import { startServer } from '../../server/startServer.js';
-import { openCanon } from '../../runtime/openCanon.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, configWith } from './withCanon.js';
+import { configWith, type StoreFlags } from './withCanon.js';
 
 /** Starts the web app and API; resolves once listening and closes cleanly on SIGINT/SIGTERM. */
-export async function serveCommand(flags: StoreFlags & { port?: number; host?: string }, io: CliIO): Promise<void> {
+export async function serveCommand(
+  flags: StoreFlags & { port?: number; host?: string },
+  io: CliIO,
+): Promise<void> {
   const started = performance.now();
   const config = configWith(flags);
   const canon = await openCanon(config);
-  const app = createApp({ catalog: () => canon.catalog, log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`) });
+  const app = createApp({
+    catalog: () => canon.catalog,
+    log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
+  });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(app, config.host, config.port);
@@ -17,7 +23,10 @@ export async function serveCommand(flags: StoreFlags & { port?: number; host?: s
     await canon.store.close();
     throw cause;
   }
-  const store = canon.store.kind === 'pglite' ? `embedded store in ${canon.store.location}` : `PostgreSQL at ${canon.store.location}`;
+  const store =
+    canon.store.kind === 'pglite'
+      ? `embedded store in ${canon.store.location}`
+      : `PostgreSQL at ${canon.store.location}`;
   io.err(
     `Canon is serving ${server.url}  (${canon.catalog.taxonomy.profiles.length} profiles, ${store}${
       canon.taxonomyChanged ? ', built-in taxonomy loaded' : ''

@@ -1,12 +1,16 @@
 import type { ProfileView } from '../../core/catalog.js';
+import { differentialNote, formatPayRange } from '../../core/format.js';
 import { formatYears } from '../../core/levels.js';
 import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
 import { profileDto } from '../../server/api/toDto.js';
-import { differentialNote, formatPayRange } from '../../core/format.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function showCommand(code: string, flags: StoreFlags & { json?: boolean }, io: CliIO): Promise<void> {
+export async function showCommand(
+  code: string,
+  flags: StoreFlags & { json?: boolean },
+  io: CliIO,
+): Promise<void> {
   await withCanon(flags, async ({ catalog }) => {
     const view = catalog.getProfile(code);
     io.out(flags.json ? `${JSON.stringify(profileDto(view), null, 2)}\n` : formatProfile(view));
@@ -43,7 +47,10 @@ export function formatProfile(view: ProfileView): string {
     ...focus.skills.map((s) => `  • ${s.name} — ${s.application}`),
     '',
     'Classification mappings:',
-    ...focus.mappings.map((m) => `  ${CLASSIFICATION_LABELS[m.system]} ${m.code}${m.title ? ` ${m.title}` : ''} (source ${m.origin})`),
+    ...focus.mappings.map(
+      (m) =>
+        `  ${CLASSIFICATION_LABELS[m.system]} ${m.code}${m.title ? ` ${m.title}` : ''} (source ${m.origin})`,
+    ),
     '',
     `Sources (${view.sources.length}):`,
     ...view.sources.map((s, i) => `  ${i + 1}. ${s.title}`),

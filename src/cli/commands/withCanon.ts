@@ -6,7 +6,10 @@ export interface StoreFlags {
 }
 
 /** Opens Canon for a one-shot command, runs it and always closes the store. */
-export async function withCanon<T>(flags: StoreFlags, fn: (canon: Canon, config: Config) => Promise<T>): Promise<T> {
+export async function withCanon<T>(
+  flags: StoreFlags,
+  fn: (canon: Canon, config: Config) => Promise<T>,
+): Promise<T> {
   const config = configWith(flags);
   const canon = await openCanon(config);
   try {

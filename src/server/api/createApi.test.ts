@@ -60,22 +60,36 @@ describe('API reads', () => {
     });
     expect(body.responsibilities).toHaveLength(5);
     expect(body.responsibilitiesByLevel.map((l: any) => [l.levelCode, l.current])).toEqual([
-      ['M3', true], ['M4', false], ['M5', false], ['M6', false],
+      ['M3', true],
+      ['M4', false],
+      ['M5', false],
+      ['M6', false],
     ]);
     expect(body.skills).toHaveLength(11);
     expect(body.pay[0]).toMatchObject({ median: 120000, low: 95000, high: 153000, currency: 'USD' });
-    expect(body.mappings[0]).toMatchObject({ system: 'onet-soc', code: '11-3021', origin: 'jfm-factory.resolve' });
+    expect(body.mappings[0]).toMatchObject({
+      system: 'onet-soc',
+      code: '11-3021',
+      origin: 'jfm-factory.resolve',
+    });
     expect(body.sources.map((s: any) => s.id)).toContain('canon-profile-m3');
   });
 
   it('lists and gets functions, focuses, levels and sources', async () => {
-    expect((await json('/api/functions')).body.items[0]).toMatchObject({ code: 'TECHNO', focuses: expect.arrayContaining(['TECHNOLO6B55']) });
+    expect((await json('/api/functions')).body.items[0]).toMatchObject({
+      code: 'TECHNO',
+      focuses: expect.arrayContaining(['TECHNOLO6B55']),
+    });
     expect((await json('/api/functions/TECHNO')).body.name).toBe('Technology Leadership & Consulting');
     expect((await json('/api/focuses?function=TECHNO')).body.total).toBe(4);
     const focus = (await json('/api/focuses/TECHNOLO6B55')).body;
     expect(focus.profiles).toEqual(['M3', 'M4', 'M5', 'M6'].map((l) => `TECHNO.TECHNOLO6B55.${l}`));
     expect((await json('/api/levels')).body.items).toHaveLength(15);
-    expect((await json('/api/levels?track=E')).body.items.map((l: any) => l.code)).toEqual(['E1', 'E2', 'E3']);
+    expect((await json('/api/levels?track=E')).body.items.map((l: any) => l.code)).toEqual([
+      'E1',
+      'E2',
+      'E3',
+    ]);
     expect((await json('/api/levels/M6')).body).toMatchObject({ title: 'Vice President', rank: 8 });
     const source = (await json('/api/sources/seed-cto-jd')).body;
     expect(source.citedBy.length).toBeGreaterThan(0);
@@ -99,15 +113,18 @@ describe('API errors', () => {
     expect(body.error.message.length).toBeGreaterThan(5);
   });
 
-  it.each(['/api/profiles?limit=0', '/api/profiles?limit=abc', '/api/profiles?track=X', '/api/profiles?level=Z9', '/api/profiles?offset=-1'])(
-    'answers 400 with a JSON error body for %s',
-    async (path) => {
-      const { status, body } = await json(path);
-      expect(status).toBe(400);
-      expect(body.error.code).toBe('invalid_input');
-      expect(body.error.message).toMatch(/Invalid request/);
-    },
-  );
+  it.each([
+    '/api/profiles?limit=0',
+    '/api/profiles?limit=abc',
+    '/api/profiles?track=X',
+    '/api/profiles?level=Z9',
+    '/api/profiles?offset=-1',
+  ])('answers 400 with a JSON error body for %s', async (path) => {
+    const { status, body } = await json(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.message).toMatch(/Invalid request/);
+  });
 });
 
 describe('HTTP caching', () => {
@@ -130,7 +147,18 @@ describe('OpenAPI', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/profiles', '/profiles/{code}', '/functions', '/functions/{code}', '/focuses', '/focuses/{code}', '/levels', '/levels/{code}', '/sources', '/sources/{id}']),
+      expect.arrayContaining([
+        '/profiles',
+        '/profiles/{code}',
+        '/functions',
+        '/functions/{code}',
+        '/focuses',
+        '/focuses/{code}',
+        '/levels',
+        '/levels/{code}',
+        '/sources',
+        '/sources/{id}',
+      ]),
     );
     expect(body.components.schemas).toHaveProperty('Profile');
     expect(body.components.schemas).toHaveProperty('Error');

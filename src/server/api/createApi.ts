@@ -12,7 +12,8 @@ export const OPENAPI_INFO = {
   info: {
     title: 'Canon API',
     version: '0.1.0',
-    description: 'The canonical taxonomy of roles: functions, focuses, levels and profiles, with their sources.',
+    description:
+      'The canonical taxonomy of roles: functions, focuses, levels and profiles, with their sources.',
   },
 };
 

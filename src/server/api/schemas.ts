@@ -5,7 +5,14 @@ import { z } from '@hono/zod-openapi';
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['not_found', 'invalid_input', 'invalid_data', 'conflict', 'store_unavailable', 'internal']),
+      code: z.enum([
+        'not_found',
+        'invalid_input',
+        'invalid_data',
+        'conflict',
+        'store_unavailable',
+        'internal',
+      ]),
       message: z.string(),
     }),
   })
@@ -19,7 +26,10 @@ export const LevelSchema = z
     track: z.enum(['P', 'M', 'E']),
     trackName: z.string(),
     step: z.number().int(),
-    rank: z.number().int().openapi({ description: 'Position on the one ordinal scale shared by all tracks.' }),
+    rank: z
+      .number()
+      .int()
+      .openapi({ description: 'Position on the one ordinal scale shared by all tracks.' }),
     title: z.string(),
     summary: z.string(),
     scope: z.string(),
@@ -28,7 +38,9 @@ export const LevelSchema = z
     impact: z.string(),
     decisionRights: z.string(),
     leadership: z.string(),
-    experience: Years.openapi({ description: 'Typical years of experience; null where no source gives a figure.' }),
+    experience: Years.openapi({
+      description: 'Typical years of experience; null where no source gives a figure.',
+    }),
     experienceSources: z.array(z.string()),
     commonTitles: z.array(z.string()),
   })
@@ -133,7 +145,14 @@ export const ProfileSchema = ProfileSummarySchema.extend({
   level: LevelSchema,
   responsibilities: z.array(Statement),
   rubric: Rubric,
-  responsibilitiesByLevel: z.array(z.object({ levelCode: z.string(), profileCode: z.string(), current: z.boolean(), responsibilities: z.array(Statement) })),
+  responsibilitiesByLevel: z.array(
+    z.object({
+      levelCode: z.string(),
+      profileCode: z.string(),
+      current: z.boolean(),
+      responsibilities: z.array(Statement),
+    }),
+  ),
   skills: z.array(z.object({ name: z.string(), application: z.string(), sources: z.array(z.string()) })),
   differential: z.object({ pay: z.boolean(), skill: z.boolean(), sources: z.array(z.string()) }),
   pay: z.array(Pay),
@@ -155,9 +174,21 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
     .openapi(name);
 
 export const PaginationQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: 'Items per page (1–500).' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .openapi({ description: 'Items per page (1–500).' }),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
 export const CodeParam = (example: string) =>
-  z.object({ code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example }) });
+  z.object({
+    code: z
+      .string()
+      .min(1)
+      .max(64)
+      .openapi({ param: { name: 'code', in: 'path' }, example }),
+  });

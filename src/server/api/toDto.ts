@@ -2,12 +2,23 @@ import type { z } from '@hono/zod-openapi';
 import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { type Level, TRACKS } from '../../core/levels.js';
 import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
-import type { FocusSchema, FunctionSchema, LevelSchema, ProfileSchema, ProfileSummarySchema } from './schemas.js';
+import type {
+  FocusSchema,
+  FunctionSchema,
+  LevelSchema,
+  ProfileSchema,
+  ProfileSummarySchema,
+} from './schemas.js';
 
 /** Domain values → the API's wire shapes. */
 
 export function levelDto(level: Level): z.infer<typeof LevelSchema> {
-  return { ...level, trackName: TRACKS[level.track], experienceSources: [...level.experienceSources], commonTitles: [...level.commonTitles] };
+  return {
+    ...level,
+    trackName: TRACKS[level.track],
+    experienceSources: [...level.experienceSources],
+    commonTitles: [...level.commonTitles],
+  };
 }
 
 export function functionDto(fn: TaxonomyFunction, catalog: Catalog): z.infer<typeof FunctionSchema> {
@@ -45,7 +56,13 @@ export function profileDto(view: ProfileView): z.infer<typeof ProfileSchema> {
     description: view.focus.description,
     level: levelDto(view.level),
     responsibilities: own?.content.responsibilities ?? [],
-    rubric: own?.content.rubric ?? { knowledge: '', complexity: '', collaboration: '', degreeYears: '', sources: [] },
+    rubric: own?.content.rubric ?? {
+      knowledge: '',
+      complexity: '',
+      collaboration: '',
+      degreeYears: '',
+      sources: [],
+    },
     responsibilitiesByLevel: view.ladder.map((s) => ({
       levelCode: s.level.code,
       profileCode: s.profileCode,

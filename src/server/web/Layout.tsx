@@ -40,7 +40,9 @@ export function Layout(props: { title: string; children: Child; description?: st
         </header>
         <main id="main">{props.children}</main>
         <footer class="site-footer">
-          <p>Canon — a canonical taxonomy of roles. Every statement is sourced; see each profile's provenance.</p>
+          <p>
+            Canon — a canonical taxonomy of roles. Every statement is sourced; see each profile's provenance.
+          </p>
         </footer>
       </body>
     </html>

@@ -11,7 +11,12 @@ const page = async (path: string) => {
   const res = await ctx.app.request(path);
   return { status: res.status, html: await res.text(), type: res.headers.get('content-type') };
 };
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 describe('pages', () => {
   it('shows the taxonomy grid with every profile linked by its code', async () => {
@@ -74,7 +79,9 @@ describe('pages', () => {
     const levels = text((await page('/levels')).html);
     for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);
     expect((await page('/sources')).html).toContain('href="/sources/seed-exec-progression"');
-    expect(text((await page('/sources/seed-exec-progression')).html)).toContain('Engineering Executive Career Progression');
+    expect(text((await page('/sources/seed-exec-progression')).html)).toContain(
+      'Engineering Executive Career Progression',
+    );
   });
 
   it('answers an unknown code with a 404 page that leads back', async () => {

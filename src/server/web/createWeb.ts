@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
 import type { ResponseCache } from '../httpCache.js';
-import { STYLESHEET, renderPage } from './Layout.js';
+import { renderPage, STYLESHEET } from './Layout.js';
 import { ApiDocsPage } from './pages/ApiDocsPage.js';
 import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
@@ -49,7 +49,9 @@ export function createWeb(deps: WebDeps): Hono {
     return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcePage({ catalog, source })));
   });
   web.get('/api/docs', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never }))),
+    deps.cache.respond(c, deps.catalog(), HTML, () =>
+      renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
+    ),
   );
   return web;
 }

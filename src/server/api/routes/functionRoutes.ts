@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, FocusSchema, FunctionSchema, PaginationQuery, pageOf } from '../schemas.js';
@@ -11,7 +11,10 @@ const listFunctions = createRoute({
   summary: 'List functions',
   request: { query: PaginationQuery },
   responses: {
-    200: { description: 'A page of functions', content: { 'application/json': { schema: pageOf(FunctionSchema, 'FunctionPage') } } },
+    200: {
+      description: 'A page of functions',
+      content: { 'application/json': { schema: pageOf(FunctionSchema, 'FunctionPage') } },
+    },
     400: jsonError('Bad query'),
   },
 });
@@ -33,9 +36,16 @@ const listFocuses = createRoute({
   path: '/focuses',
   tags: ['Taxonomy'],
   summary: 'List focuses',
-  request: { query: PaginationQuery.extend({ function: z.string().optional().openapi({ description: 'Function code' }) }) },
+  request: {
+    query: PaginationQuery.extend({
+      function: z.string().optional().openapi({ description: 'Function code' }),
+    }),
+  },
   responses: {
-    200: { description: 'A page of focuses', content: { 'application/json': { schema: pageOf(FocusSchema, 'FocusPage') } } },
+    200: {
+      description: 'A page of focuses',
+      content: { 'application/json': { schema: pageOf(FocusSchema, 'FocusPage') } },
+    },
     400: jsonError('Bad query'),
   },
 });
@@ -58,7 +68,12 @@ export function registerFunctionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const catalog = deps.catalog();
     return cachedJson(deps, c, () => {
       const all = catalog.functions;
-      return { items: all.slice(offset, offset + limit).map((f) => functionDto(f, catalog)), total: all.length, limit, offset };
+      return {
+        items: all.slice(offset, offset + limit).map((f) => functionDto(f, catalog)),
+        total: all.length,
+        limit,
+        offset,
+      };
     });
   });
   app.openapi(getFunction, (c) => {
@@ -66,7 +81,7 @@ export function registerFunctionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const catalog = deps.catalog();
     const fn = catalog.findFunction(code);
     if (!fn) throw new CanonError('not_found', `No function with code ${quote(code)}.`);
-    return cachedJson(deps, c, () => (functionDto(fn, catalog)));
+    return cachedJson(deps, c, () => functionDto(fn, catalog));
   });
   app.openapi(listFocuses, (c) => {
     const { limit, offset, function: fn } = c.req.valid('query');
@@ -81,6 +96,6 @@ export function registerFunctionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const catalog = deps.catalog();
     const focus = catalog.findFocus(code);
     if (!focus) throw new CanonError('not_found', `No focus with code ${quote(code)}.`);
-    return cachedJson(deps, c, () => (focusDto(focus)));
+    return cachedJson(deps, c, () => focusDto(focus));
   });
 }

@@ -1,6 +1,6 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
-import { LEVELS, findLevel } from '../../../core/levels.js';
+import { findLevel, LEVELS } from '../../../core/levels.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, LevelSchema } from '../schemas.js';
 import { levelDto } from '../toDto.js';
@@ -12,7 +12,10 @@ const list = createRoute({
   summary: 'The universal level framework',
   request: { query: z.object({ track: z.enum(['P', 'M', 'E']).optional() }) },
   responses: {
-    200: { description: 'Levels in track order', content: { 'application/json': { schema: z.object({ items: z.array(LevelSchema) }) } } },
+    200: {
+      description: 'Levels in track order',
+      content: { 'application/json': { schema: z.object({ items: z.array(LevelSchema) }) } },
+    },
     400: jsonError('Bad query'),
   },
 });
@@ -32,13 +35,14 @@ const get = createRoute({
 export function registerLevelRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(list, (c) => {
     const { track } = c.req.valid('query');
-    return cachedJson(deps, c, () => ({ items: LEVELS.filter((l) => !track || l.track === track).map(levelDto) }),
-    );
+    return cachedJson(deps, c, () => ({
+      items: LEVELS.filter((l) => !track || l.track === track).map(levelDto),
+    }));
   });
   app.openapi(get, (c) => {
     const { code } = c.req.valid('param');
     const level = findLevel(code);
     if (!level) throw new CanonError('not_found', `No level ${quote(code)}: expected P1–P6, M1–M6 or E1–E3.`);
-    return cachedJson(deps, c, () => (levelDto(level)));
+    return cachedJson(deps, c, () => levelDto(level));
   });
 }

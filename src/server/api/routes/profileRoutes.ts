@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, PaginationQuery, ProfileSchema, ProfileSummarySchema, pageOf } from '../schemas.js';
 import { profileDto, profileSummaryDto } from '../toDto.js';
@@ -13,13 +13,23 @@ const list = createRoute({
       function: z.string().optional().openapi({ description: 'Function code, e.g. TECHNO' }),
       focus: z.string().optional().openapi({ description: 'Focus code, e.g. TECHNOLO6B55' }),
       track: z.enum(['P', 'M', 'E']).optional(),
-      level: z.string().regex(/^[PME][1-9]$/, 'expected a level code such as M3').optional(),
+      level: z
+        .string()
+        .regex(/^[PME][1-9]$/, 'expected a level code such as M3')
+        .optional(),
       status: z.enum(['draft', 'in_review', 'approved', 'retired']).optional(),
-      q: z.string().max(200).optional().openapi({ description: 'Words that must all appear in the code, title, level titles or aliases' }),
+      q: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({ description: 'Words that must all appear in the code, title, level titles or aliases' }),
     }),
   },
   responses: {
-    200: { description: 'A page of profiles', content: { 'application/json': { schema: pageOf(ProfileSummarySchema, 'ProfilePage') } } },
+    200: {
+      description: 'A page of profiles',
+      content: { 'application/json': { schema: pageOf(ProfileSummarySchema, 'ProfilePage') } },
+    },
     400: jsonError('Bad query'),
   },
 });
@@ -49,6 +59,6 @@ export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(get, (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.valid('param').code);
-    return cachedJson(deps, c, () => (profileDto(view)));
+    return cachedJson(deps, c, () => profileDto(view));
   });
 }

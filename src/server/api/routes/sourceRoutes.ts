@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { SourceSchema } from '../schemas.js';
@@ -9,7 +9,10 @@ const list = createRoute({
   tags: ['Provenance'],
   summary: 'Every source the taxonomy cites',
   responses: {
-    200: { description: 'Sources', content: { 'application/json': { schema: z.object({ items: z.array(SourceSchema) }) } } },
+    200: {
+      description: 'Sources',
+      content: { 'application/json': { schema: z.object({ items: z.array(SourceSchema) }) } },
+    },
   },
 });
 
@@ -18,7 +21,15 @@ const get = createRoute({
   path: '/sources/{id}',
   tags: ['Provenance'],
   summary: 'One source and the profiles citing it',
-  request: { params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: 'seed-cto-jd' }) }) },
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'seed-cto-jd' }),
+    }),
+  },
   responses: {
     200: {
       description: 'The source',
@@ -38,7 +49,6 @@ export function registerSourceRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const catalog = deps.catalog();
     const source = catalog.findSource(id);
     if (!source) throw new CanonError('not_found', `No source with id ${quote(id)}.`);
-    return cachedJson(deps, c, () => ({ ...source, citedBy: catalog.citing(id).map((v) => v.code) }),
-    );
+    return cachedJson(deps, c, () => ({ ...source, citedBy: catalog.citing(id).map((v) => v.code) }));
   });
 }

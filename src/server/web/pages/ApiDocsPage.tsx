@@ -3,8 +3,17 @@ import { Layout } from '../Layout.js';
 interface Operation {
   summary?: string;
   tags?: string[];
-  parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string; enum?: unknown[] } }[];
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: { $ref?: string } }> }>;
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: { type?: string; enum?: unknown[] };
+  }[];
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: { $ref?: string } }> }
+  >;
 }
 
 interface OpenApiDocument {
@@ -28,8 +37,9 @@ export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
       </h1>
       <p class="lede">{doc.info.description}</p>
       <p>
-        Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors always have the body{' '}
-        <code>{'{"error": {"code", "message"}}'}</code>. Reads carry <code>ETag</code> and <code>Cache-Control</code>.
+        Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors always have
+        the body <code>{'{"error": {"code", "message"}}'}</code>. Reads carry <code>ETag</code> and{' '}
+        <code>Cache-Control</code>.
       </p>
       <section aria-labelledby="ops-h">
         <h2 id="ops-h">Endpoints</h2>

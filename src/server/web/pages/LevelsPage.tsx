@@ -1,4 +1,4 @@
-import { LEVELS, TRACKS, type Track, formatYears } from '../../../core/levels.js';
+import { formatYears, LEVELS, TRACKS, type Track } from '../../../core/levels.js';
 import { Layout } from '../Layout.js';
 
 /** The universal level framework, one table per track. */
@@ -7,8 +7,8 @@ export function LevelsPage() {
     <Layout title="Level framework" description="The universal level framework shared by every function.">
       <h1>Level framework</h1>
       <p class="lede">
-        One framework for every function. Ranks put all tracks on one ordinal scale, so an individual contributor and a
-        manager of comparable scope can be compared.
+        One framework for every function. Ranks put all tracks on one ordinal scale, so an individual
+        contributor and a manager of comparable scope can be compared.
       </p>
       {(Object.keys(TRACKS) as Track[]).map((track) => (
         <section aria-labelledby={`track-${track}`}>

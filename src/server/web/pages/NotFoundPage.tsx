@@ -8,6 +8,7 @@ export function NotFoundPage({ message }: { message: string }) {
       <p>
         <a href="/">← Back to the Canon taxonomy</a> or search it:
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" is understood everywhere */}
       <form class="search" method="get" action="/" role="search">
         <label for="q">Search profiles</label>
         <div class="search-row">

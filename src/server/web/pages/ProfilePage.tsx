@@ -1,8 +1,8 @@
 import type { ProfileView } from '../../../core/catalog.js';
-import { formatYears } from '../../../core/levels.js';
-import { CLASSIFICATION_LABELS, STATUS_LABELS, type Source } from '../../../core/taxonomy.js';
-import { Layout } from '../Layout.js';
 import { differentialNote, formatPayRange } from '../../../core/format.js';
+import { formatYears } from '../../../core/levels.js';
+import { CLASSIFICATION_LABELS, type Source, STATUS_LABELS } from '../../../core/taxonomy.js';
+import { Layout } from '../Layout.js';
 
 export const REVIEW_DIMENSIONS = [
   'Level differentiation',
@@ -53,7 +53,7 @@ export function ProfilePage({ view }: { view: ProfileView }) {
           </a>
         </p>
         <header class="profile-head" data-section="header">
-          <span class="level-chip" data-section="level-chip" aria-label={`Level ${level.code}`}>
+          <span class="level-chip" data-section="level-chip">
             {level.code}
           </span>
           <p class="code" data-section="code">
@@ -133,12 +133,16 @@ export function ProfilePage({ view }: { view: ProfileView }) {
         <section aria-labelledby="resp-h" data-section="responsibilities">
           <h2 id="resp-h">Responsibilities by level</h2>
           <p class="section-note">
-            What this person actually does at each level of the focus — scope escalates from level to level. Your level is
-            highlighted.
+            What this person actually does at each level of the focus — scope escalates from level to level.
+            Your level is highlighted.
           </p>
           <ol class="ladder">
             {view.ladder.map((step) => (
-              <li class={step.current ? 'rung current' : 'rung'} data-level={step.level.code} aria-current={step.current ? 'true' : undefined}>
+              <li
+                class={step.current ? 'rung current' : 'rung'}
+                data-level={step.level.code}
+                aria-current={step.current ? 'true' : undefined}
+              >
                 <h3>
                   {step.current ? (
                     <>
@@ -165,7 +169,10 @@ export function ProfilePage({ view }: { view: ProfileView }) {
 
         <section aria-labelledby="rubric-h" data-section="guidelines">
           <h2 id="rubric-h">Level guidelines</h2>
-          <p class="section-note">The universal leveling rubric applied to this focus: how scope, complexity, collaboration and experience step up.</p>
+          <p class="section-note">
+            The universal leveling rubric applied to this focus: how scope, complexity, collaboration and
+            experience step up.
+          </p>
           <div class="table-wrap">
             <table class="rubric">
               <thead>
@@ -214,8 +221,8 @@ export function ProfilePage({ view }: { view: ProfileView }) {
         <section aria-labelledby="prov-h" data-section="provenance">
           <h2 id="prov-h">Provenance</h2>
           <p class="section-note">
-            Every statement is sourced. Quality is scored by an adversarial review panel (1–5; a profile passes at ≥4 on its
-            lowest dimension).
+            Every statement is sourced. Quality is scored by an adversarial review panel (1–5; a profile
+            passes at ≥4 on its lowest dimension).
           </p>
           <ul class="dimensions" data-section="review">
             {REVIEW_DIMENSIONS.map((d) => (
@@ -231,7 +238,8 @@ export function ProfilePage({ view }: { view: ProfileView }) {
           <ol class="sources">
             {sources.map((s) => (
               <li>
-                <a href={`/sources/${s.id}`}>{s.title}</a> <span class="muted">({s.kind.replace('_', ' ')})</span>
+                <a href={`/sources/${s.id}`}>{s.title}</a>{' '}
+                <span class="muted">({s.kind.replace('_', ' ')})</span>
               </li>
             ))}
           </ol>
@@ -261,7 +269,9 @@ export function ProfilePage({ view }: { view: ProfileView }) {
 
         <section aria-labelledby="adj-h" data-section="adjacent">
           <h2 id="adj-h">Adjacent roles</h2>
-          <p class="section-note">Nearest roles by structural coordinates (level + taxonomy), distance 0 → 1 with a match band.</p>
+          <p class="section-note">
+            Nearest roles by structural coordinates (level + taxonomy), distance 0 → 1 with a match band.
+          </p>
           <p class="muted">None yet: structural coordinates have not been computed for this taxonomy.</p>
         </section>
 
@@ -291,31 +301,33 @@ export function ProfilePage({ view }: { view: ProfileView }) {
               <h2 id="map-h">Classification mappings</h2>
             </summary>
             {focus.mappings.length > 0 ? (
-              <table class="mappings">
-                <thead>
-                  <tr>
-                    <th scope="col">System</th>
-                    <th scope="col">Code</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Source</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {focus.mappings.map((m) => (
+              <div class="table-wrap">
+                <table class="mappings">
+                  <thead>
                     <tr>
-                      <td>{CLASSIFICATION_LABELS[m.system]}</td>
-                      <td>
-                        <code>{m.code}</code>
-                      </td>
-                      <td>{m.title ?? '—'}</td>
-                      <td>
-                        {m.origin}
-                        <Cite ids={m.sources} sources={sources} />
-                      </td>
+                      <th scope="col">System</th>
+                      <th scope="col">Code</th>
+                      <th scope="col">Title</th>
+                      <th scope="col">Source</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {focus.mappings.map((m) => (
+                      <tr>
+                        <td>{CLASSIFICATION_LABELS[m.system]}</td>
+                        <td>
+                          <code>{m.code}</code>
+                        </td>
+                        <td>{m.title ?? '—'}</td>
+                        <td>
+                          {m.origin}
+                          <Cite ids={m.sources} sources={sources} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ) : (
               <p class="muted">No classification mappings recorded.</p>
             )}

@@ -1,5 +1,5 @@
 import type { Catalog, ProfileView } from '../../../core/catalog.js';
-import { type Level, LEVELS } from '../../../core/levels.js';
+import { LEVELS, type Level } from '../../../core/levels.js';
 import { STATUS_LABELS } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
 
@@ -37,15 +37,27 @@ function Results({ q, results }: { q: string; results: ProfileView[] }) {
 export function TaxonomyPage({ catalog, q }: { catalog: Catalog; q: string }) {
   const results = q ? catalog.listProfiles({ q }, { limit: 100, offset: 0 }).items : null;
   return (
-    <Layout title="Canon taxonomy" description="Functions, focuses and levels of the canonical role taxonomy.">
+    <Layout
+      title="Canon taxonomy"
+      description="Functions, focuses and levels of the canonical role taxonomy."
+    >
       <h1>Canon taxonomy</h1>
       <p class="lede">
-        Every role is a <strong>function</strong> → <strong>focus</strong> → <strong>level</strong>. Pick a cell to open its profile.
+        Every role is a <strong>function</strong> → <strong>focus</strong> → <strong>level</strong>. Pick a
+        cell to open its profile.
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" is understood everywhere */}
       <form class="search" method="get" action="/" role="search">
         <label for="q">Search profiles by name, title or code</label>
         <div class="search-row">
-          <input id="q" name="q" type="search" value={q} placeholder="e.g. Senior Manager, TECHNO.TECHNOLO6B55.M3" maxlength={200} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={q}
+            placeholder="e.g. Senior Manager, TECHNO.TECHNOLO6B55.M3"
+            maxlength={200}
+          />
           <button type="submit">Search</button>
         </div>
       </form>
@@ -84,7 +96,10 @@ export function TaxonomyPage({ catalog, q }: { catalog: Catalog; q: string }) {
                         const view = catalog.findProfile(code);
                         return view ? (
                           <td class={`cell cell-${view.record.status}`}>
-                            <a href={`/profiles/${code}`} title={`${view.title} (${STATUS_LABELS[view.record.status]})`}>
+                            <a
+                              href={`/profiles/${code}`}
+                              title={`${view.title} (${STATUS_LABELS[view.record.status]})`}
+                            >
                               {code}
                             </a>
                           </td>

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, PROJECT_ROOT } from '../../config/readConfig.js';
+import { testApp } from '../../testing/testApp.js';
+import { type RunningServer, startServer } from '../startServer.js';
+
+const executablePath = chromiumPath();
+const available = existsSync(executablePath);
+if (!available)
+  console.warn(
+    `[browser] skipped: no Chromium at ${executablePath} (apt-get install -y chromium, or set CANON_CHROMIUM)`,
+  );
+
+const SECTIONS = [
+  'back',
+  'level-chip',
+  'code',
+  'title',
+  'function',
+  'badges',
+  'description',
+  'level-line',
+  'function-focus',
+  'pay',
+  'differential',
+  'responsibilities',
+  'guidelines',
+  'skills',
+  'provenance',
+  'review',
+  'source-count',
+  'level-definition',
+  'adjacent',
+  'aliases',
+  'mappings',
+];
+
+describe.skipIf(!available)('profile page in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const ctx = await testApp();
+    server = await startServer(ctx.app, '127.0.0.1', 0);
+    close = () => ctx.store.close();
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await close?.();
+  });
+
+  it('shows every section of TECHNO.TECHNOLO6B55.M3 with M3 highlighted, and saves a screenshot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const response = await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.M3`);
+    expect(response?.status()).toBe(200);
+
+    for (const section of SECTIONS) {
+      const node = page.locator(`[data-section="${section}"]`).first();
+      await node.scrollIntoViewIfNeeded();
+      expect(await node.isVisible(), section).toBe(true);
+    }
+    // Sections appear in the order of the published page.
+    const order = await page.$$eval('[data-section]', (nodes) =>
+      nodes.map((n) => n.getAttribute('data-section')),
+    );
+    const positions = SECTIONS.map((s) => order.indexOf(s));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+
+    const current = page.locator('.ladder > li[aria-current="true"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getAttribute('data-level')).toBe('M3');
+    expect(await current.textContent()).toContain('this profile');
+    const highlight = await current.evaluate((el) => getComputedStyle(el).borderTopWidth);
+    const plain = await page
+      .locator('.ladder > li[data-level="M4"]')
+      .evaluate((el) => getComputedStyle(el).borderTopWidth);
+    expect(highlight).not.toBe(plain);
+    expect(await page.locator('table.rubric tr.current').getAttribute('data-level')).toBe('M3');
+
+    expect(await page.locator('h1').textContent()).toBe('Technology Executive Leadership — M3');
+    expect(await page.locator('[data-section="pay"]').textContent()).toContain('$120k ($95k–$153k)');
+    await page.locator('[data-section="aliases"] summary').click();
+    expect(await page.getByText('No title aliases recorded for this profile yet.').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+
+    const dir = join(PROJECT_ROOT, 'test-results');
+    await mkdir(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, 'profile-m3.png'), fullPage: true });
+    expect(existsSync(join(dir, 'profile-m3.png'))).toBe(true);
+  });
+
+  it('has landmarks and ordered headings, and stays usable on a phone-sized screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.M3`);
+    for (const role of ['banner', 'main', 'contentinfo', 'navigation'])
+      expect(await page.getByRole(role as 'main').count(), role).toBeGreaterThan(0);
+    const levels = await page.$$eval('h1, h2, h3', (hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => {
+      if (i > 0) expect(level - (levels[i - 1] ?? 1)).toBeLessThanOrEqual(1);
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('leads back from an unknown code', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.E9`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('link', { name: /Back to the Canon taxonomy/ }).click();
+    expect(await page.locator('h1').textContent()).toBe('Canon taxonomy');
+  });
+});
