@@ -100,7 +100,9 @@ export function TaxonomyPage({ catalog, q }: { catalog: Catalog; q: string }) {
                               href={`/profiles/${code}`}
                               title={`${view.title} (${STATUS_LABELS[view.record.status]})`}
                             >
-                              {code}
+                              {fn.code}.<wbr />
+                              {focus.code}.<wbr />
+                              {l.code}
                             </a>
                           </td>
                         ) : (
@@ -114,6 +116,9 @@ export function TaxonomyPage({ catalog, q }: { catalog: Catalog; q: string }) {
                 </tbody>
               </table>
             </div>
+            <p class="small muted">
+              Each link is the profile's code; approved profiles are blue, drafts brown.
+            </p>
           </section>
         );
       })}
