@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lockDataDir } from '../store/dataDirLock.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { run } from './run.js';
 
@@ -118,5 +119,16 @@ describe('canon CLI', () => {
     expect(code).toBe(EXIT_CODES.invalid_input);
     expect(err).toMatch(/Cannot write/);
     expect(await readdir(dir)).toEqual(before);
+  });
+
+  it('refuses a data folder that a running Canon holds, with exit code 5', async () => {
+    const unlock = await lockDataDir(dataDir);
+    try {
+      const { code, err } = await canon('show', 'TECHNO.TECHNOLO6B55.M3', '--data-dir', dataDir);
+      expect(code).toBe(EXIT_CODES.store_unavailable);
+      expect(err).toMatch(/in use by another Canon process/);
+    } finally {
+      await unlock();
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { CanonError } from '../core/errors.js';
+import { lockDataDir } from './dataDirLock.js';
 import { migrate, type RawTransaction } from './migrate.js';
 import { schema } from './schema.js';
 
@@ -29,24 +30,40 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): Promise<Store> {
+  const owned = !('client' in options);
   const location = 'client' in options ? (options.location ?? 'memory') : options.dataDir;
-  let client: PGlite;
+  let client: PGlite | undefined;
+  let unlock = async () => {};
   try {
     if ('client' in options) {
       client = options.client;
     } else {
       await mkdir(options.dataDir, { recursive: true });
+      unlock = await lockDataDir(options.dataDir);
       client = await PGlite.create(options.dataDir);
     }
+    const opened = client;
     await migrate((fn) =>
-      client.transaction((tx) =>
+      opened.transaction((tx) =>
         fn({
           exec: async (text) => void (await tx.exec(text)),
           query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
         }),
       ),
     );
+    return {
+      kind: 'pglite',
+      location,
+      db: drizzlePglite({ client: opened, schema }) as unknown as CanonDb,
+      close: async () => {
+        await opened.close();
+        await unlock();
+      },
+    };
   } catch (cause) {
+    if (owned) await client?.close().catch(() => {});
+    await unlock();
+    if (cause instanceof CanonError) throw cause;
     throw new CanonError(
       'store_unavailable',
       `Cannot open the embedded store in ${location}: ${(cause as Error).message}`,
@@ -55,12 +72,6 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       },
     );
   }
-  return {
-    kind: 'pglite',
-    location,
-    db: drizzlePglite({ client, schema }) as unknown as CanonDb,
-    close: () => client.close(),
-  };
 }
 
 async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>): Promise<Store> {
