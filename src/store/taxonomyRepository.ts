@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, getTableColumns, notInArray, type SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { keepStoredCodes } from '../core/keepStoredCodes.js';
 import { findLevel } from '../core/levels.js';
 import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.js';
@@ -62,34 +62,34 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
     }
 
     // Built-in rows whose files were removed go too; children before parents.
-    const builtin = eq(profiles.origin, 'builtin');
-    await tx
-      .delete(profiles)
-      .where(and(builtin, notInArray(profiles.code, taxonomy.profiles.map((p) => p.code).concat(''))));
-    await tx
-      .delete(focuses)
-      .where(
-        and(
-          eq(focuses.origin, 'builtin'),
-          notInArray(focuses.code, taxonomy.focuses.map((f) => f.code).concat('')),
-        ),
-      );
-    await tx
-      .delete(functions)
-      .where(
-        and(
-          eq(functions.origin, 'builtin'),
-          notInArray(functions.code, taxonomy.functions.map((f) => f.code).concat('')),
-        ),
-      );
-    await tx
-      .delete(sources)
-      .where(
-        and(
-          eq(sources.origin, 'builtin'),
-          notInArray(sources.id, taxonomy.sources.map((s) => s.id).concat('')),
-        ),
-      );
+    await deleteStaleBuiltin(
+      tx,
+      profiles,
+      profiles.code,
+      profiles.origin,
+      taxonomy.profiles.map((p) => p.code),
+    );
+    await deleteStaleBuiltin(
+      tx,
+      focuses,
+      focuses.code,
+      focuses.origin,
+      taxonomy.focuses.map((f) => f.code),
+    );
+    await deleteStaleBuiltin(
+      tx,
+      functions,
+      functions.code,
+      functions.origin,
+      taxonomy.functions.map((f) => f.code),
+    );
+    await deleteStaleBuiltin(
+      tx,
+      sources,
+      sources.id,
+      sources.origin,
+      taxonomy.sources.map((x) => x.id),
+    );
 
     await tx
       .insert(storeMeta)
@@ -128,6 +128,18 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
           rank(a.levelCode) - rank(b.levelCode),
       ),
   };
+}
+
+/** Deletes the rows of a table that came from the built-in files but are no longer in them. */
+async function deleteStaleBuiltin(
+  tx: Pick<CanonDb, 'delete'>,
+  table: PgTable,
+  key: PgColumn,
+  origin: PgColumn,
+  keep: string[],
+) {
+  // notInArray needs a non-empty list; '' matches no real key.
+  await tx.delete(table).where(and(eq(origin, 'builtin'), notInArray(key, [...keep, ''])));
 }
 
 /** `SET col = excluded.col` for every column but the key and the origin, for upserts. */

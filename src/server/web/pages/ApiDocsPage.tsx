@@ -1,4 +1,5 @@
 import { Layout } from '../Layout.js';
+import { TableHead } from '../TableHead.js';
 
 interface Operation {
   summary?: string;
@@ -51,14 +52,7 @@ export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
             <p>{op.summary}</p>
             {op.parameters && op.parameters.length > 0 ? (
               <table class="params">
-                <thead>
-                  <tr>
-                    <th scope="col">Parameter</th>
-                    <th scope="col">In</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Description</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Parameter', 'In', 'Type', 'Description']} />
                 <tbody>
                   {op.parameters.map((p) => (
                     <tr>

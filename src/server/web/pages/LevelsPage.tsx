@@ -1,5 +1,6 @@
 import { formatYears, LEVELS, TRACKS, type Track } from '../../../core/levels.js';
 import { Layout } from '../Layout.js';
+import { TableHead } from '../TableHead.js';
 
 /** The universal level framework, one table per track. */
 export function LevelsPage() {
@@ -17,21 +18,21 @@ export function LevelsPage() {
           </h2>
           <div class="table-wrap">
             <table class="levels">
-              <thead>
-                <tr>
-                  <th scope="col">Level</th>
-                  <th scope="col">Rank</th>
-                  <th scope="col">Title and summary</th>
-                  <th scope="col">Scope</th>
-                  <th scope="col">Autonomy</th>
-                  <th scope="col">Complexity</th>
-                  <th scope="col">Impact</th>
-                  <th scope="col">Decision rights</th>
-                  <th scope="col">Leadership</th>
-                  <th scope="col">Typical experience</th>
-                  <th scope="col">Common titles</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Level',
+                  'Rank',
+                  'Title and summary',
+                  'Scope',
+                  'Autonomy',
+                  'Complexity',
+                  'Impact',
+                  'Decision rights',
+                  'Leadership',
+                  'Typical experience',
+                  'Common titles',
+                ]}
+              />
               <tbody>
                 {LEVELS.filter((l) => l.track === track).map((l) => (
                   <tr id={l.code}>

@@ -3,6 +3,7 @@ import { differentialNote, formatPayRange } from '../../../core/format.js';
 import { formatYears } from '../../../core/levels.js';
 import { CLASSIFICATION_LABELS, type Source, STATUS_LABELS } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
+import { TableHead } from '../TableHead.js';
 
 export const REVIEW_DIMENSIONS = [
   'Level differentiation',
@@ -175,15 +176,15 @@ export function ProfilePage({ view }: { view: ProfileView }) {
           </p>
           <div class="table-wrap">
             <table class="rubric">
-              <thead>
-                <tr>
-                  <th scope="col">Level</th>
-                  <th scope="col">Knowledge &amp; Application</th>
-                  <th scope="col">Complexity &amp; Problem Solving</th>
-                  <th scope="col">Collaboration &amp; Interaction</th>
-                  <th scope="col">Typical Degree &amp; Years</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Level',
+                  'Knowledge & Application',
+                  'Complexity & Problem Solving',
+                  'Collaboration & Interaction',
+                  'Typical Degree & Years',
+                ]}
+              />
               <tbody>
                 {view.ladder.map((step) => (
                   <tr class={step.current ? 'current' : undefined} data-level={step.level.code}>
@@ -303,14 +304,7 @@ export function ProfilePage({ view }: { view: ProfileView }) {
             {focus.mappings.length > 0 ? (
               <div class="table-wrap">
                 <table class="mappings">
-                  <thead>
-                    <tr>
-                      <th scope="col">System</th>
-                      <th scope="col">Code</th>
-                      <th scope="col">Title</th>
-                      <th scope="col">Source</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['System', 'Code', 'Title', 'Source']} />
                   <tbody>
                     {focus.mappings.map((m) => (
                       <tr>
