@@ -5,7 +5,7 @@ import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
 import { createWeb } from './web/createWeb.js';
 import { renderPage } from './web/Layout.js';
-import { NotFoundPage } from './web/pages/NotFoundPage.js';
+import { ErrorPage } from './web/pages/ErrorPage.js';
 
 export interface AppOptions {
   /** The current snapshot; a getter so that a write can swap it without rebuilding the app. */
@@ -27,12 +27,12 @@ export function createApp(options: AppOptions): Hono {
     const status = HTTP_STATUS[error.code];
     if (status >= 500) log(`${c.req.method} ${c.req.path} failed`, err);
     if (wantsJson(c.req.path)) return c.json(errorBody(error), status);
-    return c.html(renderPage(NotFoundPage({ message: error.message })), status);
+    return c.html(renderPage(ErrorPage({ status, message: error.message })), status);
   });
   app.notFound((c) => {
     const message = `Nothing at ${c.req.path}.`;
     if (wantsJson(c.req.path)) return c.json({ error: { code: 'not_found', message } }, 404);
-    return c.html(renderPage(NotFoundPage({ message })), 404);
+    return c.html(renderPage(ErrorPage({ status: 404, message })), 404);
   });
 
   app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument }));

@@ -1,9 +1,17 @@
 import { Layout } from '../Layout.js';
 
-export function NotFoundPage({ message }: { message: string }) {
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  503: 'Temporarily unavailable',
+};
+
+/** Any error as a page: what happened, and the way back to the taxonomy. */
+export function ErrorPage({ status, message }: { status: number; message: string }) {
+  const title = TITLES[status] ?? 'Something went wrong';
   return (
-    <Layout title="Not found">
-      <h1>Not found</h1>
+    <Layout title={title}>
+      <h1>{title}</h1>
       <p>{message}</p>
       <p>
         <a href="/">← Back to the Canon taxonomy</a> or search it:
