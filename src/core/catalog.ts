@@ -1,4 +1,12 @@
+import { buildAdjacency, type Neighbour } from './adjacency.js';
 import { parseProfileCode } from './codes.js';
+import {
+  type Coordinates,
+  coordinatesOf,
+  type DistanceParts,
+  distanceParts,
+  normaliseSkill,
+} from './coordinates.js';
 import { CanonError, quote } from './errors.js';
 import { getLevel, type Level, type Track } from './levels.js';
 import {
@@ -12,6 +20,9 @@ import {
   type Taxonomy,
   type TaxonomyFunction,
 } from './taxonomy.js';
+
+/** How many neighbours are kept per profile. */
+export const ADJACENT_LIMIT = 6;
 
 export interface LadderStep {
   level: Level;
@@ -59,18 +70,27 @@ export class Catalog {
   private readonly views = new Map<string, ProfileView>();
   private readonly sourceById: Map<string, Source>;
   private readonly searchText = new Map<string, string>();
+  private readonly coords = new Map<string, Coordinates>();
+  private adjacency: Map<string, Neighbour[]> | null = null;
 
   constructor(taxonomy: Taxonomy) {
     this.taxonomy = taxonomy;
     this.sourceById = new Map(taxonomy.sources.map((s) => [s.id, s]));
     const focusByCode = new Map(taxonomy.focuses.map((f) => [f.code, f]));
     const fnByCode = new Map(taxonomy.functions.map((f) => [f.code, f]));
+    const skillSets = new Map(
+      taxonomy.focuses.map((f) => [f.code, new Set(f.skills.map((s) => normaliseSkill(s.name)))]),
+    );
     for (const record of taxonomy.profiles) {
       const focus = focusByCode.get(record.focusCode);
       const fn = fnByCode.get(record.functionCode);
       if (!focus || !fn) continue;
       const view = this.buildView(record, focus, fn);
       this.views.set(record.code, view);
+      this.coords.set(
+        record.code,
+        coordinatesOf(fn.code, focus.code, view.level, skillSets.get(focus.code) ?? new Set()),
+      );
       this.searchText.set(
         record.code,
         [
@@ -140,6 +160,23 @@ export class Catalog {
         words.every((w) => this.searchText.get(v.code)?.includes(w)),
     );
     return { items: matches.slice(page.offset, page.offset + page.limit), total: matches.length, ...page };
+  }
+
+  /** The nearest profiles by structural coordinates, computed for all profiles on first use. */
+  adjacent(code: string, limit = ADJACENT_LIMIT): Neighbour[] {
+    this.getProfile(code);
+    this.adjacency ??= buildAdjacency(
+      [...this.coords].map(([c, coords]) => ({ code: c, coords })),
+      ADJACENT_LIMIT,
+    );
+    return (this.adjacency.get(code) ?? []).slice(0, limit);
+  }
+
+  /** The distance between two profiles, with the part each coordinate contributes. */
+  distanceBetween(a: string, b: string): DistanceParts {
+    this.getProfile(a);
+    this.getProfile(b);
+    return distanceParts(this.coords.get(a) as Coordinates, this.coords.get(b) as Coordinates);
   }
 
   /** Sources cited by a profile or focus, resolved; unknown ids are skipped (the loader rejects them). */

@@ -40,7 +40,7 @@ export async function exportCommand(
 export function renderExport(catalog: Catalog, format: ExportFormat): string {
   const views = catalog.listProfiles({}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
   if (format === 'json') {
-    return `${JSON.stringify({ format: 'canon.profiles/1', profiles: views.map(profileDto) }, null, 2)}\n`;
+    return `${JSON.stringify({ format: 'canon.profiles/1', profiles: views.map((v) => profileDto(v, catalog)) }, null, 2)}\n`;
   }
   const header = [
     'code',

@@ -13,7 +13,7 @@ export async function showCommand(
 ): Promise<void> {
   await withCanon(flags, async ({ catalog }) => {
     const view = catalog.getProfile(code);
-    io.out(flags.json ? `${JSON.stringify(profileDto(view), null, 2)}\n` : formatProfile(view));
+    io.out(flags.json ? `${JSON.stringify(profileDto(view, catalog), null, 2)}\n` : formatProfile(view));
   });
 }
 

@@ -56,8 +56,8 @@ describe('API reads', () => {
       level: { code: 'M3', title: 'Senior Manager', experience: { min: 8, max: 12 } },
       differential: { pay: true, skill: true },
       review: null,
-      adjacent: [],
     });
+    expect(body.adjacent[0]).toMatchObject({ code: 'TECHNO.TECHNOLO6B55.M4', band: 'near', title: 'Technology Executive Leadership — M4' });
     expect(body.responsibilities).toHaveLength(5);
     expect(body.responsibilitiesByLevel.map((l: any) => [l.levelCode, l.current])).toEqual([
       ['M3', true],
@@ -93,6 +93,26 @@ describe('API reads', () => {
     expect((await json('/api/levels/M6')).body).toMatchObject({ title: 'Vice President', rank: 8 });
     const source = (await json('/api/sources/seed-cto-jd')).body;
     expect(source.citedBy.length).toBeGreaterThan(0);
+  });
+});
+
+describe('adjacent roles', () => {
+  it('lists the nearest profiles with distance and band, nearest first', async () => {
+    const { status, body } = await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/adjacent');
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(6);
+    const distances = body.items.map((i: any) => i.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const item of body.items) {
+      expect(item).toEqual({ code: expect.any(String), title: expect.any(String), distance: expect.any(Number), band: expect.stringMatching(/^(near|related|distant)$/) });
+      expect(item.code).not.toBe('TECHNO.TECHNOLO6B55.M3');
+    }
+    expect(body.items.slice(0, 3).map((i: any) => i.code)).toEqual(['M4', 'M5', 'M6'].map((l) => `TECHNO.TECHNOLO6B55.${l}`));
+  });
+
+  it('honours limit and answers 404 for an unknown profile', async () => {
+    expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/adjacent?limit=2')).body.items).toHaveLength(2);
+    expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.P1/adjacent')).status).toBe(404);
   });
 });
 

@@ -138,6 +138,15 @@ export const ProfileSummarySchema = z
   })
   .openapi('ProfileSummary');
 
+export const AdjacentSchema = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    distance: z.number().openapi({ description: 'Structural distance 0 → 1; see /coordinates' }),
+    band: z.enum(['near', 'related', 'distant']),
+  })
+  .openapi('AdjacentProfile');
+
 export const ProfileSchema = ProfileSummarySchema.extend({
   functionName: z.string(),
   focusName: z.string(),
@@ -159,7 +168,7 @@ export const ProfileSchema = ProfileSummarySchema.extend({
   aliases: z.array(Statement),
   mappings: z.array(Mapping),
   review: z.null().openapi({ description: 'Review-panel scores; null until the profile has been reviewed.' }),
-  adjacent: z.array(z.object({ code: z.string(), distance: z.number(), band: z.string() })),
+  adjacent: z.array(AdjacentSchema),
   sources: z.array(SourceSchema),
 }).openapi('Profile');
 

@@ -3,6 +3,7 @@ import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { type Level, TRACKS } from '../../core/levels.js';
 import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
 import type {
+  AdjacentSchema,
   FocusSchema,
   FunctionSchema,
   LevelSchema,
@@ -47,7 +48,7 @@ export function profileSummaryDto(view: ProfileView): z.infer<typeof ProfileSumm
   };
 }
 
-export function profileDto(view: ProfileView): z.infer<typeof ProfileSchema> {
+export function profileDto(view: ProfileView, catalog: Catalog): z.infer<typeof ProfileSchema> {
   const own = view.ladder.find((s) => s.current);
   return {
     ...profileSummaryDto(view),
@@ -75,7 +76,15 @@ export function profileDto(view: ProfileView): z.infer<typeof ProfileSchema> {
     aliases: view.record.aliases,
     mappings: view.focus.mappings,
     review: null,
-    adjacent: [],
+    adjacent: adjacentDto(view.code, catalog),
     sources: view.sources,
   };
+}
+
+export function adjacentDto(
+  code: string,
+  catalog: Catalog,
+  limit?: number,
+): z.infer<typeof AdjacentSchema>[] {
+  return catalog.adjacent(code, limit).map((n) => ({ ...n, title: catalog.getProfile(n.code).title }));
 }

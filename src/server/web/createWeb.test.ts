@@ -75,6 +75,15 @@ describe('pages', () => {
     expect(t).toContain('no pay data yet');
   });
 
+  it('lists adjacent roles with links to the coordinates page and the comparison', async () => {
+    const { html } = await page('/profiles/TECHNO.TECHNOLO6B55.M3');
+    expect(html).toContain('href="/coordinates"');
+    expect(html).toContain('href="/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.TECHNOLO6B55.M4,');
+    expect(text(html)).toMatch(/Technology Executive Leadership — M4 TECHNO\.TECHNOLO6B55\.M4 0\.04 near/);
+    const how = text((await page('/coordinates')).html);
+    expect(how).toContain('distance = 0.45 × taxonomy + 0.35 × level + 0.1 × track + 0.1 × skills');
+  });
+
   it('shows the level framework and sources', async () => {
     const levels = text((await page('/levels')).html);
     for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);

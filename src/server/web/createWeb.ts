@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
+import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
 import { renderPage, STYLESHEET } from './Layout.js';
 import { ApiDocsPage } from './pages/ApiDocsPage.js';
+import { CoordinatesPage } from './pages/CoordinatesPage.js';
 import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
 import { SourcePage, SourcesPage } from './pages/SourcePages.js';
@@ -35,8 +37,13 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/profiles/:code', (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(ProfilePage({ view })));
+    return deps.cache.respond(c, catalog, HTML, () =>
+      renderPage(ProfilePage({ view, adjacent: adjacentDto(view.code, catalog) })),
+    );
   });
+  web.get('/coordinates', (c) =>
+    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(CoordinatesPage())),
+  );
   web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {
     const catalog = deps.catalog();

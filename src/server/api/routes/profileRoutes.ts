@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
-import { CodeParam, PaginationQuery, ProfileSchema, ProfileSummarySchema, pageOf } from '../schemas.js';
-import { profileDto, profileSummaryDto } from '../toDto.js';
+import {
+  AdjacentSchema,
+  CodeParam,
+  PaginationQuery,
+  ProfileSchema,
+  ProfileSummarySchema,
+  pageOf,
+} from '../schemas.js';
+import { adjacentDto, profileDto, profileSummaryDto } from '../toDto.js';
 
 const list = createRoute({
   method: 'get',
@@ -47,6 +54,25 @@ const get = createRoute({
   },
 });
 
+const adjacent = createRoute({
+  method: 'get',
+  path: '/profiles/{code}/adjacent',
+  tags: ['Profiles'],
+  summary: 'The nearest profiles by structural coordinates',
+  request: {
+    params: CodeParam('TECHNO.TECHNOLO6B55.M3'),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(6).default(6) }),
+  },
+  responses: {
+    200: {
+      description: 'Nearest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(AdjacentSchema) }) } },
+    },
+    400: jsonError('Bad query'),
+    404: jsonError('No such profile'),
+  },
+});
+
 export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(list, (c) => {
     const { limit, offset, ...filter } = c.req.valid('query');
@@ -59,6 +85,13 @@ export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(get, (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.valid('param').code);
-    return cachedJson(deps, c, () => profileDto(view));
+    return cachedJson(deps, c, () => profileDto(view, catalog));
+  });
+  app.openapi(adjacent, (c) => {
+    const catalog = deps.catalog();
+    const { code } = c.req.valid('param');
+    const { limit } = c.req.valid('query');
+    catalog.getProfile(code);
+    return cachedJson(deps, c, () => ({ items: adjacentDto(code, catalog, limit) }));
   });
 }

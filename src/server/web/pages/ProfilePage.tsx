@@ -1,4 +1,5 @@
 import type { ProfileView } from '../../../core/catalog.js';
+import type { MatchBand } from '../../../core/coordinates.js';
 import { differentialNote, formatPayRange } from '../../../core/format.js';
 import { formatYears } from '../../../core/levels.js';
 import { CLASSIFICATION_LABELS, type Source, STATUS_LABELS } from '../../../core/taxonomy.js';
@@ -42,7 +43,14 @@ function Cite(props: { ids: readonly string[]; sources: readonly Source[] }) {
 }
 
 /** The profile page, section for section in the order of Canon's published pages. */
-export function ProfilePage({ view }: { view: ProfileView }) {
+export interface AdjacentItem {
+  code: string;
+  title: string;
+  distance: number;
+  band: MatchBand;
+}
+
+export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: AdjacentItem[] }) {
   const { record, focus, fn, level, sources } = view;
   const pay = record.pay[0];
   return (
@@ -271,9 +279,32 @@ export function ProfilePage({ view }: { view: ProfileView }) {
         <section aria-labelledby="adj-h" data-section="adjacent">
           <h2 id="adj-h">Adjacent roles</h2>
           <p class="section-note">
-            Nearest roles by structural coordinates (level + taxonomy), distance 0 → 1 with a match band.
+            Nearest roles by structural coordinates (level + taxonomy). Distance 0 → 1; each carries its match
+            band. <a href="/coordinates">How coordinates work →</a>
+            {adjacent.length > 0 ? (
+              <>
+                {' · '}
+                <a
+                  href={`/compare?codes=${[view.code, ...adjacent.slice(0, 3).map((a) => a.code)].join(',')}`}
+                >
+                  Compare side-by-side →
+                </a>
+              </>
+            ) : null}
           </p>
-          <p class="muted">None yet: structural coordinates have not been computed for this taxonomy.</p>
+          {adjacent.length > 0 ? (
+            <ol class="adjacent">
+              {adjacent.map((a) => (
+                <li>
+                  <a href={`/profiles/${a.code}`}>{a.title}</a> <code class="small">{a.code}</code>{' '}
+                  <span class="distance">{a.distance.toFixed(2)}</span>{' '}
+                  <span class={`band band-${a.band}`}>{a.band}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p class="muted">No other profile in the taxonomy yet.</p>
+          )}
         </section>
 
         <section aria-labelledby="alias-h" data-section="aliases">
