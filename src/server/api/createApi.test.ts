@@ -57,7 +57,11 @@ describe('API reads', () => {
       differential: { pay: true, skill: true },
       review: null,
     });
-    expect(body.adjacent[0]).toMatchObject({ code: 'TECHNO.TECHNOLO6B55.M4', band: 'near', title: 'Technology Executive Leadership — M4' });
+    expect(body.adjacent[0]).toMatchObject({
+      code: 'TECHNO.TECHNOLO6B55.M4',
+      band: 'near',
+      title: 'Technology Executive Leadership — M4',
+    });
     expect(body.responsibilities).toHaveLength(5);
     expect(body.responsibilitiesByLevel.map((l: any) => [l.levelCode, l.current])).toEqual([
       ['M3', true],
@@ -104,15 +108,44 @@ describe('adjacent roles', () => {
     const distances = body.items.map((i: any) => i.distance);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     for (const item of body.items) {
-      expect(item).toEqual({ code: expect.any(String), title: expect.any(String), distance: expect.any(Number), band: expect.stringMatching(/^(near|related|distant)$/) });
+      expect(item).toEqual({
+        code: expect.any(String),
+        title: expect.any(String),
+        distance: expect.any(Number),
+        band: expect.stringMatching(/^(near|related|distant)$/),
+      });
       expect(item.code).not.toBe('TECHNO.TECHNOLO6B55.M3');
     }
-    expect(body.items.slice(0, 3).map((i: any) => i.code)).toEqual(['M4', 'M5', 'M6'].map((l) => `TECHNO.TECHNOLO6B55.${l}`));
+    expect(body.items.slice(0, 3).map((i: any) => i.code)).toEqual(
+      ['M4', 'M5', 'M6'].map((l) => `TECHNO.TECHNOLO6B55.${l}`),
+    );
   });
 
   it('honours limit and answers 404 for an unknown profile', async () => {
     expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/adjacent?limit=2')).body.items).toHaveLength(2);
     expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.P1/adjacent')).status).toBe(404);
+  });
+});
+
+describe('compare', () => {
+  it('compares 2–4 profiles with distances and marked skills', async () => {
+    const { status, body } = await json('/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3,TECHNO.ARCHITEC4B2E.P5');
+    expect(status).toBe(200);
+    expect(body.profiles.map((p: any) => p.code)).toEqual(['TECHNO.TECHNOLO6B55.M3', 'TECHNO.ENGINEER9222.M3', 'TECHNO.ARCHITEC4B2E.P5']);
+    expect(body.profiles[0]).toMatchObject({ level: { code: 'M3' }, pay: { median: 120000 } });
+    expect(body.profiles[0].responsibilities).toHaveLength(5);
+    expect(body.distances).toHaveLength(3);
+    expect(body.skills.every((s: any) => ['shared', 'partly shared', 'distinct'].includes(s.marking))).toBe(true);
+  });
+
+  it.each([
+    ['/api/compare?codes=TECHNO.TECHNOLO6B55.M3', 400],
+    ['/api/compare', 400],
+    ['/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.NOPE.M3', 404],
+  ])('answers %s with %i', async (path, status) => {
+    const res = await json(path);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { CanonError } from '../../core/errors.js';
 import type { ApiDeps } from './apiDeps.js';
+import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
 import { registerLevelRoutes } from './routes/levelRoutes.js';
 import { registerProfileRoutes } from './routes/profileRoutes.js';
@@ -33,6 +34,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerLevelRoutes(api, deps);
   registerProfileRoutes(api, deps);
   registerSourceRoutes(api, deps);
+  registerCompareRoutes(api, deps);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;
 }

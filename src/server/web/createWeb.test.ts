@@ -84,6 +84,20 @@ describe('pages', () => {
     expect(how).toContain('distance = 0.45 × taxonomy + 0.35 × level + 0.1 × track + 0.1 × skills');
   });
 
+  it('compares profiles side by side, from a link or from the picking form', async () => {
+    const linked = await page('/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3');
+    const picked = await page('/compare?p=TECHNO.TECHNOLO6B55.M3&p=TECHNO.ENGINEER9222.M3&p=&p=');
+    expect(linked.status).toBe(200);
+    for (const t of [text(linked.html), text(picked.html)]) {
+      expect(t).toContain('Technology Executive Leadership — M3');
+      expect(t).toContain('Engineering Management — M3');
+      expect(t).toMatch(/Eval Literacy distinct/);
+      expect(t).toContain('$120k ($95k–$153k)');
+    }
+    expect(text((await page('/compare')).html)).toContain('Profiles to compare (two to four)');
+    expect((await page('/compare?codes=TECHNO.TECHNOLO6B55.M3')).status).toBe(400);
+  });
+
   it('shows the level framework and sources', async () => {
     const levels = text((await page('/levels')).html);
     for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);

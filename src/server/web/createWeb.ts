@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
+import { compareProfiles } from '../../core/compareProfiles.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
 import { renderPage, STYLESHEET } from './Layout.js';
 import { ApiDocsPage } from './pages/ApiDocsPage.js';
+import { ComparePage } from './pages/ComparePage.js';
 import { CoordinatesPage } from './pages/CoordinatesPage.js';
 import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
@@ -44,6 +46,17 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/coordinates', (c) =>
     deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(CoordinatesPage())),
   );
+  web.get('/compare', (c) => {
+    const catalog = deps.catalog();
+    // Codes come either as ?codes=A,B (links) or as repeated ?p= (the picking form).
+    const selected = [...(c.req.query('codes') ?? '').split(','), ...(c.req.queries('p') ?? [])]
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const comparison = selected.length > 0 ? compareProfiles(catalog, selected) : null;
+    return deps.cache.respond(c, catalog, HTML, () =>
+      renderPage(ComparePage({ catalog, comparison, selected })),
+    );
+  });
   web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {
     const catalog = deps.catalog();

@@ -1,0 +1,218 @@
+import type { Catalog } from '../../../core/catalog.js';
+import type { Comparison } from '../../../core/compareProfiles.js';
+import { formatPayRange } from '../../../core/format.js';
+import { formatYears } from '../../../core/levels.js';
+import { Layout } from '../Layout.js';
+import { TableHead } from '../TableHead.js';
+
+const ATTRIBUTES = [
+  ['Scope', 'scope'],
+  ['Autonomy', 'autonomy'],
+  ['Complexity', 'complexity'],
+  ['Impact', 'impact'],
+  ['Decision rights', 'decisionRights'],
+  ['Leadership', 'leadership'],
+] as const;
+
+const RUBRIC = [
+  ['Knowledge & Application', 'knowledge'],
+  ['Complexity & Problem Solving', 'complexity'],
+  ['Collaboration & Interaction', 'collaboration'],
+  ['Typical Degree & Years', 'degreeYears'],
+] as const;
+
+/** A form to pick profiles; shown alone, or above a comparison to change it. */
+function PickForm({ catalog, selected }: { catalog: Catalog; selected: readonly string[] }) {
+  const all = catalog.listProfiles({}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
+  return (
+    <form class="pick" method="get" action="/compare">
+      <fieldset>
+        <legend>Profiles to compare (two to four)</legend>
+        {[0, 1, 2, 3].map((i) => (
+          <label>
+            <span class="visually-hidden">Profile {i + 1}</span>
+            <select name="p">
+              <option value="">—</option>
+              {all.map((v) => (
+                <option value={v.code} selected={selected[i] === v.code}>
+                  {v.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="submit">Compare</button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function ComparePage({
+  catalog,
+  comparison,
+  selected,
+}: {
+  catalog: Catalog;
+  comparison: Comparison | null;
+  selected: readonly string[];
+}) {
+  return (
+    <Layout title="Compare profiles" description="Two to four role profiles side by side.">
+      <h1>Compare side by side</h1>
+      <PickForm catalog={catalog} selected={selected} />
+      {comparison ? <ComparisonTables comparison={comparison} /> : null}
+    </Layout>
+  );
+}
+
+function ComparisonTables({ comparison }: { comparison: Comparison }) {
+  const { profiles } = comparison;
+  const header = (
+    <thead>
+      <tr>
+        <th scope="col">
+          <span class="visually-hidden">Aspect</span>
+        </th>
+        {profiles.map((p) => (
+          <th scope="col">
+            <a href={`/profiles/${p.code}`}>{p.title}</a>
+            <br />
+            <code class="small">{p.code}</code>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+  return (
+    <>
+      <section aria-labelledby="dist-h" data-section="distances">
+        <h2 id="dist-h">Distance</h2>
+        <p class="section-note">
+          Structural distance 0 → 1 between each pair (<a href="/coordinates">how it is computed</a>).
+        </p>
+        <div class="table-wrap">
+          <table>
+            <TableHead columns={['Profile', 'Profile', 'Distance', 'Band']} />
+            <tbody>
+              {comparison.distances.map((d) => (
+                <tr>
+                  <td>
+                    <code class="small">{d.a}</code>
+                  </td>
+                  <td>
+                    <code class="small">{d.b}</code>
+                  </td>
+                  <td class="distance">{d.distance.toFixed(3)}</td>
+                  <td>
+                    <span class={`band band-${d.band}`}>{d.band}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="level-h" data-section="levels">
+        <h2 id="level-h">Level and pay</h2>
+        <div class="table-wrap">
+          <table class="compare">
+            {header}
+            <tbody>
+              <tr>
+                <th scope="row">Level</th>
+                {profiles.map((p) => (
+                  <td>
+                    {p.level.code} — {p.level.title} · {formatYears(p.level.experience)}
+                  </td>
+                ))}
+              </tr>
+              {ATTRIBUTES.map(([label, key]) => (
+                <tr>
+                  <th scope="row">{label}</th>
+                  {profiles.map((p) => (
+                    <td>{p.level[key]}</td>
+                  ))}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Market pay (median)</th>
+                {profiles.map((p) => (
+                  <td>
+                    {p.record.pay[0] ? (
+                      formatPayRange(p.record.pay[0])
+                    ) : (
+                      <span class="muted">no pay data yet</span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="resp-h" data-section="responsibilities">
+        <h2 id="resp-h">Responsibilities</h2>
+        <div class="table-wrap">
+          <table class="compare">
+            {header}
+            <tbody>
+              <tr>
+                <th scope="row">At this level</th>
+                {profiles.map((p) => (
+                  <td>
+                    <ul>
+                      {(p.ladder.find((s) => s.current)?.content.responsibilities ?? []).map((r) => (
+                        <li>{r.text}</li>
+                      ))}
+                    </ul>
+                  </td>
+                ))}
+              </tr>
+              {RUBRIC.map(([label, key]) => (
+                <tr>
+                  <th scope="row">{label}</th>
+                  {profiles.map((p) => (
+                    <td>{p.ladder.find((s) => s.current)?.content.rubric[key]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="skills-h" data-section="skills">
+        <h2 id="skills-h">Skills</h2>
+        <p class="section-note">Shared skills appear in every compared focus; distinct ones in only one.</p>
+        <div class="table-wrap">
+          <table class="compare">
+            <thead>
+              <tr>
+                <th scope="col">Skill</th>
+                <th scope="col">Marking</th>
+                {profiles.map((p) => (
+                  <th scope="col">
+                    <code class="small">{p.code}</code>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.skills.map((s) => (
+                <tr class={`skill-${s.marking.replace(' ', '-')}`}>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.marking}</td>
+                  {profiles.map((p) => (
+                    <td>{s.heldBy.includes(p.code) ? '✓' : <span class="visually-hidden">no</span>}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
