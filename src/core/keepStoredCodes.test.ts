@@ -18,6 +18,7 @@ const taxonomy: Taxonomy = {
       levels: {},
       skills: [],
       mappings: [],
+      transitions: [],
       sources: [],
     },
   ],

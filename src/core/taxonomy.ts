@@ -28,9 +28,12 @@ export interface RubricRow {
   sources: string[];
 }
 
+export type SkillKind = 'hard' | 'soft';
+
 export interface Skill {
   name: string;
   application: string;
+  kind: SkillKind;
   sources: string[];
 }
 
@@ -78,9 +81,33 @@ export interface Confidence {
   sources: string[];
 }
 
+/** Titles a person comes from, moves up to, or moves across to, as a source states them. */
+export interface CareerLinks {
+  entryFrom: Statement[];
+  advancementTo: Statement[];
+  lateral: Statement[];
+}
+
 export interface FocusLevelContent {
   responsibilities: Statement[];
   rubric: RubricRow;
+  career: CareerLinks;
+}
+
+export interface YearsEstimate {
+  min: number;
+  max: number;
+  /** "3–5+ years": the upper bound is often exceeded. */
+  openEnded: boolean;
+}
+
+/** A sourced step between two levels of a focus, in the manner of a progression guide. */
+export interface Transition {
+  from: string;
+  to: string;
+  keyShift: string;
+  typicalYears: YearsEstimate | null;
+  sources: string[];
 }
 
 export interface ProfileRecord {
@@ -115,6 +142,7 @@ export interface Focus {
   levels: Record<string, FocusLevelContent>;
   skills: Skill[];
   mappings: ClassificationMapping[];
+  transitions: Transition[];
   sources: string[];
 }
 

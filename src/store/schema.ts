@@ -1,5 +1,6 @@
 import { integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type {
+  CareerLinks,
   ClassificationMapping,
   Confidence,
   DistinctFrom,
@@ -8,6 +9,7 @@ import type {
   RubricRow,
   Skill,
   Statement,
+  Transition,
 } from '../core/taxonomy.js';
 
 /** Drizzle's view of the tables that migrations/ creates; the SQL files are the source of truth. */
@@ -42,6 +44,7 @@ export const focuses = pgTable('focuses', {
   levelCodes: jsonb('level_codes').$type<string[]>().notNull(),
   skills: jsonb('skills').$type<Skill[]>().notNull(),
   mappings: jsonb('mappings').$type<ClassificationMapping[]>().notNull(),
+  transitions: jsonb('transitions').$type<Transition[]>().notNull(),
   sources: jsonb('sources').$type<string[]>().notNull(),
   origin: text('origin').notNull().default('builtin'),
 });
@@ -53,6 +56,7 @@ export const focusLevels = pgTable(
     levelCode: text('level_code').notNull(),
     responsibilities: jsonb('responsibilities').$type<Statement[]>().notNull(),
     rubric: jsonb('rubric').$type<RubricRow>().notNull(),
+    career: jsonb('career').$type<CareerLinks>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.focusCode, t.levelCode] })],
 );

@@ -109,9 +109,9 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
     db.select().from(profiles),
   ]);
   const levelsByFocus = new Map<string, Record<string, FocusLevelContent>>();
-  for (const { focusCode, levelCode, responsibilities, rubric } of levelRows) {
+  for (const { focusCode, levelCode, responsibilities, rubric, career } of levelRows) {
     const entry = levelsByFocus.get(focusCode) ?? {};
-    entry[levelCode] = { responsibilities, rubric };
+    entry[levelCode] = { responsibilities, rubric, career };
     levelsByFocus.set(focusCode, entry);
   }
   const focusOrder = new Map(focusRows.map((f, i) => [f.code, i]));

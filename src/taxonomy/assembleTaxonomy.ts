@@ -1,5 +1,5 @@
 import { focusCodeFor, profileCode } from '../core/codes.js';
-import { levelRange } from '../core/levels.js';
+import { findLevel, levelRange } from '../core/levels.js';
 import type {
   Focus,
   FocusLevelContent,
@@ -127,6 +127,23 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
       levels[levelCode] = {
         responsibilities: statements(block.responsibilities, [...path, 'responsibilities'], base),
         rubric: { ...rubric, sources: cite(f, [...path, 'rubric'], rubricSources ?? base) },
+        career: {
+          entryFrom: statements(
+            block.career?.entryFrom ?? [],
+            [...path, 'career', 'entryFrom'],
+            block.career?.sources ?? base,
+          ),
+          advancementTo: statements(
+            block.career?.advancementTo ?? [],
+            [...path, 'career', 'advancementTo'],
+            block.career?.sources ?? base,
+          ),
+          lateral: statements(
+            block.career?.lateral ?? [],
+            [...path, 'career', 'lateral'],
+            block.career?.sources ?? base,
+          ),
+        },
       };
       const p = block.profile;
       profiles.push({
@@ -178,6 +195,7 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
       skills: v.skills.map((s, i) => ({
         name: s.name,
         application: s.application,
+        kind: s.kind,
         sources: cite(f, ['skills', i], s.sources ?? v.sources),
       })),
       mappings: v.mappings.map((m, i) => ({
@@ -188,6 +206,33 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
         confidence: m.confidence ?? null,
         sources: cite(f, ['mappings', i], m.sources ?? v.sources),
       })),
+      transitions: v.transitions.map((t, i) => {
+        const from = findLevel(t.from);
+        const to = findLevel(t.to);
+        if (
+          !levelCodes.includes(t.from) ||
+          !levelCodes.includes(t.to) ||
+          !from ||
+          !to ||
+          from.rank >= to.rank
+        ) {
+          report(
+            f,
+            ['transitions', i],
+            `a transition must go upward between two levels of the focus; got ${t.from} → ${t.to}`,
+          );
+        }
+        if (t.typicalYears && t.typicalYears.min > t.typicalYears.max) {
+          report(f, ['transitions', i, 'typicalYears'], 'min must not exceed max');
+        }
+        return {
+          from: t.from,
+          to: t.to,
+          keyShift: t.keyShift,
+          typicalYears: t.typicalYears ?? null,
+          sources: cite(f, ['transitions', i], t.sources ?? v.sources),
+        };
+      }),
       sources: cite(f, [], v.sources),
     });
   }

@@ -63,6 +63,14 @@ const levelBlock = z.strictObject({
     sources: sourceIds.optional(),
   }),
   profile: profile.optional(),
+  career: z
+    .strictObject({
+      entryFrom: z.array(statement).default([]),
+      advancementTo: z.array(statement).default([]),
+      lateral: z.array(statement).default([]),
+      sources: sourceIds.optional(),
+    })
+    .optional(),
 });
 
 export const focusFileSchema = z.strictObject({
@@ -90,7 +98,33 @@ export const focusFileSchema = z.strictObject({
       }),
     )
     .default([]),
-  skills: z.array(z.strictObject({ name: text, application: text, sources: sourceIds.optional() })).min(1),
+  skills: z
+    .array(
+      z.strictObject({
+        name: text,
+        application: text,
+        kind: z.enum(['hard', 'soft']).default('hard'),
+        sources: sourceIds.optional(),
+      }),
+    )
+    .min(1),
+  transitions: z
+    .array(
+      z.strictObject({
+        from: levelCode,
+        to: levelCode,
+        keyShift: text,
+        typicalYears: z
+          .strictObject({
+            min: z.number().nonnegative(),
+            max: z.number().positive(),
+            openEnded: z.boolean().default(false),
+          })
+          .optional(),
+        sources: sourceIds.optional(),
+      }),
+    )
+    .default([]),
   levelContent: z.record(levelCode, levelBlock),
 });
 

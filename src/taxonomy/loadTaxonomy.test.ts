@@ -210,6 +210,35 @@ describe('loadTaxonomy', () => {
       (f) => void ((f.sources as any).sources[0].kind = 'blog'),
       /kind: expected one of/,
     ],
+    [
+      'a transition going down',
+      (f) => void (focus(f).transitions = [{ from: 'P2', to: 'P1', keyShift: 'k' }]),
+      /transitions\.0: a transition must go upward .* P2 → P1/,
+    ],
+    [
+      'a transition outside the focus',
+      (f) => void (focus(f).transitions = [{ from: 'P1', to: 'P3', keyShift: 'k' }]),
+      /transitions\.0: a transition must go upward/,
+    ],
+    [
+      'typical years upside down',
+      (f) =>
+        void (focus(f).transitions = [
+          { from: 'P1', to: 'P2', keyShift: 'k', typicalYears: { min: 5, max: 3 } },
+        ]),
+      /typicalYears: min must not exceed max/,
+    ],
+    [
+      'a career link citing an unknown source',
+      (f) =>
+        void (focus(f).levelContent.P2.career = { lateral: [{ text: 'Data Engineer', sources: ['ghost'] }] }),
+      /career\.lateral\.0\.sources\.0: unknown source id "ghost"/,
+    ],
+    [
+      'a wrong skill kind',
+      (f) => void (focus(f).skills[0].kind = 'medium'),
+      /skills\.0\.kind: expected one of "hard", "soft"/,
+    ],
   ];
 
   it.each(cases)('rejects %s, naming file, field and expectation', async (_name, breakIt, message) => {

@@ -129,13 +129,21 @@ describe('adjacent roles', () => {
 
 describe('compare', () => {
   it('compares 2–4 profiles with distances and marked skills', async () => {
-    const { status, body } = await json('/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3,TECHNO.ARCHITEC4B2E.P5');
+    const { status, body } = await json(
+      '/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3,TECHNO.ARCHITEC4B2E.P5',
+    );
     expect(status).toBe(200);
-    expect(body.profiles.map((p: any) => p.code)).toEqual(['TECHNO.TECHNOLO6B55.M3', 'TECHNO.ENGINEER9222.M3', 'TECHNO.ARCHITEC4B2E.P5']);
+    expect(body.profiles.map((p: any) => p.code)).toEqual([
+      'TECHNO.TECHNOLO6B55.M3',
+      'TECHNO.ENGINEER9222.M3',
+      'TECHNO.ARCHITEC4B2E.P5',
+    ]);
     expect(body.profiles[0]).toMatchObject({ level: { code: 'M3' }, pay: { median: 120000 } });
     expect(body.profiles[0].responsibilities).toHaveLength(5);
     expect(body.distances).toHaveLength(3);
-    expect(body.skills.every((s: any) => ['shared', 'partly shared', 'distinct'].includes(s.marking))).toBe(true);
+    expect(body.skills.every((s: any) => ['shared', 'partly shared', 'distinct'].includes(s.marking))).toBe(
+      true,
+    );
   });
 
   it.each([

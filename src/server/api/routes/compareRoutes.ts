@@ -53,13 +53,10 @@ const compare = createRoute({
   summary: 'Compare 2–4 profiles side by side',
   request: {
     query: z.object({
-      codes: z
-        .string()
-        .max(400)
-        .openapi({
-          description: 'Two to four profile codes separated by commas',
-          example: 'TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3',
-        }),
+      codes: z.string().max(400).openapi({
+        description: 'Two to four profile codes separated by commas',
+        example: 'TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3',
+      }),
     }),
   },
   responses: {
