@@ -1,0 +1,105 @@
+import { careerPaths } from './careerPaths.js';
+import type { Catalog } from './catalog.js';
+import { formatYears } from './levels.js';
+import type { Source } from './taxonomy.js';
+
+export interface JobDescription {
+  code: string;
+  title: string;
+  functionName: string;
+  roleDefinition: string[];
+  career: { entryFrom: string[]; advancementTo: string[]; lateral: string[] };
+  responsibilities: string[];
+  hardSkills: { name: string; application: string }[];
+  softSkills: { name: string; application: string }[];
+  education: string;
+  experience: string;
+  sources: Source[];
+}
+
+/**
+ * A job description in the shape recruiters expect — role definition, career
+ * progression, responsibilities, hard and soft skills, education and
+ * experience — assembled from the profile's own statements.
+ */
+export function jobDescription(catalog: Catalog, code: string): JobDescription {
+  const view = catalog.getProfile(code);
+  const own = view.ladder.find((s) => s.current)?.content;
+  const paths = careerPaths(catalog, code);
+  const titles = view.level.commonTitles.slice(0, 3).join(', ');
+  const skills = view.focus.skills.map(({ name, application, kind }) => ({ name, application, kind }));
+  return {
+    code: view.code,
+    title: `${view.focus.name} — ${view.level.title} (${view.level.code})`,
+    functionName: view.fn.name,
+    roleDefinition: [
+      `We are looking for a ${view.level.title.toLowerCase()} in ${view.focus.name.toLowerCase()}, part of our ${view.fn.name} function. ${view.level.summary}`,
+      `Scope: ${view.level.scope.toLowerCase()}. The role ${lowerFirst(view.level.decisionRights)} and ${lowerFirst(view.level.leadership)}.`,
+      `About the focus: ${view.focus.description}`,
+      ...(titles ? [`Titles often used for this level: ${titles}.`] : []),
+    ],
+    career: {
+      entryFrom: paths.entry.map((s) => s.title),
+      advancementTo: paths.advancement.map((s) => s.title),
+      lateral: paths.lateral.map((s) => s.title),
+    },
+    responsibilities: own?.responsibilities.map((r) => r.text) ?? [],
+    hardSkills: skills.filter((s) => s.kind === 'hard'),
+    softSkills: skills.filter((s) => s.kind === 'soft'),
+    education: own?.rubric.degreeYears ?? '',
+    experience:
+      `Typical experience for the level: ${formatYears(view.level.experience)}. ${own?.rubric.knowledge ?? ''}`.trim(),
+    sources: view.sources,
+  };
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The job description as Markdown, for pasting into an applicant-tracking system. */
+export function jobDescriptionMarkdown(jd: JobDescription): string {
+  const list = (items: string[]) =>
+    items.length ? items.map((i) => `- ${i}`).join('\n') : '- (none recorded)';
+  const skills = (items: { name: string; application: string }[]) =>
+    items.length ? items.map((s) => `- **${s.name}** — ${s.application}`).join('\n') : '- (none recorded)';
+  return `# ${jd.title}
+
+*${jd.functionName} · Canon profile ${jd.code}*
+
+## Role definition
+
+${jd.roleDefinition.join('\n\n')}
+
+## Career progression
+
+**Entry point from:**
+${list(jd.career.entryFrom)}
+
+**Advancement to:**
+${list(jd.career.advancementTo)}
+
+**Lateral moves:**
+${list(jd.career.lateral)}
+
+## Core responsibilities
+
+${list(jd.responsibilities)}
+
+## Required skills
+
+### Hard skills
+${skills(jd.hardSkills)}
+
+### Soft skills
+${skills(jd.softSkills)}
+
+## Education and experience
+
+${jd.education}
+
+${jd.experience}
+
+## Sources
+
+${jd.sources.map((s, i) => `${i + 1}. ${s.title}`).join('\n')}
+`;
+}
