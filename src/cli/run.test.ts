@@ -131,4 +131,45 @@ describe('canon CLI', () => {
       await unlock();
     }
   });
+
+  it('prints a progression guide', async () => {
+    const { code, out } = await canon(
+      'progression',
+      'TECHNO.TECHNOLO6B55.M3',
+      'TECHNO.TECHNOLO6B55.M4',
+      '--data-dir',
+      dataDir,
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Typical time: 3–5+ years');
+    const across = await canon(
+      'progression',
+      'TECHNO.TECHNOLO6B55.M3',
+      'TECHNO.ENGINEER9222.M3',
+      '--data-dir',
+      dataDir,
+    );
+    expect(across.code).toBe(EXIT_CODES.invalid_input);
+  });
+
+  it('writes a job description as Markdown and as HTML', async () => {
+    const md = await canon('jd', 'TECHNO.TECHNOLO6B55.M3', '--format', 'md', '--data-dir', dataDir);
+    expect(md.out).toMatch(/^# Technology Executive Leadership — Senior Manager \(M3\)/);
+    const file = join(dir, 'jd.html');
+    const html = await canon(
+      'jd',
+      'TECHNO.TECHNOLO6B55.M3',
+      '-f',
+      'html',
+      '--out',
+      file,
+      '--data-dir',
+      dataDir,
+    );
+    expect(html.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toMatch(/<!doctype html>.*Core responsibilities/s);
+    expect((await canon('jd', 'TECHNO.TECHNOLO6B55.M3', '-f', 'pdf', '--data-dir', dataDir)).code).toBe(
+      EXIT_CODES.invalid_input,
+    );
+  });
 });

@@ -1,7 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
 import { exportCommand } from './commands/exportCommand.js';
+import { jdCommand } from './commands/jdCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
+import { progressionCommand } from './commands/progressionCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
@@ -56,6 +58,26 @@ function program(io: CliIO): Command {
     .option('--track <track>', 'only one track: P, M or E')
     .option('--json', 'print JSON')
     .action((flags) => levelsCommand(flags, io));
+
+  cmd
+    .command('progression')
+    .description(
+      'progression guide between two levels of one focus, e.g. canon progression TECHNO.TECHNOLO6B55.M3 TECHNO.TECHNOLO6B55.M4',
+    )
+    .argument('<from-code>', 'the profile you are at')
+    .argument('<to-code>', 'a higher level of the same focus')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((from, to, flags) => progressionCommand(from, to, flags, io));
+
+  cmd
+    .command('jd')
+    .description('write a job description generated from a profile')
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('-f, --format <format>', 'md or html', 'md')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option(...dataDir)
+    .action((code, flags) => jdCommand(code, flags, io));
 
   return cmd;
 }

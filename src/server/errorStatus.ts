@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CanonError, type ErrorCode } from '../core/errors.js';
 
@@ -18,6 +19,14 @@ export interface ErrorBody {
 /** Any thrown value as a CanonError; unknown failures become "internal" without leaking their message. */
 export function toCanonError(error: unknown): CanonError {
   if (error instanceof CanonError) return error;
+  // Hono's own validators (e.g. a body that is not JSON) throw HTTPExceptions with 4xx statuses.
+  if (error instanceof HTTPException && error.status < 500) {
+    return new CanonError(
+      error.status === 404 ? 'not_found' : 'invalid_input',
+      error.message || 'Bad request.',
+      { cause: error },
+    );
+  }
   return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', {
     cause: error,
   });

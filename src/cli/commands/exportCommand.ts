@@ -1,10 +1,10 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { profileDto } from '../../server/api/toDto.js';
 import type { CliIO } from '../io.js';
 import { toCsv } from './toCsv.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
+import { writeOutput } from './writeOutput.js';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -22,17 +22,7 @@ export async function exportCommand(
       io.out(text);
       return;
     }
-    // Write beside the target and rename, so a failed export never leaves a half-written file.
-    const partial = `${flags.out}.partial-${process.pid}`;
-    try {
-      await writeFile(partial, text, 'utf8');
-      await rename(partial, flags.out);
-    } catch (cause) {
-      await rm(partial, { force: true });
-      throw new CanonError('invalid_input', `Cannot write ${quote(flags.out)}: ${(cause as Error).message}`, {
-        cause,
-      });
-    }
+    await writeOutput(flags.out, text);
     io.err(`Exported ${catalog.taxonomy.profiles.length} profiles to ${flags.out}\n`);
   });
 }

@@ -157,6 +157,65 @@ describe('compare', () => {
   });
 });
 
+describe('growth', () => {
+  it('gives career paths', async () => {
+    const { status, body } = await json('/api/profiles/TECHNO.TECHNOLO6B55.M6/career');
+    expect(status).toBe(200);
+    expect(body.entry[0]).toMatchObject({ profileCode: 'TECHNO.TECHNOLO6B55.M5', kind: 'ladder' });
+    expect(body.advancement.map((s: any) => s.title)).toContain('Chief Technology Officer');
+    expect(body.upward.length).toBeGreaterThan(0);
+  });
+
+  it('gives a progression guide and refuses one across focuses', async () => {
+    const { body } = await json('/api/progression?from=TECHNO.TECHNOLO6B55.M3&to=TECHNO.TECHNOLO6B55.M4');
+    expect(body).toMatchObject({
+      from: 'TECHNO.TECHNOLO6B55.M3',
+      to: 'TECHNO.TECHNOLO6B55.M4',
+      typicalYears: { min: 3, max: 5, openEnded: true },
+    });
+    expect(body.steps[0].keyShift).toMatch(/business results/);
+    const across = await json('/api/progression?from=TECHNO.TECHNOLO6B55.M3&to=TECHNO.ENGINEER9222.M3');
+    expect(across.status).toBe(400);
+  });
+
+  it('scores a readiness self-assessment without storing it', async () => {
+    const { body: form } = await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/readiness');
+    expect(form.scale).toEqual(['Not yet', 'Sometimes', 'Usually', 'Consistently']);
+    const ratings = Object.fromEntries(form.items.map((i: any) => [i.id, 3]));
+    ratings.r1 = 0;
+    const res = await ctx.app.request('/api/profiles/TECHNO.TECHNOLO6B55.M3/readiness', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ratings }),
+    });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as any;
+    expect(report.toGrow.map((i: any) => i.id)).toEqual(['r1']);
+    expect(report.band).toBe('ready');
+  });
+
+  it.each([
+    ['{"ratings": {"r1": 9}}', /ratings/],
+    ['{"ratings": {}}', /missing: r1/],
+    ['not json', /.+/],
+  ])('answers a bad self-assessment %s with 400', async (body, message) => {
+    const res = await ctx.app.request('/api/profiles/TECHNO.TECHNOLO6B55.M3/readiness', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.message).toMatch(message);
+  });
+
+  it('generates a job description', async () => {
+    const { body } = await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/job-description');
+    expect(body.responsibilities).toHaveLength(5);
+    expect(body.softSkills.length).toBeGreaterThan(0);
+    expect(body.sources).toContain('canon-profile-m3');
+  });
+});
+
 describe('API errors', () => {
   it.each([
     '/api/profiles/TECHNO.TECHNOLO6B55.M1',

@@ -3,6 +3,7 @@ import { CanonError } from '../../core/errors.js';
 import type { ApiDeps } from './apiDeps.js';
 import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
+import { registerGrowthRoutes } from './routes/growthRoutes.js';
 import { registerLevelRoutes } from './routes/levelRoutes.js';
 import { registerProfileRoutes } from './routes/profileRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
@@ -35,6 +36,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerProfileRoutes(api, deps);
   registerSourceRoutes(api, deps);
   registerCompareRoutes(api, deps);
+  registerGrowthRoutes(api, deps);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;
 }

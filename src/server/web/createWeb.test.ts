@@ -98,6 +98,65 @@ describe('pages', () => {
     expect((await page('/compare?codes=TECHNO.TECHNOLO6B55.M3')).status).toBe(400);
   });
 
+  it('links the profile tools and serves each of them', async () => {
+    const { html } = await page('/profiles/TECHNO.TECHNOLO6B55.M3');
+    for (const href of [
+      '/profiles/TECHNO.TECHNOLO6B55.M3/jd',
+      '/profiles/TECHNO.TECHNOLO6B55.M3/readiness',
+      '/profiles/TECHNO.TECHNOLO6B55.M3/career',
+      '/progression?from=TECHNO.TECHNOLO6B55.M3&amp;to=TECHNO.TECHNOLO6B55.M4',
+    ]) {
+      expect(html).toContain(`href="${href}"`);
+    }
+    expect(text((await page('/profiles/TECHNO.TECHNOLO6B55.M3/career')).html)).toMatch(
+      /The path upward .*Technology Executive Leadership — M4/,
+    );
+    const guide = text(
+      (await page('/progression?from=TECHNO.TECHNOLO6B55.M3&to=TECHNO.TECHNOLO6B55.M5')).html,
+    );
+    expect(guide).toContain('Typical time overall: 6–10+ years');
+    expect(guide).toContain('Key shift');
+    const jd = text((await page('/profiles/TECHNO.TECHNOLO6B55.M6/jd')).html);
+    for (const h of [
+      'Role definition',
+      'Career progression',
+      'Core responsibilities',
+      'Hard skills',
+      'Soft skills',
+      'Education and experience',
+    ])
+      expect(jd).toContain(h);
+    const md = await ctx.app.request('/profiles/TECHNO.TECHNOLO6B55.M6/jd.md');
+    expect(md.headers.get('content-disposition')).toMatch(
+      /attachment; filename="TECHNO.TECHNOLO6B55.M6-job-description.md"/,
+    );
+  });
+
+  it('runs the readiness self-assessment as a plain form', async () => {
+    const form = (await page('/profiles/TECHNO.TECHNOLO6B55.M3/readiness')).html;
+    const ids = [...form.matchAll(/name="([a-z0-9]+)" value="0"/g)].map((m) => m[1] as string);
+    expect(ids).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'knowledge', 'complexity', 'collaboration']);
+    const body = new URLSearchParams(ids.map((id) => [id, id === 'r3' ? '1' : '3']));
+    const report = await ctx.app.request('/profiles/TECHNO.TECHNOLO6B55.M3/readiness', {
+      method: 'POST',
+      body,
+    });
+    const t = text(await report.text());
+    expect(report.status).toBe(200);
+    expect(t).toMatch(/What to grow Responsibility 3 \(Sometimes\)/);
+    const download = await ctx.app.request('/profiles/TECHNO.TECHNOLO6B55.M3/readiness.md', {
+      method: 'POST',
+      body,
+    });
+    expect(await download.text()).toMatch(/^# Readiness for Technology Executive Leadership — M3/);
+    const incomplete = await ctx.app.request('/profiles/TECHNO.TECHNOLO6B55.M3/readiness', {
+      method: 'POST',
+      body: new URLSearchParams({ r1: '2' }),
+    });
+    expect(incomplete.status).toBe(400);
+    expect(text(await incomplete.text())).toMatch(/Rate every item; missing: r2/);
+  });
+
   it('shows the level framework and sources', async () => {
     const levels = text((await page('/levels')).html);
     for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);

@@ -53,6 +53,7 @@ export interface AdjacentItem {
 export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: AdjacentItem[] }) {
   const { record, focus, fn, level, sources } = view;
   const pay = record.pay[0];
+  const nextLevel = view.ladder[view.ladder.findIndex((s) => s.current) + 1]?.profileCode;
   return (
     <Layout title={view.title} description={level.summary}>
       <article class="profile" data-level={level.code}>
@@ -87,6 +88,16 @@ export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: A
             <li class="badge">{record.region}</li>
             <li class="badge">{record.version === null ? 'no approved version' : `v${record.version}`}</li>
           </ul>
+          <nav class="actions no-print" aria-label="Profile tools">
+            <a href={`/profiles/${view.code}/jd`}>Job description</a>
+            <a href={`/profiles/${view.code}/readiness`}>Readiness self-assessment</a>
+            <a href={`/profiles/${view.code}/career`}>Career paths</a>
+            {nextLevel ? (
+              <a href={`/progression?from=${view.code}&to=${nextLevel}`}>
+                Progression to {nextLevel.split('.')[2]}
+              </a>
+            ) : null}
+          </nav>
           <p class="lede" data-section="description">
             {focus.description}
             <Cite ids={focus.sources} sources={sources} />
