@@ -38,6 +38,16 @@ export interface Level {
   commonTitles: readonly string[];
 }
 
+/** The six descriptive attributes of a level, with their display labels, in display order. */
+export const LEVEL_ATTRIBUTES = [
+  ['Scope', 'scope'],
+  ['Autonomy', 'autonomy'],
+  ['Complexity', 'complexity'],
+  ['Impact', 'impact'],
+  ['Decision rights', 'decisionRights'],
+  ['Leadership', 'leadership'],
+] as const satisfies readonly (readonly [string, keyof Level])[];
+
 const LEVEL_CODE = /^([PME])([1-9])$/;
 const MAX_STEP: Readonly<Record<Track, number>> = { P: 6, M: 6, E: 3 };
 

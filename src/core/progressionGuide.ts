@@ -1,7 +1,7 @@
 import type { Catalog, ProfileView } from './catalog.js';
 import { CanonError } from './errors.js';
-import type { Level } from './levels.js';
-import type { RubricRow, Skill, Statement, YearsEstimate } from './taxonomy.js';
+import { LEVEL_ATTRIBUTES, type Level } from './levels.js';
+import { RUBRIC_DIMENSIONS, type Skill, type Statement, type YearsEstimate } from './taxonomy.js';
 
 export interface GuideStep {
   from: string;
@@ -30,22 +30,6 @@ export interface ProgressionGuide {
   newResponsibilities: Statement[];
   skills: { kept: Skill[]; gained: Skill[] };
 }
-
-const LEVEL_ATTRIBUTES: [string, keyof Level][] = [
-  ['Scope', 'scope'],
-  ['Autonomy', 'autonomy'],
-  ['Complexity', 'complexity'],
-  ['Impact', 'impact'],
-  ['Decision rights', 'decisionRights'],
-  ['Leadership', 'leadership'],
-];
-
-const RUBRIC: [string, keyof Omit<RubricRow, 'sources'>][] = [
-  ['Knowledge & Application', 'knowledge'],
-  ['Complexity & Problem Solving', 'complexity'],
-  ['Collaboration & Interaction', 'collaboration'],
-  ['Typical Degree & Years', 'degreeYears'],
-];
 
 /** What changes between two levels of one focus, step by step, in the manner of a progression guide. */
 export function progressionGuide(catalog: Catalog, fromCode: string, toCode: string): ProgressionGuide {
@@ -97,7 +81,7 @@ export function progressionGuide(catalog: Catalog, fromCode: string, toCode: str
       from: String(from.level[k]),
       to: String(to.level[k]),
     })),
-    rubricChanges: RUBRIC.map(([label, k]) => ({
+    rubricChanges: RUBRIC_DIMENSIONS.map(([label, k]) => ({
       label,
       from: ownFrom?.rubric[k] ?? '',
       to: ownTo?.rubric[k] ?? '',

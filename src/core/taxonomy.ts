@@ -30,6 +30,14 @@ export interface RubricRow {
 
 export type SkillKind = 'hard' | 'soft';
 
+/** The four columns of the level-guidelines rubric, with their display labels. */
+export const RUBRIC_DIMENSIONS = [
+  ['Knowledge & Application', 'knowledge'],
+  ['Complexity & Problem Solving', 'complexity'],
+  ['Collaboration & Interaction', 'collaboration'],
+  ['Typical Degree & Years', 'degreeYears'],
+] as const satisfies readonly (readonly [string, keyof RubricRow])[];
+
 export interface Skill {
   name: string;
   application: string;

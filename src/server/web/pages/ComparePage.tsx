@@ -1,25 +1,10 @@
 import type { Catalog } from '../../../core/catalog.js';
 import type { Comparison } from '../../../core/compareProfiles.js';
 import { formatPayRange } from '../../../core/format.js';
-import { formatYears } from '../../../core/levels.js';
+import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
+import { RUBRIC_DIMENSIONS } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
 import { TableHead } from '../TableHead.js';
-
-const ATTRIBUTES = [
-  ['Scope', 'scope'],
-  ['Autonomy', 'autonomy'],
-  ['Complexity', 'complexity'],
-  ['Impact', 'impact'],
-  ['Decision rights', 'decisionRights'],
-  ['Leadership', 'leadership'],
-] as const;
-
-const RUBRIC = [
-  ['Knowledge & Application', 'knowledge'],
-  ['Complexity & Problem Solving', 'complexity'],
-  ['Collaboration & Interaction', 'collaboration'],
-  ['Typical Degree & Years', 'degreeYears'],
-] as const;
 
 /** A form to pick profiles; shown alone, or above a comparison to change it. */
 function PickForm({ catalog, selected }: { catalog: Catalog; selected: readonly string[] }) {
@@ -127,7 +112,7 @@ function ComparisonTables({ comparison }: { comparison: Comparison }) {
                   </td>
                 ))}
               </tr>
-              {ATTRIBUTES.map(([label, key]) => (
+              {LEVEL_ATTRIBUTES.map(([label, key]) => (
                 <tr>
                   <th scope="row">{label}</th>
                   {profiles.map((p) => (
@@ -170,7 +155,7 @@ function ComparisonTables({ comparison }: { comparison: Comparison }) {
                   </td>
                 ))}
               </tr>
-              {RUBRIC.map(([label, key]) => (
+              {RUBRIC_DIMENSIONS.map(([label, key]) => (
                 <tr>
                   <th scope="row">{label}</th>
                   {profiles.map((p) => (

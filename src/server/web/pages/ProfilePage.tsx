@@ -1,8 +1,13 @@
 import type { ProfileView } from '../../../core/catalog.js';
 import type { MatchBand } from '../../../core/coordinates.js';
 import { differentialNote, formatPayRange } from '../../../core/format.js';
-import { formatYears } from '../../../core/levels.js';
-import { CLASSIFICATION_LABELS, type Source, STATUS_LABELS } from '../../../core/taxonomy.js';
+import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
+import {
+  CLASSIFICATION_LABELS,
+  RUBRIC_DIMENSIONS,
+  type Source,
+  STATUS_LABELS,
+} from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
 import { TableHead } from '../TableHead.js';
 
@@ -12,15 +17,6 @@ export const REVIEW_DIMENSIONS = [
   'Concreteness',
   'Factual accuracy',
   'Real-world coverage',
-] as const;
-
-const LEVEL_ATTRIBUTES = [
-  ['Scope', 'scope'],
-  ['Autonomy', 'autonomy'],
-  ['Complexity', 'complexity'],
-  ['Impact', 'impact'],
-  ['Decision rights', 'decisionRights'],
-  ['Leadership', 'leadership'],
 ] as const;
 
 function Cite(props: { ids: readonly string[]; sources: readonly Source[] }) {
@@ -195,26 +191,19 @@ export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: A
           </p>
           <div class="table-wrap">
             <table class="rubric">
-              <TableHead
-                columns={[
-                  'Level',
-                  'Knowledge & Application',
-                  'Complexity & Problem Solving',
-                  'Collaboration & Interaction',
-                  'Typical Degree & Years',
-                ]}
-              />
+              <TableHead columns={['Level', ...RUBRIC_DIMENSIONS.map(([label]) => label)]} />
               <tbody>
                 {view.ladder.map((step) => (
                   <tr class={step.current ? 'current' : undefined} data-level={step.level.code}>
                     <th scope="row">{step.level.code}</th>
-                    <td>{step.content.rubric.knowledge}</td>
-                    <td>{step.content.rubric.complexity}</td>
-                    <td>{step.content.rubric.collaboration}</td>
-                    <td>
-                      {step.content.rubric.degreeYears}
-                      <Cite ids={step.content.rubric.sources} sources={sources} />
-                    </td>
+                    {RUBRIC_DIMENSIONS.map(([, key], i) => (
+                      <td>
+                        {step.content.rubric[key]}
+                        {i === RUBRIC_DIMENSIONS.length - 1 ? (
+                          <Cite ids={step.content.rubric.sources} sources={sources} />
+                        ) : null}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
