@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
 import { exportCommand } from './commands/exportCommand.js';
+import { importOnetCommand } from './commands/importOnetCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { progressionCommand } from './commands/progressionCommand.js';
@@ -78,6 +79,21 @@ function program(io: CliIO): Command {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .option(...dataDir)
     .action((code, flags) => jdCommand(code, flags, io));
+
+  const importCmd = cmd.command('import').description('import reference data into the store');
+  importCmd
+    .command('onet')
+    .description('import the O*NET database text files (a folder or zip; releases 28 and later)')
+    .argument('[path]', 'folder or zip of the O*NET text files')
+    .option(
+      '--soc <file>',
+      'SOC 2018 definitions TSV (SOC Group, SOC Code, SOC Title) for the major/minor/broad/detailed structure',
+    )
+    .option('--download', 'fetch the official release archive (only when you ask for it)')
+    .option('--release <version>', 'release to download', '29.3')
+    .option('--url <url>', 'download from this address instead of the official one')
+    .option(...dataDir)
+    .action((path, flags) => importOnetCommand(path, flags, io));
 
   return cmd;
 }

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type {
   CareerLinks,
   ClassificationMapping,
@@ -80,4 +80,84 @@ export const storeMeta = pgTable('store_meta', {
   value: text('value').notNull(),
 });
 
-export const schema = { sources, functions, focuses, focusLevels, profiles, storeMeta };
+export const socCodes = pgTable('soc_codes', {
+  code: text('code').primaryKey(),
+  title: text('title').notNull(),
+  grp: text('grp').$type<'major' | 'minor' | 'broad' | 'detailed'>().notNull(),
+  definition: text('definition'),
+});
+
+export const occupations = pgTable('occupations', {
+  onetCode: text('onet_code').primaryKey(),
+  socCode: text('soc_code').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  jobZone: integer('job_zone'),
+});
+
+export const occupationTitles = pgTable(
+  'occupation_titles',
+  {
+    onetCode: text('onet_code').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').$type<'alternate' | 'short' | 'reported'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.onetCode, t.title, t.kind] })],
+);
+
+export const occupationTasks = pgTable(
+  'occupation_tasks',
+  {
+    onetCode: text('onet_code').notNull(),
+    taskId: integer('task_id').notNull(),
+    task: text('task').notNull(),
+    taskType: text('task_type'),
+  },
+  (t) => [primaryKey({ columns: [t.onetCode, t.taskId] })],
+);
+
+export const relatedOccupations = pgTable(
+  'related_occupations',
+  {
+    onetCode: text('onet_code').notNull(),
+    relatedCode: text('related_code').notNull(),
+    tier: text('tier').notNull(),
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.onetCode, t.relatedCode] })],
+);
+
+export const occupationTechnologies = pgTable(
+  'occupation_technologies',
+  {
+    onetCode: text('onet_code').notNull(),
+    example: text('example').notNull(),
+    commodity: text('commodity').notNull(),
+    hot: boolean('hot').notNull(),
+    inDemand: boolean('in_demand').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.onetCode, t.example] })],
+);
+
+export const imports = pgTable('imports', {
+  dataset: text('dataset').primaryKey(),
+  source: text('source').notNull(),
+  importedAt: text('imported_at'),
+  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+});
+
+export const schema = {
+  sources,
+  functions,
+  focuses,
+  focusLevels,
+  profiles,
+  storeMeta,
+  socCodes,
+  occupations,
+  occupationTitles,
+  occupationTasks,
+  relatedOccupations,
+  occupationTechnologies,
+  imports,
+};

@@ -133,7 +133,11 @@ describe('migrations', () => {
     await openStore({ kind: 'pglite', client });
     await openStore({ kind: 'pglite', client });
     const { rows } = await client.query<{ name: string }>('SELECT name FROM canon_migrations');
-    expect(rows.map((r) => r.name)).toEqual(['0001_taxonomy.sql', '0002_career_and_transitions.sql']);
+    expect(rows.map((r) => r.name)).toEqual([
+      '0001_taxonomy.sql',
+      '0002_career_and_transitions.sql',
+      '0003_occupations.sql',
+    ]);
     await client.close();
   });
 });
