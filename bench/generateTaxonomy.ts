@@ -68,6 +68,7 @@ export function generateTaxonomy(
         skills,
         mappings: [],
         transitions: [],
+        titleCues: [],
         sources: ['synthetic'],
       });
       for (const levelCode of levelCodes) {

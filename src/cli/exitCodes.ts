@@ -4,6 +4,7 @@ import type { ErrorCode } from '../core/errors.js';
 export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   internal: 1,
   invalid_input: 2,
+  too_large: 2,
   not_found: 3,
   invalid_data: 4,
   store_unavailable: 5,

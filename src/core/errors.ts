@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not_found'
   | 'invalid_input'
   | 'invalid_data'
+  | 'too_large'
   | 'conflict'
   | 'store_unavailable'
   | 'internal';

@@ -19,6 +19,7 @@ const taxonomy: Taxonomy = {
       skills: [],
       mappings: [],
       transitions: [],
+      titleCues: [],
       sources: [],
     },
   ],

@@ -151,6 +151,8 @@ export interface Focus {
   skills: Skill[];
   mappings: ClassificationMapping[];
   transitions: Transition[];
+  /** Lower-case phrases that, found in a job title, point to this focus. */
+  titleCues: string[];
   sources: string[];
 }
 

@@ -1,5 +1,8 @@
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
+import { OccupationIndex } from '../resolve/occupationIndex.js';
+import { TitleResolver } from '../resolve/titleResolver.js';
+import { readOccupationIndexData } from '../store/occupationRepository.js';
 import { openStore, type Store } from '../store/openStore.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
@@ -7,6 +10,8 @@ import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 export interface Canon {
   store: Store;
   catalog: Catalog;
+  /** The title resolver, built on first use from the imported occupations (about a second with O*NET loaded). */
+  resolver: () => Promise<TitleResolver>;
   /** True when this start loaded changed built-in files into the store. */
   taxonomyChanged: boolean;
 }
@@ -28,7 +33,10 @@ export async function openCanon(
   try {
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin);
     const catalog = new Catalog(await readTaxonomy(store.db));
-    return { store, catalog, taxonomyChanged: changed };
+    let resolver: Promise<TitleResolver> | null = null;
+    const buildResolver = async () =>
+      new TitleResolver(new OccupationIndex(await readOccupationIndexData(store.db)), catalog);
+    return { store, catalog, taxonomyChanged: changed, resolver: () => (resolver ??= buildResolver()) };
   } catch (error) {
     await store.close().catch(() => {});
     throw error;

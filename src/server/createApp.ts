@@ -1,8 +1,13 @@
 import { Hono } from 'hono';
 import type { Catalog } from '../core/catalog.js';
+import { OccupationIndex } from '../resolve/occupationIndex.js';
+import { TitleResolver } from '../resolve/titleResolver.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
+
+const NO_OCCUPATIONS = { occupations: [], titles: [], socTitles: [] };
+
 import { createWeb } from './web/createWeb.js';
 import { renderPage } from './web/Layout.js';
 import { ErrorPage } from './web/pages/ErrorPage.js';
@@ -10,6 +15,8 @@ import { ErrorPage } from './web/pages/ErrorPage.js';
 export interface AppOptions {
   /** The current snapshot; a getter so that a write can swap it without rebuilding the app. */
   catalog: () => Catalog;
+  /** The title resolver; without one, titles are read against the built-in taxonomy alone. */
+  resolver?: () => Promise<TitleResolver>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -17,7 +24,10 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const log = options.log ?? ((message, error) => console.error(message, error));
   const cache = new ResponseCache();
-  const api = createApi({ catalog: options.catalog, cache });
+  const resolver =
+    options.resolver ??
+    (() => Promise.resolve(new TitleResolver(new OccupationIndex(NO_OCCUPATIONS), options.catalog())));
+  const api = createApi({ catalog: options.catalog, cache, resolver });
   const openApiDocument = () => api.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   const app = new Hono();
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -35,7 +45,7 @@ export function createApp(options: AppOptions): Hono {
     return c.html(renderPage(ErrorPage({ status: 404, message })), 404);
   });
 
-  app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument }));
+  app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument, resolver }));
   app.route('/api', api);
   return app;
 }

@@ -7,6 +7,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   not_found: 404,
   invalid_input: 400,
   invalid_data: 500,
+  too_large: 413,
   conflict: 409,
   store_unavailable: 503,
   internal: 500,

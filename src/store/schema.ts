@@ -45,6 +45,7 @@ export const focuses = pgTable('focuses', {
   skills: jsonb('skills').$type<Skill[]>().notNull(),
   mappings: jsonb('mappings').$type<ClassificationMapping[]>().notNull(),
   transitions: jsonb('transitions').$type<Transition[]>().notNull(),
+  titleCues: jsonb('title_cues').$type<string[]>().notNull(),
   sources: jsonb('sources').$type<string[]>().notNull(),
   origin: text('origin').notNull().default('builtin'),
 });

@@ -206,6 +206,7 @@ export function assembleTaxonomy(files: DataFiles, problems: DataProblem[]): Tax
         confidence: m.confidence ?? null,
         sources: cite(f, ['mappings', i], m.sources ?? v.sources),
       })),
+      titleCues: v.titleCues,
       transitions: v.transitions.map((t, i) => {
         const from = findLevel(t.from);
         const to = findLevel(t.to);

@@ -108,6 +108,7 @@ export const focusFileSchema = z.strictObject({
       }),
     )
     .min(1),
+  titleCues: z.array(z.string().trim().toLowerCase().min(2)).default([]),
   transitions: z
     .array(
       z.strictObject({

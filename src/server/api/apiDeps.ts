@@ -1,11 +1,13 @@
 import type { Context, TypedResponse } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
+import type { TitleResolver } from '../../resolve/titleResolver.js';
 import type { ResponseCache } from '../httpCache.js';
 
 /** What API handlers need: the current catalog snapshot and the shared response cache. */
 export interface ApiDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
+  resolver: () => Promise<TitleResolver>;
 }
 
 export const jsonError = (description: string) => ({

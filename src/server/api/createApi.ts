@@ -6,6 +6,7 @@ import { registerFunctionRoutes } from './routes/functionRoutes.js';
 import { registerGrowthRoutes } from './routes/growthRoutes.js';
 import { registerLevelRoutes } from './routes/levelRoutes.js';
 import { registerProfileRoutes } from './routes/profileRoutes.js';
+import { registerResolveRoutes } from './routes/resolveRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { ErrorSchema } from './schemas.js';
 
@@ -37,6 +38,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerSourceRoutes(api, deps);
   registerCompareRoutes(api, deps);
   registerGrowthRoutes(api, deps);
+  registerResolveRoutes(api, deps.resolver);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;
 }

@@ -9,6 +9,7 @@ export const ErrorSchema = z
         'not_found',
         'invalid_input',
         'invalid_data',
+        'too_large',
         'conflict',
         'store_unavailable',
         'internal',

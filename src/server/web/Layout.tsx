@@ -30,6 +30,9 @@ export function Layout(props: { title: string; children: Child; description?: st
                 <a href="/levels">Levels</a>
               </li>
               <li>
+                <a href="/resolve">Level a title</a>
+              </li>
+              <li>
                 <a href="/sources">Sources</a>
               </li>
               <li>

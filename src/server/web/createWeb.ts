@@ -7,6 +7,7 @@ import { CanonError, quote } from '../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../core/jobDescription.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
+import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
 import { renderPage, STYLESHEET } from './Layout.js';
@@ -19,6 +20,7 @@ import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
 import { ProgressionPage } from './pages/ProgressionPage.js';
 import { ReadinessForm, ReadinessReportPage } from './pages/ReadinessPage.js';
+import { ResolvePage } from './pages/ResolvePage.js';
 import { SourcePage, SourcesPage } from './pages/SourcePages.js';
 import { TaxonomyPage } from './pages/TaxonomyPage.js';
 
@@ -30,6 +32,7 @@ export interface WebDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
   openApiDocument: () => object;
+  resolver: () => Promise<TitleResolver>;
 }
 
 /** Server-rendered pages. Handlers pick the page; the catalog does the work. */
@@ -114,6 +117,12 @@ export function createWeb(deps: WebDeps): Hono {
     return deps.cache.respond(c, catalog, HTML, () =>
       renderPage(ProgressionPage({ catalog, guide, from, to })),
     );
+  });
+  web.get('/resolve', async (c) => {
+    const title = (c.req.query('title') ?? '').trim().slice(0, MAX_TITLE_LENGTH);
+    const employer = (c.req.query('employer') ?? '').trim().slice(0, 200);
+    const resolution = title ? (await deps.resolver()).resolve({ title, employer }) : null;
+    return c.html(renderPage(ResolvePage({ title, employer, resolution })));
   });
   web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {

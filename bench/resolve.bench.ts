@@ -1,0 +1,133 @@
+/**
+ * npm run bench:resolve — title coding accuracy and speed on ../shared/data/h1b_titles_dev.
+ *
+ * A prediction is correct when its SOC 2018 code is one of the row's candidates
+ * (SOC_CODE_2018_candidates); rows with no candidate are left out. Figures for
+ * Canon's resolver and, in the same run, for a plain baseline: MiniSearch BM25
+ * over the raw O*NET titles with no normalization.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import MiniSearch from 'minisearch';
+import { PROJECT_ROOT } from '../src/config/readConfig.js';
+import { Catalog } from '../src/core/catalog.js';
+import { openDataset } from '../src/importers/openDataset.js';
+import { readOnetRelease } from '../src/importers/onet/readOnetRelease.js';
+import { OccupationIndex } from '../src/resolve/occupationIndex.js';
+import { TitleResolver } from '../src/resolve/titleResolver.js';
+import type { OccupationIndexData } from '../src/store/occupationRepository.js';
+import { loadTaxonomy } from '../src/taxonomy/loadTaxonomy.js';
+
+const SHARED = join(PROJECT_ROOT, '..', 'shared', 'data');
+
+interface Row {
+  title: string;
+  employer: string;
+  gold: string[];
+}
+
+type Predict = (row: Row) => { codes: string[]; confidence: number };
+
+function score(rows: Row[], predict: Predict) {
+  const digits = [6, 3, 2] as const;
+  const cut = (code: string, d: number) => (d === 6 ? code : d === 3 ? code.slice(0, 4) : code.slice(0, 2));
+  const hits = { top1: { 6: 0, 3: 0, 2: 0 }, top3: { 6: 0, 3: 0, 2: 0 } };
+  const scored: { confidence: number; correct: boolean }[] = [];
+  for (const row of rows) {
+    const { codes, confidence } = predict(row);
+    for (const d of digits) {
+      const gold = new Set(row.gold.map((g) => cut(g, d)));
+      if (codes[0] && gold.has(cut(codes[0], d))) hits.top1[d]++;
+      if (codes.slice(0, 3).some((c) => gold.has(cut(c, d)))) hits.top3[d]++;
+    }
+    scored.push({ confidence, correct: Boolean(codes[0] && row.gold.includes(codes[0])) });
+  }
+  const pct = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
+  const thresholds = [0.3, 0.5, 0.7].map((t) => {
+    const kept = scored.filter((s) => s.confidence >= t);
+    const acc = kept.length ? kept.filter((s) => s.correct).length / kept.length : 0;
+    return `≥${t}: coverage ${pct(kept.length)}, accuracy ${(100 * acc).toFixed(1)}%`;
+  });
+  return {
+    line: `top-1 6/3/2-digit ${pct(hits.top1[6])} / ${pct(hits.top1[3])} / ${pct(hits.top1[2])}; top-3 ${pct(hits.top3[6])} / ${pct(hits.top3[3])} / ${pct(hits.top3[2])}`,
+    thresholds,
+  };
+}
+
+async function main(): Promise<void> {
+  const csv = await readFile(join(SHARED, 'h1b_titles_dev', 'h1b_titles_dev.csv'), 'utf8');
+  const records = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows: Row[] = records
+    .map((r) => ({ title: r.JOB_TITLE ?? '', employer: r.EMPLOYER_NAME ?? '', gold: (r.SOC_CODE_2018_candidates ?? '').split('|').filter(Boolean) }))
+    .filter((r) => r.gold.length > 0);
+
+  const release = await readOnetRelease(await openDataset(join(SHARED, 'onet_29_3')), await openDataset(join(SHARED, 'soc_2018', 'soc_2018_definitions.tsv')), 'soc_2018_definitions.tsv');
+  const data: OccupationIndexData = {
+    occupations: release.occupations,
+    titles: release.titles,
+    socTitles: release.socCodes.map((s) => ({ code: s.code, title: s.title })),
+  };
+  const catalog = new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const builds: number[] = [];
+  let index: OccupationIndex | null = null;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    index = new OccupationIndex(data);
+    builds.push(performance.now() - t);
+  }
+  global.gc?.();
+  const retained = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const resolver = new TitleResolver(index as OccupationIndex, catalog);
+
+  const canon: Predict = (row) => {
+    const r = resolver.resolve({ title: row.title, employer: row.employer });
+    return { codes: r.candidates.map((c) => c.soc?.code ?? ''), confidence: r.candidates[0]?.confidence ?? 0 };
+  };
+
+  const plain = new MiniSearch<{ id: number; title: string }>({ fields: ['title'] });
+  const plainDocs = [...release.occupations.map((o) => ({ code: o.socCode, title: o.title })), ...release.titles.map((t) => ({ code: t.onetCode.slice(0, 7), title: t.title }))];
+  plain.addAll(plainDocs.map((d, id) => ({ id, title: d.title })));
+  const baseline: Predict = (row) => {
+    const hits = plain.search(row.title);
+    const codes: string[] = [];
+    for (const h of hits) {
+      const code = plainDocs[h.id as number]?.code ?? '';
+      if (!codes.includes(code)) codes.push(code);
+      if (codes.length === 3) break;
+    }
+    return { codes, confidence: hits.length ? 1 : 0 };
+  };
+
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (const row of rows) {
+    const t = performance.now();
+    resolver.resolve({ title: row.title, employer: row.employer });
+    latencies.push(performance.now() - t);
+  }
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => (latencies[Math.floor(p * (latencies.length - 1))] ?? 0).toFixed(3);
+
+  const c = score(rows, canon);
+  const b = score(rows, baseline);
+  console.log(`\nTitle coding on h1b_titles_dev: ${rows.length} rows with a SOC 2018 answer`);
+  console.log(`  Canon:    ${c.line}`);
+  console.log(`            confidence ${c.thresholds.join('; ')}`);
+  console.log(`  baseline: ${b.line}  (MiniSearch BM25 over raw O*NET titles)`);
+  console.log(`  speed: ${Math.round(rows.length / (elapsed / 1000))} titles/s in one process; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
+  console.log(`  index: ${index?.size} entries, build median ${Math.round([...builds].sort((x, y) => x - y)[1] ?? 0)} ms, retained ≈ ${retained.toFixed(0)} MB (heap, ${global.gc ? 'after gc' : 'no --expose-gc'})`);
+  if (process.env.BENCH_MISSES) {
+    const misses = rows.filter((r) => !r.gold.includes(canon(r).codes[0] ?? '')).slice(0, Number(process.env.BENCH_MISSES));
+    for (const m of misses) {
+      const r = resolver.resolve({ title: m.title, employer: m.employer });
+      console.log(`  miss: ${m.title} | gold ${m.gold.join('|')} | got ${r.candidates.map((x) => `${x.soc?.code} ${x.onet?.title} (${x.explanation.method}: ${x.explanation.matchedTitle})`).join(' ; ')}`);
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,214 @@
+/**
+ * Turns a raw job title into lower-case words with abbreviations spelled out
+ * and noise removed (locations, work arrangements, shifts, pay, requisition
+ * numbers, clearances, internal job codes). What was removed is kept, so an
+ * explanation can show it.
+ */
+export interface NormalizedTitle {
+  raw: string;
+  words: string[];
+  removed: string[];
+}
+
+const ABBREVIATION_LIST: Record<string, string> = {
+  sr: 'senior',
+  snr: 'senior',
+  jr: 'junior',
+  mgr: 'manager',
+  mngr: 'manager',
+  dir: 'director',
+  vp: 'vice president',
+  svp: 'senior vice president',
+  evp: 'executive vice president',
+  avp: 'assistant vice president',
+  eng: 'engineer',
+  engr: 'engineer',
+  swe: 'software engineer',
+  sde: 'software development engineer',
+  sdet: 'software development engineer in test',
+  sre: 'site reliability engineer',
+  qa: 'quality assurance',
+  qc: 'quality control',
+  pm: 'project manager',
+  hr: 'human resources',
+  it: 'information technology',
+  dev: 'developer',
+  devs: 'developers',
+  admin: 'administrator',
+  assoc: 'associate',
+  asst: 'assistant',
+  mgmt: 'management',
+  ops: 'operations',
+  sys: 'systems',
+  dba: 'database administrator',
+  db: 'database',
+  bi: 'business intelligence',
+  ml: 'machine learning',
+  ui: 'user interface',
+  ux: 'user experience',
+  acct: 'accountant',
+  exec: 'executive',
+  prin: 'principal',
+  mts: 'member of technical staff',
+  cto: 'chief technology officer',
+  cio: 'chief information officer',
+  ceo: 'chief executive officer',
+  cfo: 'chief financial officer',
+  coo: 'chief operating officer',
+  cpo: 'chief product officer',
+  ciso: 'chief information security officer',
+  cmo: 'chief marketing officer',
+  rn: 'registered nurse',
+  lpn: 'licensed practical nurse',
+  cpa: 'certified public accountant',
+  hvac: 'heating ventilation air conditioning',
+  ba: 'business analyst',
+  etl: 'etl',
+};
+
+// A Map, not the object: titles contain words like "constructor" that objects inherit.
+const ABBREVIATIONS = new Map(Object.entries(ABBREVIATION_LIST));
+
+/** Words that never describe the job itself. */
+const NOISE_WORDS = new Set([
+  'remote',
+  'hybrid',
+  'onsite',
+  'on-site',
+  'telecommute',
+  'wfh',
+  'fulltime',
+  'full-time',
+  'parttime',
+  'part-time',
+  'contract',
+  'contractor',
+  'temporary',
+  'temp',
+  'permanent',
+  'perm',
+  'w2',
+  'c2c',
+  'corp-to-corp',
+  '1099',
+  'urgent',
+  'immediate',
+  'hiring',
+  'needed',
+  'opening',
+  'bonus',
+  'sign-on',
+  'signon',
+  'relocation',
+  'paid',
+  'weekly',
+  'us',
+  'usa',
+  'u.s',
+  'nationwide',
+  'shift',
+  'ts',
+  'sci',
+  'clearance',
+  'cleared',
+  'polygraph',
+  'poly',
+  'req',
+  'requisition',
+  'job',
+  'id',
+  'ref',
+  'm/f/d',
+  'f/m/d',
+  'm/w/d',
+  'eoe',
+]);
+
+const PHRASE_NOISE = [
+  /\bfull[\s-]?time\b/g,
+  /\bpart[\s-]?time\b/g,
+  /\b(?:day|night|evening|overnight|weekend|rotating|1st|2nd|3rd|first|second|third)\s+shift\b/g,
+  /\bsign[\s-]?on bonus\b/g,
+  /\$\s?[\d,.]+\s*[kK]?(?:\s*(?:bonus|per hour|\/hr|\/hour|an hour|a year))?/g,
+  /\bup to\b/g,
+  /\b(?:top secret|ts\/sci|ts\s*sci|secret clearance|security clearance)\b/g,
+  /\b(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*[a-z]*-?\d+\b/g,
+  /#\s*[a-z]*-?\d+/g,
+  /\bwork from home\b/g,
+];
+
+/** Two-letter US state codes and state names: trailing location segments. */
+const STATES = new Set(
+  'al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming'.split(
+    ' ',
+  ),
+);
+
+/** An internal job code such as "JC65" or "R-10234": letters then digits, or digits then letters. */
+const JOB_CODE = /^(?:[a-z]{1,3}-?\d{2,}|\d{3,}[a-z]*)$/;
+
+/** `clean` skips the noise passes, for titles known to be clean (O*NET's own), which is much faster. */
+export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): NormalizedTitle {
+  const removed: string[] = [];
+  let text = raw.normalize('NFKC').toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, '');
+  if (options.clean) return { raw, words: splitWords(text, removed), removed };
+  for (const pattern of PHRASE_NOISE) {
+    text = text.replace(pattern, (m) => {
+      removed.push(m.trim());
+      return ' ';
+    });
+  }
+  // Bracketed asides ("(TS/SCI)", "[Remote]") are kept only when they hold words that are not noise.
+  text = text.replace(/[([{]([^)\]}]*)[)\]}]/g, (_m, inner: string) => {
+    const words = inner.split(/[\s/,;]+/).filter(Boolean);
+    if (words.every((w) => NOISE_WORDS.has(w) || STATES.has(w) || JOB_CODE.test(w))) {
+      removed.push(inner.trim());
+      return ' ';
+    }
+    return ` ${inner} `;
+  });
+  // Segments after " - ", "|" or a comma that are only places or noise go; others (", Platform Engineering") stay.
+  const segments = text.split(/\s+[-–—|]\s+|\s*[|•]\s*|,\s*/);
+  const kept = segments.filter((segment, i) => {
+    const words = segment.split(/\s+/).filter(Boolean);
+    const noise =
+      words.length > 0 &&
+      words.every((w) => NOISE_WORDS.has(w) || STATES.has(w) || JOB_CODE.test(w) || /^\d+$/.test(w));
+    const nextIsState =
+      (segments[i + 1] ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((w) => STATES.has(w)) && Boolean(segments[i + 1]?.trim());
+    if (i > 0 && (noise || isPlace(words) || (nextIsState && words.length <= 2))) {
+      removed.push(segment.trim());
+      return false;
+    }
+    return true;
+  });
+  return { raw, words: splitWords(kept.join(' '), removed), removed };
+}
+
+function splitWords(text: string, removed: string[]): string[] {
+  const words: string[] = [];
+  for (const token of text.split(/[\s/,;:()[\]{}"!?*+]+/)) {
+    const w = token.replace(/^[-.]+|[-.]+$/g, '').replace(/\.$/, '');
+    if (!w) continue;
+    if (NOISE_WORDS.has(w) || JOB_CODE.test(w)) {
+      removed.push(w);
+      continue;
+    }
+    const expanded = ABBREVIATIONS.get(w.replace(/\./g, ''));
+    words.push(...(expanded ? expanded.split(' ') : w.split('-').filter(Boolean)));
+  }
+  return words;
+}
+
+/** "Austin TX", "New York", "Remote US": short segments made of a state or words around one. */
+function isPlace(words: string[]): boolean {
+  return (
+    words.length > 0 &&
+    words.length <= 3 &&
+    words.some((w) => STATES.has(w)) &&
+    !words.some((w) => w.length > 3 && ABBREVIATIONS.has(w))
+  );
+}

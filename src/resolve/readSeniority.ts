@@ -1,0 +1,174 @@
+import { getLevel, type Level } from '../core/levels.js';
+
+/** How senior a title reads, which words said so, and the words left for the specialty. */
+export interface Seniority {
+  level: Level;
+  /** False when no word in the title speaks to seniority and the level is the default. */
+  stated: boolean;
+  cues: string[];
+  specialty: string[];
+}
+
+/** "X manager" titles that name an individual-contributor specialty, not a people manager. */
+const SPECIALTY_MANAGERS = new Set([
+  'product',
+  'project',
+  'program',
+  'programme',
+  'account',
+  'relationship',
+  'case',
+  'property',
+  'content',
+  'community',
+  'portfolio',
+  'category',
+  'brand',
+  'territory',
+  'client',
+  'customer',
+  'success',
+  'release',
+  'configuration',
+  'change',
+  'test',
+  'delivery',
+  'scrum',
+  'campaign',
+  'marketing',
+  'social',
+  'media',
+  'store',
+  'office',
+  'asset',
+  'credit',
+]);
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+
+type Rule = { words: string[]; level: string; track?: 'P' | 'M' | 'E' };
+
+/** Multi-word cues first, so "senior vice president" wins over "senior" and "vice president". */
+const RULES: Rule[] = [
+  { words: ['executive', 'vice', 'president'], level: 'E2' },
+  { words: ['senior', 'vice', 'president'], level: 'E1' },
+  { words: ['assistant', 'vice', 'president'], level: 'M5' },
+  { words: ['vice', 'president'], level: 'M6' },
+  { words: ['senior', 'director'], level: 'M5' },
+  { words: ['executive', 'director'], level: 'M5' },
+  { words: ['associate', 'director'], level: 'M3' },
+  { words: ['director'], level: 'M4' },
+  { words: ['head', 'of'], level: 'M3' },
+  { words: ['senior', 'manager'], level: 'M3' },
+  { words: ['general', 'manager'], level: 'M4' },
+  { words: ['manager'], level: 'M2' },
+  { words: ['team', 'lead'], level: 'M1' },
+  { words: ['team', 'leader'], level: 'M1' },
+  { words: ['supervisor'], level: 'M1' },
+  { words: ['distinguished'], level: 'P6' },
+  { words: ['fellow'], level: 'P6' },
+  { words: ['principal'], level: 'P5' },
+  { words: ['staff'], level: 'P4' },
+  { words: ['lead'], level: 'P4' },
+  { words: ['senior'], level: 'P3' },
+  { words: ['mid'], level: 'P2' },
+  { words: ['intermediate'], level: 'P2' },
+  { words: ['junior'], level: 'P1' },
+  { words: ['entry', 'level'], level: 'P1' },
+  { words: ['new', 'grad'], level: 'P1' },
+  { words: ['graduate'], level: 'P1' },
+  { words: ['trainee'], level: 'P1' },
+  { words: ['intern'], level: 'P1' },
+  { words: ['apprentice'], level: 'P1' },
+];
+
+const DEFAULT_LEVEL = 'P2';
+
+/**
+ * Reads the seniority axis of a title. Chief officers are executive; vice
+ * presidents, directors and managers sit on the management ladder; senior,
+ * staff, principal and distinguished, and roman numerals or trailing numbers
+ * ("Engineer II"), on the individual-contributor ladder. A management title
+ * modified by "senior" moves up one management level.
+ */
+export function readSeniority(words: readonly string[]): Seniority {
+  const rest = [...words];
+  const cues: string[] = [];
+  const take = (at: number, n: number) => cues.push(rest.splice(at, n).join(' '));
+
+  // "chief … officer", and "chief" alone before a function ("Chief of Technology").
+  const chief = rest.indexOf('chief');
+  if (chief >= 0) {
+    take(chief, 1);
+    const officer = rest.indexOf('officer');
+    if (officer >= 0) rest.splice(officer, 1);
+    if (rest[chief] === 'of') rest.splice(chief, 1);
+    return result('E3', true, cues, rest);
+  }
+
+  // Academic ranks are specialties with their own ladder.
+  const professor = rest.indexOf('professor');
+  if (professor > 0 && (rest[professor - 1] === 'assistant' || rest[professor - 1] === 'associate')) {
+    const level = rest[professor - 1] === 'assistant' ? 'P2' : 'P3';
+    cues.push(`${rest[professor - 1]} professor`);
+    return result(level, true, cues, rest);
+  }
+
+  let level: string | null = null;
+  let managerBoost = false;
+  for (const rule of RULES) {
+    const at = findPhrase(rest, rule.words);
+    if (at < 0) continue;
+    if (rule.words[0] === 'manager' && SPECIALTY_MANAGERS.has(rest[at - 1] ?? '')) continue;
+    if (
+      rule.words.length === 1 &&
+      rule.words[0] === 'lead' &&
+      at === rest.length - 1 &&
+      rest.length > 1 &&
+      level === null
+    ) {
+      // "Technology Lead", "QA Lead": a lead of a craft, ranked like staff.
+    }
+    if (level === null) {
+      level = rule.level;
+      take(at, rule.words.length);
+    } else if (rule.level === 'P3' && level.startsWith('M')) {
+      // "Senior Engineering Manager": senior lifts a management title one level.
+      managerBoost = true;
+      take(at, rule.words.length);
+    } else if (
+      rule.words.length === 1 &&
+      ['senior', 'junior', 'lead', 'staff', 'principal'].includes(rule.words[0] ?? '')
+    ) {
+      take(at, rule.words.length);
+    }
+  }
+  if (level && managerBoost) level = bump(level);
+
+  const numeral = rest.length > 1 ? (rest[rest.length - 1] ?? '') : '';
+  const step = ROMAN[numeral] ?? (/^[1-5]$/.test(numeral) ? Number(numeral) : 0);
+  if (step > 0) {
+    cues.push(numeral);
+    rest.pop();
+    if (level === null) level = `P${step}`;
+  }
+  return result(level ?? DEFAULT_LEVEL, level !== null, cues, rest);
+}
+
+function result(level: string, stated: boolean, cues: string[], specialty: string[]): Seniority {
+  return { level: getLevel(level), stated, cues, specialty };
+}
+
+function findPhrase(words: readonly string[], phrase: readonly string[]): number {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function bump(code: string): string {
+  const order = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'E1', 'E2', 'E3'];
+  const at = order.indexOf(code);
+  return at >= 0 && at < order.length - 1 ? (order[at + 1] ?? code) : code;
+}

@@ -1,0 +1,107 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { CanonError } from '../../../core/errors.js';
+import { MAX_TITLE_LENGTH, type TitleResolver } from '../../../resolve/titleResolver.js';
+import { jsonError } from '../apiDeps.js';
+
+export const BATCH_LIMIT = 1000;
+
+const CandidateSchema = z
+  .object({
+    soc: z.object({ code: z.string(), title: z.string() }).nullable(),
+    onet: z.object({ code: z.string(), title: z.string() }).nullable(),
+    focus: z.object({ code: z.string(), name: z.string() }).nullable(),
+    profile: z.object({ code: z.string(), fit: z.enum(['exact', 'nearest']) }).nullable(),
+    level: z.object({ code: z.string(), track: z.string(), rank: z.number(), title: z.string() }),
+    confidence: z.number(),
+    band: z.enum(['high', 'medium', 'low']),
+    explanation: z.object({
+      specialtyWords: z.array(z.string()),
+      seniorityWords: z.array(z.string()),
+      seniorityStated: z.boolean(),
+      matchedTitle: z.string().nullable(),
+      method: z.string(),
+      removed: z.array(z.string()),
+      employerHint: z.boolean(),
+    }),
+  })
+  .openapi('ResolveCandidate');
+
+const ResolutionSchema = z
+  .object({
+    title: z.string(),
+    status: z.enum(['resolved', 'unresolved']),
+    candidates: z.array(CandidateSchema),
+  })
+  .openapi('Resolution');
+
+const title = z.string().min(1).max(MAX_TITLE_LENGTH);
+const top = z.coerce.number().int().min(1).max(10).default(3);
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/resolve',
+  tags: ['Resolve'],
+  summary: 'Level one job title: occupation, focus, profile and level, explained',
+  request: {
+    query: z.object({
+      title,
+      employer: z.string().max(200).optional(),
+      description: z.string().max(2000).optional(),
+      top,
+    }),
+  },
+  responses: {
+    200: { description: 'Ranked candidates', content: { 'application/json': { schema: ResolutionSchema } } },
+    400: jsonError('No title, or too long'),
+  },
+});
+
+const postMany = createRoute({
+  method: 'post',
+  path: '/resolve',
+  tags: ['Resolve'],
+  summary: `Level up to ${BATCH_LIMIT} titles at once`,
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            titles: z
+              .array(z.union([title, z.object({ title, employer: z.string().max(200).optional() })]))
+              .min(1),
+            top: z.number().int().min(1).max(10).default(3),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'One resolution per title, in order',
+      content: { 'application/json': { schema: z.object({ results: z.array(ResolutionSchema) }) } },
+    },
+    400: jsonError('Bad body'),
+    413: jsonError(`More than ${BATCH_LIMIT} titles`),
+  },
+});
+
+export function registerResolveRoutes(app: OpenAPIHono, resolver: () => Promise<TitleResolver>): void {
+  app.openapi(getOne, async (c) => {
+    const { title: t, employer, description, top: n } = c.req.valid('query');
+    return c.json((await resolver()).resolve({ title: t, employer, description }, n), 200);
+  });
+  app.openapi(postMany, async (c) => {
+    const { titles, top: n } = c.req.valid('json');
+    if (titles.length > BATCH_LIMIT) {
+      throw new CanonError(
+        'too_large',
+        `At most ${BATCH_LIMIT} titles per request; got ${titles.length}. Split the list, or use \`canon resolve --in\` for files.`,
+      );
+    }
+    const r = await resolver();
+    return c.json(
+      { results: titles.map((x) => r.resolve(typeof x === 'string' ? { title: x } : x, n)) },
+      200,
+    );
+  });
+}
