@@ -1,9 +1,12 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lockDataDir } from '../store/dataDirLock.js';
+import { onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { run } from './run.js';
 
@@ -171,5 +174,61 @@ describe('canon CLI', () => {
     expect((await canon('jd', 'TECHNO.TECHNOLO6B55.M3', '-f', 'pdf', '--data-dir', dataDir)).code).toBe(
       EXIT_CODES.invalid_input,
     );
+  });
+
+  it('imports an O*NET release, then resolves with it', async () => {
+    const folder = await writeOnetFixture(join(dir, 'onet'));
+    const imported = await canon('import', 'onet', folder, '--data-dir', dataDir);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toMatch(/Imported O\*NET from .*: 3 occupations/);
+    const { code, out } = await canon('resolve', 'Senior Software Engineer', '--json', '--data-dir', dataDir);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).candidates[0]).toMatchObject({ soc: { code: '15-1252' }, level: { code: 'P3' } });
+  });
+
+  it('downloads a release only when asked, from the address given', async () => {
+    const server = createServer((_req, res) => res.end(Buffer.from(onetFixtureZip())));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db.zip`;
+      const { code, err } = await canon('import', 'onet', '--download', '--url', url, '--data-dir', dataDir);
+      expect(code).toBe(0);
+      expect(err).toMatch(/Downloading http:\/\/127\.0\.0\.1/);
+    } finally {
+      server.close();
+    }
+    expect((await canon('import', 'onet', '--data-dir', dataDir)).code).toBe(EXIT_CODES.invalid_input);
+  });
+
+  it('resolves a CSV column in bulk, keeping every column and marking bad rows', async () => {
+    const input = join(dir, 'titles.csv');
+    const output = join(dir, 'titles.out.csv');
+    await writeFile(
+      input,
+      `id,job_title,city\n1,VP of Engineering,Austin\n2,"Engineer, Senior",Oslo\n3,${'x'.repeat(301)},Rome\n`,
+    );
+    const { code, err } = await canon(
+      'resolve',
+      '--in',
+      input,
+      '--column',
+      'job_title',
+      '--out',
+      output,
+      '--data-dir',
+      dataDir,
+    );
+    expect(code).toBe(0);
+    expect(err).toMatch(/titles\.csv:4: A title may have at most 300 characters/);
+    expect(err).toMatch(/Resolved 3 rows .*1 rows could not be resolved/);
+    const lines = (await readFile(output, 'utf8')).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,job_title,city,canon_soc_1,canon_soc_2,canon_soc_3,canon_onet_1,canon_profile,canon_level,canon_track,canon_rank,canon_confidence,canon_band,canon_error',
+    );
+    expect(lines[1]).toMatch(/^1,VP of Engineering,Austin,11-3021,.*TECHNO\.TECHNOLO6B55\.M6,M6,M,8,/);
+    expect(lines).toHaveLength(4);
+    expect(
+      (await canon('resolve', '--in', input, '--column', 'nope', '--out', output, '--data-dir', dataDir)).err,
+    ).toMatch(/has no column "nope"/);
   });
 });

@@ -5,6 +5,7 @@ import { importOnetCommand } from './commands/importOnetCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { progressionCommand } from './commands/progressionCommand.js';
+import { resolveCommand } from './commands/resolveCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
@@ -79,6 +80,19 @@ function program(io: CliIO): Command {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .option(...dataDir)
     .action((code, flags) => jdCommand(code, flags, io));
+
+  cmd
+    .command('resolve')
+    .description('level a job title (occupation, focus, level), or a whole CSV column of them')
+    .argument('[title]', 'a job title, e.g. "Sr. Director, Platform Engineering"')
+    .option('--json', 'print JSON')
+    .option('--top <n>', 'how many candidates (1–10)', '3')
+    .option('--in <file>', 'a CSV file to resolve in bulk (streamed)')
+    .option('--column <name>', 'with --in: the column holding the titles')
+    .option('--employer-column <name>', 'with --in: a column naming the employer, used as a hint')
+    .option('--out <file>', 'with --in: where to write the CSV with canon_* columns appended')
+    .option(...dataDir)
+    .action((title, flags) => resolveCommand(title, flags, io));
 
   const importCmd = cmd.command('import').description('import reference data into the store');
   importCmd

@@ -155,8 +155,10 @@ export function readSeniority(words: readonly string[]): Seniority {
   return result(level ?? DEFAULT_LEVEL, level !== null, cues, rest);
 }
 
+const FILLER = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'a', 'an']);
+
 function result(level: string, stated: boolean, cues: string[], specialty: string[]): Seniority {
-  return { level: getLevel(level), stated, cues, specialty };
+  return { level: getLevel(level), stated, cues, specialty: specialty.filter((w) => !FILLER.has(w)) };
 }
 
 function findPhrase(words: readonly string[], phrase: readonly string[]): number {

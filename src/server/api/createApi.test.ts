@@ -216,6 +216,46 @@ describe('growth', () => {
   });
 });
 
+describe('resolve', () => {
+  it('levels one title with an explanation', async () => {
+    const { status, body } = await json('/api/resolve?title=VP%20of%20Engineering');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      status: 'resolved',
+      candidates: [{ profile: { code: 'TECHNO.TECHNOLO6B55.M6' }, level: { code: 'M6' } }],
+    });
+    expect(body.candidates[0].explanation.seniorityWords).toEqual(['vice president']);
+  });
+
+  it('levels a batch, in order', async () => {
+    const res = await ctx.app.request('/api/resolve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        titles: ['Director of Engineering', { title: 'Engineering Manager', employer: 'Acme Software' }],
+      }),
+    });
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body.results.map((r: any) => r.candidates[0]?.level.code)).toEqual(['M4', 'M2']);
+  });
+
+  it('refuses more than 1,000 titles with 413 and too many characters with 400', async () => {
+    const many = await ctx.app.request('/api/resolve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ titles: Array.from({ length: 1001 }, () => 'Engineer') }),
+    });
+    expect(many.status).toBe(413);
+    expect(((await many.json()) as any).error).toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(/At most 1000 titles/),
+    });
+    expect((await json(`/api/resolve?title=${'x'.repeat(301)}`)).status).toBe(400);
+    expect((await json('/api/resolve')).status).toBe(400);
+  });
+});
+
 describe('API errors', () => {
   it.each([
     '/api/profiles/TECHNO.TECHNOLO6B55.M1',

@@ -157,6 +157,14 @@ describe('pages', () => {
     expect(text(await incomplete.text())).toMatch(/Rate every item; missing: r2/);
   });
 
+  it('levels a title on the "Level a title" page', async () => {
+    expect(text((await page('/resolve')).html)).toContain('Level a title');
+    const t = text((await page('/resolve?title=Sr.+Director%2C+Platform+Engineering')).html);
+    expect(t).toContain('Specialty words: platform engineering');
+    expect(t).toContain('seniority words: senior director');
+    expect(t).toContain('TECHNO.TECHNOLO6B55.M5');
+  });
+
   it('shows the level framework and sources', async () => {
     const levels = text((await page('/levels')).html);
     for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);

@@ -1,0 +1,195 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { parse } from 'csv-parse';
+import { CanonError, quote } from '../../core/errors.js';
+import type { Resolution, TitleResolver } from '../../resolve/titleResolver.js';
+import type { CliIO } from '../io.js';
+import { progressReporter } from '../progressReporter.js';
+import { toCsv } from './toCsv.js';
+import { type StoreFlags, withCanon } from './withCanon.js';
+
+export interface ResolveFlags extends StoreFlags {
+  json?: boolean;
+  top?: string;
+  in?: string;
+  column?: string;
+  out?: string;
+  employerColumn?: string;
+}
+
+export const OUTPUT_COLUMNS = [
+  'canon_soc_1',
+  'canon_soc_2',
+  'canon_soc_3',
+  'canon_onet_1',
+  'canon_profile',
+  'canon_level',
+  'canon_track',
+  'canon_rank',
+  'canon_confidence',
+  'canon_band',
+  'canon_error',
+];
+
+export async function resolveCommand(
+  title: string | undefined,
+  flags: ResolveFlags,
+  io: CliIO,
+): Promise<void> {
+  const top = flags.top === undefined ? 3 : Number(flags.top);
+  if (!Number.isInteger(top) || top < 1 || top > 10)
+    throw new CanonError(
+      'invalid_input',
+      `--top must be a whole number from 1 to 10; got ${quote(flags.top)}.`,
+    );
+  if (flags.in) {
+    if (title) throw new CanonError('invalid_input', 'Give either a title or --in FILE, not both.');
+    if (!flags.column || !flags.out)
+      throw new CanonError(
+        'invalid_input',
+        'Bulk resolving needs --column NAME and --out FILE with --in FILE.',
+      );
+  } else if (!title) {
+    throw new CanonError(
+      'invalid_input',
+      'Give a title to resolve, e.g. canon resolve "Senior Software Engineer", or --in FILE.csv.',
+    );
+  }
+  await withCanon(flags, async (canon) => {
+    const resolver = await canon.resolver();
+    if (!flags.in) {
+      const r = resolver.resolve({ title: title ?? '' }, top);
+      io.out(flags.json ? `${JSON.stringify(r, null, 2)}\n` : formatResolution(r));
+      return;
+    }
+    const { rows, bad } = await resolveFile(
+      resolver,
+      flags.in,
+      flags.column ?? '',
+      flags.out ?? '',
+      flags.employerColumn,
+      io,
+    );
+    io.err(
+      `Resolved ${rows} rows into ${flags.out}${bad ? `; ${bad} rows could not be resolved and are marked in canon_error` : ''}.\n`,
+    );
+  });
+}
+
+function formatResolution(r: Resolution): string {
+  const first = r.candidates[0];
+  const lines = [
+    `${r.title} — ${r.status}`,
+    first
+      ? `  specialty: ${first.explanation.specialtyWords.join(' ') || '—'} · seniority: ${first.explanation.seniorityWords.join(', ') || 'none (default level)'}`
+      : '  no occupation matched',
+    ...r.candidates.map(
+      (c, i) =>
+        `  ${i + 1}. ${c.soc?.code ?? '—'} ${c.soc?.title ?? ''} · ${c.level.code} ${c.level.title}${c.profile ? ` · ${c.profile.code}` : ''} · ${c.band} ${c.confidence.toFixed(2)} (${c.explanation.method}${c.explanation.matchedTitle ? `: ${c.explanation.matchedTitle}` : ''})`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Streams a CSV through the resolver: constant memory whatever the file's size,
+ * every input column kept, the canon_* columns appended. A row that cannot be
+ * resolved is written with canon_error filled and reported with its line number.
+ */
+async function resolveFile(
+  resolver: TitleResolver,
+  input: string,
+  column: string,
+  output: string,
+  employerColumn: string | undefined,
+  io: CliIO,
+) {
+  const size = (
+    await stat(input).catch((cause) => {
+      throw new CanonError('invalid_input', `Cannot read ${quote(input)}: ${(cause as Error).message}`, {
+        cause,
+      });
+    })
+  ).size;
+  const partial = `${output}.partial-${process.pid}`;
+  const out = createWriteStream(partial, 'utf8');
+  const source = createReadStream(input);
+  const parser = source.pipe(parse({ bom: true, relax_column_count: true, info: true }));
+  const progress = progressReporter(io);
+  let header: string[] | null = null;
+  let at = -1;
+  let employerAt = -1;
+  let rows = 0;
+  let bad = 0;
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (header === null) {
+        header = record;
+        at = header.indexOf(column);
+        if (at < 0)
+          throw new CanonError(
+            'invalid_input',
+            `${input} has no column ${quote(column)}; its columns are ${header.map((h) => quote(h)).join(', ')}.`,
+          );
+        employerAt = employerColumn ? header.indexOf(employerColumn) : -1;
+        await write(toCsv([[...header, ...OUTPUT_COLUMNS]]));
+        continue;
+      }
+      rows++;
+      let cells: (string | number | null)[];
+      try {
+        const r = resolver.resolve(
+          { title: record[at] ?? '', employer: employerAt >= 0 ? record[employerAt] : undefined },
+          3,
+        );
+        const c = r.candidates[0];
+        cells = [
+          r.candidates[0]?.soc?.code ?? '',
+          r.candidates[1]?.soc?.code ?? '',
+          r.candidates[2]?.soc?.code ?? '',
+          c?.onet?.code ?? '',
+          c?.profile?.code ?? '',
+          c?.level.code ?? '',
+          c?.level.track ?? '',
+          c?.level.rank ?? '',
+          c?.confidence ?? '',
+          c?.band ?? '',
+          r.status === 'unresolved' ? 'unresolved' : '',
+        ];
+      } catch (error) {
+        bad++;
+        io.err(`${input}:${info.lines}: ${(error as Error).message}\n`);
+        cells = [...OUTPUT_COLUMNS.slice(0, -1).map(() => ''), (error as Error).message];
+      }
+      await write(toCsv([[...record, ...cells]]));
+      if (rows % 5000 === 0) progress.update('resolving titles', source.bytesRead, size);
+    }
+    if (header === null)
+      throw new CanonError(
+        'invalid_input',
+        `${input} is empty; expected a header line naming ${quote(column)}.`,
+      );
+    progress.update('resolving titles', size, size);
+    progress.stop();
+    out.end();
+    await once(out, 'finish');
+    await rename(partial, output);
+    return { rows, bad };
+  } catch (error) {
+    progress.stop();
+    out.destroy();
+    source.destroy();
+    await rm(partial, { force: true });
+    if (error instanceof CanonError) throw error;
+    throw new CanonError('invalid_input', `Cannot resolve ${quote(input)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../config/readConfig.js';
+import { Catalog } from '../core/catalog.js';
+import { getLevel } from '../core/levels.js';
+import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
+import { openDataset } from '../importers/openDataset.js';
+import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
+import { normalizeTitle } from './normalizeTitle.js';
+import { OccupationIndex } from './occupationIndex.js';
+import { readSeniority } from './readSeniority.js';
+import { TitleResolver } from './titleResolver.js';
+
+const level = (title: string) => readSeniority(normalizeTitle(title).words).level;
+const rank = (title: string) => level(title).rank;
+
+describe('normalizeTitle', () => {
+  it.each([
+    ['Sr. Software Eng', ['senior', 'software', 'engineer']],
+    ['Jr QA Analyst', ['junior', 'quality', 'assurance', 'analyst']],
+    ['Dir, HR', ['director', 'human', 'resources']],
+    ['SWE II', ['software', 'engineer', 'ii']],
+    ['IT Mgr', ['information', 'technology', 'manager']],
+    ['Software Engineer (TS/SCI)', ['software', 'engineer']],
+    ['Software Engineer - Remote', ['software', 'engineer']],
+    ['Registered Nurse - Night Shift - $5,000 Sign-On Bonus', ['registered', 'nurse']],
+    ['Data Analyst - Full Time', ['data', 'analyst']],
+    ['Java Developer - Austin, TX', ['java', 'developer']],
+    ['SENIOR SYSTEMS ANALYST JC60', ['senior', 'systems', 'analyst']],
+    ['Accountant Req #45321', ['accountant']],
+    ['TECHNOLOGY LEAD - US', ['technology', 'lead']],
+  ])('reads %j as %j', (raw, words) => {
+    expect(normalizeTitle(raw).words).toEqual(words);
+  });
+});
+
+describe('readSeniority', () => {
+  it.each([
+    ['VP Engineering', 'M6'],
+    ['Chief Technology Officer', 'E3'],
+    ['CTO', 'E3'],
+    ['Chief of Technology', 'E3'],
+    ['SVP, Engineering', 'E1'],
+    ['EVP Operations', 'E2'],
+    ['Director of Engineering', 'M4'],
+    ['Sr. Director, Platform Engineering', 'M5'],
+    ['Engineering Manager', 'M2'],
+    ['Senior Engineering Manager', 'M3'],
+    ['Head of Engineering', 'M3'],
+    ['Team Lead, QA', 'M1'],
+    ['Software Engineer II', 'P2'],
+    ['Tech III', 'P3'],
+    ['Senior Software Engineer', 'P3'],
+    ['Staff Engineer', 'P4'],
+    ['Principal Engineer', 'P5'],
+    ['Distinguished Engineer', 'P6'],
+    ['Junior Developer', 'P1'],
+    ['Product Manager', 'P2'],
+    ['Senior Product Manager', 'P3'],
+  ])('levels %j at %s', (title, code) => {
+    expect(level(title).code).toBe(code);
+  });
+
+  it('orders titles the way people read them', () => {
+    expect(rank('Sr. Director, Platform Engineering')).toBeGreaterThan(rank('Director of Engineering'));
+    expect(rank('Engineering Manager')).toBeLessThan(rank('Senior Engineering Manager'));
+    expect(level('Software Engineer II').track).toBe('P');
+    expect(rank('Software Engineer II')).toBeLessThan(rank('Senior Software Engineer'));
+    expect(level('Chief Technology Officer').track).toBe('E');
+    expect(getLevel('E3').rank).toBe(rank('CTO'));
+  });
+
+  it('separates the seniority words from the specialty words', () => {
+    expect(readSeniority(normalizeTitle('Senior Vice President of Data Engineering').words)).toMatchObject({
+      cues: ['senior vice president'],
+      specialty: ['data', 'engineering'],
+      stated: true,
+    });
+    expect(readSeniority(normalizeTitle('Data Engineer').words).stated).toBe(false);
+  });
+});
+
+describe('TitleResolver', () => {
+  let withOnet: TitleResolver;
+  let builtinOnly: TitleResolver;
+  beforeAll(async () => {
+    const catalog = new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+    const folder = await writeOnetFixture(
+      join(process.env.TMPDIR ?? '/tmp', `canon-resolve-${process.pid}`),
+      onetFixtureFiles(),
+    );
+    const release = await readOnetRelease(await openDataset(folder), null, null);
+    withOnet = new TitleResolver(
+      new OccupationIndex({ occupations: release.occupations, titles: release.titles, socTitles: [] }),
+      catalog,
+    );
+    builtinOnly = new TitleResolver(
+      new OccupationIndex({ occupations: [], titles: [], socTitles: [] }),
+      catalog,
+    );
+  });
+
+  it.each([
+    ['Director of Engineering', 'TECHNO.TECHNOLO6B55.M4'],
+    ['VP of Engineering', 'TECHNO.TECHNOLO6B55.M6'],
+    ['CTO', 'TECHNO.TECHNOLO6B55.M6'],
+    ['Chief of Technology', 'TECHNO.TECHNOLO6B55.M6'],
+    ['Head of Engineering', 'TECHNO.ENGINEER9222.M3'],
+    ['Engineering Manager', 'TECHNO.ENGINEER9222.M2'],
+    ['Principal Software Architect', 'TECHNO.ARCHITEC4B2E.P5'],
+  ])('lands the seed title %j on %s', (title, profile) => {
+    const top = builtinOnly.resolve({ title }).candidates[0];
+    expect(top?.profile?.code).toBe(profile);
+    expect(top?.soc?.code).toMatch(/^\d{2}-\d{4}$/);
+  });
+
+  it('marks an executive title landing on the top of a management focus as the nearest level', () => {
+    expect(builtinOnly.resolve({ title: 'Chief Technology Officer' }).candidates[0]).toMatchObject({
+      level: { code: 'E3', track: 'E' },
+      profile: { fit: 'nearest' },
+    });
+  });
+
+  it('finds occupations by their titles and explains the match', () => {
+    const r = withOnet.resolve({ title: 'Sr. Software Engineer - Remote' });
+    expect(r.status).toBe('resolved');
+    expect(r.candidates[0]).toMatchObject({
+      soc: { code: '15-1252' },
+      onet: { code: '15-1252.00', title: 'Software Developers' },
+      level: { code: 'P3' },
+      explanation: {
+        specialtyWords: ['software', 'engineer'],
+        seniorityWords: ['senior'],
+        matchedTitle: 'Software Engineer',
+        removed: ['remote'],
+      },
+    });
+    expect(r.candidates[0]?.band).toMatch(/high|medium/);
+  });
+
+  it('answers unresolved, with whatever is nearest, when nothing matches', () => {
+    const r = withOnet.resolve({ title: 'Zookeeper of Rare Orchids' });
+    expect(r.status).toBe('unresolved');
+  });
+
+  it.each([[''], ['   '], ['x'.repeat(301)]])('rejects the title %j', (title) => {
+    expect(() => withOnet.resolve({ title })).toThrow(/required|at most 300/);
+  });
+
+  it('returns as many candidates as asked for, at most one per SOC code', () => {
+    const r = withOnet.resolve({ title: 'Analyst' }, 2);
+    expect(r.candidates.length).toBeLessThanOrEqual(2);
+    expect(new Set(r.candidates.map((c) => c.soc?.code)).size).toBe(r.candidates.length);
+  });
+});
