@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import type { OccupationIndexData } from '../store/occupationRepository.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { readSeniority } from './readSeniority.js';
@@ -18,6 +17,8 @@ export interface SpecialtyMatch {
   method: 'exact title' | 'title without seniority words' | 'search';
 }
 
+/** A word in more indexed titles than this is too common to be worth scoring as a third or fourth word. */
+const COMMON_WORD = 800;
 const STOPWORDS = new Set(['of', 'the', 'and', 'for', 'in', 'to', 'a', 'an', 'with', 'at', 'on', 'or', 'by']);
 /** How much each kind of title counts when several occupations share a title. */
 const WEIGHT: Record<string, number> = { occupation: 4, reported: 3, alternate: 2, short: 1 };
@@ -52,12 +53,15 @@ interface Entry {
  */
 export class OccupationIndex {
   private readonly exact = new Map<string, Entry>();
-  private readonly search: MiniSearch<{ id: number; key: string }>;
+  /** Word → ids of the indexed titles holding it. */
+  private readonly postings = new Map<string, number[]>();
+  /** Five-letter prefix → indexed words, to forgive a misspelt or truncated word. */
+  private readonly prefixes = new Map<string, string[]>();
+  private readonly docLength: number[] = [];
+  private scratch = new Float64Array(0);
   private readonly docs: Doc[] = [];
   readonly occupations = new Map<string, Occupation>();
   private readonly ownStems = new Map<string, Set<string>>();
-  /** How many indexed titles hold each word: rare words say more, and cost less to search. */
-  private readonly documentFrequency = new Map<string, number>();
 
   constructor(data: OccupationIndexData) {
     const socTitles = new Map(data.socTitles.map((s) => [s.code, s.title]));
@@ -89,11 +93,20 @@ export class OccupationIndex {
       for (const [onetCode, weight] of entry.weights)
         this.docs.push({ key, onetCode, weight, shown: entry.shown.get(onetCode) ?? key });
     }
-    for (const d of this.docs)
-      for (const w of new Set(d.key.split(' ')))
-        this.documentFrequency.set(w, (this.documentFrequency.get(w) ?? 0) + 1);
-    this.search = new MiniSearch({ fields: ['key'], storeFields: [], idField: 'id' });
-    this.search.addAll(this.docs.map((d, id) => ({ id, key: d.key })));
+    this.scratch = new Float64Array(this.docs.length);
+    this.docs.forEach((d, id) => {
+      const words = [...new Set(d.key.split(' '))];
+      this.docLength.push(words.length);
+      for (const w of words) {
+        const list = this.postings.get(w);
+        if (list) list.push(id);
+        else {
+          this.postings.set(w, [id]);
+          const p = w.slice(0, 5);
+          this.prefixes.set(p, [...(this.prefixes.get(p) ?? []), w]);
+        }
+      }
+    });
   }
 
   get size(): number {
@@ -138,35 +151,68 @@ export class OccupationIndex {
     );
   }
 
+  /** Inverse document frequency: rare words identify an occupation, common ones ("manager") barely. */
+  private idf(word: string): number {
+    return Math.log(1 + this.docs.length / (this.postings.get(word)?.length ?? this.docs.length));
+  }
+
+  /** A query word as indexed, or the indexed words sharing its first five letters when it is not. */
+  private known(word: string): string[] {
+    if (this.postings.has(word)) return [word];
+    return word.length >= 5 ? (this.prefixes.get(word.slice(0, 5)) ?? []).slice(0, 5) : [];
+  }
+
   private fromSearch(query: string, limit: number): SpecialtyMatch[] {
     if (!query) return [];
     const queryWords = query.split(' ');
-    // Exact words first; typo tolerance only when they find nothing, since fuzzy search costs far more.
-    let hits = this.search.search(query, { combineWith: 'AND' });
-    if (hits.length === 0)
-      hits = this.search.search(query, { combineWith: 'AND', fuzzy: (t) => (t.length > 5 ? 0.2 : false) });
-    if (hits.length === 0) {
-      // Any-word search over a long title touches thousands of titles; its three rarest words carry the meaning.
-      const df = (w: string) => this.documentFrequency.get(w) ?? 0;
-      const rare = [...new Set(queryWords)].sort((a, b) => df(a) - df(b)).slice(0, 3);
-      hits = this.search.search(rare.join(' '), { combineWith: 'OR' });
+    // Score titles by the weight of the query words they share, walking only the rarest words' postings:
+    // a long title's common words would touch thousands of titles and add almost nothing.
+    const ranked = [...new Set(queryWords.flatMap((w) => this.known(w)))].sort(
+      (a, b) => this.idf(b) - this.idf(a),
+    );
+    // The two rarest words always count; commoner ones only while their lists stay short.
+    const terms = ranked.filter(
+      (t, i) => i < 2 || (i < 4 && (this.postings.get(t)?.length ?? 0) < COMMON_WORD),
+    );
+    // One reused accumulator: a Map per query cost more than the scoring itself.
+    const scores = this.scratch;
+    const touched: number[] = [];
+    for (const term of terms) {
+      const weight = this.idf(term);
+      for (const id of this.postings.get(term) ?? []) {
+        if (scores[id] === 0) touched.push(id);
+        scores[id] = (scores[id] ?? 0) + weight;
+      }
     }
+    const queryWeight = terms.reduce((n, t) => n + this.idf(t), 0) || 1;
+    // Only titles near the best score can rank; sorting thousands of weak ones is the cost to avoid.
+    let strongest = 0;
+    const normalized: { id: number; score: number }[] = [];
+    for (const id of touched) {
+      const score = (scores[id] ?? 0) / queryWeight / Math.sqrt(this.docLength[id] ?? 1);
+      scores[id] = 0;
+      if (score < strongest * 0.5) continue;
+      strongest = Math.max(strongest, score);
+      normalized.push({ id, score });
+    }
+    const hits = normalized
+      .filter((h) => h.score >= strongest * 0.5)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 200);
     const best = new Map<string, { score: number; doc: Doc }>();
-    for (const hit of hits.slice(0, 200)) {
-      const doc = this.docs[hit.id as number];
+    for (const hit of hits) {
+      const doc = this.docs[hit.id];
       if (!doc) continue;
-      // Shorter titles that hold the whole query are closer to it than long ones that merely contain it.
       const own = this.ownStems.get(doc.onetCode) ?? new Set<string>();
-      const score =
-        (hit.score * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(queryWords, own))) /
-        Math.sqrt(doc.key.split(' ').length);
+      const score = hit.score * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(queryWords, own));
       const current = best.get(doc.onetCode);
       if (!current || score > current.score) best.set(doc.onetCode, { score, doc });
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
-    const top = ranked.slice(0, 3).reduce((n, r) => n + r.score, 0) || 1;
+    const byScore = [...best.values()].sort((a, b) => b.score - a.score);
+    const top = byScore.slice(0, 3).reduce((n, r) => n + r.score, 0) || 1;
+    // Several occupations can share a SOC code; a few times the limit is enough to fill it.
     return this.distinct(
-      ranked.map(({ score, doc }) => {
+      byScore.slice(0, limit * 4).map(({ score, doc }) => {
         const docWords = new Set(doc.key.split(' '));
         const coverage = queryWords.filter((w) => docWords.has(w)).length / queryWords.length;
         return {

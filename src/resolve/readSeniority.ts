@@ -83,6 +83,7 @@ const RULES: Rule[] = [
 ];
 
 const DEFAULT_LEVEL = 'P2';
+const TRIGGERS = new Set([...RULES.flatMap((r) => r.words), 'chief', 'professor']);
 
 /**
  * Reads the seniority axis of a title. Chief officers are executive; vice
@@ -92,6 +93,9 @@ const DEFAULT_LEVEL = 'P2';
  * modified by "senior" moves up one management level.
  */
 export function readSeniority(words: readonly string[]): Seniority {
+  // Most titles carry no seniority word at all; they skip the rules.
+  if (!words.some((w) => TRIGGERS.has(w) || w in ROMAN || /^[1-5]$/.test(w)))
+    return result(DEFAULT_LEVEL, false, [], [...words]);
   const rest = [...words];
   const cues: string[] = [];
   const take = (at: number, n: number) => cues.push(rest.splice(at, n).join(' '));
