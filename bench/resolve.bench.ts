@@ -12,8 +12,8 @@ import { parse } from 'csv-parse/sync';
 import MiniSearch from 'minisearch';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { Catalog } from '../src/core/catalog.js';
-import { openDataset } from '../src/importers/openDataset.js';
 import { readOnetRelease } from '../src/importers/onet/readOnetRelease.js';
+import { openDataset } from '../src/importers/openDataset.js';
 import { OccupationIndex } from '../src/resolve/occupationIndex.js';
 import { TitleResolver } from '../src/resolve/titleResolver.js';
 import type { OccupationIndexData } from '../src/store/occupationRepository.js';
@@ -59,10 +59,18 @@ async function main(): Promise<void> {
   const csv = await readFile(join(SHARED, 'h1b_titles_dev', 'h1b_titles_dev.csv'), 'utf8');
   const records = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const rows: Row[] = records
-    .map((r) => ({ title: r.JOB_TITLE ?? '', employer: r.EMPLOYER_NAME ?? '', gold: (r.SOC_CODE_2018_candidates ?? '').split('|').filter(Boolean) }))
+    .map((r) => ({
+      title: r.JOB_TITLE ?? '',
+      employer: r.EMPLOYER_NAME ?? '',
+      gold: (r.SOC_CODE_2018_candidates ?? '').split('|').filter(Boolean),
+    }))
     .filter((r) => r.gold.length > 0);
 
-  const release = await readOnetRelease(await openDataset(join(SHARED, 'onet_29_3')), await openDataset(join(SHARED, 'soc_2018', 'soc_2018_definitions.tsv')), 'soc_2018_definitions.tsv');
+  const release = await readOnetRelease(
+    await openDataset(join(SHARED, 'onet_29_3')),
+    await openDataset(join(SHARED, 'soc_2018', 'soc_2018_definitions.tsv')),
+    'soc_2018_definitions.tsv',
+  );
   const data: OccupationIndexData = {
     occupations: release.occupations,
     titles: release.titles,
@@ -85,11 +93,17 @@ async function main(): Promise<void> {
 
   const canon: Predict = (row) => {
     const r = resolver.resolve({ title: row.title, employer: row.employer });
-    return { codes: r.candidates.map((c) => c.soc?.code ?? ''), confidence: r.candidates[0]?.confidence ?? 0 };
+    return {
+      codes: r.candidates.map((c) => c.soc?.code ?? ''),
+      confidence: r.candidates[0]?.confidence ?? 0,
+    };
   };
 
   const plain = new MiniSearch<{ id: number; title: string }>({ fields: ['title'] });
-  const plainDocs = [...release.occupations.map((o) => ({ code: o.socCode, title: o.title })), ...release.titles.map((t) => ({ code: t.onetCode.slice(0, 7), title: t.title }))];
+  const plainDocs = [
+    ...release.occupations.map((o) => ({ code: o.socCode, title: o.title })),
+    ...release.titles.map((t) => ({ code: t.onetCode.slice(0, 7), title: t.title })),
+  ];
   plain.addAll(plainDocs.map((d, id) => ({ id, title: d.title })));
   const baseline: Predict = (row) => {
     const hits = plain.search(row.title);
@@ -119,13 +133,21 @@ async function main(): Promise<void> {
   console.log(`  Canon:    ${c.line}`);
   console.log(`            confidence ${c.thresholds.join('; ')}`);
   console.log(`  baseline: ${b.line}  (MiniSearch BM25 over raw O*NET titles)`);
-  console.log(`  speed: ${Math.round(rows.length / (elapsed / 1000))} titles/s in one process; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
-  console.log(`  index (own inverted index; MiniSearch measured too slow): ${index?.size} entries, build median ${Math.round([...builds].sort((x, y) => x - y)[1] ?? 0)} ms, retained ≈ ${retained.toFixed(0)} MB (heap, ${global.gc ? 'after gc' : 'no --expose-gc'})`);
+  console.log(
+    `  speed: ${Math.round(rows.length / (elapsed / 1000))} titles/s in one process; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`,
+  );
+  console.log(
+    `  index (own inverted index; MiniSearch measured too slow): ${index?.size} entries, build median ${Math.round([...builds].sort((x, y) => x - y)[1] ?? 0)} ms, retained ≈ ${retained.toFixed(0)} MB (heap, ${global.gc ? 'after gc' : 'no --expose-gc'})`,
+  );
   if (process.env.BENCH_MISSES) {
-    const misses = rows.filter((r) => !r.gold.includes(canon(r).codes[0] ?? '')).slice(0, Number(process.env.BENCH_MISSES));
+    const misses = rows
+      .filter((r) => !r.gold.includes(canon(r).codes[0] ?? ''))
+      .slice(0, Number(process.env.BENCH_MISSES));
     for (const m of misses) {
       const r = resolver.resolve({ title: m.title, employer: m.employer });
-      console.log(`  miss: ${m.title} | gold ${m.gold.join('|')} | got ${r.candidates.map((x) => `${x.soc?.code} ${x.onet?.title} (${x.explanation.method}: ${x.explanation.matchedTitle})`).join(' ; ')}`);
+      console.log(
+        `  miss: ${m.title} | gold ${m.gold.join('|')} | got ${r.candidates.map((x) => `${x.soc?.code} ${x.onet?.title} (${x.explanation.method}: ${x.explanation.matchedTitle})`).join(' ; ')}`,
+      );
     }
   }
 }

@@ -21,7 +21,7 @@ export interface CareerPaths {
 
 const LATERAL_LIMIT = 4;
 
-function ladderStep(catalog: Catalog, from: ProfileView, to: ProfileView): PathStep {
+function ladderStep(from: ProfileView, to: ProfileView): PathStep {
   const t = from.focus.transitions.find(
     (x) =>
       (x.from === from.level.code && x.to === to.level.code) ||
@@ -76,12 +76,9 @@ export function careerPaths(catalog: Catalog, code: string): CareerPaths {
   const belowView = profileAt(below?.profileCode);
   const aboveView = profileAt(above?.profileCode);
   return {
-    entry: [
-      ...(belowView ? [ladderStep(catalog, view, belowView)] : []),
-      ...(own?.entryFrom.map(sourced) ?? []),
-    ],
+    entry: [...(belowView ? [ladderStep(view, belowView)] : []), ...(own?.entryFrom.map(sourced) ?? [])],
     advancement: [
-      ...(aboveView ? [ladderStep(catalog, view, aboveView)] : []),
+      ...(aboveView ? [ladderStep(view, aboveView)] : []),
       ...(own?.advancementTo.map(sourced) ?? []),
     ],
     lateral: [...lateral, ...(own?.lateral.map(sourced) ?? [])],
@@ -94,7 +91,7 @@ function upwardPath(catalog: Catalog, view: ProfileView): PathStep[] {
   let current = view;
   for (const rung of view.ladder.slice(view.ladder.findIndex((s) => s.current) + 1)) {
     const next = catalog.getProfile(rung.profileCode);
-    steps.push(ladderStep(catalog, current, next));
+    steps.push(ladderStep(current, next));
     current = next;
   }
   const top = current.ladder.find((s) => s.current)?.content.career.advancementTo ?? [];

@@ -109,10 +109,19 @@ describe('TitleResolver', () => {
     ['Head of Engineering', 'TECHNO.ENGINEER9222.M3'],
     ['Engineering Manager', 'TECHNO.ENGINEER9222.M2'],
     ['Principal Software Architect', 'TECHNO.ARCHITEC4B2E.P5'],
-  ])('lands the seed title %j on %s', (title, profile) => {
-    const top = builtinOnly.resolve({ title }).candidates[0];
-    expect(top?.profile?.code).toBe(profile);
-    expect(top?.soc?.code).toMatch(/^\d{2}-\d{4}$/);
+  ])('lands the seed title %j on %s, with or without imported occupations', (title, profile) => {
+    for (const resolver of [builtinOnly, withOnet]) {
+      const r = resolver.resolve({ title });
+      expect(r.status).toBe('resolved');
+      expect(r.candidates[0]?.profile?.code).toBe(profile);
+      expect(r.candidates[0]?.soc?.code).toMatch(/^\d{2}-\d{4}$/);
+    }
+  });
+
+  it('never lends a profile to an occupation the focus does not map to', () => {
+    for (const c of withOnet.resolve({ title: 'VP of Engineering' }).candidates) {
+      if (c.profile && c.explanation.method !== 'focus cue') expect(c.soc?.code).toBe('11-3021');
+    }
   });
 
   it('marks an executive title landing on the top of a management focus as the nearest level', () => {

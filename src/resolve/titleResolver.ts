@@ -1,6 +1,6 @@
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
-import type { Level } from '../core/levels.js';
+import { findLevel, type Level } from '../core/levels.js';
 import { type ConfidenceBand, confidenceBand, type Focus } from '../core/taxonomy.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import type { OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
@@ -116,7 +116,7 @@ export class TitleResolver {
     });
 
     const candidates: Candidate[] = matches.slice(0, top).map((m) => {
-      const landing = this.land(words, seniority.level, m.occupation.socCode);
+      const landing = this.land(null, seniority.level, m.occupation.socCode);
       const confidence = round(m.strength * levelCertainty);
       return {
         soc: { code: m.occupation.socCode, title: m.occupation.socTitle },
@@ -130,8 +130,8 @@ export class TitleResolver {
       };
     });
 
-    // Titles the built-in taxonomy knows by its own cues land there even without imported occupations.
-    if (candidates.every((c) => c.profile === null)) {
+    // Titles the built-in taxonomy knows by its own cues land there, competing with the occupation matches.
+    {
       const landing = this.land(words, seniority.level, null);
       const mapping = landing?.focus.mappings.find((m) => m.system === 'onet-soc');
       if (landing && mapping) {
@@ -150,8 +150,10 @@ export class TitleResolver {
           explanation: explanation({ matchedTitle: landing.cue, method: 'focus cue' }),
         };
         const same = candidates.findIndex((c) => c.soc?.code === soc);
-        if (same >= 0) candidates.splice(same, 1);
-        candidates.unshift(candidate);
+        if (same < 0 || (candidates[same]?.confidence ?? 0) < confidence) {
+          if (same >= 0) candidates.splice(same, 1);
+          candidates.push(candidate);
+        }
         candidates.sort((a, b) => b.confidence - a.confidence);
         candidates.splice(top);
       }
@@ -167,11 +169,11 @@ export class TitleResolver {
    * level (executive titles land on the top of a management focus).
    */
   private land(
-    words: string,
+    words: string | null,
     level: Level,
     socCode: string | null,
   ): { focus: Focus; profileCode: string; fit: 'exact' | 'nearest'; cue: string } | null {
-    const padded = ` ${words} `;
+    const padded = words === null ? null : ` ${words} `;
     let best: {
       focus: Focus;
       profileCode: string;
@@ -181,7 +183,7 @@ export class TitleResolver {
     } | null = null;
     for (const focus of this.catalog.taxonomy.focuses) {
       const cue =
-        [...focus.titleCues].sort((a, b) => b.length - a.length).find((c) => padded.includes(` ${c} `)) ??
+        [...focus.titleCues].sort((a, b) => b.length - a.length).find((c) => padded?.includes(` ${c} `)) ??
         null;
       const socMatch =
         socCode !== null &&
@@ -198,8 +200,11 @@ export class TitleResolver {
       const nameOverlap = focus.name
         .toLowerCase()
         .split(/\W+/)
-        .filter((w) => w.length > 3 && words.includes(w.slice(0, 6))).length;
-      const score = (cue?.length ?? 0) + (socMatch ? 5 : 0) + nameOverlap * 3 + (fit === 'exact' ? 10 : 0);
+        .filter((w) => w.length > 3 && (words ?? '').includes(w.slice(0, 6))).length;
+      // A nearer level beats a farther one: an executive title belongs on the highest management level on offer.
+      const gap = Math.abs((findLevel(levelCode)?.rank ?? 0) - level.rank);
+      const score =
+        (cue?.length ?? 0) + (socMatch ? 5 : 0) + nameOverlap * 3 + (fit === 'exact' ? 10 : 0) - gap * 2;
       if (!best || score > best.score) {
         best = {
           focus,
