@@ -2,8 +2,10 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { importOnetCommand } from './commands/importOnetCommand.js';
+import { importPayCommand } from './commands/importPayCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
+import { payCommand } from './commands/payCommand.js';
 import { progressionCommand } from './commands/progressionCommand.js';
 import { resolveCommand } from './commands/resolveCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
@@ -108,6 +110,24 @@ function program(io: CliIO): Command {
     .option('--url <url>', 'download from this address instead of the official one')
     .option(...dataDir)
     .action((path, flags) => importOnetCommand(path, flags, io));
+
+  importCmd
+    .command('pay')
+    .description('import pay data: the BLS OEWS national file (e.g. national_M2024_dl.csv)')
+    .argument('<file>', 'the file to import')
+    .requiredOption('-f, --format <format>', 'oews')
+    .option('--as-of <date>', 'reference date, when the file name does not say (e.g. "May 2024")')
+    .option(...dataDir)
+    .action((file, flags) => importPayCommand(file, flags, io));
+
+  cmd
+    .command('pay')
+    .description('market pay for a profile: observed figures, the occupation, and the level estimate')
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--region <region>', 'e.g. US')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((code, flags) => payCommand(code, flags, io));
 
   return cmd;
 }

@@ -1,9 +1,11 @@
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
+import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readOccupationIndexData } from '../store/occupationRepository.js';
 import { openStore, type Store } from '../store/openStore.js';
+import { readOccupationPay } from '../store/payRepository.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 
@@ -12,6 +14,7 @@ export interface Canon {
   catalog: Catalog;
   /** The title resolver, built on first use from the imported occupations (about a second with O*NET loaded). */
   resolver: () => Promise<TitleResolver>;
+  payBook: PayBook;
   /** True when this start loaded changed built-in files into the store. */
   taxonomyChanged: boolean;
 }
@@ -36,7 +39,14 @@ export async function openCanon(
     let resolver: Promise<TitleResolver> | null = null;
     const buildResolver = async () =>
       new TitleResolver(new OccupationIndex(await readOccupationIndexData(store.db)), catalog);
-    return { store, catalog, taxonomyChanged: changed, resolver: () => (resolver ??= buildResolver()) };
+    const payBook = new PayBook(catalog, await readOccupationPay(store.db));
+    return {
+      store,
+      catalog,
+      payBook,
+      taxonomyChanged: changed,
+      resolver: () => (resolver ??= buildResolver()),
+    };
   } catch (error) {
     await store.close().catch(() => {});
     throw error;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Catalog } from '../core/catalog.js';
+import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
@@ -17,6 +18,8 @@ export interface AppOptions {
   catalog: () => Catalog;
   /** The title resolver; without one, titles are read against the built-in taxonomy alone. */
   resolver?: () => Promise<TitleResolver>;
+  /** Market pay; without one, only the pay stated in the taxonomy files is shown. */
+  payBook?: () => PayBook;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -27,7 +30,15 @@ export function createApp(options: AppOptions): Hono {
   const resolver =
     options.resolver ??
     (() => Promise.resolve(new TitleResolver(new OccupationIndex(NO_OCCUPATIONS), options.catalog())));
-  const api = createApi({ catalog: options.catalog, cache, resolver });
+  let fallbackPay: { catalog: Catalog; book: PayBook } | null = null;
+  const payBook =
+    options.payBook ??
+    (() => {
+      const catalog = options.catalog();
+      if (fallbackPay?.catalog !== catalog) fallbackPay = { catalog, book: new PayBook(catalog, []) };
+      return fallbackPay.book;
+    });
+  const api = createApi({ catalog: options.catalog, cache, resolver, payBook });
   const openApiDocument = () => api.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   const app = new Hono();
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -45,7 +56,7 @@ export function createApp(options: AppOptions): Hono {
     return c.html(renderPage(ErrorPage({ status: 404, message })), 404);
   });
 
-  app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument, resolver }));
+  app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument, resolver, payBook }));
   app.route('/api', api);
   return app;
 }

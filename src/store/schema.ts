@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type {
   CareerLinks,
   ClassificationMapping,
@@ -147,6 +147,27 @@ export const imports = pgTable('imports', {
   counts: jsonb('counts').$type<Record<string, number>>().notNull(),
 });
 
+export const payObservations = pgTable('pay_observations', {
+  dataset: text('dataset').notNull(),
+  socCode: text('soc_code'),
+  profileCode: text('profile_code'),
+  region: text('region').notNull(),
+  currency: text('currency').notNull(),
+  period: text('period').$type<'annual' | 'hourly'>().notNull(),
+  p10: doublePrecision('p10'),
+  p25: doublePrecision('p25'),
+  median: doublePrecision('median'),
+  p75: doublePrecision('p75'),
+  p90: doublePrecision('p90'),
+  mean: doublePrecision('mean'),
+  topCoded: jsonb('top_coded').$type<string[]>().notNull(),
+  topCode: doublePrecision('top_code'),
+  employment: integer('employment'),
+  asOf: text('as_of'),
+  source: text('source').notNull(),
+  line: integer('line').notNull(),
+});
+
 export const schema = {
   sources,
   functions,
@@ -161,4 +182,5 @@ export const schema = {
   relatedOccupations,
   occupationTechnologies,
   imports,
+  payObservations,
 };

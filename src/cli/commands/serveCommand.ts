@@ -14,6 +14,8 @@ export async function serveCommand(
   const canon = await openCanon(config);
   const app = createApp({
     catalog: () => canon.catalog,
+    resolver: canon.resolver,
+    payBook: () => canon.payBook,
     log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
   });
   let server: Awaited<ReturnType<typeof startServer>>;

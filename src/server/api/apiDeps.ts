@@ -1,5 +1,6 @@
 import type { Context, TypedResponse } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
+import type { PayBook } from '../../core/payBands.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
 import type { ResponseCache } from '../httpCache.js';
 
@@ -8,6 +9,7 @@ export interface ApiDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
   resolver: () => Promise<TitleResolver>;
+  payBook: () => PayBook;
 }
 
 export const jsonError = (description: string) => ({

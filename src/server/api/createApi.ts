@@ -5,6 +5,7 @@ import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
 import { registerGrowthRoutes } from './routes/growthRoutes.js';
 import { registerLevelRoutes } from './routes/levelRoutes.js';
+import { registerPayRoutes } from './routes/payRoutes.js';
 import { registerProfileRoutes } from './routes/profileRoutes.js';
 import { registerResolveRoutes } from './routes/resolveRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
@@ -38,6 +39,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerSourceRoutes(api, deps);
   registerCompareRoutes(api, deps);
   registerGrowthRoutes(api, deps);
+  registerPayRoutes(api, deps);
   registerResolveRoutes(api, deps.resolver);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;

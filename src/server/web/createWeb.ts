@@ -5,6 +5,7 @@ import type { Catalog } from '../../core/catalog.js';
 import { compareProfiles } from '../../core/compareProfiles.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../core/jobDescription.js';
+import type { PayBook } from '../../core/payBands.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
@@ -33,6 +34,7 @@ export interface WebDeps {
   cache: ResponseCache;
   openApiDocument: () => object;
   resolver: () => Promise<TitleResolver>;
+  payBook: () => PayBook;
 }
 
 /** Server-rendered pages. Handlers pick the page; the catalog does the work. */
@@ -51,7 +53,13 @@ export function createWeb(deps: WebDeps): Hono {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
     return deps.cache.respond(c, catalog, HTML, () =>
-      renderPage(ProfilePage({ view, adjacent: adjacentDto(view.code, catalog) })),
+      renderPage(
+        ProfilePage({
+          view,
+          adjacent: adjacentDto(view.code, catalog),
+          pay: deps.payBook().forProfile(view.code),
+        }),
+      ),
     );
   });
   web.get('/coordinates', (c) =>

@@ -1,7 +1,8 @@
 import type { ProfileView } from '../../../core/catalog.js';
 import type { MatchBand } from '../../../core/coordinates.js';
-import { differentialNote, formatPayRange } from '../../../core/format.js';
+import { differentialNote, formatMoneyShort } from '../../../core/format.js';
 import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
+import type { ProfilePay } from '../../../core/payBands.js';
 import {
   CLASSIFICATION_LABELS,
   RUBRIC_DIMENSIONS,
@@ -9,6 +10,7 @@ import {
   STATUS_LABELS,
 } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
+import { PayChart } from '../PayChart.js';
 import { TableHead } from '../TableHead.js';
 
 export const REVIEW_DIMENSIONS = [
@@ -46,9 +48,17 @@ export interface AdjacentItem {
   band: MatchBand;
 }
 
-export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: AdjacentItem[] }) {
+export function ProfilePage({
+  view,
+  adjacent,
+  pay: market,
+}: {
+  view: ProfileView;
+  adjacent: AdjacentItem[];
+  pay: ProfilePay;
+}) {
   const { record, focus, fn, level, sources } = view;
-  const pay = record.pay[0];
+  const pay = market.headline;
   const nextLevel = view.ladder[view.ladder.findIndex((s) => s.current) + 1]?.profileCode;
   return (
     <Layout title={view.title} description={level.summary}>
@@ -119,9 +129,16 @@ export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: A
             <dd data-section="pay">
               {pay ? (
                 <>
-                  <span class="pay">{formatPayRange(pay)}</span>
+                  <span class="pay">
+                    {formatMoneyShort(pay.median, pay.currency)}
+                    {pay.low !== null && pay.high !== null
+                      ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})`
+                      : ''}
+                  </span>
+                  {pay.kind === 'estimate' ? <span class="badge badge-medium"> estimate</span> : null}
                   <Cite ids={pay.sources} sources={sources} />
                   <span class="basis">{pay.basis}</span>
+                  {pay.method ? <span class="basis">Method: {pay.method}</span> : null}
                 </>
               ) : (
                 <span class="muted">no pay data yet</span>
@@ -129,6 +146,11 @@ export function ProfilePage({ view, adjacent }: { view: ProfileView; adjacent: A
             </dd>
           </div>
         </dl>
+
+        <section aria-labelledby="paychart-h" data-section="pay-chart">
+          <h2 id="paychart-h">Market pay by level</h2>
+          <PayChart pay={market} current={level.code} />
+        </section>
 
         <section aria-labelledby="focus-h" data-section="focus">
           <h2 id="focus-h">Focus — {focus.name}</h2>
