@@ -231,4 +231,30 @@ describe('canon CLI', () => {
       (await canon('resolve', '--in', input, '--column', 'nope', '--out', output, '--data-dir', dataDir)).err,
     ).toMatch(/has no column "nope"/);
   });
+
+  it('imports a BLS OEWS file, reporting bad rows by line, and prints pay bands', async () => {
+    const file = join(dir, 'national_M2024_dl.csv');
+    await writeFile(
+      file,
+      [
+        'AREA,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEAN,A_PCT10,A_PCT25,A_MEDIAN,A_PCT75,A_PCT90',
+        '99,11-3021,Computer and Information Systems Managers,detailed,"645,970","187,990","104,450","134,350","171,200","216,220",#',
+        '99,13-1111,Management Analysts,detailed,"893,900",oops,"59,720","76,770","101,190","133,140","174,140"',
+      ].join('\n'),
+    );
+    const imported = await canon('import', 'pay', file, '--format', 'oews', '--data-dir', dataDir);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toMatch(
+      /national_M2024_dl\.csv:3: 13-1111: not a number or a BLS marker \(\*, \*\*, #\): A_MEAN "oops"/,
+    );
+    expect(imported.err).toMatch(/Imported BLS OEWS May 2024: 1 occupations; 1 rows skipped/);
+    const { code, out } = await canon('pay', 'TECHNO.TECHNOLO6B55.M4', '--json', '--data-dir', dataDir);
+    expect(code).toBe(0);
+    const pay = JSON.parse(out);
+    expect(pay).toMatchObject({ code: 'TECHNO.TECHNOLO6B55.M4', kind: 'estimate', currency: 'USD' });
+    expect(pay.bands.map((b: { level: string }) => b.level)).toEqual(['M3', 'M4', 'M5', 'M6']);
+    expect((await canon('import', 'pay', file, '--format', 'csv', '--data-dir', dataDir)).code).toBe(
+      EXIT_CODES.invalid_input,
+    );
+  });
 });

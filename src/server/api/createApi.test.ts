@@ -256,6 +256,23 @@ describe('resolve', () => {
   });
 });
 
+describe('pay', () => {
+  it('gives the seed figure with its source for M3, and "no pay data yet" elsewhere', async () => {
+    const m3 = (await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/pay')).body;
+    expect(m3).toMatchObject({
+      median: 120000,
+      low: 95000,
+      high: 153000,
+      currency: 'USD',
+      headline: { kind: 'observed', sources: ['canon-profile-m3'] },
+    });
+    expect(m3.bands.map((b: any) => b.level)).toEqual(['M3', 'M4', 'M5', 'M6']);
+    const m4 = (await json('/api/profiles/TECHNO.TECHNOLO6B55.M4/pay')).body;
+    expect(m4).toMatchObject({ median: null, basis: 'no pay data yet' });
+    expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.P1/pay')).status).toBe(404);
+  });
+});
+
 describe('API errors', () => {
   it.each([
     '/api/profiles/TECHNO.TECHNOLO6B55.M1',

@@ -165,6 +165,14 @@ describe('pages', () => {
     expect(t).toContain('TECHNO.TECHNOLO6B55.M5');
   });
 
+  it('draws the pay bands of the focus as an SVG with a text alternative', async () => {
+    const { html } = await page('/profiles/TECHNO.TECHNOLO6B55.M3');
+    expect(html).toMatch(/<svg viewBox="0 0 560 220" role="img" aria-labelledby="pay-chart-title">/);
+    expect(text(html)).toMatch(
+      /Level Median Range Kind M3 \$120k \$95k–\$153k observed M4 — — no pay data yet/,
+    );
+  });
+
   it('shows the level framework and sources', async () => {
     const levels = text((await page('/levels')).html);
     for (const code of ['P1', 'P6', 'M1', 'M6', 'E3']) expect(levels).toContain(code);
