@@ -77,5 +77,7 @@ describe('PayBook', () => {
   it('has one band per level of the focus for the chart', () => {
     const pay = new PayBook(catalog, [oews]).forProfile('TECHNO.TECHNOLO6B55.M5');
     expect(pay.levels.map((l) => l.levelCode)).toEqual(['M3', 'M4', 'M5', 'M6']);
+    // No level figure for M6 (past the published percentiles): the chart leaves it empty rather than plot the occupation.
+    expect(pay.levels.map((l) => l.band?.kind ?? null)).toEqual(['observed', 'estimate', 'estimate', null]);
   });
 });

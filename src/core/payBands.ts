@@ -67,7 +67,12 @@ export class PayBook {
     const view = this.catalog.getProfile(code);
     const levels = view.focus.levelCodes.map((levelCode) => {
       const other = this.catalog.findProfile(`${view.fn.code}.${view.focus.code}.${levelCode}`);
-      return { levelCode, band: other ? this.headline(other, region) : null };
+      // The chart compares levels, so it shows only level figures: an occupation-wide band would
+      // sit beside level estimates as if it were one.
+      return {
+        levelCode,
+        band: other ? (this.observed(other, region) ?? this.estimate(other, region)) : null,
+      };
     });
     return {
       headline: this.headline(view, region),
@@ -156,8 +161,8 @@ export class PayBook {
       currency: r.currency,
       region: r.region,
       kind: 'estimate',
-      basis: `Estimate from ${r.source} (${r.asOf ?? 'date not stated'}) percentiles for SOC ${soc}`,
-      method: `Level ${view.level.code} sits at about the ${Math.round(position)}th percentile of ${soc} (its mapped levels run from rank ${min} to ${max}); the wage is interpolated between the observed percentiles, and the range spans ±15 points.${high === null ? ' The upper end lies above the top-coded wage.' : ''}`,
+      basis: `Estimate from ${r.source} percentiles for SOC ${soc}`,
+      method: `Level ${view.level.code} sits at about the ${ordinal(Math.round(position))} percentile of ${soc} (its mapped levels run from rank ${min} to ${max}); the wage is interpolated between the observed percentiles, and the range spans ±15 points.${high === null ? ' The upper end lies above the top-coded wage.' : ''}`,
       sources: [r.dataset],
     };
   }
@@ -175,3 +180,12 @@ function interpolate(points: readonly (readonly [number, number])[], pct: number
 }
 
 const round = (n: number) => Math.round(n / 100) * 100;
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13
+      ? 'th'
+      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
