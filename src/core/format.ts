@@ -1,4 +1,4 @@
-import type { Focus, PayObservation } from './taxonomy.js';
+import type { PayObservation } from './taxonomy.js';
 
 /** "$120k" style amounts, as profile pages show pay. */
 export function formatMoneyShort(amount: number, currency: string): string {
@@ -15,12 +15,4 @@ export function formatPayRange(pay: PayObservation): string {
       ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})`
       : '';
   return `${formatMoneyShort(pay.median, pay.currency)}${range}`;
-}
-
-export function differentialNote(focus: Focus): string {
-  const { pay, skill } = focus.differential;
-  if (pay && skill) return 'Material PAY and SKILL differential vs the function baseline.';
-  if (pay) return 'Material PAY differential vs the function baseline.';
-  if (skill) return 'Material SKILL differential vs the function baseline.';
-  return 'No material pay or skill differential vs the function baseline.';
 }

@@ -1,6 +1,8 @@
-import type { ProfileView } from '../../core/catalog.js';
-import { differentialNote, formatPayRange } from '../../core/format.js';
+import type { Catalog, ProfileView } from '../../core/catalog.js';
+import { differential, differentialSentence } from '../../core/differential.js';
+import { formatPayRange } from '../../core/format.js';
 import { formatYears } from '../../core/levels.js';
+import type { PayBook } from '../../core/payBands.js';
 import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
 import { profileDto } from '../../server/api/toDto.js';
 import type { CliIO } from '../io.js';
@@ -11,14 +13,18 @@ export async function showCommand(
   flags: StoreFlags & { json?: boolean },
   io: CliIO,
 ): Promise<void> {
-  await withCanon(flags, async ({ catalog }) => {
+  await withCanon(flags, async ({ catalog, payBook }) => {
     const view = catalog.getProfile(code);
-    io.out(flags.json ? `${JSON.stringify(profileDto(view, catalog), null, 2)}\n` : formatProfile(view));
+    io.out(
+      flags.json
+        ? `${JSON.stringify(profileDto(view, catalog), null, 2)}\n`
+        : formatProfile(view, catalog, payBook),
+    );
   });
 }
 
 /** The profile as plain text for a terminal, in the order of the profile page. */
-export function formatProfile(view: ProfileView): string {
+export function formatProfile(view: ProfileView, catalog: Catalog, payBook: PayBook): string {
   const { record, focus, fn, level } = view;
   const own = view.ladder.find((s) => s.current)?.content;
   const pay = record.pay[0];
@@ -32,7 +38,7 @@ export function formatProfile(view: ProfileView): string {
     focus.description,
     '',
     `Market pay (median): ${pay ? `${formatPayRange(pay)} — ${pay.basis}` : 'no pay data yet'}`,
-    differentialNote(focus),
+    differentialSentence(differential(catalog, payBook, view.code)),
     '',
     'Responsibilities:',
     ...(own?.responsibilities.map((r) => `  • ${r.text}`) ?? []),

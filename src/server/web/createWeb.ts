@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { careerPaths } from '../../core/careerPaths.js';
 import type { Catalog } from '../../core/catalog.js';
 import { compareProfiles } from '../../core/compareProfiles.js';
+import { differential } from '../../core/differential.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../core/jobDescription.js';
 import type { PayBook } from '../../core/payBands.js';
@@ -58,6 +59,7 @@ export function createWeb(deps: WebDeps): Hono {
           view,
           adjacent: adjacentDto(view.code, catalog),
           pay: deps.payBook().forProfile(view.code),
+          differential: differential(catalog, deps.payBook(), view.code),
         }),
       ),
     );

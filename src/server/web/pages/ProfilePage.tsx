@@ -1,6 +1,12 @@
 import type { ProfileView } from '../../../core/catalog.js';
 import type { MatchBand } from '../../../core/coordinates.js';
-import { differentialNote, formatMoneyShort } from '../../../core/format.js';
+import {
+  type Differential,
+  differentialSentence,
+  PAY_THRESHOLD,
+  SKILL_THRESHOLD,
+} from '../../../core/differential.js';
+import { formatMoneyShort } from '../../../core/format.js';
 import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
 import type { ProfilePay } from '../../../core/payBands.js';
 import {
@@ -52,10 +58,12 @@ export function ProfilePage({
   view,
   adjacent,
   pay: market,
+  differential,
 }: {
   view: ProfileView;
   adjacent: AdjacentItem[];
   pay: ProfilePay;
+  differential: Differential;
 }) {
   const { record, focus, fn, level, sources } = view;
   const pay = market.headline;
@@ -163,8 +171,18 @@ export function ProfilePage({
             </ul>
           ) : null}
           <p class="differential" data-section="differential">
-            {differentialNote(focus)}
-            <Cite ids={focus.differential.sources} sources={sources} />
+            {differentialSentence(differential)}
+            {differential.pay && differential.skill ? null : (
+              <Cite ids={focus.differential.sources} sources={sources} />
+            )}
+          </p>
+          <p class="small muted" data-section="differential-basis">
+            {differential.pay
+              ? `Pay: ${differential.pay.gap >= 0 ? '+' : ''}${Math.round(differential.pay.gap * 100)}% against the median of ${differential.pay.focuses} focuses at ${level.code} (material from ±${PAY_THRESHOLD * 100}%). `
+              : 'Pay: no function baseline at this level yet, so the sourced statement stands. '}
+            {differential.skill
+              ? `Skills: ${Math.round(differential.skill.ownShare * 100)}% specific to this focus (material from ${SKILL_THRESHOLD * 100}%).`
+              : ''}
           </p>
         </section>
 
