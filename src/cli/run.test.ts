@@ -253,8 +253,39 @@ describe('canon CLI', () => {
     const pay = JSON.parse(out);
     expect(pay).toMatchObject({ code: 'TECHNO.TECHNOLO6B55.M4', kind: 'estimate', currency: 'USD' });
     expect(pay.bands.map((b: { level: string }) => b.level)).toEqual(['M3', 'M4', 'M5', 'M6']);
-    expect((await canon('import', 'pay', file, '--format', 'csv', '--data-dir', dataDir)).code).toBe(
+    expect((await canon('import', 'pay', file, '--format', 'xls', '--data-dir', dataDir)).code).toBe(
       EXIT_CODES.invalid_input,
     );
+  });
+
+  it('imports a company pay CSV through the resolver, reporting rows it cannot place', async () => {
+    const file = join(dir, 'company.csv');
+    await writeFile(
+      file,
+      [
+        'title,profile_code,base_pay,currency,region',
+        'VP of Engineering,,"250,000",USD,US',
+        'VP Engineering,,260000,USD,US',
+        ',TECHNO.TECHNOLO6B55.M6,270000,USD,US',
+        'Vice President of Engineering,,280000,USD,US',
+        'Zookeeper,,50000,USD,US',
+        'Director of Engineering,,lots,USD,US',
+      ].join('\n'),
+    );
+    const { code, err } = await canon('import', 'pay', file, '--format', 'csv', '--data-dir', dataDir);
+    expect(code).toBe(0);
+    expect(err).toMatch(/company\.csv:6: the title "Zookeeper" does not land on a Canon profile/);
+    expect(err).toMatch(/company\.csv:7: base_pay must be a positive amount; got "lots"/);
+    expect(err).toMatch(/Imported 4 rows of company\.csv into 1 profile bands; 2 rows not imported/);
+    const pay = JSON.parse(
+      (await canon('pay', 'TECHNO.TECHNOLO6B55.M6', '--json', '--data-dir', dataDir)).out,
+    );
+    expect(pay).toMatchObject({
+      median: 265000,
+      low: 257500,
+      high: 272500,
+      kind: 'observed',
+      basis: 'Company data company.csv: 4 people, range p25–p75',
+    });
   });
 });

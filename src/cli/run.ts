@@ -113,9 +113,11 @@ function program(io: CliIO): Command {
 
   importCmd
     .command('pay')
-    .description('import pay data: the BLS OEWS national file (e.g. national_M2024_dl.csv)')
+    .description(
+      'import pay: the BLS OEWS national file (--format oews) or a company CSV (--format csv: title or profile_code, base_pay, currency, region)',
+    )
     .argument('<file>', 'the file to import')
-    .requiredOption('-f, --format <format>', 'oews')
+    .requiredOption('-f, --format <format>', 'oews or csv')
     .option('--as-of <date>', 'reference date, when the file name does not say (e.g. "May 2024")')
     .option(...dataDir)
     .action((file, flags) => importPayCommand(file, flags, io));

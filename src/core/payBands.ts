@@ -1,6 +1,20 @@
 import type { Catalog, ProfileView } from './catalog.js';
 import { getLevel } from './levels.js';
 
+/** Pay a company reported for one profile, already summarized. */
+export interface ProfilePayRecord {
+  dataset: string;
+  profileCode: string;
+  region: string;
+  currency: string;
+  p25: number | null;
+  median: number;
+  p75: number | null;
+  n: number;
+  source: string;
+  asOf: string | null;
+}
+
 export type Percentile = 'p10' | 'p25' | 'median' | 'p75' | 'p90';
 const POINTS: [Percentile, number][] = [
   ['p10', 10],
@@ -56,11 +70,16 @@ export interface ProfilePay {
 export class PayBook {
   private readonly bySoc = new Map<string, OccupationPayRecord[]>();
 
+  private readonly byProfile = new Map<string, ProfilePayRecord[]>();
+
   constructor(
     private readonly catalog: Catalog,
     records: readonly OccupationPayRecord[],
+    profileRecords: readonly ProfilePayRecord[] = [],
   ) {
     for (const r of records) this.bySoc.set(r.socCode, [...(this.bySoc.get(r.socCode) ?? []), r]);
+    for (const r of profileRecords)
+      this.byProfile.set(r.profileCode, [...(this.byProfile.get(r.profileCode) ?? []), r]);
   }
 
   forProfile(code: string, region?: string): ProfilePay {
@@ -87,6 +106,22 @@ export class PayBook {
   }
 
   private observed(view: ProfileView, region?: string): PayBand | null {
+    // A company's own data for the profile comes first: it is the most specific there is.
+    const company = (this.byProfile.get(view.code) ?? []).find((r) => !region || r.region === region);
+    if (company) {
+      return {
+        median: company.median,
+        low: company.p25,
+        high: company.p75,
+        wide: null,
+        currency: company.currency,
+        region: company.region,
+        kind: 'observed',
+        basis: `${company.source}: ${company.n} ${company.n === 1 ? 'person' : 'people'}${company.p25 === null ? ' (too few for a range)' : ', range p25–p75'}`,
+        method: null,
+        sources: [company.dataset],
+      };
+    }
     const pay = view.record.pay.find((p) => !region || p.region === region) ?? null;
     if (!pay) return null;
     return {

@@ -5,7 +5,7 @@ import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readOccupationIndexData } from '../store/occupationRepository.js';
 import { openStore, type Store } from '../store/openStore.js';
-import { readOccupationPay } from '../store/payRepository.js';
+import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 
@@ -39,7 +39,7 @@ export async function openCanon(
     let resolver: Promise<TitleResolver> | null = null;
     const buildResolver = async () =>
       new TitleResolver(new OccupationIndex(await readOccupationIndexData(store.db)), catalog);
-    const payBook = new PayBook(catalog, await readOccupationPay(store.db));
+    const payBook = new PayBook(catalog, await readOccupationPay(store.db), await readProfilePay(store.db));
     return {
       store,
       catalog,

@@ -1,5 +1,5 @@
 import { eq, isNotNull } from 'drizzle-orm';
-import type { OccupationPayRecord, Percentile } from '../core/payBands.js';
+import type { OccupationPayRecord, Percentile, ProfilePayRecord } from '../core/payBands.js';
 import type { OccupationPay } from '../importers/pay/readOews.js';
 import type { CanonDb } from './openStore.js';
 import { imports, payObservations } from './schema.js';
@@ -67,4 +67,52 @@ export async function readOccupationPay(db: CanonDb): Promise<OccupationPayRecor
       source: r.source,
     };
   });
+}
+
+/** Replaces one company dataset's profile-level pay, in one transaction. */
+export async function replaceProfilePay(
+  db: CanonDb,
+  dataset: string,
+  source: string,
+  records: readonly Omit<ProfilePayRecord, 'dataset' | 'source'>[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(payObservations).where(eq(payObservations.dataset, dataset));
+    if (records.length === 0) return;
+    await tx.insert(payObservations).values(
+      records.map((r, i) => ({
+        dataset,
+        profileCode: r.profileCode,
+        region: r.region,
+        currency: r.currency,
+        period: 'annual' as const,
+        p25: r.p25,
+        median: r.median,
+        p75: r.p75,
+        topCoded: [],
+        employment: r.n,
+        asOf: r.asOf,
+        source,
+        line: i + 1,
+      })),
+    );
+  });
+}
+
+export async function readProfilePay(db: CanonDb): Promise<ProfilePayRecord[]> {
+  const rows = await db.select().from(payObservations).where(isNotNull(payObservations.profileCode));
+  return rows
+    .filter((r) => r.median !== null)
+    .map((r) => ({
+      dataset: r.dataset,
+      profileCode: r.profileCode ?? '',
+      region: r.region,
+      currency: r.currency,
+      p25: r.p25,
+      median: r.median as number,
+      p75: r.p75,
+      n: r.employment ?? 0,
+      source: r.source,
+      asOf: r.asOf,
+    }));
 }

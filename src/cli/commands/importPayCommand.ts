@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CanonError, quote } from '../../core/errors.js';
+import { readCompanyPay } from '../../importers/pay/readCompanyPay.js';
 import { readOews } from '../../importers/pay/readOews.js';
-import { replaceOccupationPay } from '../../store/payRepository.js';
+import { summarizeCompanyPay } from '../../importers/pay/summarizeCompanyPay.js';
+import { replaceOccupationPay, replaceProfilePay } from '../../store/payRepository.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
@@ -13,12 +15,10 @@ export interface ImportPayFlags extends StoreFlags {
 
 /** canon import pay <file> --format oews: BLS OEWS national wages by SOC code. */
 export async function importPayCommand(file: string, flags: ImportPayFlags, io: CliIO): Promise<void> {
-  if (flags.format !== 'oews') {
-    throw new CanonError(
-      'invalid_input',
-      `--format must be oews; got ${quote(flags.format)} (company CSV files are not supported yet).`,
-    );
+  if (flags.format !== 'oews' && flags.format !== 'csv') {
+    throw new CanonError('invalid_input', `--format must be oews or csv; got ${quote(flags.format)}.`);
   }
+  if (flags.format === 'csv') return importCompanyPay(file, flags, io);
   const text = await readFile(file, 'utf8').catch((cause) => {
     throw new CanonError('invalid_input', `Cannot read ${quote(file)}: ${(cause as Error).message}`, {
       cause,
@@ -48,6 +48,45 @@ export async function importPayCommand(file: string, flags: ImportPayFlags, io: 
     );
     io.err(
       `Imported BLS OEWS ${asOf}: ${n} occupations${problems.length ? `; ${problems.length} rows skipped, listed above with their line numbers` : ''}.\n`,
+    );
+  });
+}
+
+/** A company compensation CSV: each title goes through the resolver to a Canon profile. */
+async function importCompanyPay(file: string, flags: ImportPayFlags, io: CliIO): Promise<void> {
+  const text = await readFile(file, 'utf8').catch((cause) => {
+    throw new CanonError('invalid_input', `Cannot read ${quote(file)}: ${(cause as Error).message}`, {
+      cause,
+    });
+  });
+  const name = basename(file);
+  const { rows, problems } = readCompanyPay(name, text);
+  await withCanon(flags, async ({ store, catalog, resolver }) => {
+    const r = await resolver();
+    const placed: { profileCode: string; region: string; currency: string; basePay: number }[] = [];
+    for (const row of rows) {
+      if (row.profileCode) {
+        if (catalog.findProfile(row.profileCode)) placed.push({ ...row, profileCode: row.profileCode });
+        else problems.push({ line: row.line, message: `no profile with code ${quote(row.profileCode)}` });
+        continue;
+      }
+      const answer = r.resolve({ title: row.title ?? '' });
+      const profile =
+        answer.status === 'resolved'
+          ? answer.candidates.find((c) => c.profile?.fit === 'exact')?.profile?.code
+          : undefined;
+      if (profile) placed.push({ ...row, profileCode: profile });
+      else
+        problems.push({
+          line: row.line,
+          message: `the title ${quote(row.title)} does not land on a Canon profile`,
+        });
+    }
+    for (const p of problems.sort((a, b) => a.line - b.line)) io.err(`${name}:${p.line}: ${p.message}\n`);
+    const summary = summarizeCompanyPay(placed, flags.asOf ?? null);
+    await replaceProfilePay(store.db, `company-${name}`, `Company data ${name}`, summary);
+    io.err(
+      `Imported ${placed.length} rows of ${name} into ${summary.length} profile bands${problems.length ? `; ${problems.length} rows not imported, listed above with their line numbers` : ''}.\n`,
     );
   });
 }
