@@ -1,17 +1,23 @@
 import { formatMoneyShort } from '../../core/format.js';
-import type { ProfilePay } from '../../core/payBands.js';
+import type { PayBand } from '../../core/payBands.js';
+
+export interface PayBar {
+  label: string;
+  band: PayBand | null;
+  highlight: boolean;
+}
 
 const W = 560;
 const H = 220;
 const PAD = { left: 64, right: 16, top: 16, bottom: 36 };
 
 /**
- * Pay bands across a focus's levels as an SVG drawn on the server: a bar from
- * low to high per level, a tick at the median, estimates dashed. The table
- * beside it is the text alternative and carries the same numbers.
+ * Pay bands as an SVG drawn on the server — across a focus's levels, or across
+ * compared profiles: a bar from low to high, a tick at the median, estimates
+ * dashed. The table beside it is the text alternative with the same numbers.
  */
-export function PayChart({ pay, current }: { pay: ProfilePay; current: string }) {
-  const known = pay.levels.filter((l) => l.band);
+export function PayChart({ bars, labelHeading = 'Level' }: { bars: PayBar[]; labelHeading?: string }) {
+  const known = bars.filter((l) => l.band);
   if (known.length === 0) return <p class="muted">No pay data yet for the levels of this focus.</p>;
   const values = known
     .flatMap((l) => [l.band?.low, l.band?.high, l.band?.median])
@@ -19,7 +25,7 @@ export function PayChart({ pay, current }: { pay: ProfilePay; current: string })
   const min = Math.min(...values) * 0.9;
   const max = Math.max(...values) * 1.05;
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - (v - min) / (max - min));
-  const step = (W - PAD.left - PAD.right) / pay.levels.length;
+  const step = (W - PAD.left - PAD.right) / bars.length;
   const currency = known[0]?.band?.currency ?? 'USD';
   const ticks = [min, (min + max) / 2, max];
   return (
@@ -34,19 +40,17 @@ export function PayChart({ pay, current }: { pay: ProfilePay; current: string })
             </text>
           </>
         ))}
-        {pay.levels.map((l, i) => {
+        {bars.map((l, i) => {
           const x = PAD.left + step * i + step / 2;
           const b = l.band;
           return (
-            <g
-              class={`${l.levelCode === current ? 'current ' : ''}${b?.kind === 'estimate' ? 'estimate' : 'observed'}`}
-            >
+            <g class={`${l.highlight ? 'current ' : ''}${b?.kind === 'estimate' ? 'estimate' : 'observed'}`}>
               {b && b.low !== null && b.high !== null ? (
                 <rect x={x - 14} width={28} y={y(b.high)} height={Math.max(2, y(b.low) - y(b.high))} rx={4} />
               ) : null}
               {b ? <line x1={x - 18} x2={x + 18} y1={y(b.median)} y2={y(b.median)} class="median" /> : null}
               <text x={x} y={H - 12} text-anchor="middle" class="axis">
-                {l.levelCode}
+                {l.label}
               </text>
             </g>
           );
@@ -56,20 +60,20 @@ export function PayChart({ pay, current }: { pay: ProfilePay; current: string })
         <table class="small">
           <thead>
             <tr>
-              <th scope="col">Level</th>
+              <th scope="col">{labelHeading}</th>
               <th scope="col">Median</th>
               <th scope="col">Range</th>
               <th scope="col">Kind</th>
             </tr>
           </thead>
           <tbody>
-            {pay.levels.map((l) => (
+            {bars.map((l) => (
               <tr>
-                <th scope="row">{l.levelCode}</th>
+                <th scope="row">{l.label}</th>
                 <td>{l.band ? formatMoneyShort(l.band.median, l.band.currency) : '—'}</td>
                 <td>
-                  {l.band && l.band.low !== null && l.band.high !== null
-                    ? `${formatMoneyShort(l.band.low, l.band.currency)}–${formatMoneyShort(l.band.high, l.band.currency)}`
+                  {l.band?.low != null
+                    ? `${formatMoneyShort(l.band.low, l.band.currency)}–${l.band.high === null ? 'above the top code' : formatMoneyShort(l.band.high, l.band.currency)}`
                     : '—'}
                 </td>
                 <td>{l.band ? l.band.kind : 'no pay data yet'}</td>

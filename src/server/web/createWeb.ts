@@ -75,7 +75,14 @@ export function createWeb(deps: WebDeps): Hono {
       .filter(Boolean);
     const comparison = selected.length > 0 ? compareProfiles(catalog, selected) : null;
     return deps.cache.respond(c, catalog, HTML, () =>
-      renderPage(ComparePage({ catalog, comparison, selected })),
+      renderPage(
+        ComparePage({
+          catalog,
+          comparison,
+          selected,
+          pays: (comparison?.profiles ?? []).map((p) => deps.payBook().forProfile(p.code).headline),
+        }),
+      ),
     );
   });
   web.get('/profiles/:code/career', (c) => {

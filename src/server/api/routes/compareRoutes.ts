@@ -24,6 +24,7 @@ export const ComparisonSchema = z
             low: z.number().nullable(),
             high: z.number().nullable(),
             currency: z.string(),
+            kind: z.enum(['observed', 'estimate']),
           })
           .nullable(),
       }),
@@ -74,7 +75,7 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       ...comparison,
       profiles: comparison.profiles.map((v) => {
         const own = v.ladder.find((s) => s.current)?.content;
-        const pay = v.record.pay[0];
+        const pay = deps.payBook().forProfile(v.code).headline;
         return {
           ...profileSummaryDto(v),
           level: levelDto(v.level),
@@ -85,7 +86,9 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: ApiDeps): void {
             collaboration: own?.rubric.collaboration ?? '',
             degreeYears: own?.rubric.degreeYears ?? '',
           },
-          pay: pay ? { median: pay.median, low: pay.low, high: pay.high, currency: pay.currency } : null,
+          pay: pay
+            ? { median: pay.median, low: pay.low, high: pay.high, currency: pay.currency, kind: pay.kind }
+            : null,
         };
       }),
     }));

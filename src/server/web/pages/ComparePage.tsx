@@ -1,9 +1,11 @@
 import type { Catalog } from '../../../core/catalog.js';
 import type { Comparison } from '../../../core/compareProfiles.js';
-import { formatPayRange } from '../../../core/format.js';
+import { formatMoneyShort } from '../../../core/format.js';
 import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
+import type { PayBand } from '../../../core/payBands.js';
 import { RUBRIC_DIMENSIONS } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
+import { PayChart } from '../PayChart.js';
 import { TableHead } from '../TableHead.js';
 
 /** A form to pick profiles; shown alone, or above a comparison to change it. */
@@ -36,21 +38,23 @@ export function ComparePage({
   catalog,
   comparison,
   selected,
+  pays,
 }: {
   catalog: Catalog;
   comparison: Comparison | null;
   selected: readonly string[];
+  pays: (PayBand | null)[];
 }) {
   return (
     <Layout title="Compare profiles" description="Two to four role profiles side by side.">
       <h1>Compare side by side</h1>
       <PickForm catalog={catalog} selected={selected} />
-      {comparison ? <ComparisonTables comparison={comparison} /> : null}
+      {comparison ? <ComparisonTables comparison={comparison} pays={pays} /> : null}
     </Layout>
   );
 }
 
-function ComparisonTables({ comparison }: { comparison: Comparison }) {
+function ComparisonTables({ comparison, pays }: { comparison: Comparison; pays: (PayBand | null)[] }) {
   const { profiles } = comparison;
   const header = (
     <thead>
@@ -122,10 +126,16 @@ function ComparisonTables({ comparison }: { comparison: Comparison }) {
               ))}
               <tr>
                 <th scope="row">Market pay (median)</th>
-                {profiles.map((p) => (
+                {pays.map((b) => (
                   <td>
-                    {p.record.pay[0] ? (
-                      formatPayRange(p.record.pay[0])
+                    {b ? (
+                      <>
+                        {formatMoneyShort(b.median, b.currency)}
+                        {b.low !== null && b.high !== null
+                          ? ` (${formatMoneyShort(b.low, b.currency)}–${formatMoneyShort(b.high, b.currency)})`
+                          : ''}
+                        <span class="basis">{b.kind === 'estimate' ? `estimate · ${b.basis}` : b.basis}</span>
+                      </>
                     ) : (
                       <span class="muted">no pay data yet</span>
                     )}
@@ -135,6 +145,18 @@ function ComparisonTables({ comparison }: { comparison: Comparison }) {
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section aria-labelledby="paycmp-h" data-section="pay-chart">
+        <h2 id="paycmp-h">Pay side by side</h2>
+        <PayChart
+          labelHeading="Profile"
+          bars={profiles.map((p, i) => ({
+            label: p.code.split('.').slice(1).join('.'),
+            band: pays[i] ?? null,
+            highlight: i === 0,
+          }))}
+        />
       </section>
 
       <section aria-labelledby="resp-h" data-section="responsibilities">

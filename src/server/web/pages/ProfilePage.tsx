@@ -147,6 +147,23 @@ export function ProfilePage({
                   <Cite ids={pay.sources} sources={sources} />
                   <span class="basis">{pay.basis}</span>
                   {pay.method ? <span class="basis">Method: {pay.method}</span> : null}
+                  {market.occupation && market.occupation !== pay ? (
+                    <span class="basis">
+                      Whole occupation:{' '}
+                      {formatMoneyShort(market.occupation.median, market.occupation.currency)}
+                      {market.occupation.wide?.low != null
+                        ? ` (p10–p90 ${formatMoneyShort(market.occupation.wide.low, market.occupation.currency)}–${market.occupation.wide.high === null ? 'above the top code' : formatMoneyShort(market.occupation.wide.high, market.occupation.currency)})`
+                        : ''}
+                    </span>
+                  ) : null}
+                  {pay === market.occupation && pay.wide?.low != null ? (
+                    <span class="basis">
+                      p10–p90: {formatMoneyShort(pay.wide.low, pay.currency)}–
+                      {pay.wide.high === null
+                        ? 'above the top code'
+                        : formatMoneyShort(pay.wide.high, pay.currency)}
+                    </span>
+                  ) : null}
                 </>
               ) : (
                 <span class="muted">no pay data yet</span>
@@ -157,7 +174,13 @@ export function ProfilePage({
 
         <section aria-labelledby="paychart-h" data-section="pay-chart">
           <h2 id="paychart-h">Market pay by level</h2>
-          <PayChart pay={market} current={level.code} />
+          <PayChart
+            bars={market.levels.map((l) => ({
+              label: l.levelCode,
+              band: l.band,
+              highlight: l.levelCode === level.code,
+            }))}
+          />
         </section>
 
         <section aria-labelledby="focus-h" data-section="focus">
