@@ -176,7 +176,9 @@ describe('pages', () => {
   it('shows pay bands side by side on the compare page', async () => {
     const t = text((await page('/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.TECHNOLO6B55.M4')).html);
     expect(t).toContain('Pay side by side');
-    expect(t).toMatch(/Profile Median Range Kind TECHNOLO6B55\.M3 \$120k \$95k–\$153k observed TECHNOLO6B55\.M4 — — no pay data yet/);
+    expect(t).toMatch(
+      /Profile Median Range Kind TECHNOLO6B55\.M3 \$120k \$95k–\$153k observed TECHNOLO6B55\.M4 — — no pay data yet/,
+    );
   });
 
   it('shows the level framework and sources', async () => {
