@@ -32,7 +32,7 @@ function titleOverlap(query: readonly string[], own: ReadonlySet<string>): numbe
   return words.length ? words.filter((w) => own.has(stem(w))).length / words.length : 0;
 }
 
-export const specialtyKey = (words: readonly string[]) => words.filter((w) => !STOPWORDS.has(w)).join(' ');
+const specialtyKey = (words: readonly string[]) => words.filter((w) => !STOPWORDS.has(w)).join(' ');
 
 interface Doc {
   key: string;

@@ -124,15 +124,6 @@ export function readSeniority(words: readonly string[]): Seniority {
     const at = findPhrase(rest, rule.words);
     if (at < 0) continue;
     if (rule.words[0] === 'manager' && SPECIALTY_MANAGERS.has(rest[at - 1] ?? '')) continue;
-    if (
-      rule.words.length === 1 &&
-      rule.words[0] === 'lead' &&
-      at === rest.length - 1 &&
-      rest.length > 1 &&
-      level === null
-    ) {
-      // "Technology Lead", "QA Lead": a lead of a craft, ranked like staff.
-    }
     if (level === null) {
       level = rule.level;
       take(at, rule.words.length);
@@ -144,6 +135,7 @@ export function readSeniority(words: readonly string[]): Seniority {
       rule.words.length === 1 &&
       ['senior', 'junior', 'lead', 'staff', 'principal'].includes(rule.words[0] ?? '')
     ) {
+      // A second modifier ("Senior Staff") says no more than the first; it is not a specialty word either.
       take(at, rule.words.length);
     }
   }

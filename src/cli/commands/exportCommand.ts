@@ -1,5 +1,6 @@
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
+import type { PayBook } from '../../core/payBands.js';
 import { profileDto } from '../../server/api/toDto.js';
 import type { CliIO } from '../io.js';
 import { toCsv } from './toCsv.js';
@@ -16,8 +17,8 @@ export async function exportCommand(
   if (format !== 'json' && format !== 'csv') {
     throw new CanonError('invalid_input', `--format must be json or csv; got ${quote(flags.format)}.`);
   }
-  await withCanon(flags, async ({ catalog }) => {
-    const text = renderExport(catalog, format);
+  await withCanon(flags, async ({ catalog, payBook }) => {
+    const text = renderExport(catalog, payBook, format);
     if (!flags.out) {
       io.out(text);
       return;
@@ -27,7 +28,7 @@ export async function exportCommand(
   });
 }
 
-export function renderExport(catalog: Catalog, format: ExportFormat): string {
+export function renderExport(catalog: Catalog, payBook: PayBook, format: ExportFormat): string {
   const views = catalog.listProfiles({}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
   if (format === 'json') {
     return `${JSON.stringify({ format: 'canon.profiles/1', profiles: views.map((v) => profileDto(v, catalog)) }, null, 2)}\n`;
@@ -49,12 +50,13 @@ export function renderExport(catalog: Catalog, format: ExportFormat): string {
     'pay_low',
     'pay_high',
     'pay_currency',
+    'pay_kind',
     'onet_soc',
     'responsibilities',
     'sources',
   ];
   const rows = views.map((v) => {
-    const pay = v.record.pay[0];
+    const pay = payBook.forProfile(v.code).headline;
     const own = v.ladder.find((s) => s.current)?.content;
     return [
       v.code,
@@ -73,6 +75,7 @@ export function renderExport(catalog: Catalog, format: ExportFormat): string {
       pay?.low ?? null,
       pay?.high ?? null,
       pay?.currency ?? null,
+      pay?.kind ?? null,
       v.focus.mappings
         .filter((m) => m.system === 'onet-soc')
         .map((m) => m.code)

@@ -1,6 +1,6 @@
 import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { differential, differentialSentence } from '../../core/differential.js';
-import { formatPayRange } from '../../core/format.js';
+import { formatMoneyShort } from '../../core/format.js';
 import { formatYears } from '../../core/levels.js';
 import type { PayBook } from '../../core/payBands.js';
 import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
@@ -27,7 +27,7 @@ export async function showCommand(
 export function formatProfile(view: ProfileView, catalog: Catalog, payBook: PayBook): string {
   const { record, focus, fn, level } = view;
   const own = view.ladder.find((s) => s.current)?.content;
-  const pay = record.pay[0];
+  const pay = payBook.forProfile(view.code).headline;
   const lines = [
     `${view.title}`,
     `${view.code} · ${fn.name} · ${focus.name}`,
@@ -37,7 +37,7 @@ export function formatProfile(view: ProfileView, catalog: Catalog, payBook: PayB
     '',
     focus.description,
     '',
-    `Market pay (median): ${pay ? `${formatPayRange(pay)} — ${pay.basis}` : 'no pay data yet'}`,
+    `Market pay (median): ${pay ? `${formatMoneyShort(pay.median, pay.currency)}${pay.low !== null && pay.high !== null ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})` : ''}${pay.kind === 'estimate' ? ' estimate' : ''} — ${pay.basis}` : 'no pay data yet'}`,
     differentialSentence(differential(catalog, payBook, view.code)),
     '',
     'Responsibilities:',
