@@ -288,4 +288,27 @@ describe('canon CLI', () => {
       basis: 'Company data company.csv: 4 people, range p25–p75',
     });
   });
+
+  it('prints the review panel for a profile, as text and as JSON', async () => {
+    const text = await canon('review', 'TECHNO.TECHNOLO6B55.M3', '--data-dir', dataDir);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/TECHNO\.TECHNOLO6B55\.M3: passes \(lowest 4\.5; confidence high 0\.\d\d\)/);
+    const json = JSON.parse(
+      (await canon('review', 'TECHNO.TECHNOLO6B55.M3', '--json', '--data-dir', dataDir)).out,
+    );
+    expect(Object.keys(json.scores)).toEqual([
+      'levelDifferentiation',
+      'focusSpecificity',
+      'concreteness',
+      'factualAccuracy',
+      'realWorldCoverage',
+    ]);
+    expect(json).toMatchObject({
+      code: 'TECHNO.TECHNOLO6B55.M3',
+      minimum: 4.5,
+      passed: true,
+      confidence: { band: 'high' },
+    });
+    expect(json.findings[0]).toMatchObject({ dimension: 'realWorldCoverage', severity: 'warn' });
+  });
 });

@@ -8,6 +8,7 @@ import { levelsCommand } from './commands/levelsCommand.js';
 import { payCommand } from './commands/payCommand.js';
 import { progressionCommand } from './commands/progressionCommand.js';
 import { resolveCommand } from './commands/resolveCommand.js';
+import { reviewCommand } from './commands/reviewCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
@@ -95,6 +96,14 @@ function program(io: CliIO): Command {
     .option('--out <file>', 'with --in: where to write the CSV with canon_* columns appended')
     .option(...dataDir)
     .action((title, flags) => resolveCommand(title, flags, io));
+
+  cmd
+    .command('review')
+    .description("the review panel's scores and findings for a profile")
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--json', 'print JSON: {code, scores, minimum, passed, confidence, findings}')
+    .option(...dataDir)
+    .action((code, flags) => reviewCommand(code, flags, io));
 
   const importCmd = cmd.command('import').description('import reference data into the store');
   importCmd

@@ -3,6 +3,7 @@ import { differential, differentialSentence } from '../../core/differential.js';
 import { formatMoneyShort } from '../../core/format.js';
 import { formatYears } from '../../core/levels.js';
 import type { PayBook } from '../../core/payBands.js';
+import { reviewProfile } from '../../core/review/reviewProfile.js';
 import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
 import { profileDto } from '../../server/api/toDto.js';
 import type { CliIO } from '../io.js';
@@ -28,12 +29,13 @@ export function formatProfile(view: ProfileView, catalog: Catalog, payBook: PayB
   const { record, focus, fn, level } = view;
   const own = view.ladder.find((s) => s.current)?.content;
   const pay = payBook.forProfile(view.code).headline;
+  const review = reviewProfile(catalog, view.code);
   const lines = [
     `${view.title}`,
     `${view.code} · ${fn.name} · ${focus.name}`,
     `${level.code} — ${level.title} · ${formatYears(level.experience)} · ${STATUS_LABELS[record.status]} · ${record.region} · ${
       record.version === null ? 'no approved version' : `v${record.version}`
-    }${view.confidence ? ` · confidence ${view.confidence.band} ${view.confidence.score.toFixed(2)}` : ''}`,
+    } · confidence ${review.confidence.band} ${review.confidence.score.toFixed(2)}`,
     '',
     focus.description,
     '',

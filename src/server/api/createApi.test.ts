@@ -52,10 +52,10 @@ describe('API reads', () => {
       status: 'approved',
       version: 1,
       region: 'global',
-      confidence: { score: 0.9, band: 'high' },
+      confidence: { band: 'high' },
       level: { code: 'M3', title: 'Senior Manager', experience: { min: 8, max: 12 } },
       differential: { pay: true, skill: true },
-      review: null,
+      review: { passed: true, minimum: 4.5 },
     });
     expect(body.adjacent[0]).toMatchObject({
       code: 'TECHNO.TECHNOLO6B55.M4',
@@ -270,6 +270,18 @@ describe('pay', () => {
     const m4 = (await json('/api/profiles/TECHNO.TECHNOLO6B55.M4/pay')).body;
     expect(m4).toMatchObject({ median: null, basis: 'no pay data yet' });
     expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.P1/pay')).status).toBe(404);
+  });
+});
+
+describe('review', () => {
+  it('gives the panel scores and findings', async () => {
+    const { status, body } = await json('/api/profiles/TECHNO.ARCHITEC4B2E.P4/review');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      code: 'TECHNO.ARCHITEC4B2E.P4',
+      passed: true,
+      scores: { levelDifferentiation: expect.any(Number) },
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { registerLevelRoutes } from './routes/levelRoutes.js';
 import { registerPayRoutes } from './routes/payRoutes.js';
 import { registerProfileRoutes } from './routes/profileRoutes.js';
 import { registerResolveRoutes } from './routes/resolveRoutes.js';
+import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { ErrorSchema } from './schemas.js';
 
@@ -40,6 +41,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerCompareRoutes(api, deps);
   registerGrowthRoutes(api, deps);
   registerPayRoutes(api, deps);
+  registerReviewRoutes(api, deps);
   registerResolveRoutes(api, deps.resolver);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;

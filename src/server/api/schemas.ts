@@ -148,6 +148,38 @@ export const AdjacentSchema = z
   })
   .openapi('AdjacentProfile');
 
+const score = z.number().min(1).max(5);
+export const ReviewSchema = z
+  .object({
+    code: z.string(),
+    scores: z.object({
+      levelDifferentiation: score,
+      focusSpecificity: score,
+      concreteness: score,
+      factualAccuracy: score,
+      realWorldCoverage: score,
+    }),
+    minimum: z.number(),
+    passed: z.boolean(),
+    confidence: z.object({ score: z.number(), band: z.enum(['high', 'medium', 'low']) }),
+    findings: z.array(
+      z.object({
+        dimension: z.enum([
+          'levelDifferentiation',
+          'focusSpecificity',
+          'concreteness',
+          'factualAccuracy',
+          'realWorldCoverage',
+        ]),
+        severity: z.enum(['fail', 'warn']),
+        message: z.string(),
+        statements: z.array(z.string()),
+      }),
+    ),
+    sources: z.number().int(),
+  })
+  .openapi('Review');
+
 export const ProfileSchema = ProfileSummarySchema.extend({
   functionName: z.string(),
   focusName: z.string(),
@@ -168,7 +200,7 @@ export const ProfileSchema = ProfileSummarySchema.extend({
   pay: z.array(Pay),
   aliases: z.array(Statement),
   mappings: z.array(Mapping),
-  review: z.null().openapi({ description: 'Review-panel scores; null until the profile has been reviewed.' }),
+  review: ReviewSchema,
   adjacent: z.array(AdjacentSchema),
   sources: z.array(SourceSchema),
 }).openapi('Profile');

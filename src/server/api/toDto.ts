@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { type Level, TRACKS } from '../../core/levels.js';
+import { reviewProfile } from '../../core/review/reviewProfile.js';
 import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
 import type {
   AdjacentSchema,
@@ -33,7 +34,7 @@ export function focusDto(focus: Focus): z.infer<typeof FocusSchema> {
   };
 }
 
-export function profileSummaryDto(view: ProfileView): z.infer<typeof ProfileSummarySchema> {
+export function profileSummaryDto(view: ProfileView, catalog: Catalog): z.infer<typeof ProfileSummarySchema> {
   return {
     code: view.code,
     title: view.title,
@@ -44,14 +45,14 @@ export function profileSummaryDto(view: ProfileView): z.infer<typeof ProfileSumm
     status: view.record.status,
     version: view.record.version,
     region: view.record.region,
-    confidence: view.confidence ? { score: view.confidence.score, band: view.confidence.band } : null,
+    confidence: reviewProfile(catalog, view.code).confidence,
   };
 }
 
 export function profileDto(view: ProfileView, catalog: Catalog): z.infer<typeof ProfileSchema> {
   const own = view.ladder.find((s) => s.current);
   return {
-    ...profileSummaryDto(view),
+    ...profileSummaryDto(view, catalog),
     functionName: view.fn.name,
     focusName: view.focus.name,
     description: view.focus.description,
@@ -75,7 +76,7 @@ export function profileDto(view: ProfileView, catalog: Catalog): z.infer<typeof 
     pay: view.record.pay,
     aliases: view.record.aliases,
     mappings: view.focus.mappings,
-    review: null,
+    review: reviewProfile(catalog, view.code),
     adjacent: adjacentDto(view.code, catalog),
     sources: view.sources,
   };

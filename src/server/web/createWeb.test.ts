@@ -41,7 +41,6 @@ describe('pages', () => {
       'TECHNO.TECHNOLO6B55.M3',
       'Technology Executive Leadership — M3',
       'M3 — Senior Manager',
-      'high 0.90',
       'approved',
       'global',
       'v1',
@@ -54,7 +53,9 @@ describe('pages', () => {
       'Knowledge & Application',
       'Eval Literacy',
       'Provenance',
-      'not yet reviewed',
+      'Level differentiation 5',
+      'Real-world coverage 4.5',
+      'Passes the panel (lowest 4.5)',
       'Level — M3 — Senior Manager',
       'Multi-team execution and resourcing trade-offs',
       'Adjacent roles',
@@ -179,6 +180,13 @@ describe('pages', () => {
     expect(t).toMatch(
       /Profile Median Range Kind TECHNOLO6B55\.M3 \$120k \$95k–\$153k observed TECHNOLO6B55\.M4 — — no pay data yet/,
     );
+  });
+
+  it('shows the review page with every dimension and the review rules', async () => {
+    const t = text((await page('/profiles/TECHNO.TECHNOLO6B55.M3/review')).html);
+    expect(t).toMatch(/Passes: lowest dimension 4\.5 .* The published page stated high 0\.90/);
+    expect(t).toContain("This level's responsibilities cite only Canon's own published pages.");
+    expect(text((await page('/reviewing')).html)).toContain('overlap by 50% or more');
   });
 
   it('shows the level framework and sources', async () => {

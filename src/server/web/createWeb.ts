@@ -9,6 +9,7 @@ import { jobDescription, jobDescriptionMarkdown } from '../../core/jobDescriptio
 import type { PayBook } from '../../core/payBands.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
+import { reviewProfile } from '../../core/review/reviewProfile.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
@@ -23,6 +24,7 @@ import { ProfilePage } from './pages/ProfilePage.js';
 import { ProgressionPage } from './pages/ProgressionPage.js';
 import { ReadinessForm, ReadinessReportPage } from './pages/ReadinessPage.js';
 import { ResolvePage } from './pages/ResolvePage.js';
+import { ReviewingPage, ReviewPage } from './pages/ReviewPages.js';
 import { SourcePage, SourcesPage } from './pages/SourcePages.js';
 import { TaxonomyPage } from './pages/TaxonomyPage.js';
 
@@ -60,6 +62,7 @@ export function createWeb(deps: WebDeps): Hono {
           adjacent: adjacentDto(view.code, catalog),
           pay: deps.payBook().forProfile(view.code),
           differential: differential(catalog, deps.payBook(), view.code),
+          review: reviewProfile(catalog, view.code),
         }),
       ),
     );
@@ -141,6 +144,16 @@ export function createWeb(deps: WebDeps): Hono {
     const resolution = title ? (await deps.resolver()).resolve({ title, employer }) : null;
     return c.html(renderPage(ResolvePage({ title, employer, resolution })));
   });
+  web.get('/profiles/:code/review', (c) => {
+    const catalog = deps.catalog();
+    const view = catalog.getProfile(c.req.param('code'));
+    return deps.cache.respond(c, catalog, HTML, () =>
+      renderPage(ReviewPage({ view, review: reviewProfile(catalog, view.code) })),
+    );
+  });
+  web.get('/reviewing', (c) =>
+    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(ReviewingPage())),
+  );
   web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {
     const catalog = deps.catalog();

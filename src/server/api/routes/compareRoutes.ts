@@ -77,7 +77,7 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: ApiDeps): void {
         const own = v.ladder.find((s) => s.current)?.content;
         const pay = deps.payBook().forProfile(v.code).headline;
         return {
-          ...profileSummaryDto(v),
+          ...profileSummaryDto(v, catalog),
           level: levelDto(v.level),
           responsibilities: own?.responsibilities ?? [],
           rubric: {

@@ -79,7 +79,7 @@ export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const catalog = deps.catalog();
     return cachedJson(deps, c, () => {
       const page = catalog.listProfiles(filter, { limit, offset });
-      return { ...page, items: page.items.map(profileSummaryDto) };
+      return { ...page, items: page.items.map((v) => profileSummaryDto(v, catalog)) };
     });
   });
   app.openapi(get, (c) => {

@@ -9,6 +9,7 @@ import {
 import { formatMoneyShort } from '../../../core/format.js';
 import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
 import type { ProfilePay } from '../../../core/payBands.js';
+import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../../core/review/reviewProfile.js';
 import {
   CLASSIFICATION_LABELS,
   RUBRIC_DIMENSIONS,
@@ -18,14 +19,6 @@ import {
 import { Layout } from '../Layout.js';
 import { PayChart } from '../PayChart.js';
 import { TableHead } from '../TableHead.js';
-
-export const REVIEW_DIMENSIONS = [
-  'Level differentiation',
-  'Focus specificity',
-  'Concreteness',
-  'Factual accuracy',
-  'Real-world coverage',
-] as const;
 
 function Cite(props: { ids: readonly string[]; sources: readonly Source[] }) {
   const numbered = props.ids
@@ -59,11 +52,13 @@ export function ProfilePage({
   adjacent,
   pay: market,
   differential,
+  review,
 }: {
   view: ProfileView;
   adjacent: AdjacentItem[];
   pay: ProfilePay;
   differential: Differential;
+  review: Review;
 }) {
   const { record, focus, fn, level, sources } = view;
   const pay = market.headline;
@@ -91,13 +86,9 @@ export function ProfilePage({
             <li class="badge badge-level">
               {level.code} — {level.title}
             </li>
-            {view.confidence ? (
-              <li class={`badge badge-${view.confidence.band}`} title="Confidence">
-                {view.confidence.band} {view.confidence.score.toFixed(2)}
-              </li>
-            ) : (
-              <li class="badge badge-muted">confidence not yet scored</li>
-            )}
+            <li class={`badge badge-${review.confidence.band}`} title="Confidence from the review panel">
+              {review.confidence.band} {review.confidence.score.toFixed(2)}
+            </li>
             <li class={`badge badge-status-${record.status}`}>{STATUS_LABELS[record.status]}</li>
             <li class="badge">{record.region}</li>
             <li class="badge">{record.version === null ? 'no approved version' : `v${record.version}`}</li>
@@ -297,13 +288,18 @@ export function ProfilePage({
             passes at ≥4 on its lowest dimension).
           </p>
           <ul class="dimensions" data-section="review">
-            {REVIEW_DIMENSIONS.map((d) => (
+            {DIMENSIONS.map((d) => (
               <li>
-                <span>{d}</span>
-                <span class="muted">not yet reviewed</span>
+                <span>{DIMENSION_LABELS[d]}</span>
+                <strong class="score">{review.scores[d]}</strong>
               </li>
             ))}
           </ul>
+          <p class="small">
+            {review.passed ? 'Passes the panel' : 'Does not pass the panel'} (lowest {review.minimum}) ·{' '}
+            <a href={`/profiles/${view.code}/review`}>All findings →</a> ·{' '}
+            <a href="/reviewing">How profiles are reviewed →</a>
+          </p>
           <p data-section="source-count">
             <strong>{sources.length} sources</strong>
           </p>
