@@ -103,7 +103,9 @@ export class OccupationIndex {
         else {
           this.postings.set(w, [id]);
           const p = w.slice(0, 5);
-          this.prefixes.set(p, [...(this.prefixes.get(p) ?? []), w]);
+          const words = this.prefixes.get(p);
+          if (words) words.push(w);
+          else this.prefixes.set(p, [w]);
         }
       }
     });
