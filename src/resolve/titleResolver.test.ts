@@ -118,6 +118,16 @@ describe('TitleResolver', () => {
     }
   });
 
+  it('sends management titles to management occupations, even when a supervisor title shares the words', () => {
+    const r = withOnet.resolve({ title: 'VP of Software Engineering' });
+    expect(r.candidates[0]).toMatchObject({
+      soc: { code: '11-3021' },
+      profile: { code: 'TECHNO.TECHNOLO6B55.M6' },
+      level: { code: 'M6' },
+    });
+    expect(withOnet.resolve({ title: 'Senior Software Engineer' }).candidates[0]?.soc?.code).toBe('15-1252');
+  });
+
   it('never lends a profile to an occupation the focus does not map to', () => {
     for (const c of withOnet.resolve({ title: 'VP of Engineering' }).candidates) {
       if (c.profile && c.explanation.method !== 'focus cue') expect(c.soc?.code).toBe('11-3021');

@@ -46,6 +46,7 @@ const MEMO_LIMIT = 100_000;
 const IT_EMPLOYER =
   /\b(?:tech|technolog\w*|software|systems|solutions|infotech|infosys|informatics|it services|consult\w*|digital|data|cognizant|wipro|tata consultancy|hcl|accenture|capgemini|ibm|mphasis|mindtree|virtusa|syntel|igate|tech mahindra|deloitte|computer\w*|cyber\w*|cloud|analytics)\b/i;
 const COMPUTER_MAJOR = '15-';
+const MANAGEMENT_MAJOR = '11-';
 
 /**
  * Levels a title on two separate axes — what (specialty → occupation and
@@ -100,6 +101,18 @@ export class TitleResolver {
         .sort((a, b) => b.strength - a.strength);
     }
 
+    // The two axes inform each other once: a stated management or executive level points to a management
+    // occupation (SOC major group 11), a stated individual-contributor level away from one.
+    if (seniority.stated) {
+      const leads = seniority.level.track !== 'P';
+      matches = matches
+        .map((m) => {
+          const management = m.occupation.socCode.startsWith(MANAGEMENT_MAJOR);
+          const factor = leads ? (management ? 1.2 : 0.85) : management ? 0.9 : 1;
+          return { ...m, strength: Math.min(0.98, m.strength * factor) };
+        })
+        .sort((a, b) => b.strength - a.strength);
+    }
     const levelCertainty = seniority.stated ? 1 : 0.9;
     const words = normalized.words.join(' ');
     const explanation = (m: {

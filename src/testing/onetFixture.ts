@@ -35,6 +35,8 @@ export function onetFixtureFiles(options: { release28?: boolean } = {}): Record<
       row('15-1252.00', title('15-1252.00'), 'Software Engineer', '', '08'),
       row('15-1211.00', title('15-1211.00'), 'Programmer Analyst', '', '08'),
       row('11-3021.00', title('11-3021.00'), 'Information Technology Director', 'IT Director', '08'),
+      row('15-1252.00', title('15-1252.00'), 'Software Engineering Supervisor', '', '08'),
+      row('11-3021.00', title('11-3021.00'), 'Software Engineering Director', '', '08'),
     ].join('\n'),
     'Sample of Reported Titles.txt': [
       `O*NET-SOC Code${t}\tReported Job Title\tShown in My Next Move`,
