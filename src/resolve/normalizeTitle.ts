@@ -69,7 +69,43 @@ const ABBREVIATION_LIST: Record<string, string> = {
 // A Map, not the object: titles contain words like "constructor" that objects inherit.
 const ABBREVIATIONS = new Map(Object.entries(ABBREVIATION_LIST));
 
-/** Words that never describe the job itself. */
+/**
+ * Words that never describe the job inside a title. Deliberately narrow: "remote", "contract", "shift"
+ * and "job" also name jobs ("Remote Sensing Technician", "Contract Administrator", "Shift Supervisor",
+ * "Job Coach"), so they are noise only in a trailing segment or a bracketed aside (NOISE_WORDS).
+ */
+const INLINE_NOISE = new Set([
+  'wfh',
+  'telecommute',
+  'fulltime',
+  'full-time',
+  'parttime',
+  'part-time',
+  'w2',
+  'c2c',
+  'corp-to-corp',
+  '1099',
+  'urgent',
+  'immediate',
+  'hiring',
+  'bonus',
+  'sign-on',
+  'signon',
+  'relocation',
+  'eoe',
+  'm/f/d',
+  'f/m/d',
+  'm/w/d',
+  'cleared',
+  'polygraph',
+  'clearance',
+  'ts',
+  'sci',
+  'req',
+  'requisition',
+]);
+
+/** Words that mark a trailing segment or a bracketed aside as noise. */
 const NOISE_WORDS = new Set([
   'remote',
   'hybrid',
@@ -151,7 +187,7 @@ const JOB_CODE = /^(?:[a-z]{1,3}-?\d{2,}|\d{3,}[a-z]*)$/;
 export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): NormalizedTitle {
   const removed: string[] = [];
   let text = raw.normalize('NFKC').toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, '');
-  if (options.clean) return { raw, words: splitWords(text, removed), removed };
+  if (options.clean) return { raw, words: splitWords(text, removed, true), removed };
   for (const pattern of PHRASE_NOISE) {
     text = text.replace(pattern, (m) => {
       removed.push(m.trim());
@@ -188,17 +224,19 @@ export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): 
   return { raw, words: splitWords(kept.join(' '), removed), removed };
 }
 
-function splitWords(text: string, removed: string[]): string[] {
+function splitWords(text: string, removed: string[], clean = false): string[] {
   const words: string[] = [];
   for (const token of text.split(/[\s/,;:()[\]{}"!?*+]+/)) {
     const w = token.replace(/^[-.]+|[-.]+$/g, '').replace(/\.$/, '');
     if (!w) continue;
-    if (NOISE_WORDS.has(w) || JOB_CODE.test(w)) {
+    if (!clean && (INLINE_NOISE.has(w) || JOB_CODE.test(w))) {
       removed.push(w);
       continue;
     }
-    const expanded = ABBREVIATIONS.get(w.replace(/\./g, ''));
-    words.push(...(expanded ? expanded.split(' ') : w.split('-').filter(Boolean)));
+    const expanded = ABBREVIATIONS.get(w.includes('.') ? w.replace(/\./g, '') : w);
+    if (expanded) words.push(...expanded.split(' '));
+    else if (w.includes('-')) words.push(...w.split('-').filter(Boolean));
+    else words.push(w);
   }
   return words;
 }

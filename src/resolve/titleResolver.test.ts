@@ -30,6 +30,10 @@ describe('normalizeTitle', () => {
     ['SENIOR SYSTEMS ANALYST JC60', ['senior', 'systems', 'analyst']],
     ['Accountant Req #45321', ['accountant']],
     ['TECHNOLOGY LEAD - US', ['technology', 'lead']],
+    ['Remote Sensing Technician', ['remote', 'sensing', 'technician']],
+    ['Contract Administrator', ['contract', 'administrator']],
+    ['Shift Supervisor', ['shift', 'supervisor']],
+    ['Job Coach - Contract', ['job', 'coach']],
   ])('reads %j as %j', (raw, words) => {
     expect(normalizeTitle(raw).words).toEqual(words);
   });
