@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { reviewProfile } from '../../../core/review/reviewProfile.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, ReviewSchema } from '../schemas.js';
