@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  console.error('canon: the compiled program is missing (dist/). Run `npm install` or `npm run build` first.');
+  console.error(
+    'canon: the compiled program is missing (dist/). Run `npm install` or `npm run build` first.',
+  );
   process.exit(1);
 }
 await import(entry.href);
