@@ -113,6 +113,35 @@ describe.skipIf(!available)('profile page in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('runs the readiness self-assessment and "Level a title" with JavaScript turned off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.M3/readiness`);
+    const groups = page.locator('fieldset[data-item]');
+    expect(await groups.count()).toBe(8);
+    for (let i = 0; i < 8; i++)
+      await groups
+        .nth(i)
+        .locator('input')
+        .nth(i === 1 ? 0 : 3)
+        .check();
+    await page.getByRole('button', { name: 'See my gap report' }).click();
+    expect(await page.locator('h1').textContent()).toBe(
+      'Readiness report: Technology Executive Leadership — M3',
+    );
+    expect(await page.locator('[data-section="to-grow"] li').first().textContent()).toContain(
+      'Responsibility 2',
+    );
+
+    await page.goto(`${server.url}/resolve`);
+    await page.getByLabel('Job title').fill('Sr. Director, Platform Engineering');
+    await page.getByRole('button', { name: 'Level it' }).click();
+    expect(await page.locator('[data-section="resolution"]').textContent()).toContain(
+      'TECHNO.TECHNOLO6B55.M5',
+    );
+    await context.close();
+  });
+
   it('leads back from an unknown code', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.E9`);
