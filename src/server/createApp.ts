@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Catalog } from '../core/catalog.js';
 import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
@@ -21,7 +22,25 @@ export interface AppOptions {
   /** Market pay; without one, only the pay stated in the taxonomy files is shown. */
   payBook?: () => PayBook;
   log?: (message: string, error?: unknown) => void;
+  /** Resolves when the store answers; /readyz reports 503 while it throws. */
+  ready?: () => Promise<void>;
 }
+
+/** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
+const SECURITY_HEADERS = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  },
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+});
 
 /** The whole HTTP surface: JSON API under /api, pages everywhere else. */
 export function createApp(options: AppOptions): Hono {
@@ -56,6 +75,17 @@ export function createApp(options: AppOptions): Hono {
     return c.html(renderPage(ErrorPage({ status: 404, message })), 404);
   });
 
+  app.use('*', SECURITY_HEADERS);
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await (options.ready?.() ?? Promise.resolve());
+      return c.json({ status: 'ready' });
+    } catch (error) {
+      log('readiness check failed', error);
+      return c.json({ error: { code: 'store_unavailable', message: 'The store does not answer.' } }, 503);
+    }
+  });
   app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument, resolver, payBook }));
   app.route('/api', api);
   return app;

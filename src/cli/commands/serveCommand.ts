@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { openCanon } from '../../runtime/openCanon.js';
 import { createApp } from '../../server/createApp.js';
 import { startServer } from '../../server/startServer.js';
@@ -15,6 +16,7 @@ export async function serveCommand(
   const app = createApp({
     catalog: () => canon.catalog,
     resolver: canon.resolver,
+    ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
     payBook: () => canon.payBook,
     log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
   });

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 
 export const STYLESHEET = '/assets/canon.css';
+export const FAVICON = '/assets/favicon.svg';
 
 /** The page shell: landmarks, navigation and the stylesheet. No scripts: every page works without JavaScript. */
 export function Layout(props: { title: string; children: Child; description?: string }) {
@@ -12,6 +13,7 @@ export function Layout(props: { title: string; children: Child; description?: st
         <title>{`${props.title} · Canon`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={STYLESHEET} />
+        <link rel="icon" href={FAVICON} type="image/svg+xml" />
       </head>
       <body>
         <a class="skip" href="#main">

@@ -13,7 +13,7 @@ import { reviewProfile } from '../../core/review/reviewProfile.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
-import { renderPage, STYLESHEET } from './Layout.js';
+import { FAVICON, renderPage, STYLESHEET } from './Layout.js';
 import { ApiDocsPage } from './pages/ApiDocsPage.js';
 import { CareerPage } from './pages/CareerPage.js';
 import { ComparePage } from './pages/ComparePage.js';
@@ -31,6 +31,7 @@ import { TaxonomyPage } from './pages/TaxonomyPage.js';
 const HTML = 'text/html; charset=utf-8';
 // Read once at start: the stylesheet ships beside the compiled pages (see the build script).
 const CSS = readFileSync(new URL('../../../src/server/web/assets/canon.css', import.meta.url), 'utf8');
+const ICON = readFileSync(new URL('../../../src/server/web/assets/favicon.svg', import.meta.url), 'utf8');
 
 export interface WebDeps {
   catalog: () => Catalog;
@@ -46,6 +47,10 @@ export function createWeb(deps: WebDeps): Hono {
   web.get(STYLESHEET, (c) => {
     c.header('cache-control', 'public, max-age=3600');
     return c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8' });
+  });
+  web.get(FAVICON, (c) => {
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(ICON, 200, { 'content-type': 'image/svg+xml' });
   });
   web.get('/', (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);

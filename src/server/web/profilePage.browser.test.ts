@@ -61,6 +61,10 @@ describe.skipIf(!available)('profile page in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // A Content-Security-Policy violation shows as a console error; the page must cause none.
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     const response = await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.M3`);
     expect(response?.status()).toBe(200);
 

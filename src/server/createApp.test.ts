@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../core/catalog.js';
+import { testApp } from '../testing/testApp.js';
+import { createApp } from './createApp.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  ctx = await testApp();
+});
+afterAll(() => ctx.store.close());
+
+describe('security headers', () => {
+  it.each(['/profiles/TECHNO.TECHNOLO6B55.M3', '/api/profiles/TECHNO.TECHNOLO6B55.M3', '/nope', '/api/nope'])(
+    'sends a strict policy on %s',
+    async (path) => {
+      const res = await ctx.app.request(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    },
+  );
+
+  it('keeps pages free of inline scripts and styles, so the policy breaks nothing', async () => {
+    for (const path of [
+      '/',
+      '/profiles/TECHNO.TECHNOLO6B55.M3',
+      '/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.ENGINEER9222.M3',
+      '/resolve?title=CTO',
+    ]) {
+      const html = await (await ctx.app.request(path)).text();
+      expect(html, path).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+    }
+  });
+});
+
+describe('health', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await ctx.app.request('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await ctx.app.request('/readyz')).status).toBe(200);
+  });
+
+  it('reports 503 on /readyz while the store does not answer', async () => {
+    const logged: unknown[] = [];
+    const app = createApp({
+      catalog: () => ctx.catalog as Catalog,
+      ready: () => Promise.reject(new Error('connection refused')),
+      log: (_m, e) => logged.push(e),
+    });
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      error: { code: 'store_unavailable', message: 'The store does not answer.' },
+    });
+    expect(logged).toHaveLength(1);
+  });
+});
