@@ -1,6 +1,7 @@
-import { focusCodeFor, profileCode } from '../src/core/codes.js';
+import { focusCodeFor } from '../src/core/codes.js';
 import { LEVELS } from '../src/core/levels.js';
 import type { Focus, ProfileRecord, Taxonomy } from '../src/core/taxonomy.js';
+import { draftProfile } from '../src/testing/draftProfile.js';
 
 /**
  * A synthetic taxonomy of functions × focuses × levels for benchmarks. A
@@ -72,18 +73,7 @@ export function generateTaxonomy(
         sources: ['synthetic'],
       });
       for (const levelCode of levelCodes) {
-        profiles.push({
-          code: profileCode(fn.code, code, levelCode),
-          functionCode: fn.code,
-          focusCode: code,
-          levelCode,
-          status: 'draft',
-          version: null,
-          region: 'global',
-          confidence: null,
-          aliases: [],
-          pay: [],
-        });
+        profiles.push(draftProfile(fn.code, code, levelCode));
       }
     }
   }

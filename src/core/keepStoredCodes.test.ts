@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { draftProfile } from '../testing/draftProfile.js';
 import { keepStoredCodes } from './keepStoredCodes.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -23,20 +24,7 @@ const taxonomy: Taxonomy = {
       sources: [],
     },
   ],
-  profiles: [
-    {
-      code: 'TECHNO.ENGINEERAAAA.M2',
-      functionCode: 'TECHNO',
-      focusCode: 'ENGINEERAAAA',
-      levelCode: 'M2',
-      status: 'draft',
-      version: null,
-      region: 'global',
-      confidence: null,
-      aliases: [],
-      pay: [],
-    },
-  ],
+  profiles: [draftProfile('TECHNO', 'ENGINEERAAAA', 'M2')],
 };
 
 describe('keepStoredCodes', () => {

@@ -62,34 +62,13 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
     }
 
     // Built-in rows whose files were removed go too; children before parents.
-    await deleteStaleBuiltin(
-      tx,
-      profiles,
-      profiles.code,
-      profiles.origin,
-      taxonomy.profiles.map((p) => p.code),
-    );
-    await deleteStaleBuiltin(
-      tx,
-      focuses,
-      focuses.code,
-      focuses.origin,
-      taxonomy.focuses.map((f) => f.code),
-    );
-    await deleteStaleBuiltin(
-      tx,
-      functions,
-      functions.code,
-      functions.origin,
-      taxonomy.functions.map((f) => f.code),
-    );
-    await deleteStaleBuiltin(
-      tx,
-      sources,
-      sources.id,
-      sources.origin,
-      taxonomy.sources.map((x) => x.id),
-    );
+    const stale: [PgTable, PgColumn, PgColumn, string[]][] = [
+      [profiles, profiles.code, profiles.origin, taxonomy.profiles.map((p) => p.code)],
+      [focuses, focuses.code, focuses.origin, taxonomy.focuses.map((f) => f.code)],
+      [functions, functions.code, functions.origin, taxonomy.functions.map((f) => f.code)],
+      [sources, sources.id, sources.origin, taxonomy.sources.map((x) => x.id)],
+    ];
+    for (const [table, key, origin, keep] of stale) await deleteStaleBuiltin(tx, table, key, origin, keep);
 
     await tx
       .insert(storeMeta)

@@ -1,4 +1,4 @@
-import { formatMoneyShort } from '../../core/format.js';
+import { formatBand } from '../../core/format.js';
 import type { PayBand } from '../../core/payBands.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
@@ -23,7 +23,7 @@ export async function payCommand(
     }
     const line = (label: string, b: PayBand | null) =>
       b
-        ? `${label}: ${formatMoneyShort(b.median, b.currency)} (${b.low === null ? '?' : formatMoneyShort(b.low, b.currency)}–${b.high === null ? '?' : formatMoneyShort(b.high, b.currency)}) — ${b.kind}; ${b.basis}${b.method ? `\n  method: ${b.method}` : ''}`
+        ? `${label}: ${formatBand(b)} — ${b.kind}; ${b.basis}${b.method ? `\n  method: ${b.method}` : ''}`
         : `${label}: no pay data yet`;
     io.out(
       `${[line(code, h), ...(pay.occupation && pay.occupation !== h ? [line('occupation', pay.occupation)] : []), ...pay.levels.map((l) => line(`  ${l.levelCode}`, l.band))].join('\n')}\n`,

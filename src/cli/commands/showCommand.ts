@@ -1,6 +1,6 @@
 import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { differential, differentialSentence } from '../../core/differential.js';
-import { formatMoneyShort } from '../../core/format.js';
+import { formatBand } from '../../core/format.js';
 import { formatYears } from '../../core/levels.js';
 import type { PayBook } from '../../core/payBands.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
@@ -39,7 +39,7 @@ export function formatProfile(view: ProfileView, catalog: Catalog, payBook: PayB
     '',
     focus.description,
     '',
-    `Market pay (median): ${pay ? `${formatMoneyShort(pay.median, pay.currency)}${pay.low !== null && pay.high !== null ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})` : ''}${pay.kind === 'estimate' ? ' estimate' : ''} — ${pay.basis}` : 'no pay data yet'}`,
+    `Market pay (median): ${pay ? `${formatBand(pay)}${pay.kind === 'estimate' ? ' estimate' : ''} — ${pay.basis}` : 'no pay data yet'}`,
     differentialSentence(differential(catalog, payBook, view.code)),
     '',
     'Responsibilities:',

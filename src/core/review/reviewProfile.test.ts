@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { loadTaxonomy } from '../../taxonomy/loadTaxonomy.js';
+import { draftProfile } from '../../testing/draftProfile.js';
 import { Catalog } from '../catalog.js';
-import type { Focus, ProfileRecord, Source, Statement, Taxonomy } from '../taxonomy.js';
+import type { Focus, Source, Statement, Taxonomy } from '../taxonomy.js';
 import { type Dimension, reviewProfile } from './reviewProfile.js';
 
 const SOURCES: Source[] = ['a', 'b', 'c', 'd'].map((id) => ({
@@ -69,18 +70,7 @@ function taxonomy(levels: Record<string, Statement[]>): Taxonomy {
     titleCues: [],
     sources: ['a', 'b', 'c'],
   });
-  const profile = (focusCode: string, levelCode: string): ProfileRecord => ({
-    code: `ENGINE.${focusCode}.${levelCode}`,
-    functionCode: 'ENGINE',
-    focusCode,
-    levelCode,
-    status: 'draft',
-    version: null,
-    region: 'global',
-    confidence: null,
-    aliases: [],
-    pay: [],
-  });
+  const profile = (focusCode: string, levelCode: string) => draftProfile('ENGINE', focusCode, levelCode);
   const other = {
     P3: [
       cite('Runs the mobile release train every two weeks for the iOS and Android apps.'),

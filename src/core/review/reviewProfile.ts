@@ -76,6 +76,48 @@ function isConcrete(text: string): boolean {
  * ways the profile fails its dimension, scoring 1–5 in halves with findings.
  */
 export function reviewProfile(catalog: Catalog, code: string): Review {
+  // A catalog snapshot never changes, so each profile is reviewed once per snapshot: pages, lists and
+  // profile JSON all ask for the same review.
+  const reviews = REVIEWS.get(catalog) ?? new Map<string, Review>();
+  REVIEWS.set(catalog, reviews);
+  const known = reviews.get(code);
+  if (known) return known;
+  const review = computeReview(catalog, code);
+  reviews.set(code, review);
+  return review;
+}
+
+const REVIEWS = new WeakMap<Catalog, Map<string, Review>>();
+interface FunctionStatement {
+  focusCode: string;
+  focus: string;
+  text: string;
+  stems: Set<string>;
+}
+const FUNCTION_STATEMENTS = new WeakMap<Catalog, Map<string, FunctionStatement[]>>();
+
+/** Every responsibility of a function with its content stems, computed once per snapshot. */
+function functionStatements(catalog: Catalog, functionCode: string): FunctionStatement[] {
+  const byFunction = FUNCTION_STATEMENTS.get(catalog) ?? new Map<string, FunctionStatement[]>();
+  FUNCTION_STATEMENTS.set(catalog, byFunction);
+  let statements = byFunction.get(functionCode);
+  if (!statements) {
+    statements = catalog.focusesOf(functionCode).flatMap((f) =>
+      Object.values(f.levels).flatMap((l) =>
+        l.responsibilities.map((r) => ({
+          focusCode: f.code,
+          focus: f.name,
+          text: r.text,
+          stems: contentStems(r.text),
+        })),
+      ),
+    );
+    byFunction.set(functionCode, statements);
+  }
+  return statements;
+}
+
+function computeReview(catalog: Catalog, code: string): Review {
   const view = catalog.getProfile(code);
   const at = view.ladder.findIndex((s) => s.current);
   const own = view.ladder[at]?.content;
@@ -160,14 +202,7 @@ function levelDifferentiation(view: ProfileView, at: number): Finding[] {
 }
 
 function focusSpecificity(catalog: Catalog, view: ProfileView, responsibilities: Statement[]): Finding[] {
-  const others = catalog
-    .focusesOf(view.fn.code)
-    .filter((f) => f.code !== view.focus.code)
-    .flatMap((f) =>
-      Object.values(f.levels).flatMap((l) =>
-        l.responsibilities.map((r) => ({ focus: f.name, text: r.text, stems: contentStems(r.text) })),
-      ),
-    );
+  const others = functionStatements(catalog, view.fn.code).filter((o) => o.focusCode !== view.focus.code);
   const findings: Finding[] = [];
   for (const r of responsibilities) {
     const mine = contentStems(r.text);

@@ -1,4 +1,4 @@
-import { formatMoneyShort } from '../../core/format.js';
+import { formatMoneyShort, formatRange } from '../../core/format.js';
 import type { PayBand } from '../../core/payBands.js';
 
 export interface PayBar {
@@ -71,11 +71,7 @@ export function PayChart({ bars, labelHeading = 'Level' }: { bars: PayBar[]; lab
               <tr>
                 <th scope="row">{l.label}</th>
                 <td>{l.band ? formatMoneyShort(l.band.median, l.band.currency) : '—'}</td>
-                <td>
-                  {l.band?.low != null
-                    ? `${formatMoneyShort(l.band.low, l.band.currency)}–${l.band.high === null ? 'above the top code' : formatMoneyShort(l.band.high, l.band.currency)}`
-                    : '—'}
-                </td>
+                <td>{(l.band && formatRange(l.band.low, l.band.high, l.band.currency)) ?? '—'}</td>
                 <td>{l.band ? l.band.kind : 'no pay data yet'}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../core/catalog.js';
 import type { Comparison } from '../../../core/compareProfiles.js';
-import { formatMoneyShort } from '../../../core/format.js';
+import { formatBand } from '../../../core/format.js';
 import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
 import type { PayBand } from '../../../core/payBands.js';
 import { RUBRIC_DIMENSIONS } from '../../../core/taxonomy.js';
@@ -130,10 +130,7 @@ function ComparisonTables({ comparison, pays }: { comparison: Comparison; pays: 
                   <td>
                     {b ? (
                       <>
-                        {formatMoneyShort(b.median, b.currency)}
-                        {b.low !== null && b.high !== null
-                          ? ` (${formatMoneyShort(b.low, b.currency)}–${formatMoneyShort(b.high, b.currency)})`
-                          : ''}
+                        {formatBand(b)}
                         <span class="basis">{b.kind === 'estimate' ? `estimate · ${b.basis}` : b.basis}</span>
                       </>
                     ) : (

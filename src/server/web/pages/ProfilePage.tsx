@@ -6,7 +6,7 @@ import {
   PAY_THRESHOLD,
   SKILL_THRESHOLD,
 } from '../../../core/differential.js';
-import { formatMoneyShort } from '../../../core/format.js';
+import { formatBand, formatMoneyShort, formatRange } from '../../../core/format.js';
 import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
 import type { ProfilePay } from '../../../core/payBands.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../../core/review/reviewProfile.js';
@@ -128,12 +128,7 @@ export function ProfilePage({
             <dd data-section="pay">
               {pay ? (
                 <>
-                  <span class="pay">
-                    {formatMoneyShort(pay.median, pay.currency)}
-                    {pay.low !== null && pay.high !== null
-                      ? ` (${formatMoneyShort(pay.low, pay.currency)}–${formatMoneyShort(pay.high, pay.currency)})`
-                      : ''}
-                  </span>
+                  <span class="pay">{formatBand(pay)}</span>
                   {pay.kind === 'estimate' ? <span class="badge badge-medium"> estimate</span> : null}
                   <Cite ids={pay.sources} sources={sources} />
                   <span class="basis">{pay.basis}</span>
@@ -142,17 +137,14 @@ export function ProfilePage({
                     <span class="basis">
                       Whole occupation:{' '}
                       {formatMoneyShort(market.occupation.median, market.occupation.currency)}
-                      {market.occupation.wide?.low != null
-                        ? ` (p10–p90 ${formatMoneyShort(market.occupation.wide.low, market.occupation.currency)}–${market.occupation.wide.high === null ? 'above the top code' : formatMoneyShort(market.occupation.wide.high, market.occupation.currency)})`
+                      {market.occupation.wide
+                        ? ` (p10–p90 ${formatRange(market.occupation.wide.low, market.occupation.wide.high, market.occupation.currency) ?? 'not published'})`
                         : ''}
                     </span>
                   ) : null}
                   {pay === market.occupation && pay.wide?.low != null ? (
                     <span class="basis">
-                      p10–p90: {formatMoneyShort(pay.wide.low, pay.currency)}–
-                      {pay.wide.high === null
-                        ? 'above the top code'
-                        : formatMoneyShort(pay.wide.high, pay.currency)}
+                      p10–p90: {formatRange(pay.wide.low, pay.wide.high, pay.currency)}
                     </span>
                   ) : null}
                 </>
