@@ -9,4 +9,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   invalid_data: 4,
   store_unavailable: 5,
   conflict: 6,
+  review_failed: 6,
+  unauthorized: 7,
+  forbidden: 7,
 };

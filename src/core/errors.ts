@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'invalid_data'
   | 'too_large'
   | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'review_failed'
   | 'store_unavailable'
   | 'internal';
 

@@ -8,13 +8,18 @@ import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 
 export interface Canon {
   store: Store;
-  catalog: Catalog;
+  /** The current snapshot; replaced, never mutated, when a write lands. */
+  readonly catalog: Catalog;
+  readonly payBook: PayBook;
   /** The title resolver, built on first use from the imported occupations (about a second with O*NET loaded). */
   resolver: () => Promise<TitleResolver>;
-  payBook: PayBook;
+  workflow: ProfileWorkflow;
+  /** Re-reads the store into a new snapshot. */
+  reload: () => Promise<void>;
   /** True when this start loaded changed built-in files into the store. */
   taxonomyChanged: boolean;
 }
@@ -35,20 +40,41 @@ export async function openCanon(
   );
   try {
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin);
-    const catalog = new Catalog(await readTaxonomy(store.db));
-    let resolver: Promise<TitleResolver> | null = null;
-    const buildResolver = async () =>
-      new TitleResolver(new OccupationIndex(await readOccupationIndexData(store.db)), catalog);
-    const payBook = new PayBook(catalog, await readOccupationPay(store.db), await readProfilePay(store.db));
-    return {
-      store,
-      catalog,
-      payBook,
-      taxonomyChanged: changed,
-      resolver: () => (resolver ??= buildResolver()),
-    };
+    return await canonOn(store, changed);
   } catch (error) {
     await store.close().catch(() => {});
     throw error;
   }
+}
+
+/** Canon over a store that already holds its taxonomy. */
+export async function canonOn(store: Store, taxonomyChanged = false): Promise<Canon> {
+  let snapshot = await readSnapshot(store);
+  let resolver: Promise<TitleResolver> | null = null;
+  const buildResolver = async () =>
+    new TitleResolver(new OccupationIndex(await readOccupationIndexData(store.db)), snapshot.catalog);
+  const reload = async () => {
+    snapshot = await readSnapshot(store);
+    // Aliases and focus cues feed the resolver, so it is rebuilt on its next use.
+    resolver = null;
+  };
+  return {
+    store,
+    get catalog() {
+      return snapshot.catalog;
+    },
+    get payBook() {
+      return snapshot.payBook;
+    },
+    resolver: () => (resolver ??= buildResolver()),
+    workflow: new ProfileWorkflow({ db: store.db, catalog: () => snapshot.catalog, reload }),
+    reload,
+    taxonomyChanged,
+  };
+}
+
+async function readSnapshot(store: Store): Promise<{ catalog: Catalog; payBook: PayBook }> {
+  const catalog = new Catalog(await readTaxonomy(store.db));
+  const payBook = new PayBook(catalog, await readOccupationPay(store.db), await readProfilePay(store.db));
+  return { catalog, payBook };
 }

@@ -9,6 +9,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   invalid_data: 500,
   too_large: 413,
   conflict: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  review_failed: 422,
   store_unavailable: 503,
   internal: 500,
 };

@@ -1,4 +1,16 @@
-import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type { Review } from '../core/review/reviewProfile.js';
+import type { Role } from '../core/roles.js';
 import type {
   CareerLinks,
   ClassificationMapping,
@@ -11,6 +23,7 @@ import type {
   Statement,
   Transition,
 } from '../core/taxonomy.js';
+import type { ProfileContent } from '../core/workflow/profileContent.js';
 
 /** Drizzle's view of the tables that migrations/ creates; the SQL files are the source of truth. */
 
@@ -168,6 +181,57 @@ export const payObservations = pgTable('pay_observations', {
   line: integer('line').notNull(),
 });
 
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const profileVersions = pgTable(
+  'profile_versions',
+  {
+    profileCode: text('profile_code').notNull(),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<ProfileContent>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    review: jsonb('review').$type<Review>(),
+    approvedBy: text('approved_by').notNull(),
+    approvedAt: at('approved_at').notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.profileCode, t.version] })],
+);
+
+export const profileDrafts = pgTable('profile_drafts', {
+  profileCode: text('profile_code').primaryKey(),
+  baseVersion: integer('base_version'),
+  status: text('status').$type<'draft' | 'in_review'>().notNull(),
+  content: jsonb('content').$type<ProfileContent>().notNull(),
+  notes: jsonb('notes').$type<string[]>().notNull(),
+  revision: integer('revision').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  salt: text('salt').notNull(),
+  hash: text('hash').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  revokedAt: at('revoked_at'),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: at('at').notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  note: text('note'),
+});
+
 export const schema = {
   sources,
   functions,
@@ -183,4 +247,8 @@ export const schema = {
   occupationTechnologies,
   imports,
   payObservations,
+  profileVersions,
+  profileDrafts,
+  apiKeys,
+  auditLog,
 };

@@ -4,10 +4,22 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { keepStoredCodes } from '../core/keepStoredCodes.js';
 import { findLevel } from '../core/levels.js';
 import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.js';
+import {
+  type ContentOverlay,
+  contentHash,
+  contentOf,
+  type ProfileContent,
+  withContent,
+} from '../core/workflow/profileContent.js';
+import { appendAudit } from './auditRepository.js';
+import { readDraft, saveDraft } from './draftRepository.js';
 import type { CanonDb } from './openStore.js';
+import { insertVersion, readLatestVersions } from './profileVersionRepository.js';
 import { focuses, focusLevels, functions, profiles, sources, storeMeta } from './schema.js';
 
 const BUILTIN_HASH_KEY = 'builtin_taxonomy_hash';
+/** Who approved what the built-in files say, in versions and the audit log. */
+export const BUILTIN_ACTOR = 'builtin';
 const SYNC_LOCK = 4_210_772;
 
 export interface SyncResult {
@@ -55,10 +67,11 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
       if (levelRows.length > 0) await tx.insert(focusLevels).values(levelRows);
     }
     if (taxonomy.profiles.length > 0) {
+      // A profile's status belongs to its workflow once the row exists (e.g. retired by an approver).
       await tx
         .insert(profiles)
         .values(taxonomy.profiles)
-        .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles) });
+        .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles, ['status']) });
     }
 
     // Built-in rows whose files were removed go too; children before parents.
@@ -70,6 +83,16 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
     ];
     for (const [table, key, origin, keep] of stale) await deleteStaleBuiltin(tx, table, key, origin, keep);
 
+    const versioned = await recordBuiltinVersions(tx, taxonomy);
+    await appendAudit(tx, {
+      actor: BUILTIN_ACTOR,
+      action: 'taxonomy.load',
+      target: 'data/',
+      before: meta ? { hash: meta.value } : null,
+      after: { hash, versions: versioned },
+      note: `${versioned.length} new built-in version(s)`,
+    });
+
     await tx
       .insert(storeMeta)
       .values({ key: BUILTIN_HASH_KEY, value: hash })
@@ -78,14 +101,66 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
   });
 }
 
+/**
+ * Brings the workflow tables in line with the files. A profile the files call
+ * approved (or retired) gets a new version when its content changed; one they
+ * call a draft gets an open draft, refreshed while no person has saved it. A
+ * profile whose newest version was approved in Canon is left alone: Canon's
+ * workflow owns it from then on.
+ */
+async function recordBuiltinVersions(tx: CanonDb, taxonomy: Taxonomy): Promise<string[]> {
+  const latest = await readLatestVersions(tx);
+  const recorded: string[] = [];
+  for (const p of taxonomy.profiles) {
+    const content = contentOf(taxonomy, p.code);
+    const last = latest.get(p.code);
+    if (last && (last.approvedBy !== BUILTIN_ACTOR || last.contentHash === contentHash(content))) continue;
+    if (p.status === 'draft' || p.status === 'in_review') {
+      if (!last) await refreshBuiltinDraft(tx, p.code, p.status, content);
+      continue;
+    }
+    const version = last ? last.version + 1 : (p.version ?? 1);
+    await insertVersion(tx, {
+      profileCode: p.code,
+      version,
+      content,
+      review: null,
+      approvedBy: BUILTIN_ACTOR,
+      note: last ? 'built-in files changed' : 'loaded from the built-in files',
+    });
+    recorded.push(`${p.code} v${version}`);
+  }
+  return recorded;
+}
+
+async function refreshBuiltinDraft(
+  tx: CanonDb,
+  code: string,
+  status: 'draft' | 'in_review',
+  content: ProfileContent,
+): Promise<void> {
+  const draft = await readDraft(tx, code);
+  if (draft && (draft.updatedBy !== BUILTIN_ACTOR || contentHash(draft.content) === contentHash(content)))
+    return;
+  await saveDraft(tx, {
+    profileCode: code,
+    baseVersion: null,
+    content,
+    notes: [],
+    actor: BUILTIN_ACTOR,
+    status,
+  });
+}
+
 /** Reads the whole taxonomy, ordered for display: by name, and profiles by level rank. */
 export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
-  const [sourceRows, functionRows, focusRows, levelRows, profileRows] = await Promise.all([
+  const [sourceRows, functionRows, focusRows, levelRows, profileRows, latest] = await Promise.all([
     db.select().from(sources).orderBy(sources.title),
     db.select().from(functions).orderBy(functions.name),
     db.select().from(focuses).orderBy(focuses.name),
     db.select().from(focusLevels),
     db.select().from(profiles),
+    readLatestVersions(db),
   ]);
   const levelsByFocus = new Map<string, Record<string, FocusLevelContent>>();
   for (const { focusCode, levelCode, responsibilities, rubric, career } of levelRows) {
@@ -95,7 +170,7 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
   }
   const focusOrder = new Map(focusRows.map((f, i) => [f.code, i]));
   const rank = (code: string) => findLevel(code)?.rank ?? 0;
-  return {
+  const base: Taxonomy = {
     sources: sourceRows.map(({ origin: _o, ...s }) => ({ ...s, kind: s.kind as SourceKind })),
     functions: functionRows.map(({ origin: _o, ...f }) => f),
     focuses: focusRows.map(({ origin: _o, ...f }) => ({ ...f, levels: levelsByFocus.get(f.code) ?? {} })),
@@ -107,6 +182,10 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
           rank(a.levelCode) - rank(b.levelCode),
       ),
   };
+  // The newest approved version is what a profile says; the base rows only hold what the files said.
+  const overlays = new Map<string, ContentOverlay>();
+  for (const [code, v] of latest) overlays.set(code, { content: v.content, version: v.version });
+  return withContent(base, overlays);
 }
 
 /** Deletes the rows of a table that came from the built-in files but are no longer in them. */
@@ -121,11 +200,11 @@ async function deleteStaleBuiltin(
   await tx.delete(table).where(and(eq(origin, 'builtin'), notInArray(key, [...keep, ''])));
 }
 
-/** `SET col = excluded.col` for every column but the key and the origin, for upserts. */
-function excluded(table: PgTable): Record<string, SQL> {
+/** `SET col = excluded.col` for every column but the key, the origin and any kept, for upserts. */
+function excluded(table: PgTable, keep: string[] = []): Record<string, SQL> {
   const set: Record<string, SQL> = {};
   for (const [name, column] of Object.entries(getTableColumns(table))) {
-    if (column.primary || name === 'origin') continue;
+    if (column.primary || name === 'origin' || keep.includes(name)) continue;
     set[name] = sql.raw(`excluded."${column.name}"`);
   }
   return set;

@@ -1,0 +1,89 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { ProfileContent } from '../core/workflow/profileContent.js';
+import type { CanonDb } from './openStore.js';
+import { profileDrafts } from './schema.js';
+
+export type DraftStatus = 'draft' | 'in_review';
+
+export interface Draft {
+  profileCode: string;
+  baseVersion: number | null;
+  status: DraftStatus;
+  content: ProfileContent;
+  notes: string[];
+  revision: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** The open draft of a profile; `lock` holds it until the transaction ends, so one approval wins. */
+export async function readDraft(db: CanonDb, code: string, lock = false): Promise<Draft | null> {
+  const query = db.select().from(profileDrafts).where(eq(profileDrafts.profileCode, code));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function listDrafts(db: CanonDb): Promise<Draft[]> {
+  return db.select().from(profileDrafts).orderBy(asc(profileDrafts.updatedAt));
+}
+
+/**
+ * Creates the draft, or replaces its content and counts one more revision.
+ * A saved draft goes back to status draft unless told otherwise: changed
+ * content must be submitted for review again.
+ */
+export async function saveDraft(
+  db: CanonDb,
+  d: {
+    profileCode: string;
+    baseVersion: number | null;
+    content: ProfileContent;
+    notes: string[];
+    actor: string;
+    status?: DraftStatus;
+  },
+): Promise<Draft> {
+  const status = d.status ?? 'draft';
+  const [row] = await db
+    .insert(profileDrafts)
+    .values({
+      profileCode: d.profileCode,
+      baseVersion: d.baseVersion,
+      status,
+      content: d.content,
+      notes: d.notes,
+      revision: 1,
+      createdBy: d.actor,
+      updatedBy: d.actor,
+    })
+    .onConflictDoUpdate({
+      target: profileDrafts.profileCode,
+      set: {
+        content: d.content,
+        notes: d.notes,
+        status,
+        baseVersion: d.baseVersion,
+        updatedBy: d.actor,
+        revision: sql`${profileDrafts.revision} + 1`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
+}
+
+export async function setDraftStatus(db: CanonDb, code: string, status: DraftStatus): Promise<Draft | null> {
+  const [row] = await db
+    .update(profileDrafts)
+    .set({ status, updatedAt: sql`now()` })
+    .where(eq(profileDrafts.profileCode, code))
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteDraft(db: CanonDb, code: string): Promise<void> {
+  await db.delete(profileDrafts).where(eq(profileDrafts.profileCode, code));
+}

@@ -1,0 +1,66 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Review } from '../core/review/reviewProfile.js';
+import { contentHash, type ProfileContent } from '../core/workflow/profileContent.js';
+import type { CanonDb } from './openStore.js';
+import { profileVersions } from './schema.js';
+
+export interface ProfileVersion {
+  profileCode: string;
+  version: number;
+  content: ProfileContent;
+  contentHash: string;
+  review: Review | null;
+  approvedBy: string;
+  approvedAt: string;
+  note: string | null;
+}
+
+/** The newest version of every profile that has one. */
+export async function readLatestVersions(db: CanonDb): Promise<Map<string, ProfileVersion>> {
+  const rows = await db
+    .selectDistinctOn([profileVersions.profileCode])
+    .from(profileVersions)
+    .orderBy(profileVersions.profileCode, desc(profileVersions.version));
+  return new Map(rows.map((r) => [r.profileCode, r]));
+}
+
+/** Every version of one profile, newest first. */
+export async function readVersions(db: CanonDb, code: string): Promise<ProfileVersion[]> {
+  return db
+    .select()
+    .from(profileVersions)
+    .where(eq(profileVersions.profileCode, code))
+    .orderBy(desc(profileVersions.version));
+}
+
+export async function readVersion(
+  db: CanonDb,
+  code: string,
+  version: number,
+): Promise<ProfileVersion | null> {
+  const [row] = await db
+    .select()
+    .from(profileVersions)
+    .where(and(eq(profileVersions.profileCode, code), eq(profileVersions.version, version)));
+  return row ?? null;
+}
+
+/** Records a new version; the primary key refuses a number already taken. */
+export async function insertVersion(
+  db: CanonDb,
+  v: {
+    profileCode: string;
+    version: number;
+    content: ProfileContent;
+    review: Review | null;
+    approvedBy: string;
+    note: string | null;
+  },
+): Promise<ProfileVersion> {
+  const [row] = await db
+    .insert(profileVersions)
+    .values({ ...v, contentHash: contentHash(v.content) })
+    .returning();
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
+}

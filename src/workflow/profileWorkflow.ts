@@ -1,0 +1,286 @@
+import { eq } from 'drizzle-orm';
+import { Catalog } from '../core/catalog.js';
+import { CanonError, quote } from '../core/errors.js';
+import { type Review, reviewProfile } from '../core/review/reviewProfile.js';
+import { type Role, roleAllows } from '../core/roles.js';
+import type { ProfileStatus } from '../core/taxonomy.js';
+import { applyProposal, citedSources, type Proposal } from '../core/workflow/applyProposal.js';
+import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
+import { contentOf, type ProfileContent, withContent } from '../core/workflow/profileContent.js';
+import { type AuditEntry, type AuditQuery, appendAudit, readAudit } from '../store/auditRepository.js';
+import {
+  type Draft,
+  deleteDraft,
+  listDrafts,
+  readDraft,
+  saveDraft,
+  setDraftStatus,
+} from '../store/draftRepository.js';
+import type { CanonDb } from '../store/openStore.js';
+import {
+  insertVersion,
+  type ProfileVersion,
+  readVersion,
+  readVersions,
+} from '../store/profileVersionRepository.js';
+import { profiles } from '../store/schema.js';
+
+/** Who is acting: an API key's holder or the operator at the CLI. */
+export interface Actor {
+  /** As written to the audit log, e.g. "key:3f9a2c1d (alice)" or "cli:maria". */
+  id: string;
+  role: Role;
+}
+
+export interface WorkflowDeps {
+  db: CanonDb;
+  catalog: () => Catalog;
+  /** Re-reads the store into a new catalog snapshot after a write. */
+  reload: () => Promise<void>;
+}
+
+export interface ReviewedDraft {
+  draft: Draft;
+  review: Review;
+}
+
+/** Which version to read: a number, or the open draft. */
+export type VersionRef = number | 'draft';
+
+/**
+ * The life of a profile: propose → draft → in review → approved (a new
+ * immutable version) or retired. Every write checks the actor's role, runs in
+ * one transaction with its audit entry, and swaps in a new catalog snapshot.
+ */
+export class ProfileWorkflow {
+  private readonly draftReviews = new WeakMap<Catalog, Map<string, Review>>();
+
+  constructor(private readonly deps: WorkflowDeps) {}
+
+  /** Applies a proposal to the open draft, or to the current content when there is none. */
+  async propose(actor: Actor, code: string, proposal: Proposal, note?: string): Promise<Draft> {
+    requireRole(actor, 'editor');
+    const catalog = this.deps.catalog();
+    const view = catalog.getProfile(code);
+    const open = await readDraft(this.deps.db, code);
+    const content = applyProposal(open?.content ?? contentOf(catalog.taxonomy, code), proposal);
+    const unknown = citedSources(content).filter((id) => !catalog.findSource(id));
+    if (unknown.length > 0)
+      throw new CanonError(
+        'invalid_input',
+        `The proposal cites sources Canon does not hold: ${unknown.map((u) => quote(u)).join(', ')}. Add them first, or cite one of /api/sources.`,
+      );
+    const draft = await this.deps.db.transaction(async (tx) => {
+      const saved = await saveDraft(tx, {
+        profileCode: code,
+        baseVersion: open?.baseVersion ?? view.record.version,
+        content,
+        notes: [...(open?.notes ?? []), ...(note ? [note] : [])],
+        actor: actor.id,
+      });
+      if (view.record.version === null) await setProfileStatus(tx, code, 'draft');
+      await appendAudit(tx, {
+        actor: actor.id,
+        action: 'draft.save',
+        target: code,
+        before: open?.content ?? null,
+        after: content,
+        note: note ?? null,
+      });
+      return saved;
+    });
+    await this.deps.reload();
+    return draft;
+  }
+
+  /** Puts the open draft in review, with the panel's verdict for the reviewers to read. */
+  async submit(actor: Actor, code: string): Promise<ReviewedDraft> {
+    requireRole(actor, 'editor');
+    const draft = await this.openDraft(code);
+    if (draft.status === 'in_review') return { draft, review: this.reviewDraft(draft) };
+    const view = this.deps.catalog().getProfile(code);
+    const submitted = await this.deps.db.transaction(async (tx) => {
+      const row = await setDraftStatus(tx, code, 'in_review');
+      if (!row) throw gone(code);
+      if (view.record.version === null) await setProfileStatus(tx, code, 'in_review');
+      await appendAudit(tx, {
+        actor: actor.id,
+        action: 'draft.submit',
+        target: code,
+        before: { status: draft.status, revision: draft.revision },
+        after: { status: 'in_review', revision: row.revision },
+        note: null,
+      });
+      return row;
+    });
+    await this.deps.reload();
+    return { draft: submitted, review: this.reviewDraft(submitted) };
+  }
+
+  /**
+   * Turns the draft in review into the next version. The panel must pass it;
+   * when `revision` is given it must still be the draft's, so an approver
+   * approves exactly what they read. Of two approvals racing, one wins and the
+   * other gets a conflict.
+   */
+  async approve(
+    actor: Actor,
+    code: string,
+    options: { note?: string; revision?: number } = {},
+  ): Promise<ProfileVersion> {
+    requireRole(actor, 'approver');
+    const draft = await this.openDraft(code);
+    if (draft.status !== 'in_review')
+      throw new CanonError('conflict', `The draft of ${code} is not in review yet; submit it first.`);
+    if (options.revision !== undefined && options.revision !== draft.revision)
+      throw staleRevision(code, options.revision, draft.revision);
+    const review = this.reviewDraft(draft);
+    if (!review.passed) {
+      const weakest = Object.entries(review.scores).sort((a, b) => a[1] - b[1])[0];
+      throw new CanonError(
+        'review_failed',
+        `The review panel does not pass this draft of ${code}: lowest score ${review.minimum}${weakest ? ` (${weakest[0]})` : ''}, ${review.findings.length} finding(s). See its review before approving.`,
+        { details: { review } },
+      );
+    }
+    const version = await this.deps.db.transaction(async (tx) => {
+      const locked = await readDraft(tx, code, true);
+      if (locked?.status !== 'in_review') throw gone(code);
+      if (locked.revision !== draft.revision) throw staleRevision(code, draft.revision, locked.revision);
+      const [previous = null] = await readVersions(tx, code);
+      const created = await insertVersion(tx, {
+        profileCode: code,
+        version: (previous?.version ?? 0) + 1,
+        content: locked.content,
+        review,
+        approvedBy: actor.id,
+        note: options.note ?? null,
+      });
+      await setProfileStatus(tx, code, 'approved');
+      await deleteDraft(tx, code);
+      await appendAudit(tx, {
+        actor: actor.id,
+        action: 'profile.approve',
+        target: code,
+        before: previous ? { version: previous.version, content: previous.content } : null,
+        after: { version: created.version, content: created.content },
+        note: options.note ?? null,
+      });
+      return created;
+    });
+    await this.deps.reload();
+    return version;
+  }
+
+  /** Takes a profile out of use; its versions stay readable. A later approval brings it back. */
+  async retire(actor: Actor, code: string, note?: string): Promise<void> {
+    requireRole(actor, 'approver');
+    const view = this.deps.catalog().getProfile(code);
+    if (view.record.status === 'retired') throw new CanonError('conflict', `${code} is already retired.`);
+    await this.deps.db.transaction(async (tx) => {
+      await setProfileStatus(tx, code, 'retired');
+      await appendAudit(tx, {
+        actor: actor.id,
+        action: 'profile.retire',
+        target: code,
+        before: { status: view.record.status },
+        after: { status: 'retired' },
+        note: note ?? null,
+      });
+    });
+    await this.deps.reload();
+  }
+
+  async draft(code: string): Promise<ReviewedDraft> {
+    const draft = await this.openDraft(code);
+    return { draft, review: this.reviewDraft(draft) };
+  }
+
+  /** Open drafts, oldest change first, each with the panel's verdict. */
+  async queue(): Promise<ReviewedDraft[]> {
+    const catalog = this.deps.catalog();
+    const drafts = (await listDrafts(this.deps.db)).filter((d) => catalog.findProfile(d.profileCode));
+    return drafts.map((draft) => ({ draft, review: this.reviewDraft(draft) }));
+  }
+
+  async history(code: string): Promise<ProfileVersion[]> {
+    this.deps.catalog().getProfile(code);
+    return readVersions(this.deps.db, code);
+  }
+
+  async version(code: string, version: number): Promise<ProfileVersion> {
+    this.deps.catalog().getProfile(code);
+    const found = await readVersion(this.deps.db, code, version);
+    if (!found) throw new CanonError('not_found', `${code} has no version ${version}.`);
+    return found;
+  }
+
+  /** A catalog in which the profile reads as the given version: how the API pins `?version=`. */
+  async catalogAt(code: string, version: number): Promise<Catalog> {
+    const v = await this.version(code, version);
+    const overlay = new Map([
+      [code, { content: v.content, version: v.version, status: 'approved' as const }],
+    ]);
+    return new Catalog(withContent(this.deps.catalog().taxonomy, overlay));
+  }
+
+  async diff(code: string, from: VersionRef, to: VersionRef): Promise<SectionDiff[]> {
+    const [a, b] = await Promise.all([this.contentAt(code, from), this.contentAt(code, to)]);
+    return diffContent(a, b);
+  }
+
+  async audit(actor: Actor, query: AuditQuery): Promise<AuditEntry[]> {
+    requireRole(actor, 'admin');
+    return readAudit(this.deps.db, query);
+  }
+
+  private async contentAt(code: string, ref: VersionRef): Promise<ProfileContent> {
+    return ref === 'draft' ? (await this.openDraft(code)).content : (await this.version(code, ref)).content;
+  }
+
+  private async openDraft(code: string): Promise<Draft> {
+    this.deps.catalog().getProfile(code);
+    const draft = await readDraft(this.deps.db, code);
+    if (!draft)
+      throw new CanonError('not_found', `${code} has no open draft; propose a change to start one.`);
+    return draft;
+  }
+
+  /** The panel on the draft as if it were live, beside every other profile as they are. */
+  private reviewDraft(draft: Draft): Review {
+    const catalog = this.deps.catalog();
+    const reviews = this.draftReviews.get(catalog) ?? new Map<string, Review>();
+    this.draftReviews.set(catalog, reviews);
+    const key = `${draft.profileCode}@${draft.revision}`;
+    let review = reviews.get(key);
+    if (!review) {
+      const overlay = new Map([[draft.profileCode, { content: draft.content }]]);
+      review = reviewProfile(new Catalog(withContent(catalog.taxonomy, overlay)), draft.profileCode);
+      reviews.set(key, review);
+    }
+    return review;
+  }
+}
+
+export function requireRole(actor: Actor, needed: Role): void {
+  if (!roleAllows(actor.role, needed))
+    throw new CanonError(
+      'forbidden',
+      `This needs the ${needed} role; the key in use (${actor.id}) is ${actor.role === 'admin' ? 'an' : 'a'} ${actor.role}.`,
+    );
+}
+
+async function setProfileStatus(tx: CanonDb, code: string, status: ProfileStatus): Promise<void> {
+  await tx.update(profiles).set({ status }).where(eq(profiles.code, code));
+}
+
+function gone(code: string): CanonError {
+  return new CanonError('conflict', `The draft of ${code} was approved or withdrawn meanwhile.`);
+}
+
+function staleRevision(code: string, expected: number, actual: number): CanonError {
+  return new CanonError(
+    'conflict',
+    `The draft of ${code} is at revision ${actual}, not ${expected}: it changed since it was read. Review it again.`,
+  );
+}
