@@ -1,16 +1,27 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
+import { ROLE_RIGHTS, ROLES } from '../core/roles.js';
+import type { VersionRef } from '../workflow/profileWorkflow.js';
+import { approveCommand } from './commands/approveCommand.js';
+import { auditCommand } from './commands/auditCommand.js';
+import { diffCommand, versionRef } from './commands/diffCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
+import { historyCommand } from './commands/historyCommand.js';
 import { importOnetCommand } from './commands/importOnetCommand.js';
 import { importPayCommand } from './commands/importPayCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
+import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keysCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { payCommand } from './commands/payCommand.js';
 import { progressionCommand } from './commands/progressionCommand.js';
+import { proposeCommand } from './commands/proposeCommand.js';
+import { queueCommand } from './commands/queueCommand.js';
 import { resolveCommand } from './commands/resolveCommand.js';
+import { retireCommand } from './commands/retireCommand.js';
 import { reviewCommand } from './commands/reviewCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
+import { submitCommand } from './commands/submitCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
 
@@ -19,6 +30,20 @@ function port(value: string): number {
   if (!/^\d+$/.test(value) || n > 65535)
     throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
   return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number from 1.');
+  return n;
+}
+
+function versionArg(value: string): VersionRef {
+  try {
+    return versionRef(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function program(io: CliIO): Command {
@@ -139,6 +164,108 @@ function program(io: CliIO): Command {
     .option('--json', 'print JSON')
     .option(...dataDir)
     .action((code, flags) => payCommand(code, flags, io));
+
+  cmd
+    .command('propose')
+    .description(
+      'propose a change to a profile from a YAML or JSON file (set / add / remove); opens or updates its draft',
+    )
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .requiredOption('--file <file>', 'the proposal ("-" reads standard input); see the README for its shape')
+    .option('--note <text>', 'why, for the reviewers and the audit log')
+    .option('--submit', 'put the draft in review right away')
+    .option('--json', 'print the draft and its review as JSON')
+    .option(...dataDir)
+    .action((code, flags) => proposeCommand(code, flags, io));
+
+  cmd
+    .command('submit')
+    .description("put a profile's open draft in review")
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--json', 'print the draft and its review as JSON')
+    .option(...dataDir)
+    .action((code, flags) => submitCommand(code, flags, io));
+
+  cmd
+    .command('approve')
+    .description(
+      'approve the draft in review into the next immutable version (the review panel must pass it)',
+    )
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--note <text>', 'what this version changes')
+    .option('--revision <n>', 'refuse unless the draft is still at this revision', positiveInt)
+    .option('--json', 'print the new version as JSON')
+    .option(...dataDir)
+    .action((code, flags) => approveCommand(code, flags, io));
+
+  cmd
+    .command('retire')
+    .description('retire a profile (its versions stay readable; a later approval brings it back)')
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--note <text>', 'why')
+    .option(...dataDir)
+    .action((code, flags) => retireCommand(code, flags, io));
+
+  cmd
+    .command('history')
+    .description("a profile's approved versions, newest first")
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((code, flags) => historyCommand(code, flags, io));
+
+  cmd
+    .command('diff')
+    .description('what changed between two versions, e.g. canon diff TECHNO.TECHNOLO6B55.M3 1 2 (or "draft")')
+    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .argument('<from>', 'a version number, or draft', versionArg)
+    .argument('<to>', 'a version number, or draft', versionArg)
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((code, from, to, flags) => diffCommand(code, from, to, flags, io));
+
+  cmd
+    .command('queue')
+    .description('open drafts, oldest change first, with the review panel verdict on each')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((flags) => queueCommand(flags, io));
+
+  const keys = cmd
+    .command('keys')
+    .description('API keys for writes (and for reads when CANON_PUBLIC_READS=false)');
+  keys
+    .command('create')
+    .description(
+      `create a key; prints it once. Roles: ${ROLES.map((r) => `${r} (${ROLE_RIGHTS[r]})`).join('; ')}`,
+    )
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .requiredOption('--name <who>', 'whose key it is, as the audit log will show it')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((flags) => keysCreateCommand(flags, io));
+  keys
+    .command('list')
+    .description('list keys (never the keys themselves)')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action((flags) => keysListCommand(flags, io));
+  keys
+    .command('revoke')
+    .description('revoke a key by its id')
+    .argument('<id>', 'the 8-character id from keys list')
+    .option(...dataDir)
+    .action((id, flags) => keysRevokeCommand(id, flags, io));
+
+  cmd
+    .command('audit')
+    .description('the audit log of every write, newest first')
+    .option('--target <code>', 'one profile code, or key:<id>')
+    .option('--actor <who>', 'one actor, e.g. cli:maria or "key:3f9a2c1d (alice)"')
+    .option('--limit <n>', 'how many entries', positiveInt, 50)
+    .option('--json', 'print JSON with before/after')
+    .option(...dataDir)
+    .action((flags) => auditCommand(flags, io));
 
   return cmd;
 }

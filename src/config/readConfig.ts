@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** Folder holding the built-in taxonomy files. */
   taxonomyDir: string;
+  /** Whether reads need no API key (writes always need one). */
+  publicReads: boolean;
 }
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
@@ -29,7 +31,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     taxonomyDir: resolve(env.CANON_TAXONOMY_DIR?.trim() || resolve(PROJECT_ROOT, 'data')),
+    publicReads: flag('CANON_PUBLIC_READS', env.CANON_PUBLIC_READS, true),
   };
+}
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  const v = value?.trim().toLowerCase();
+  if (!v) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new CanonError('invalid_input', `${name} must be true or false; got ${quote(value)}.`);
 }
 
 /** The PostgreSQL database the store contract suite may use; tests skip PostgreSQL runs without it. */

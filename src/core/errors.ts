@@ -2,17 +2,19 @@
  * The one error type Canon throws. Edges (HTTP, CLI) translate `code` into a
  * status or exit code through their own tables; nothing else inspects messages.
  */
-export type ErrorCode =
-  | 'not_found'
-  | 'invalid_input'
-  | 'invalid_data'
-  | 'too_large'
-  | 'conflict'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'review_failed'
-  | 'store_unavailable'
-  | 'internal';
+export const ERROR_CODES = [
+  'not_found',
+  'invalid_input',
+  'invalid_data',
+  'too_large',
+  'conflict',
+  'unauthorized',
+  'forbidden',
+  'review_failed',
+  'store_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class CanonError extends Error {
   readonly code: ErrorCode;

@@ -17,3 +17,10 @@ export function isRole(value: string): value is Role {
 export function roleAllows(held: Role, needed: Role): boolean {
   return ROLES.indexOf(held) >= ROLES.indexOf(needed);
 }
+
+/** Who is acting: an API key's holder or the operator at the CLI. */
+export interface Actor {
+  /** As written to the audit log, e.g. "key:3f9a2c1d (alice)" or "cli:maria". */
+  id: string;
+  role: Role;
+}

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { KeyVerifier } from '../access/apiKeys.js';
 import type { Catalog } from '../core/catalog.js';
 import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
+import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
+import { createAccess } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
@@ -24,6 +27,12 @@ export interface AppOptions {
   log?: (message: string, error?: unknown) => void;
   /** Resolves when the store answers; /readyz reports 503 while it throws. */
   ready?: () => Promise<void>;
+  /** Drafts, versions and approvals; without it the app is read-only. */
+  workflow?: ProfileWorkflow;
+  /** Checks API keys; writes need one. Required with `workflow`. */
+  keys?: KeyVerifier;
+  /** Whether reads need no key (default true). */
+  publicReads?: boolean;
 }
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
@@ -57,7 +66,14 @@ export function createApp(options: AppOptions): Hono {
       if (fallbackPay?.catalog !== catalog) fallbackPay = { catalog, book: new PayBook(catalog, []) };
       return fallbackPay.book;
     });
-  const api = createApi({ catalog: options.catalog, cache, resolver, payBook });
+  const access = options.keys ? createAccess(options.keys, options.publicReads ?? true) : null;
+  const write = options.workflow && access ? { workflow: options.workflow, access } : undefined;
+  const workflow = options.workflow;
+  const pinned = workflow ? (code: string, version: number) => workflow.catalogAt(code, version) : undefined;
+  const api = createApi(
+    { catalog: options.catalog, cache, resolver, payBook, ...(pinned ? { pinned } : {}) },
+    write,
+  );
   const openApiDocument = () => api.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   const app = new Hono();
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -66,6 +82,8 @@ export function createApp(options: AppOptions): Hono {
     const error = toCanonError(err);
     const status = HTTP_STATUS[error.code];
     if (status >= 500) log(`${c.req.method} ${c.req.path} failed`, err);
+    // RFC 9110: a 401 names the scheme that would work.
+    if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="canon"');
     if (wantsJson(c.req.path)) return c.json(errorBody(error), status);
     return c.html(renderPage(ErrorPage({ status, message: error.message })), status);
   });
@@ -76,6 +94,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.use('*', SECURITY_HEADERS);
+  if (access) app.use('*', access.guardReads);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {

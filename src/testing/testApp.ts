@@ -1,13 +1,12 @@
-import { Catalog } from '../core/catalog.js';
-import { createApp } from '../server/createApp.js';
-import { readTaxonomy } from '../store/taxonomyRepository.js';
+import { appForCanon } from '../runtime/appForCanon.js';
+import { canonOn } from '../runtime/openCanon.js';
 import { clonedStore } from './testStore.js';
 
 /** The whole app on a cloned store, for in-process requests with app.request(). */
-export async function testApp() {
+export async function testApp(options: { publicReads?: boolean } = {}) {
   const store = await clonedStore();
-  const catalog = new Catalog(await readTaxonomy(store.db));
+  const canon = await canonOn(store);
   const logged: unknown[] = [];
-  const app = createApp({ catalog: () => catalog, log: (_m, e) => logged.push(e) });
-  return { app, catalog, store, logged };
+  const app = appForCanon(canon, { ...options, log: (_m, e) => logged.push(e) });
+  return { app, catalog: canon.catalog, canon, store, logged };
 }

@@ -3,13 +3,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { CanonError } from '../core/errors.js';
+import type { Actor } from '../core/roles.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { canonOn } from '../runtime/openCanon.js';
 import type { Store } from '../store/openStore.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { clonedStore, postgresTarget } from '../testing/testStore.js';
-import type { Actor } from './profileWorkflow.js';
 
 /** The workflow's promises, on the embedded store and on PostgreSQL. */
 const pg = await postgresTarget();

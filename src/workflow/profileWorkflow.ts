@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import { type Review, reviewProfile } from '../core/review/reviewProfile.js';
-import { type Role, roleAllows } from '../core/roles.js';
+import { type Actor, type Role, roleAllows } from '../core/roles.js';
 import type { ProfileStatus } from '../core/taxonomy.js';
 import { applyProposal, citedSources, type Proposal } from '../core/workflow/applyProposal.js';
 import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
@@ -24,13 +24,6 @@ import {
   readVersions,
 } from '../store/profileVersionRepository.js';
 import { profiles } from '../store/schema.js';
-
-/** Who is acting: an API key's holder or the operator at the CLI. */
-export interface Actor {
-  /** As written to the audit log, e.g. "key:3f9a2c1d (alice)" or "cli:maria". */
-  id: string;
-  role: Role;
-}
 
 export interface WorkflowDeps {
   db: CanonDb;
@@ -54,6 +47,8 @@ export type VersionRef = number | 'draft';
  */
 export class ProfileWorkflow {
   private readonly draftReviews = new WeakMap<Catalog, Map<string, Review>>();
+  /** Versions never change, so a pinned catalog lives as long as the snapshot it was built on. */
+  private readonly pinned = new WeakMap<Catalog, Map<string, Promise<Catalog>>>();
 
   constructor(private readonly deps: WorkflowDeps) {}
 
@@ -216,12 +211,25 @@ export class ProfileWorkflow {
   }
 
   /** A catalog in which the profile reads as the given version: how the API pins `?version=`. */
-  async catalogAt(code: string, version: number): Promise<Catalog> {
-    const v = await this.version(code, version);
-    const overlay = new Map([
-      [code, { content: v.content, version: v.version, status: 'approved' as const }],
-    ]);
-    return new Catalog(withContent(this.deps.catalog().taxonomy, overlay));
+  catalogAt(code: string, version: number): Promise<Catalog> {
+    const current = this.deps.catalog();
+    const pinned = this.pinned.get(current) ?? new Map<string, Promise<Catalog>>();
+    this.pinned.set(current, pinned);
+    const key = `${code}@${version}`;
+    let found = pinned.get(key);
+    if (!found) {
+      found = this.version(code, version).then((v) => {
+        const overlay = new Map([
+          [code, { content: v.content, version: v.version, status: 'approved' as const }],
+        ]);
+        return new Catalog(withContent(current.taxonomy, overlay));
+      });
+      // A failed read (no such version) is not remembered.
+      found.catch(() => pinned.delete(key));
+      if (pinned.size > 100) pinned.clear();
+      pinned.set(key, found);
+    }
+    return found;
   }
 
   async diff(code: string, from: VersionRef, to: VersionRef): Promise<SectionDiff[]> {

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { appForCanon } from '../../runtime/appForCanon.js';
 import { openCanon } from '../../runtime/openCanon.js';
-import { createApp } from '../../server/createApp.js';
 import { startServer } from '../../server/startServer.js';
 import type { CliIO } from '../io.js';
 import { configWith, type StoreFlags } from './withCanon.js';
@@ -13,11 +12,8 @@ export async function serveCommand(
   const started = performance.now();
   const config = configWith(flags);
   const canon = await openCanon(config);
-  const app = createApp({
-    catalog: () => canon.catalog,
-    resolver: canon.resolver,
-    ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
-    payBook: () => canon.payBook,
+  const app = appForCanon(canon, {
+    publicReads: config.publicReads,
     log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
   });
   let server: Awaited<ReturnType<typeof startServer>>;

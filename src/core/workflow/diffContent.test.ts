@@ -46,8 +46,12 @@ describe('diffContent', () => {
 
 describe('applyProposal', () => {
   it('refuses to add a statement twice or remove one that is not there, naming it', () => {
-    expect(() => applyProposal(base, { add: { aliases: [s('Head of X')] } })).toThrow(/"Head of X" is already there/);
-    expect(() => applyProposal(base, { remove: { responsibilities: ['Zero'] } })).toThrow(/no statement reads "Zero"/);
+    expect(() => applyProposal(base, { add: { aliases: [s('Head of X')] } })).toThrow(
+      /"Head of X" is already there/,
+    );
+    expect(() => applyProposal(base, { remove: { responsibilities: ['Zero'] } })).toThrow(
+      /no statement reads "Zero"/,
+    );
   });
 
   it('leaves the input untouched', () => {

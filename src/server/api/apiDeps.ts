@@ -10,6 +10,8 @@ export interface ApiDeps {
   cache: ResponseCache;
   resolver: () => Promise<TitleResolver>;
   payBook: () => PayBook;
+  /** A catalog in which one profile reads as an approved version; absent when the app has no store. */
+  pinned?: (code: string, version: number) => Promise<Catalog>;
 }
 
 export const jsonError = (description: string) => ({

@@ -10,6 +10,7 @@ import { registerProfileRoutes } from './routes/profileRoutes.js';
 import { registerResolveRoutes } from './routes/resolveRoutes.js';
 import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
+import { registerWorkflowRoutes, type WorkflowDeps } from './routes/workflowRoutes.js';
 import { ErrorSchema } from './schemas.js';
 
 export const OPENAPI_INFO = {
@@ -23,7 +24,8 @@ export const OPENAPI_INFO = {
 };
 
 /** The JSON API, mounted under /api. Validation failures become 400s with the standard error body. */
-export function createApi(deps: ApiDeps): OpenAPIHono {
+/** Without `write`, the API is read-only: no workflow routes are mounted. */
+export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
@@ -43,6 +45,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerPayRoutes(api, deps);
   registerReviewRoutes(api, deps);
   registerResolveRoutes(api, deps.resolver);
+  if (write) registerWorkflowRoutes(api, deps, write);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;
 }

@@ -1,19 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { ERROR_CODES } from '../../core/errors.js';
 
 /** The API's wire format. One schema feeds validation, TypeScript types and the OpenAPI document. */
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum([
-        'not_found',
-        'invalid_input',
-        'invalid_data',
-        'too_large',
-        'conflict',
-        'store_unavailable',
-        'internal',
-      ]),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
     }),
   })
@@ -47,7 +40,7 @@ export const LevelSchema = z
   })
   .openapi('Level');
 
-const Statement = z.object({ text: z.string(), sources: z.array(z.string()) }).openapi('Statement');
+export const Statement = z.object({ text: z.string(), sources: z.array(z.string()) }).openapi('Statement');
 
 export const SourceSchema = z
   .object({
@@ -71,7 +64,7 @@ export const FunctionSchema = z
   })
   .openapi('Function');
 
-const Rubric = z
+export const Rubric = z
   .object({
     knowledge: z.string(),
     complexity: z.string(),
@@ -234,3 +227,98 @@ export const CodeParam = (example: string) =>
       .max(64)
       .openapi({ param: { name: 'code', in: 'path' }, example }),
   });
+
+const Content = z
+  .object({
+    responsibilities: z.array(Statement),
+    rubric: Rubric,
+    career: z.object({
+      entryFrom: z.array(Statement),
+      advancementTo: z.array(Statement),
+      lateral: z.array(Statement),
+    }),
+    aliases: z.array(Statement),
+  })
+  .openapi('ProfileContent');
+
+const Verdict = z
+  .object({ minimum: z.number(), passed: z.boolean(), findings: z.number().int() })
+  .nullable()
+  .openapi({
+    description: "The review panel's verdict when the version was approved (none for built-in loads)",
+  });
+
+export const VersionSummarySchema = z
+  .object({
+    code: z.string(),
+    version: z.number().int(),
+    approvedBy: z.string(),
+    approvedAt: z.string(),
+    note: z.string().nullable(),
+    contentHash: z.string(),
+    review: Verdict,
+  })
+  .openapi('VersionSummary');
+
+export const VersionSchema = VersionSummarySchema.extend({ content: Content }).openapi('Version');
+
+export const DraftSchema = z
+  .object({
+    code: z.string(),
+    status: z.enum(['draft', 'in_review']),
+    revision: z
+      .number()
+      .int()
+      .openapi({ description: 'Send it back with an approval to approve exactly this' }),
+    baseVersion: z.number().int().nullable(),
+    notes: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+    content: Content,
+    review: ReviewSchema,
+  })
+  .openapi('Draft');
+
+export const DiffSchema = z
+  .object({
+    code: z.string(),
+    from: z.union([z.number().int(), z.literal('draft')]),
+    to: z.union([z.number().int(), z.literal('draft')]),
+    sections: z.array(
+      z.object({
+        section: z.string(),
+        lines: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
+      }),
+    ),
+    text: z.string().openapi({ description: 'The same diff as unified-style text' }),
+  })
+  .openapi('Diff');
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    target: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    note: z.string().nullable(),
+  })
+  .openapi('AuditEntry');
+
+export const QueueItemSchema = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    status: z.enum(['draft', 'in_review']),
+    revision: z.number().int(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+    minimum: z.number(),
+    passed: z.boolean(),
+    findings: z.number().int(),
+  })
+  .openapi('ReviewQueueItem');

@@ -3,13 +3,19 @@ import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { type Level, TRACKS } from '../../core/levels.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
 import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
+import type { ProfileVersion } from '../../store/profileVersionRepository.js';
+import type { ReviewedDraft } from '../../workflow/profileWorkflow.js';
 import type {
   AdjacentSchema,
+  DraftSchema,
   FocusSchema,
   FunctionSchema,
   LevelSchema,
   ProfileSchema,
   ProfileSummarySchema,
+  QueueItemSchema,
+  VersionSchema,
+  VersionSummarySchema,
 } from './schemas.js';
 
 /** Domain values → the API's wire shapes. */
@@ -88,4 +94,44 @@ export function adjacentDto(
   limit?: number,
 ): z.infer<typeof AdjacentSchema>[] {
   return catalog.adjacent(code, limit).map((n) => ({ ...n, title: catalog.getProfile(n.code).title }));
+}
+
+export function versionSummaryDto(v: ProfileVersion): z.infer<typeof VersionSummarySchema> {
+  return {
+    code: v.profileCode,
+    version: v.version,
+    approvedBy: v.approvedBy,
+    approvedAt: v.approvedAt,
+    note: v.note,
+    contentHash: v.contentHash,
+    review: v.review
+      ? { minimum: v.review.minimum, passed: v.review.passed, findings: v.review.findings.length }
+      : null,
+  };
+}
+
+export function versionDto(v: ProfileVersion): z.infer<typeof VersionSchema> {
+  return { ...versionSummaryDto(v), content: v.content };
+}
+
+export function draftDto({ draft, review }: ReviewedDraft): z.infer<typeof DraftSchema> {
+  const { profileCode, ...rest } = draft;
+  return { code: profileCode, ...rest, review };
+}
+
+export function queueItemDto(
+  { draft, review }: ReviewedDraft,
+  catalog: Catalog,
+): z.infer<typeof QueueItemSchema> {
+  return {
+    code: draft.profileCode,
+    title: catalog.getProfile(draft.profileCode).title,
+    status: draft.status,
+    revision: draft.revision,
+    updatedBy: draft.updatedBy,
+    updatedAt: draft.updatedAt,
+    minimum: review.minimum,
+    passed: review.passed,
+    findings: review.findings.length,
+  };
 }

@@ -1,4 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Catalog } from '../../../core/catalog.js';
+import { CanonError } from '../../../core/errors.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import {
   AdjacentSchema,
@@ -45,8 +47,18 @@ const get = createRoute({
   method: 'get',
   path: '/profiles/{code}',
   tags: ['Profiles'],
-  summary: 'One profile with everything its page shows',
-  request: { params: CodeParam('TECHNO.TECHNOLO6B55.M3') },
+  summary: 'One profile with everything its page shows: the latest version, or the one asked for',
+  request: {
+    params: CodeParam('TECHNO.TECHNOLO6B55.M3'),
+    query: z.object({
+      version: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .openapi({ description: 'An approved version number; without it, the latest' }),
+    }),
+  },
   responses: {
     200: { description: 'The profile', content: { 'application/json': { schema: ProfileSchema } } },
     400: jsonError('Malformed code'),
@@ -82,9 +94,11 @@ export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       return { ...page, items: page.items.map((v) => profileSummaryDto(v, catalog)) };
     });
   });
-  app.openapi(get, (c) => {
-    const catalog = deps.catalog();
-    const view = catalog.getProfile(c.req.valid('param').code);
+  app.openapi(get, async (c) => {
+    const { code } = c.req.valid('param');
+    const { version } = c.req.valid('query');
+    const catalog = version === undefined ? deps.catalog() : await pinnedCatalog(deps, code, version);
+    const view = catalog.getProfile(code);
     return cachedJson(deps, c, () => profileDto(view, catalog));
   });
   app.openapi(adjacent, (c) => {
@@ -94,4 +108,9 @@ export function registerProfileRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     catalog.getProfile(code);
     return cachedJson(deps, c, () => ({ items: adjacentDto(code, catalog, limit) }));
   });
+}
+
+function pinnedCatalog(deps: ApiDeps, code: string, version: number): Promise<Catalog> {
+  if (!deps.pinned) throw new CanonError('invalid_input', 'This server has no version history to pin.');
+  return deps.pinned(code, version);
 }

@@ -1,0 +1,113 @@
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { CanonError, quote } from '../core/errors.js';
+import type { Actor, Role } from '../core/roles.js';
+import { findActiveKey, insertKey, listKeys, revokeKey, type StoredKey } from '../store/apiKeyRepository.js';
+import { appendAudit } from '../store/auditRepository.js';
+import type { CanonDb } from '../store/openStore.js';
+
+const scrypt = promisify(scryptCb) as (secret: string, salt: Buffer, length: number) => Promise<Buffer>;
+
+/** canon_<8 hex id>_<43 base64url secret>: the id finds the row, the secret is checked against its hash. */
+const KEY_SHAPE = /^canon_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
+const HASH_LENGTH = 32;
+
+export interface CreatedKey {
+  id: string;
+  name: string;
+  role: Role;
+  /** The only time the whole key exists outside its holder's hands. */
+  key: string;
+}
+
+/** Makes a key; only its scrypt hash is stored, so it cannot be shown again. */
+export async function createApiKey(
+  db: CanonDb,
+  actor: string,
+  name: string,
+  role: Role,
+): Promise<CreatedKey> {
+  if (!name.trim())
+    throw new CanonError('invalid_input', 'A key needs a name saying whose it is, e.g. --name alice.');
+  const id = randomBytes(4).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  const salt = randomBytes(16);
+  const hash = await scrypt(secret, salt, HASH_LENGTH);
+  await db.transaction(async (tx) => {
+    await insertKey(tx, {
+      id,
+      name: name.trim(),
+      role,
+      salt: salt.toString('base64'),
+      hash: hash.toString('base64'),
+    });
+    await appendAudit(tx, {
+      actor,
+      action: 'key.create',
+      target: `key:${id}`,
+      before: null,
+      after: { name: name.trim(), role },
+      note: null,
+    });
+  });
+  return { id, name: name.trim(), role, key: `canon_${id}_${secret}` };
+}
+
+export async function revokeApiKey(db: CanonDb, actor: string, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await revokeKey(tx, id))) throw new CanonError('not_found', `No active key with id ${quote(id)}.`);
+    await appendAudit(tx, {
+      actor,
+      action: 'key.revoke',
+      target: `key:${id}`,
+      before: null,
+      after: null,
+      note: null,
+    });
+  });
+}
+
+export function listApiKeys(db: CanonDb): Promise<Omit<StoredKey, 'salt' | 'hash'>[]> {
+  return listKeys(db).then((keys) => keys.map(({ salt: _s, hash: _h, ...k }) => k));
+}
+
+/**
+ * Turns a presented key into the actor it stands for. scrypt is slow on
+ * purpose, so a verified key is remembered (by its SHA-256) for `ttlMs`; a
+ * revocation therefore reaches a running server within that time.
+ */
+export class KeyVerifier {
+  private readonly verified = new Map<string, { actor: Actor; until: number }>();
+
+  constructor(
+    private readonly db: CanonDb,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  async verify(presented: string): Promise<Actor> {
+    const fingerprint = createHash('sha256').update(presented).digest('base64');
+    const cached = this.verified.get(fingerprint);
+    if (cached && cached.until > Date.now()) return cached.actor;
+    const match = KEY_SHAPE.exec(presented);
+    if (!match)
+      throw new CanonError(
+        'unauthorized',
+        'That is not a Canon API key: expected canon_<id>_<secret>, as `canon keys create` prints it.',
+      );
+    const [, id = '', secret = ''] = match;
+    const stored = await findActiveKey(this.db, id);
+    const expected = stored ? Buffer.from(stored.hash, 'base64') : null;
+    // Hash even for unknown ids, so that timing does not tell which ids exist.
+    const actual = await scrypt(
+      secret,
+      stored ? Buffer.from(stored.salt, 'base64') : Buffer.alloc(16),
+      HASH_LENGTH,
+    );
+    if (!stored || !expected || expected.length !== actual.length || !timingSafeEqual(expected, actual))
+      throw new CanonError('unauthorized', 'This API key is unknown or revoked.');
+    const actor: Actor = { id: `key:${id} (${stored.name})`, role: stored.role };
+    if (this.verified.size > 10_000) this.verified.clear();
+    this.verified.set(fingerprint, { actor, until: Date.now() + this.ttlMs });
+    return actor;
+  }
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { CanonError, quote } from '../../core/errors.js';
+import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../core/review/reviewProfile.js';
+import type { ReviewedDraft } from '../../workflow/profileWorkflow.js';
+import { type ProposalInput, ProposalSchema } from '../../workflow/proposalSchema.js';
+import type { CliIO } from '../io.js';
+import { cliActor } from './cliActor.js';
+import { type StoreFlags, withCanon } from './withCanon.js';
+
+/** Applies a proposal file (YAML or JSON; "-" reads standard input) to the profile's draft. */
+export async function proposeCommand(
+  code: string,
+  flags: StoreFlags & { file: string; note?: string; submit?: boolean; json?: boolean },
+  io: CliIO,
+): Promise<void> {
+  const input = await readProposal(flags.file);
+  await withCanon(flags, async ({ workflow }) => {
+    const actor = cliActor();
+    const { note, ...proposal } = input;
+    await workflow.propose(actor, code, proposal, flags.note ?? note);
+    const result = flags.submit ? await workflow.submit(actor, code) : await workflow.draft(code);
+    io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDraft(result));
+  });
+}
+
+export function formatDraft({ draft, review }: ReviewedDraft): string {
+  return `${draft.profileCode}: draft revision ${draft.revision}, ${draft.status === 'in_review' ? 'in review' : 'not yet submitted'} (from v${draft.baseVersion ?? '—'})\n${formatVerdict(review)}`;
+}
+
+export function formatVerdict(review: Review): string {
+  return [
+    `Review panel: ${review.passed ? 'passes' : 'does not pass'} (lowest ${review.minimum})`,
+    ...DIMENSIONS.map((d) => `  ${DIMENSION_LABELS[d].padEnd(22)} ${review.scores[d]}`),
+    ...review.findings.map((f) => `  [${f.dimension}] ${f.severity}: ${f.message}`),
+    '',
+  ].join('\n');
+}
+
+async function readProposal(file: string): Promise<ProposalInput> {
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new CanonError('invalid_input', `Cannot read ${quote(file)}: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (cause) {
+    throw new CanonError('invalid_input', `${file} is neither YAML nor JSON: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  const result = ProposalSchema.safeParse(data ?? {});
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+      .join('; ');
+    throw new CanonError('invalid_input', `${file}: ${problems}`);
+  }
+  return result.data;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

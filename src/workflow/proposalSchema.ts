@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * A proposal as it arrives from outside (a YAML/JSON file at the CLI, a
+ * request body at the API). Every statement must cite at least one source:
+ * Canon says nothing it cannot point to.
+ */
+const text = z.string().trim().min(1, 'must not be empty').max(1_000);
+const sources = z.array(z.string().trim().min(1)).min(1, 'cite at least one source id').max(20);
+const statement = z.strictObject({ text, sources });
+const statements = z.array(statement).max(30);
+const texts = z.array(text).max(30);
+
+export const ProposalSchema = z.strictObject({
+  note: z.string().trim().max(2_000).optional(),
+  set: z
+    .strictObject({
+      responsibilities: statements.optional(),
+      rubric: z
+        .strictObject({ knowledge: text, complexity: text, collaboration: text, degreeYears: text, sources })
+        .optional(),
+      career: z
+        .strictObject({ entryFrom: statements, advancementTo: statements, lateral: statements })
+        .optional(),
+      aliases: statements.optional(),
+    })
+    .optional(),
+  add: z.strictObject({ responsibilities: statements.optional(), aliases: statements.optional() }).optional(),
+  remove: z.strictObject({ responsibilities: texts.optional(), aliases: texts.optional() }).optional(),
+});
+
+export type ProposalInput = z.infer<typeof ProposalSchema>;
