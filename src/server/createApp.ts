@@ -105,7 +105,17 @@ export function createApp(options: AppOptions): Hono {
       return c.json({ error: { code: 'store_unavailable', message: 'The store does not answer.' } }, 503);
     }
   });
-  app.route('/', createWeb({ catalog: options.catalog, cache, openApiDocument, resolver, payBook }));
+  app.route(
+    '/',
+    createWeb({
+      catalog: options.catalog,
+      cache,
+      openApiDocument,
+      resolver,
+      payBook,
+      ...(options.workflow ? { workflow: options.workflow } : {}),
+    }),
+  );
   app.route('/api', api);
   return app;
 }

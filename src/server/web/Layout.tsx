@@ -38,6 +38,9 @@ export function Layout(props: { title: string; children: Child; description?: st
                 <a href="/sources">Sources</a>
               </li>
               <li>
+                <a href="/review-queue">Review queue</a>
+              </li>
+              <li>
                 <a href="/api/docs">API</a>
               </li>
             </ul>

@@ -11,6 +11,7 @@ import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
+import type { ProfileWorkflow, VersionRef } from '../../workflow/profileWorkflow.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
 import { FAVICON, renderPage, STYLESHEET } from './Layout.js';
@@ -27,6 +28,7 @@ import { ResolvePage } from './pages/ResolvePage.js';
 import { ReviewingPage, ReviewPage } from './pages/ReviewPages.js';
 import { SourcePage, SourcesPage } from './pages/SourcePages.js';
 import { TaxonomyPage } from './pages/TaxonomyPage.js';
+import { DiffPage, DraftPage, HistoryPage, QueuePage } from './pages/WorkflowPages.js';
 
 const HTML = 'text/html; charset=utf-8';
 // Read once at start: the stylesheet ships beside the compiled pages (see the build script).
@@ -37,6 +39,8 @@ export interface WebDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
   openApiDocument: () => object;
+  /** Versions, drafts and the review queue; without it those pages are absent. */
+  workflow?: ProfileWorkflow;
   resolver: () => Promise<TitleResolver>;
   payBook: () => PayBook;
 }
@@ -57,10 +61,14 @@ export function createWeb(deps: WebDeps): Hono {
     const catalog = deps.catalog();
     return deps.cache.respond(c, catalog, HTML, () => renderPage(TaxonomyPage({ catalog, q })));
   });
-  web.get('/profiles/:code', (c) => {
-    const catalog = deps.catalog();
-    const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () =>
+  web.get('/profiles/:code', async (c) => {
+    const code = c.req.param('code');
+    const latest = deps.catalog();
+    const version = c.req.query('version');
+    const catalog =
+      version && deps.workflow ? await deps.workflow.catalogAt(code, versionNumber(version)) : latest;
+    const view = catalog.getProfile(code);
+    return deps.cache.respond(c, latest, HTML, () =>
       renderPage(
         ProfilePage({
           view,
@@ -68,6 +76,7 @@ export function createWeb(deps: WebDeps): Hono {
           pay: deps.payBook().forProfile(view.code),
           differential: differential(catalog, deps.payBook(), view.code),
           review: reviewProfile(catalog, view.code),
+          latestVersion: latest.getProfile(code).record.version,
         }),
       ),
     );
@@ -175,6 +184,7 @@ export function createWeb(deps: WebDeps): Hono {
       renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
     ),
   );
+  if (deps.workflow) registerWorkflowPages(web, deps, deps.workflow);
   return web;
 }
 
@@ -195,4 +205,54 @@ function attachment(c: Context, text: string, filename: string): Response {
     'content-type': 'text/markdown; charset=utf-8',
     'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
   });
+}
+
+/** History, diffs, drafts and the queue read the store, so none of them is cached. */
+function registerWorkflowPages(web: Hono, deps: WebDeps, workflow: ProfileWorkflow): void {
+  web.get('/review-queue', async (c) => {
+    const catalog = deps.catalog();
+    const items = (await workflow.queue()).map((reviewed) => ({
+      view: catalog.getProfile(reviewed.draft.profileCode),
+      reviewed,
+    }));
+    return c.html(renderPage(QueuePage({ items })));
+  });
+  web.get('/profiles/:code/history', async (c) => {
+    const view = deps.catalog().getProfile(c.req.param('code'));
+    const [versions, draft] = await Promise.all([
+      workflow.history(view.code),
+      workflow.draft(view.code).catch(() => null),
+    ]);
+    return c.html(renderPage(HistoryPage({ view, versions, draft })));
+  });
+  web.get('/profiles/:code/diff', async (c) => {
+    const view = deps.catalog().getProfile(c.req.param('code'));
+    const from = versionRefOf(c.req.query('from'), 'from');
+    const to = versionRefOf(c.req.query('to'), 'to');
+    const diff = await workflow.diff(view.code, from, to);
+    return c.html(renderPage(DiffPage({ view, from, to, diff })));
+  });
+  web.get('/profiles/:code/draft', async (c) => {
+    const view = deps.catalog().getProfile(c.req.param('code'));
+    const reviewed = await workflow.draft(view.code);
+    const base = reviewed.draft.baseVersion;
+    const diff = base ? await workflow.diff(view.code, base, 'draft') : [];
+    return c.html(renderPage(DraftPage({ view, reviewed, diff })));
+  });
+}
+
+function versionNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CanonError('invalid_input', `version must be a whole number from 1; got ${quote(value)}.`);
+  return n;
+}
+
+function versionRefOf(value: string | undefined, name: string): VersionRef {
+  if (value === undefined || value === '')
+    throw new CanonError(
+      'invalid_input',
+      `Say which versions to compare: ?from=1&to=2 (${name} is missing).`,
+    );
+  return value === 'draft' ? 'draft' : versionNumber(value);
 }

@@ -53,12 +53,15 @@ export function ProfilePage({
   pay: market,
   differential,
   review,
+  latestVersion,
 }: {
   view: ProfileView;
   adjacent: AdjacentItem[];
   pay: ProfilePay;
   differential: Differential;
   review: Review;
+  /** Set when the page shows an older approved version than the latest. */
+  latestVersion?: number | null;
 }) {
   const { record, focus, fn, level, sources } = view;
   const pay = market.headline;
@@ -71,6 +74,12 @@ export function ProfilePage({
             ← Canon taxonomy
           </a>
         </p>
+        {latestVersion && latestVersion !== record.version ? (
+          <p class="notice" role="note">
+            You are reading v{record.version}, an earlier approved version.{' '}
+            <a href={`/profiles/${view.code}`}>Read the latest, v{latestVersion} →</a>
+          </p>
+        ) : null}
         <header class="profile-head" data-section="header">
           <span class="level-chip" data-section="level-chip">
             {level.code}
@@ -290,6 +299,7 @@ export function ProfilePage({
           <p class="small">
             {review.passed ? 'Passes the panel' : 'Does not pass the panel'} (lowest {review.minimum}) ·{' '}
             <a href={`/profiles/${view.code}/review`}>All findings →</a> ·{' '}
+            <a href={`/profiles/${view.code}/history`}>Version history →</a> ·{' '}
             <a href="/reviewing">How profiles are reviewed →</a>
           </p>
           <p data-section="source-count">
