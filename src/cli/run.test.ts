@@ -106,7 +106,20 @@ describe('canon CLI', () => {
   });
 
   it('has help for every command', async () => {
-    for (const command of [[], ['serve'], ['show'], ['export'], ['levels']]) {
+    for (const command of [
+      [],
+      ['serve'],
+      ['show'],
+      ['export'],
+      ['levels'],
+      ['propose'],
+      ['approve'],
+      ['history'],
+      ['diff'],
+      ['queue'],
+      ['keys', 'create'],
+      ['audit'],
+    ]) {
       const { code, out } = await canon(...command, '--help');
       expect(code).toBe(0);
       expect(out).toMatch(/Usage: canon/);
@@ -310,5 +323,70 @@ describe('canon CLI', () => {
       confidence: { band: 'high' },
     });
     expect(json.findings[0]).toMatchObject({ dimension: 'realWorldCoverage', severity: 'warn' });
+  });
+
+  it('takes a change from proposal to approved version, with history, diff, keys and the audit log', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M5';
+    const file = join(dir, 'proposal.yaml');
+    await writeFile(
+      file,
+      [
+        'note: budget ownership at M5',
+        'add:',
+        '  responsibilities:',
+        "    - text: Owns the annual cloud and AI inference budget across the organization's engineering departments and reports spend against plan to the CTO each quarter.",
+        '      sources: [canon-profile-m6]',
+      ].join('\n'),
+    );
+    const proposed = await canon('propose', code, '--file', file, '--submit', '--data-dir', dataDir);
+    expect(proposed.err).toBe('');
+    expect(proposed.out).toMatch(/draft revision 1, in review \(from v1\)\nReview panel: passes/);
+
+    const approved = await canon(
+      'approve',
+      code,
+      '--revision',
+      '1',
+      '--note',
+      'adds budget',
+      '--data-dir',
+      dataDir,
+    );
+    expect(approved.out).toMatch(/approved as v2 by cli:/);
+    expect((await canon('approve', code, '--data-dir', dataDir)).code).toBe(EXIT_CODES.not_found);
+
+    const history = await canon('history', code, '--data-dir', dataDir);
+    expect(history.out).toMatch(/v2 .* cli:\S+ {2}review lowest \d(\.5)? {2}— adds budget\nv1 .* builtin/);
+    const diff = await canon('diff', code, '1', 'v2', '--data-dir', dataDir);
+    expect(diff.out).toContain("+ Owns the annual cloud and AI inference budget across the organization's");
+    expect((await canon('diff', code, '1', 'latest', '--data-dir', dataDir)).code).toBe(
+      EXIT_CODES.invalid_input,
+    );
+
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(bad, 'add:\n  responsibilities:\n    - text: Something\n      sources: []\n');
+    const refused = await canon('propose', code, '--file', bad, '--data-dir', dataDir);
+    expect(refused.code).toBe(EXIT_CODES.invalid_input);
+    expect(refused.err).toMatch(/add\.responsibilities\.0\.sources: cite at least one source id/);
+
+    const key = await canon('keys', 'create', '--role', 'approver', '--name', 'alma', '--data-dir', dataDir);
+    expect(key.out).toMatch(/^canon_[0-9a-f]{8}_[A-Za-z0-9_-]{43}\n$/);
+    expect(
+      (await canon('keys', 'create', '--role', 'boss', '--name', 'x', '--data-dir', dataDir)).err,
+    ).toMatch(/--role must be one of viewer, editor, approver, admin/);
+    const id = key.out.slice(6, 14);
+    expect((await canon('keys', 'list', '--data-dir', dataDir)).out).toContain(`${id}  approver  alma`);
+    expect((await canon('keys', 'revoke', id, '--data-dir', dataDir)).code).toBe(0);
+    expect((await canon('keys', 'list', '--data-dir', dataDir)).out).toMatch(
+      /alma {2}created \S+ {2}revoked/,
+    );
+
+    const audit = await canon('audit', '--limit', '4', '--data-dir', dataDir);
+    expect(
+      audit.out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/\s{2}/)[3]),
+    ).toEqual(['key.revoke', 'key.create', 'profile.approve', 'draft.submit']);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OnetRelease } from '../importers/onet/onetRelease.js';
+import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
 import {
   imports,
@@ -21,6 +22,7 @@ const CHUNK = 1000;
  */
 export async function replaceOnetRelease(
   db: CanonDb,
+  actor: string,
   release: OnetRelease,
   source: string,
   onChunk: (table: string, done: number) => void = () => {},
@@ -53,6 +55,14 @@ export async function replaceOnetRelease(
       .insert(imports)
       .values({ dataset: 'onet', source, counts })
       .onConflictDoUpdate({ target: imports.dataset, set: { source, counts, importedAt: sql`now()` } });
+    await appendAudit(tx, {
+      actor,
+      action: 'import.onet',
+      target: 'onet',
+      before: null,
+      after: { source, counts },
+      note: null,
+    });
   });
   return counts;
 }

@@ -1,6 +1,7 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import type { OccupationPayRecord, Percentile, ProfilePayRecord } from '../core/payBands.js';
 import type { OccupationPay } from '../importers/pay/readOews.js';
+import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
 import { imports, payObservations } from './schema.js';
 
@@ -15,6 +16,7 @@ export interface DatasetMeta {
 /** Replaces one dataset's occupation pay in one transaction; other datasets are untouched. */
 export async function replaceOccupationPay(
   db: CanonDb,
+  actor: string,
   meta: DatasetMeta,
   rows: readonly OccupationPay[],
 ): Promise<number> {
@@ -45,6 +47,14 @@ export async function replaceOccupationPay(
       .insert(imports)
       .values({ dataset: meta.dataset, source: meta.source, counts })
       .onConflictDoUpdate({ target: imports.dataset, set: { source: meta.source, counts } });
+    await appendAudit(tx, {
+      actor,
+      action: 'import.pay',
+      target: meta.dataset,
+      before: null,
+      after: { source: meta.source, counts },
+      note: null,
+    });
   });
   return rows.length;
 }
@@ -72,12 +82,21 @@ export async function readOccupationPay(db: CanonDb): Promise<OccupationPayRecor
 /** Replaces one company dataset's profile-level pay, in one transaction. */
 export async function replaceProfilePay(
   db: CanonDb,
+  actor: string,
   dataset: string,
   source: string,
   records: readonly Omit<ProfilePayRecord, 'dataset' | 'source'>[],
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(payObservations).where(eq(payObservations.dataset, dataset));
+    await appendAudit(tx, {
+      actor,
+      action: 'import.pay',
+      target: dataset,
+      before: null,
+      after: { source, counts: { profiles: records.length } },
+      note: null,
+    });
     if (records.length === 0) return;
     await tx.insert(payObservations).values(
       records.map((r, i) => ({

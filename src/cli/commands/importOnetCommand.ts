@@ -7,6 +7,7 @@ import { openDataset } from '../../importers/openDataset.js';
 import { replaceOnetRelease } from '../../store/occupationRepository.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
+import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
 export const DEFAULT_RELEASE = '29.3';
@@ -57,7 +58,7 @@ export async function importOnetCommand(
     let lastTable = '';
     let tableDone = 0;
     await withCanon(flags, async ({ store }) => {
-      const counts = await replaceOnetRelease(store.db, release, source, (table, done) => {
+      const counts = await replaceOnetRelease(store.db, cliActor().id, release, source, (table, done) => {
         stored += table === lastTable ? done - tableDone : done;
         lastTable = table;
         tableDone = done;

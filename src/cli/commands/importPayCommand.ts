@@ -6,6 +6,7 @@ import { readOews } from '../../importers/pay/readOews.js';
 import { summarizeCompanyPay } from '../../importers/pay/summarizeCompanyPay.js';
 import { replaceOccupationPay, replaceProfilePay } from '../../store/payRepository.js';
 import type { CliIO } from '../io.js';
+import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
 export interface ImportPayFlags extends StoreFlags {
@@ -37,6 +38,7 @@ export async function importPayCommand(file: string, flags: ImportPayFlags, io: 
   await withCanon(flags, async ({ store }) => {
     const n = await replaceOccupationPay(
       store.db,
+      cliActor().id,
       {
         dataset: `bls-oews-${asOf.replace(/\s+/g, '-').toLowerCase()}`,
         source: `BLS OEWS ${asOf} national`,
@@ -84,7 +86,7 @@ async function importCompanyPay(file: string, flags: ImportPayFlags, io: CliIO):
     }
     for (const p of problems.sort((a, b) => a.line - b.line)) io.err(`${name}:${p.line}: ${p.message}\n`);
     const summary = summarizeCompanyPay(placed, flags.asOf ?? null);
-    await replaceProfilePay(store.db, `company-${name}`, `Company data ${name}`, summary);
+    await replaceProfilePay(store.db, cliActor().id, `company-${name}`, `Company data ${name}`, summary);
     io.err(
       `Imported ${placed.length} rows of ${name} into ${summary.length} profile bands${problems.length ? `; ${problems.length} rows not imported, listed above with their line numbers` : ''}.\n`,
     );

@@ -110,15 +110,15 @@ describe('replaceOnetRelease', () => {
   it('is idempotent and all-or-nothing', async () => {
     const store = await emptyStore();
     const release = await read(onetFixtureFiles());
-    await replaceOnetRelease(store.db, release, 'fixture');
+    await replaceOnetRelease(store.db, 'test', release, 'fixture');
     const first = await readOccupationIndexData(store.db);
-    await replaceOnetRelease(store.db, release, 'fixture');
+    await replaceOnetRelease(store.db, 'test', release, 'fixture');
     expect(await readOccupationIndexData(store.db)).toEqual(first);
     const bad = {
       ...release,
       titles: [...release.titles, { onetCode: '99-9999.00', title: 'Ghost', kind: 'alternate' as const }],
     };
-    await expect(replaceOnetRelease(store.db, bad, 'broken')).rejects.toThrow();
+    await expect(replaceOnetRelease(store.db, 'test', bad, 'broken')).rejects.toThrow();
     expect(await readOccupationIndexData(store.db)).toEqual(first);
     await store.close();
   });
