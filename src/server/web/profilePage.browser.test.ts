@@ -44,6 +44,15 @@ describe.skipIf(!available)('profile page in Chromium', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     const ctx = await testApp();
+    // A second version of M4, so that its history has something to compare.
+    const admin = { id: 'test:browser', role: 'admin' } as const;
+    const text =
+      'Sets the consolidated cloud and AI spend policy for 4–6 engineering departments and reviews it with Finance every quarter.';
+    await ctx.canon.workflow.propose(admin, 'TECHNO.TECHNOLO6B55.M4', {
+      add: { responsibilities: [{ text, sources: ['canon-profile-m6'] }] },
+    });
+    await ctx.canon.workflow.submit(admin, 'TECHNO.TECHNOLO6B55.M4');
+    await ctx.canon.workflow.approve(admin, 'TECHNO.TECHNOLO6B55.M4');
     server = await startServer(ctx.app, '127.0.0.1', 0);
     close = () => ctx.store.close();
     browser = await chromium.launch({
@@ -115,6 +124,23 @@ describe.skipIf(!available)('profile page in Chromium', () => {
     });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('walks from the review queue to a draft, and from history to a diff, on a phone-sized screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(`${server.url}/review-queue`);
+    expect(await fits()).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: /Architecture .* P4/ }).click();
+    await page.getByRole('heading', { name: /Draft of Architecture/ }).waitFor();
+    expect(await fits()).toBeLessThanOrEqual(0);
+
+    await page.goto(`${server.url}/profiles/TECHNO.TECHNOLO6B55.M4/history`);
+    expect(await page.locator('[data-section="versions"] tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.getByRole('heading', { name: /v1 → v2/ }).waitFor();
+    expect(await page.locator('.diff-added').count()).toBe(1);
+    expect(await fits()).toBeLessThanOrEqual(0);
   });
 
   it('runs the readiness self-assessment and "Level a title" with JavaScript turned off', async () => {
