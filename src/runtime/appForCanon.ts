@@ -16,6 +16,7 @@ export function appForCanon(
     ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
     workflow: canon.workflow,
     keys: new KeyVerifier(canon.store.db),
+    refresh: () => canon.refresh(),
     ...options,
   });
 }

@@ -3,6 +3,7 @@ import { Catalog } from '../core/catalog.js';
 import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
+import { readRevision } from '../store/auditRepository.js';
 import { readOccupationIndexData } from '../store/occupationRepository.js';
 import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
@@ -20,6 +21,12 @@ export interface Canon {
   workflow: ProfileWorkflow;
   /** Re-reads the store into a new snapshot. */
   reload: () => Promise<void>;
+  /**
+   * Reloads when another process (a second server, the CLI) has written since
+   * this snapshot was read. Checks the store at most once per `maxAgeMs`;
+   * calls in between return at once.
+   */
+  refresh: (maxAgeMs?: number) => Promise<void>;
   /** True when this start loaded changed built-in files into the store. */
   taxonomyChanged: boolean;
 }
@@ -51,12 +58,26 @@ export async function openCanon(
 export async function canonOn(store: Store, taxonomyChanged = false): Promise<Canon> {
   let snapshot = await readSnapshot(store);
   let resolver: Promise<TitleResolver> | null = null;
+  let checkedAt = Date.now();
+  let checking: Promise<void> | null = null;
   const buildResolver = async () =>
     new TitleResolver(new OccupationIndex(await readOccupationIndexData(store.db)), snapshot.catalog);
   const reload = async () => {
     snapshot = await readSnapshot(store);
     // Aliases and focus cues feed the resolver, so it is rebuilt on its next use.
     resolver = null;
+  };
+  const refresh = (maxAgeMs = 1_000) => {
+    if (checking || Date.now() - checkedAt < maxAgeMs) return checking ?? Promise.resolve();
+    checking = (async () => {
+      try {
+        if ((await readRevision(store.db)) !== snapshot.revision) await reload();
+      } finally {
+        checkedAt = Date.now();
+        checking = null;
+      }
+    })();
+    return checking;
   };
   return {
     store,
@@ -69,12 +90,15 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
     resolver: () => (resolver ??= buildResolver()),
     workflow: new ProfileWorkflow({ db: store.db, catalog: () => snapshot.catalog, reload }),
     reload,
+    refresh,
     taxonomyChanged,
   };
 }
 
-async function readSnapshot(store: Store): Promise<{ catalog: Catalog; payBook: PayBook }> {
+/** The revision is read first: a write landing during the read makes the next check reload again, never miss. */
+async function readSnapshot(store: Store): Promise<{ catalog: Catalog; payBook: PayBook; revision: string }> {
+  const revision = await readRevision(store.db);
   const catalog = new Catalog(await readTaxonomy(store.db));
   const payBook = new PayBook(catalog, await readOccupationPay(store.db), await readProfilePay(store.db));
-  return { catalog, payBook };
+  return { catalog, payBook, revision };
 }

@@ -33,6 +33,8 @@ export interface AppOptions {
   keys?: KeyVerifier;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
+  /** Called on every request: picks up writes made by other processes (see Canon.refresh). */
+  refresh?: () => Promise<void>;
 }
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
@@ -94,6 +96,13 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.use('*', SECURITY_HEADERS);
+  const refresh = options.refresh;
+  if (refresh)
+    app.use('*', async (_c, next) => {
+      // Never hold a request for it: this one is served from the current snapshot, later ones from the new.
+      refresh().catch((error) => log('checking the store for changes failed', error));
+      await next();
+    });
   if (access) app.use('*', access.guardReads);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

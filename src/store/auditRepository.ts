@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { CanonDb } from './openStore.js';
-import { auditLog } from './schema.js';
+import { auditLog, storeMeta } from './schema.js';
 
 export interface AuditEntry {
   id: number;
@@ -15,9 +15,28 @@ export interface AuditEntry {
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
-/** Appends to the log; call it inside the write's own transaction so both land or neither does. */
+const REVISION_KEY = 'revision';
+
+/**
+ * Appends to the log; call it inside the write's own transaction so both land
+ * or neither does. Every audited write also advances the store's revision,
+ * which each server polls to learn that its snapshot is stale.
+ */
 export async function appendAudit(db: CanonDb, entry: NewAuditEntry): Promise<void> {
   await db.insert(auditLog).values(entry);
+  await db
+    .insert(storeMeta)
+    .values({ key: REVISION_KEY, value: '1' })
+    .onConflictDoUpdate({
+      target: storeMeta.key,
+      set: { value: sql`(${storeMeta.value}::bigint + 1)::text` },
+    });
+}
+
+/** The store's revision: it changes whenever an audited write lands. */
+export async function readRevision(db: CanonDb): Promise<string> {
+  const [row] = await db.select().from(storeMeta).where(eq(storeMeta.key, REVISION_KEY));
+  return row?.value ?? '0';
 }
 
 export interface AuditQuery {

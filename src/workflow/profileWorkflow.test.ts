@@ -281,4 +281,21 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
       [1, 'builtin'],
     ]);
   });
+
+  it.skipIf(!open)('lets a second server over the same store see an approval on its next check', async () => {
+    const { store, canon } = await fresh();
+    const other = await canonOn(store);
+    await canon.workflow.propose(editor, M3, { add: { responsibilities: [NEW_DUTY] } });
+    await canon.workflow.submit(editor, M3);
+    await canon.workflow.approve(approver, M3);
+    expect(other.catalog.getProfile(M3).record.version).toBe(1);
+    const before = other.catalog;
+    await other.refresh(60_000);
+    expect(other.catalog).toBe(before);
+    await other.refresh(0);
+    expect(other.catalog.getProfile(M3).record.version).toBe(2);
+    const unchanged = other.catalog;
+    await other.refresh(0);
+    expect(other.catalog).toBe(unchanged);
+  });
 });
