@@ -353,7 +353,7 @@ describe('canon CLI', () => {
       dataDir,
     );
     expect(approved.out).toMatch(/approved as v2 by cli:/);
-    expect((await canon('approve', code, '--data-dir', dataDir)).code).toBe(EXIT_CODES.not_found);
+    expect((await canon('approve', code, '--data-dir', dataDir)).code).toBe(EXIT_CODES.conflict);
 
     const history = await canon('history', code, '--data-dir', dataDir);
     expect(history.out).toMatch(/v2 .* cli:\S+ {2}review lowest \d(\.5)? {2}— adds budget\nv1 .* builtin/);

@@ -124,7 +124,14 @@ export class ProfileWorkflow {
     options: { note?: string; revision?: number } = {},
   ): Promise<ProfileVersion> {
     requireRole(actor, 'approver');
-    const draft = await this.openDraft(code);
+    this.deps.catalog().getProfile(code);
+    // Nothing to approve is a conflict, not a missing resource: most often someone approved it a moment ago.
+    const draft = await readDraft(this.deps.db, code);
+    if (!draft)
+      throw new CanonError(
+        'conflict',
+        `${code} has no draft to approve; if one was in review, it has just been approved or withdrawn — see its history.`,
+      );
     if (draft.status !== 'in_review')
       throw new CanonError('conflict', `The draft of ${code} is not in review yet; submit it first.`);
     if (options.revision !== undefined && options.revision !== draft.revision)

@@ -138,6 +138,30 @@ describe('workflow API', () => {
     expect(log.items[0].before).toMatchObject({ version: 1 });
   });
 
+  it('answers one of two simultaneous approvals with 201 and the other with 409', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M5';
+    const duty = { ...DUTY, text: `${DUTY.text} Across every department.` };
+    await call(`/api/profiles/${code}/draft`, {
+      method: 'POST',
+      key: keys.editor,
+      body: { add: { responsibilities: [duty] } },
+    });
+    await call(`/api/profiles/${code}/draft/submit`, { method: 'POST', key: keys.editor });
+    // Verify both keys first (scrypt is slow on purpose), so the two approvals really race.
+    for (const key of [keys.approver, keys.admin]) await call(`/api/profiles/${code}/draft`, { key });
+    const statuses = await Promise.all(
+      [keys.approver, keys.admin].map(async (key) => {
+        const res = await call(`/api/profiles/${code}/approve`, {
+          method: 'POST',
+          key,
+          body: { revision: 1 },
+        });
+        return res.status === 409 ? `409 ${(await res.json()).error.code}` : String(res.status);
+      }),
+    );
+    expect(statuses.sort()).toEqual(['201', '409 conflict']);
+  });
+
   it('retires with an approver key and answers 204', async () => {
     const res = await call('/api/profiles/TECHNO.TECHNOLO6B55.M6/retire', {
       method: 'POST',
