@@ -1,0 +1,141 @@
+import { getLevel, LEVELS, type Level, type Track } from '../core/levels.js';
+import { normalizeTitle } from '../resolve/normalizeTitle.js';
+import { readSeniority } from '../resolve/readSeniority.js';
+import type { Claim } from './extractClaims.js';
+import type { SourceLevel } from './segmentLevels.js';
+
+export interface CrosswalkEntry {
+  label: string;
+  titles: string[];
+  canonical: { code: string; track: Track; rank: number; title: string };
+  confidence: number;
+  reason: string;
+}
+
+interface Reading {
+  level: Level;
+  stated: boolean;
+  why: string[];
+}
+
+const MANAGES_MANAGERS =
+  /\bmanag(?:e|es|ing) (?:other )?managers\b|\bmanager of managers\b|\bleads? (?:other )?managers\b/i;
+const COMPANY_SCOPE =
+  /\b(?:board|company-wide|company level|c-suite|executive team|whole company|entire (?:company|organization))\b/i;
+
+/**
+ * Maps each level of a source ladder to a canonical level. Titles are read for
+ * seniority first; the document's own evidence then adds to it: "manages
+ * managers" means at least M3, company or board scope means the executive
+ * range. The ladder's order is kept: a level never maps below the one listed
+ * before it (or above, for ladders listed top down) — when a reading would
+ * invert it, the level moves to the next canonical level and says so.
+ */
+export function crosswalkLevels(levels: readonly SourceLevel[], claims: readonly Claim[]): CrosswalkEntry[] {
+  const readings = levels.map((l) =>
+    readLevel(
+      l,
+      claims.filter((c) => c.level === l.label),
+    ),
+  );
+  const descending = isDescending(levels, readings);
+  const order = descending ? [...readings.keys()].reverse() : [...readings.keys()];
+  const out: CrosswalkEntry[] = [];
+  let previous: Level | null = null;
+  for (const i of order) {
+    const reading = readings[i] as Reading;
+    const source = levels[i] as SourceLevel;
+    let level = reading.level;
+    const why = [...reading.why];
+    let confidence = reading.stated ? 0.8 : 0.4;
+    if (!previous && !reading.stated) {
+      level = LEVELS.find((l) => l.track === reading.level.track) ?? level;
+      why.push(`the ladder's first level, and no title word says how senior: the entry level of its track`);
+    } else if (previous && !reading.stated) {
+      level = nextAbove(previous, previous.track);
+      why.push(
+        level === previous
+          ? `no title word says how senior, and ${previous.code} before it is the top of its track; they share it`
+          : `no title word says how senior; placed one step above ${previous.code}, the level before it in the ladder`,
+      );
+    } else if (previous && level.rank <= previous.rank) {
+      const moved = nextAbove(previous, previous.track);
+      why.push(
+        moved === previous
+          ? `the title reads as ${level.code}, but the ladder lists it above ${previous.code}, the top of its track; they share it`
+          : `the title reads as ${level.code}, but the ladder lists it above ${previous.code}; moved to ${moved.code} to keep its order`,
+      );
+      confidence = 0.5;
+      level = moved;
+    }
+    previous = level;
+    out[i] = {
+      label: source.label,
+      titles: source.titles,
+      canonical: { code: level.code, track: level.track, rank: level.rank, title: level.title },
+      confidence,
+      reason: why.join('; '),
+    };
+  }
+  return out;
+}
+
+function readLevel(source: SourceLevel, claims: readonly Claim[]): Reading {
+  const why: string[] = [];
+  let best: { level: Level; stated: boolean; title: string; cues: string[] } | null = null;
+  for (const title of source.titles) {
+    const s = readSeniority(normalizeTitle(title).words);
+    if (s.stated && (!best?.stated || s.level.rank > best.level.rank))
+      best = { level: s.level, stated: true, title, cues: s.cues };
+    else best ??= { level: s.level, stated: s.stated, title, cues: s.cues };
+  }
+  let level = best?.level ?? getLevel('P2');
+  let stated = best?.stated ?? false;
+  if (best?.stated)
+    why.push(`"${best.title}" reads as ${level.code} ${level.title} (${best.cues.join(', ')})`);
+  const text = claims.map((c) => c.text).join(' ');
+  if (MANAGES_MANAGERS.test(text) && level.rank < getLevel('M3').rank) {
+    level = getLevel('M3');
+    stated = true;
+    why.push('it manages managers, which Canon places at M3 or above');
+  }
+  if (
+    COMPANY_SCOPE.test(text) &&
+    level.track !== 'E' &&
+    level.rank < getLevel('M5').rank &&
+    level.track === 'M'
+  ) {
+    level = getLevel('M5');
+    why.push('its scope reaches the board or the whole company');
+  }
+  const years = claims.find((c) => c.kind === 'experience' && c.years)?.years;
+  if (years)
+    why.push(
+      `the document asks for ${years.min}${years.max ? `–${years.max}` : ''}${years.openEnded ? '+' : ''} years`,
+    );
+  return { level, stated, why };
+}
+
+/** A ladder is read top down when its stated readings mostly fall as it goes on. */
+function isDescending(levels: readonly SourceLevel[], readings: readonly Reading[]): boolean {
+  const numbers = levels.map((l) => Number(/(\d+)\s*$/.exec(l.code ?? '')?.[1] ?? Number.NaN));
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < levels.length; i++) {
+    const a = numbers[i - 1] as number;
+    const b = numbers[i] as number;
+    if (!Number.isNaN(a) && !Number.isNaN(b) && a !== b) b > a ? up++ : down++;
+    const ra = readings[i - 1];
+    const rb = readings[i];
+    if (ra?.stated && rb?.stated && ra.level.rank !== rb.level.rank)
+      rb.level.rank > ra.level.rank ? up++ : down++;
+  }
+  return down > up;
+}
+
+/** The next canonical level above `level` on `track`; a track's top level stays its top (they then share it). */
+function nextAbove(level: Level, track: Track): Level {
+  return (
+    LEVELS.filter((l) => l.track === track && l.rank > level.rank).sort((a, b) => a.rank - b.rank)[0] ?? level
+  );
+}

@@ -1,0 +1,82 @@
+import type { Element, Nodes, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import {
+  type Block,
+  buildSections,
+  collapse,
+  type DocumentFormat,
+  type DocumentTree,
+  documentTitle,
+} from '../documentTree.js';
+
+const processor = unified().use(rehypeParse);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'nav', 'footer']);
+
+/** HTML through parse5 (rehype), keeping each element's offsets in the source. */
+export function parseHtml(text: string, name: string, format: DocumentFormat = 'html'): DocumentTree {
+  const tree = processor.parse(text) as Root;
+  const blocks: Block[] = [];
+  let pageTitle = '';
+  const span = (n: Nodes) => ({ start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 });
+  const visit = (node: Nodes, listDepth: number) => {
+    if (node.type !== 'element' && node.type !== 'root') return;
+    if (node.type === 'element') {
+      const tag = node.tagName;
+      if (tag === 'title') pageTitle = collapse(plain(node));
+      if (SKIP.has(tag)) return;
+      const heading = /^h([1-6])$/.exec(tag);
+      if (heading) {
+        blocks.push({
+          kind: 'heading',
+          text: collapse(plain(node)),
+          depth: Number(heading[1]),
+          ...span(node),
+        });
+        return;
+      }
+      if (tag === 'p') {
+        const t = collapse(plain(node));
+        if (t) blocks.push({ kind: 'paragraph', text: t, depth: 0, ...span(node) });
+        return;
+      }
+      if (tag === 'li') {
+        const own = node.children.filter(
+          (c) => !(c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')),
+        );
+        const t = collapse(own.map((c) => plain(c)).join(''));
+        if (t) blocks.push({ kind: 'item', text: t, depth: listDepth, ...span(node) });
+        for (const c of node.children)
+          if (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')) visit(c, listDepth + 1);
+        return;
+      }
+      if (tag === 'tr') {
+        const cells = node.children
+          .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
+          .map((c) => collapse(plain(c)));
+        if (cells.some(Boolean))
+          blocks.push({ kind: 'row', text: cells.join(' | '), cells, depth: 0, ...span(node) });
+        return;
+      }
+    }
+    for (const child of node.children) visit(child as Nodes, listDepth);
+  };
+  visit(tree, 0);
+  const title = documentTitle(blocks, pageTitle || name);
+  return { format, text, meta: {}, title, root: buildSections(blocks, title) };
+}
+
+function plain(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') {
+    if (SKIP.has(node.tagName)) return '';
+    const inner = node.children.map((c) => plain(c as Nodes)).join('');
+    return node.tagName === 'br'
+      ? ' '
+      : /^(p|div|li|td|th|tr|h[1-6])$/.test(node.tagName)
+        ? ` ${inner} `
+        : inner;
+  }
+  if (node.type === 'root') return node.children.map((c) => plain(c as Nodes)).join('');
+  return '';
+}

@@ -1,0 +1,99 @@
+import { type Block, buildSections, collapse, type DocumentTree, documentTitle } from '../documentTree.js';
+
+const BULLET = /^(\s*)(?:[•·▪◦‣∙*–-]|\d{1,2}[.)])\s+/;
+const MARKDOWN_HEADING = /^(#{1,6})\s+/;
+const SENTENCE_END = /[.!?,;]$/;
+
+/**
+ * Plain text as copied from a web page: headings without markup (short lines
+ * standing alone, "Label:" lines), bullets as "•", "-" or "1.", tables as
+ * tab-separated runs of cells. Markdown-style "#" headings are honoured too.
+ */
+export function parseText(text: string, name: string): DocumentTree {
+  const lines: { text: string; start: number; end: number }[] = [];
+  let at = 0;
+  for (const raw of text.split('\n')) {
+    lines.push({ text: raw.replace(/\r$/, ''), start: at, end: at + raw.replace(/\r$/, '').length });
+    at += raw.length + 1;
+  }
+  const blocks: Block[] = [];
+  const blank = (i: number) => (lines[i]?.text.trim() ?? '') === '';
+  let paragraph: { text: string; start: number; end: number } | null = null;
+  const flush = () => {
+    if (paragraph)
+      blocks.push({
+        kind: 'paragraph',
+        text: collapse(paragraph.text),
+        depth: 0,
+        start: paragraph.start,
+        end: paragraph.end,
+      });
+    paragraph = null;
+  };
+  lines.forEach((line, i) => {
+    const trimmed = line.text.trim();
+    const lead = line.text.length - line.text.trimStart().length;
+    const start = line.start + lead;
+    if (!trimmed || /^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) return flush();
+    const md = MARKDOWN_HEADING.exec(trimmed);
+    const bullet = BULLET.exec(line.text);
+    if (md) {
+      flush();
+      blocks.push({
+        kind: 'heading',
+        text: collapse(trimmed.slice(md[0].length)),
+        depth: md[1]?.length ?? 1,
+        start,
+        end: line.end,
+      });
+    } else if (bullet) {
+      flush();
+      const indent = (bullet[1] ?? '').replace(/\t/g, '    ').length;
+      blocks.push({
+        kind: 'item',
+        text: collapse(line.text.slice(bullet[0].length)),
+        depth: Math.floor(indent / 4),
+        start: line.start + bullet[0].length,
+        end: line.end,
+      });
+    } else if (line.text.includes('\t') || /\s\|\s/.test(trimmed)) {
+      flush();
+      const cells = trimmed
+        .split(/\t+|\s\|\s/)
+        .map(collapse)
+        .filter(Boolean);
+      blocks.push({ kind: 'row', text: cells.join(' | '), cells, depth: 0, start, end: line.end });
+    } else if (
+      looksLikeHeading(
+        trimmed,
+        blank(i - 1) || i === 0 || paragraph === null,
+        blank(i + 1) || BULLET.test(lines[i + 1]?.text ?? ''),
+      )
+    ) {
+      flush();
+      // "Label:" lines head the list under them, one level below free-standing headings.
+      blocks.push({
+        kind: 'heading',
+        text: collapse(trimmed.replace(/:$/, '')),
+        depth: trimmed.endsWith(':') ? 4 : 3,
+        start,
+        end: line.end,
+      });
+    } else if (paragraph) {
+      paragraph.text += ` ${trimmed}`;
+      paragraph.end = line.end;
+    } else {
+      paragraph = { text: trimmed, start, end: line.end };
+    }
+  });
+  flush();
+  const title = documentTitle(blocks, name);
+  return { format: 'text', text, meta: {}, title, root: buildSections(blocks, title) };
+}
+
+function looksLikeHeading(line: string, aloneBefore: boolean, aloneAfter: boolean): boolean {
+  if (!aloneBefore || !aloneAfter) return false;
+  if (line.length > 80 || line.split(/\s+/).length > 10) return false;
+  if (line.endsWith(':')) return true;
+  return !SENTENCE_END.test(line) && !/^[a-z]/.test(line);
+}

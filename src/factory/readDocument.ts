@@ -1,0 +1,68 @@
+import { type CrosswalkEntry, crosswalkLevels } from './crosswalkLevels.js';
+import type { DocumentTree } from './documentTree.js';
+import { CLAIM_KINDS, type Claim, type ClaimKind, extractClaims } from './extractClaims.js';
+import { type DocumentInput, parseDocument } from './parse/parseDocument.js';
+import { type SourceLevel, segmentLevels, wholeDocumentLevel } from './segmentLevels.js';
+
+/** A document read end to end: its tree, its levels mapped to Canon's, and its claims. */
+export interface ReadDocument {
+  name: string;
+  tree: DocumentTree;
+  levels: SourceLevel[];
+  crosswalk: CrosswalkEntry[];
+  claims: Claim[];
+  warnings: string[];
+}
+
+/** parse → segment → extract → crosswalk, for one document on its own. */
+export async function readDocument(input: DocumentInput): Promise<ReadDocument> {
+  const tree = await parseDocument(input);
+  const { levels, warnings } = levelsOf(tree, input.name);
+  const claims = extractClaims(tree, levels);
+  return { name: input.name, tree, levels, claims, crosswalk: crosswalkLevels(levels, claims), warnings };
+}
+
+/**
+ * Several files that form one ladder. Files with level headings of their own
+ * keep them (and their own order); files that each describe one level are
+ * ordered by their front-matter `weight` when they have one, else as given,
+ * and crosswalked as one sequence.
+ */
+export async function readLadder(inputs: readonly DocumentInput[]): Promise<ReadDocument[]> {
+  const docs = await Promise.all(inputs.map((input) => readDocument(input)));
+  const single = docs
+    .map((doc, i) => ({ doc, i, weight: Number(doc.tree.meta.weight) }))
+    .filter(({ doc }) => doc.levels.length === 1 && doc.levels[0]?.section === doc.tree.root)
+    .sort((a, b) => (Number.isNaN(a.weight) || Number.isNaN(b.weight) ? a.i - b.i : a.weight - b.weight));
+  if (single.length > 1) {
+    const levels = single.map(({ doc }) => doc.levels[0] as SourceLevel);
+    const crosswalk = crosswalkLevels(
+      levels,
+      single.flatMap(({ doc }) => doc.claims),
+    );
+    single.forEach(({ doc }, k) => {
+      doc.crosswalk = [crosswalk[k] as CrosswalkEntry];
+    });
+  }
+  return docs;
+}
+
+function levelsOf(tree: DocumentTree, name: string): { levels: SourceLevel[]; warnings: string[] } {
+  const levels = segmentLevels(tree);
+  if (levels.length > 0) return { levels, warnings: [] };
+  const whole = wholeDocumentLevel(tree);
+  if (whole) return { levels: [whole], warnings: [] };
+  return {
+    levels: [],
+    warnings: [
+      `${name}: no level found — no heading names a level ("E1: Director", "Director (Manager 7)", "D1 - Developer 1") and the title names no role`,
+    ],
+  };
+}
+
+/** Claims counted by kind, every kind present (0 when none), for summaries. */
+export function countClaims(claims: readonly Claim[]): Record<ClaimKind, number> {
+  const counts = Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
+  for (const c of claims) counts[c.kind]++;
+  return counts;
+}
