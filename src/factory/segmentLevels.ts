@@ -23,7 +23,7 @@ const PARENTHESIZED = /^(?<title>[^()]+?)\s*\((?<alias>[^()]+)\)$/;
 const CANON_CHIP = /^(?<code>[PME]\d)\s*this profile$/i;
 /** Parts of a ladder that describe it rather than one of its levels. */
 const NOT_A_LEVEL =
-  /\b(?:summary|overview|at a glance|introduction|related|other pages|faq|how .* work|considerations|differences|philosophy|principles)\b/i;
+  /\b(?:summary|overview|at a glance|introduction|related|other pages|faq|how .* work|considerations|differences|philosophy|principles|vs\.?|versus)\b/i;
 
 const clean = (text: string) =>
   text
@@ -52,21 +52,47 @@ export function readLevelHeading(heading: string): Omit<SourceLevel, 'section' |
 }
 
 /**
- * Finds the sections of a document that each describe one level. Level
- * headings are read at every depth; the depth holding most of them wins, so a
- * level's own sub-headings are never taken for levels.
+ * Finds the sections of a document that each describe one level. Headings that
+ * carry a level code ("E1: …", "… (Manager 7)") are read at every depth; the
+ * depth holding most of them wins, so a level's own sub-headings are never
+ * taken for levels. Plain job-title headings ("VP of Engineering") count as
+ * levels beside coded siblings, or on their own when two or more siblings are
+ * job titles.
  */
 export function segmentLevels(tree: DocumentTree): SourceLevel[] {
-  const found: SourceLevel[] = [];
-  for (const [section, path] of walkSections(tree.root)) {
-    if (!section.heading) continue;
+  const all = [...walkSections(tree.root)].filter(([s]) => s.heading);
+  const parentOf = new Map<Section, Section>();
+  for (const [s] of walkSections(tree.root)) for (const child of s.children) parentOf.set(child, s);
+  const coded: SourceLevel[] = [];
+  for (const [section, path] of all) {
     const reading = readLevelHeading(section.title);
-    if (reading) found.push({ ...reading, section, path });
+    if (reading) coded.push({ ...reading, section, path });
   }
-  const byDepth = new Map<number, number>();
-  for (const l of found) byDepth.set(l.section.depth, (byDepth.get(l.section.depth) ?? 0) + 1);
-  const [depth] = [...byDepth].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
-  return found.filter((l) => l.section.depth === depth);
+  const plain = (section: Section, path: string[]): SourceLevel | null => {
+    const text = clean(section.title);
+    return ROLE_WORDS.test(text) && !NOT_A_LEVEL.test(text) && text.length <= 80
+      ? { label: text, code: null, titles: [text], section, path }
+      : null;
+  };
+  if (coded.length > 0) {
+    const byDepth = new Map<number, number>();
+    for (const l of coded) byDepth.set(l.section.depth, (byDepth.get(l.section.depth) ?? 0) + 1);
+    const [depth] = [...byDepth].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
+    const parents = new Set(
+      coded.filter((l) => l.section.depth === depth).map((l) => parentOf.get(l.section)),
+    );
+    return all.flatMap(([section, path]) => {
+      if (section.depth !== depth || !parents.has(parentOf.get(section))) return [];
+      const level = coded.find((l) => l.section === section) ?? plain(section, path);
+      return level ? [level] : [];
+    });
+  }
+  const groups = new Map<Section | undefined, SourceLevel[]>();
+  for (const [section, path] of all) {
+    const level = plain(section, path);
+    if (level) groups.set(parentOf.get(section), [...(groups.get(parentOf.get(section)) ?? []), level]);
+  }
+  return [...groups.values()].filter((g) => g.length >= 2).sort((a, b) => b.length - a.length)[0] ?? [];
 }
 
 /**
