@@ -9,6 +9,7 @@ import { exportCommand } from './commands/exportCommand.js';
 import { historyCommand } from './commands/historyCommand.js';
 import { importOnetCommand } from './commands/importOnetCommand.js';
 import { importPayCommand } from './commands/importPayCommand.js';
+import { ingestCommand } from './commands/ingestCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keysCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
@@ -164,6 +165,20 @@ function program(io: CliIO): Command {
     .option('--json', 'print JSON')
     .option(...dataDir)
     .action((code, flags) => payCommand(code, flags, io));
+
+  cmd
+    .command('ingest')
+    .description(
+      'read career ladders and job descriptions (Markdown, HTML, DOCX, text) into sources with evidence; prints each crosswalk',
+    )
+    .argument('<files...>', 'documents to read')
+    .option(
+      '--ladder <name>',
+      'the files are one ladder (e.g. one file per level): read and map them together',
+    )
+    .option('--json', 'print JSON: one object per source (an array when several; one object for --ladder)')
+    .option(...dataDir)
+    .action((files, flags) => ingestCommand(files, flags, io));
 
   cmd
     .command('propose')

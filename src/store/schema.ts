@@ -24,6 +24,8 @@ import type {
   Transition,
 } from '../core/taxonomy.js';
 import type { ProfileContent } from '../core/workflow/profileContent.js';
+import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
+import type { ClaimKind } from '../factory/extractClaims.js';
 
 /** Drizzle's view of the tables that migrations/ creates; the SQL files are the source of truth. */
 
@@ -232,6 +234,33 @@ export const auditLog = pgTable('audit_log', {
   note: text('note'),
 });
 
+export const documents = pgTable('documents', {
+  sourceId: text('source_id').primaryKey(),
+  contentHash: text('content_hash').notNull().unique(),
+  name: text('name').notNull(),
+  format: text('format').notNull(),
+  ladder: text('ladder'),
+  body: text('body').notNull(),
+  levels: jsonb('levels').$type<CrosswalkEntry[]>().notNull(),
+  warnings: jsonb('warnings').$type<string[]>().notNull(),
+  ingestedBy: text('ingested_by').notNull(),
+  ingestedAt: at('ingested_at').notNull().defaultNow(),
+});
+
+export const evidence = pgTable('evidence', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sourceId: text('source_id').notNull(),
+  kind: text('kind').$type<ClaimKind>().notNull(),
+  subtype: text('subtype'),
+  text: text('text').notNull(),
+  levelLabel: text('level_label'),
+  canonicalLevel: text('canonical_level'),
+  sectionPath: jsonb('section_path').$type<string[]>().notNull(),
+  startOffset: integer('start_offset').notNull(),
+  endOffset: integer('end_offset').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>(),
+});
+
 export const schema = {
   sources,
   functions,
@@ -251,4 +280,6 @@ export const schema = {
   profileDrafts,
   apiKeys,
   auditLog,
+  documents,
+  evidence,
 };

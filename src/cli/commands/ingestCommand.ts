@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CanonError, quote } from '../../core/errors.js';
+import { CLAIM_KINDS, type ClaimKind } from '../../factory/extractClaims.js';
+import type { IngestSummary } from '../../factory/ingestDocuments.js';
+import { MAX_DOCUMENT_BYTES } from '../../factory/parse/parseDocument.js';
+import { ingestSources } from '../../workflow/ingestSources.js';
+import type { CliIO } from '../io.js';
+import { progressReporter } from '../progressReporter.js';
+import { cliActor } from './cliActor.js';
+import { type StoreFlags, withCanon } from './withCanon.js';
+
+/** Reads ladders and job descriptions into sources with evidence and prints each one's crosswalk. */
+export async function ingestCommand(
+  files: string[],
+  flags: StoreFlags & { ladder?: string; json?: boolean },
+  io: CliIO,
+): Promise<void> {
+  const inputs = await Promise.all(
+    files.map(async (file) => {
+      try {
+        const bytes = await readFile(file);
+        if (bytes.length > MAX_DOCUMENT_BYTES)
+          throw new CanonError(
+            'too_large',
+            `${quote(file)} is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; documents may be up to that.`,
+          );
+        return { name: basename(file), bytes: new Uint8Array(bytes) };
+      } catch (cause) {
+        if (cause instanceof CanonError) throw cause;
+        throw new CanonError('invalid_input', `Cannot read ${quote(file)}: ${(cause as Error).message}`, {
+          cause,
+        });
+      }
+    }),
+  );
+  await withCanon(flags, async (canon) => {
+    const progress = progressReporter(io);
+    let result: Awaited<ReturnType<typeof ingestSources>>;
+    try {
+      result = await ingestSources({ db: canon.store.db, reload: canon.reload }, cliActor(), inputs, {
+        ladder: flags.ladder ?? null,
+        onProgress: (done, total, name) => progress.update(`stored ${name}`, done, total),
+      });
+    } finally {
+      progress.stop();
+    }
+    const skippedWarnings = result.skipped.flatMap((s) => s.warnings);
+    if (flags.json) {
+      const out = flags.ladder
+        ? ladderSummary(flags.ladder, result.sources, skippedWarnings)
+        : result.sources.length === 1 && skippedWarnings.length === 0
+          ? result.sources[0]
+          : result.sources;
+      io.out(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    for (const s of result.sources) {
+      io.out(
+        `${s.source.id}  ${s.source.kind}  "${s.source.title}"${s.stored ? '' : '  (already stored; unchanged)'}\n`,
+      );
+      for (const l of s.levels)
+        io.out(
+          `  ${l.label.padEnd(40)} → ${l.canonical.code} ${l.canonical.title} (confidence ${l.confidence.toFixed(1)}): ${l.reason}\n`,
+        );
+      io.out(
+        `  claims: ${Object.entries(s.claims)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}\n`,
+      );
+      for (const w of s.warnings) io.err(`  warning: ${w}\n`);
+    }
+    for (const w of skippedWarnings) io.err(`warning: ${w} (not stored)\n`);
+  });
+}
+
+/** One object for a whole ladder read from several files. */
+function ladderSummary(name: string, sources: IngestSummary[], skipped: string[]) {
+  const claims = Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
+  for (const s of sources) for (const k of CLAIM_KINDS) claims[k] += s.claims[k];
+  return {
+    source: { id: `ladder:${name}`, title: name, kind: 'ladder', files: sources.map((s) => s.source.id) },
+    levels: sources.flatMap((s) => s.levels).sort((a, b) => a.canonical.rank - b.canonical.rank),
+    claims,
+    warnings: [...sources.flatMap((s) => s.warnings), ...skipped],
+  };
+}

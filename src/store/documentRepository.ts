@@ -1,0 +1,103 @@
+import { asc, eq } from 'drizzle-orm';
+import type { SourceKind } from '../core/taxonomy.js';
+import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
+import type { Claim } from '../factory/extractClaims.js';
+import { appendAudit } from './auditRepository.js';
+import type { CanonDb } from './openStore.js';
+import { documents, evidence, sources } from './schema.js';
+
+export interface NewDocument {
+  sourceId: string;
+  contentHash: string;
+  name: string;
+  title: string;
+  kind: SourceKind;
+  format: string;
+  ladder: string | null;
+  body: string;
+  levels: CrosswalkEntry[];
+  warnings: string[];
+  claims: Claim[];
+}
+
+export type StoredDocument = typeof documents.$inferSelect;
+export type EvidenceRow = typeof evidence.$inferSelect;
+
+/**
+ * Stores a read document as a source with its evidence, in one transaction.
+ * A document whose content hash is already stored changes nothing.
+ */
+export async function saveDocument(
+  db: CanonDb,
+  actor: string,
+  doc: NewDocument,
+): Promise<{ created: boolean }> {
+  return db.transaction(async (tx) => {
+    const [known] = await tx
+      .select({ id: documents.sourceId })
+      .from(documents)
+      .where(eq(documents.contentHash, doc.contentHash));
+    if (known) return { created: false };
+    await tx.insert(sources).values({
+      id: doc.sourceId,
+      title: doc.title,
+      kind: doc.kind,
+      publisher: null,
+      url: null,
+      note: `Ingested from ${doc.name}${doc.ladder ? ` (ladder ${doc.ladder})` : ''}`,
+      origin: 'ingested',
+    });
+    await tx.insert(documents).values({
+      sourceId: doc.sourceId,
+      contentHash: doc.contentHash,
+      name: doc.name,
+      format: doc.format,
+      ladder: doc.ladder,
+      body: doc.body,
+      levels: doc.levels,
+      warnings: doc.warnings,
+      ingestedBy: actor,
+    });
+    const canonical = new Map(doc.levels.map((l) => [l.label, l.canonical.code]));
+    const rows = doc.claims.map((c) => ({
+      sourceId: doc.sourceId,
+      kind: c.kind,
+      subtype: c.subtype,
+      text: c.text,
+      levelLabel: c.level,
+      canonicalLevel: c.level ? (canonical.get(c.level) ?? null) : null,
+      sectionPath: c.sectionPath,
+      startOffset: c.start,
+      endOffset: c.end,
+      details:
+        c.years || c.from || c.to ? { years: c.years ?? null, from: c.from ?? null, to: c.to ?? null } : null,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(evidence).values(rows.slice(i, i + 500));
+    await appendAudit(tx, {
+      actor,
+      action: 'source.ingest',
+      target: doc.sourceId,
+      before: null,
+      after: {
+        name: doc.name,
+        levels: doc.levels.map((l) => `${l.label} → ${l.canonical.code}`),
+        claims: rows.length,
+      },
+      note: null,
+    });
+    return { created: true };
+  });
+}
+
+export async function readStoredDocument(db: CanonDb, sourceId: string): Promise<StoredDocument | null> {
+  const [row] = await db.select().from(documents).where(eq(documents.sourceId, sourceId));
+  return row ?? null;
+}
+
+export async function readEvidence(db: CanonDb, sourceId: string): Promise<EvidenceRow[]> {
+  return db
+    .select()
+    .from(evidence)
+    .where(eq(evidence.sourceId, sourceId))
+    .orderBy(asc(evidence.startOffset), asc(evidence.id));
+}
