@@ -6,6 +6,7 @@ import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
+import type { SourceDocuments } from '../workflow/sourceDocuments.js';
 import { createAccess } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
@@ -31,6 +32,8 @@ export interface AppOptions {
   workflow?: ProfileWorkflow;
   /** Checks API keys; writes need one. Required with `workflow`. */
   keys?: KeyVerifier;
+  /** Ingested documents and their evidence; without it POST /api/sources is absent. */
+  documents?: SourceDocuments;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
   /** Called on every request: picks up writes made by other processes (see Canon.refresh). */
@@ -69,7 +72,10 @@ export function createApp(options: AppOptions): Hono {
       return fallbackPay.book;
     });
   const access = options.keys ? createAccess(options.keys, options.publicReads ?? true) : null;
-  const write = options.workflow && access ? { workflow: options.workflow, access } : undefined;
+  const write =
+    options.workflow && access
+      ? { workflow: options.workflow, access, ...(options.documents ? { documents: options.documents } : {}) }
+      : undefined;
   const workflow = options.workflow;
   const pinned = workflow ? (code: string, version: number) => workflow.catalogAt(code, version) : undefined;
   const api = createApi(

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { CanonError } from '../../core/errors.js';
 import type { ApiDeps } from './apiDeps.js';
 import { registerCompareRoutes } from './routes/compareRoutes.js';
+import { registerDocumentRoutes } from './routes/documentRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
 import { registerGrowthRoutes } from './routes/growthRoutes.js';
 import { registerLevelRoutes } from './routes/levelRoutes.js';
@@ -46,6 +47,7 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
   registerReviewRoutes(api, deps);
   registerResolveRoutes(api, deps.resolver);
   if (write) registerWorkflowRoutes(api, deps, write);
+  if (write?.documents) registerDocumentRoutes(api, write.documents, write.access);
   api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   return api;
 }

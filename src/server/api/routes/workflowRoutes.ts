@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatDiff } from '../../../core/workflow/diffContent.js';
 import type { ProfileWorkflow, VersionRef } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
+import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import type { Access } from '../../access.js';
 import { type ApiDeps, jsonError } from '../apiDeps.js';
 import {
@@ -18,6 +19,7 @@ import { draftDto, queueItemDto, versionDto, versionSummaryDto } from '../toDto.
 export interface WorkflowDeps {
   workflow: ProfileWorkflow;
   access: Access;
+  documents?: SourceDocuments;
 }
 
 const code = CodeParam('TECHNO.TECHNOLO6B55.M3');

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../../access/apiKeys.js';
+import { testApp } from '../../../testing/testApp.js';
+
+const LADDER = `# Platform ladder
+
+## E1: Director of Platform
+
+Owns the platform domain.
+
+- Sets the platform roadmap for 5 teams
+
+### Typical Experience
+
+12-18+ years of professional experience in technology.
+
+## E2: Senior Director of Platform
+
+- Runs platform and infrastructure across 3 domains
+`;
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+let editor: string;
+let viewer: string;
+beforeAll(async () => {
+  ctx = await testApp();
+  editor = (await createApiKey(ctx.store.db, 'test', 'ed', 'editor')).key;
+  viewer = (await createApiKey(ctx.store.db, 'test', 'vi', 'viewer')).key;
+});
+afterAll(() => ctx.store.close());
+
+const post = (body: BodyInit, key: string | null, type?: string) =>
+  ctx.app.request('/api/sources', {
+    method: 'POST',
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(type ? { 'content-type': type } : {}),
+    },
+    body,
+  });
+
+describe('POST /api/sources', () => {
+  it('reads a ladder into a source with evidence, once', async () => {
+    const res = await post(JSON.stringify({ name: 'platform.md', text: LADDER }), editor, 'application/json');
+    expect(res.status).toBe(201);
+    const { items } = await res.json();
+    expect(items[0]).toMatchObject({
+      source: { kind: 'ladder', title: 'Platform ladder' },
+      stored: true,
+      claims: { experience: 1 },
+    });
+    expect(items[0].levels.map((l: { label: string }) => l.label)).toEqual([
+      'E1: Director of Platform',
+      'E2: Senior Director of Platform',
+    ]);
+    const id = items[0].source.id;
+
+    const again = await (
+      await post(JSON.stringify({ name: 'copy.md', text: LADDER }), editor, 'application/json')
+    ).json();
+    expect(again.items[0]).toMatchObject({ source: { id }, stored: false });
+
+    expect((await (await ctx.app.request(`/api/sources/${id}`)).json()).title).toBe('Platform ladder');
+    const ev = await (await ctx.app.request(`/api/sources/${id}/evidence`)).json();
+    const duty = ev.items.find((e: { kind: string }) => e.kind === 'responsibility');
+    expect(LADDER.slice(duty.start, duty.end)).toBe('Sets the platform roadmap for 5 teams');
+    expect(duty).toMatchObject({
+      level: 'E1: Director of Platform',
+      canonicalLevel: ev.levels[0].canonical.code,
+    });
+  });
+
+  it('takes file uploads', async () => {
+    const form = new FormData();
+    form.append('file', new File([LADDER.replace('Platform', 'Data')], 'data.md'));
+    const res = await post(form, editor);
+    expect(res.status).toBe(201);
+    expect((await res.json()).items[0].source.title).toBe('Data ladder');
+  });
+
+  it('refuses what it cannot use, storing nothing', async () => {
+    const before = (await (await ctx.app.request('/api/sources')).json()).items.length;
+    const none = await post(
+      JSON.stringify({ name: 'notes.md', text: '# Notes\n\n- lunch\n' }),
+      editor,
+      'application/json',
+    );
+    expect(none.status).toBe(400);
+    expect((await none.json()).error.message).toMatch(/No level found in the document; nothing was stored/);
+    const huge = await post(
+      JSON.stringify({ name: 'big.md', text: 'x'.repeat(3 * 1024 * 1024) }),
+      editor,
+      'application/json',
+    );
+    expect(huge.status).toBe(413);
+    const binary = new FormData();
+    binary.append('file', new File([new Uint8Array([0, 1, 2, 0])], 'x.txt'));
+    expect((await post(binary, editor)).status).toBe(400);
+    expect(
+      (await post(JSON.stringify({ name: 'x.md', text: LADDER }), null, 'application/json')).status,
+    ).toBe(401);
+    expect(
+      (await post(JSON.stringify({ name: 'x.md', text: LADDER }), viewer, 'application/json')).status,
+    ).toBe(403);
+    expect((await (await ctx.app.request('/api/sources')).json()).items.length).toBe(before);
+    expect((await ctx.app.request('/api/sources/doc-000000000000/evidence')).status).toBe(404);
+  });
+});

@@ -1,0 +1,190 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { CanonError, quote } from '../../../core/errors.js';
+import { CLAIM_KINDS } from '../../../factory/extractClaims.js';
+import { MAX_DOCUMENT_BYTES } from '../../../factory/parse/parseDocument.js';
+import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
+import type { Access } from '../../access.js';
+import { jsonError } from '../apiDeps.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const Level = z.object({
+  label: z.string(),
+  titles: z.array(z.string()),
+  canonical: z.object({ code: z.string(), track: z.string(), rank: z.number(), title: z.string() }),
+  confidence: z.number(),
+  reason: z.string(),
+});
+
+const Summary = z
+  .object({
+    source: z.object({ id: z.string(), title: z.string(), kind: z.string() }),
+    levels: z.array(Level),
+    claims: z.record(z.enum(CLAIM_KINDS), z.number().int()),
+    warnings: z.array(z.string()),
+    stored: z.boolean().openapi({ description: 'False when the same content was stored before' }),
+  })
+  .openapi('IngestedSource');
+
+const TextBody = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .openapi({ example: 'ladder.md', description: 'Its extension picks the format' }),
+  text: z.string().min(1),
+  ladder: z.string().trim().min(1).max(100).optional(),
+});
+
+const ingest = createRoute({
+  method: 'post',
+  path: '/sources',
+  tags: ['Provenance'],
+  summary: 'Read a ladder or job description into a source with evidence (editor)',
+  description: `JSON {name, text[, ladder]} or multipart/form-data with one or more "file" fields (and "ladder"). Up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB per request.`,
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      // Each content type is checked by the handler; the schemas here document them.
+      required: false,
+      content: {
+        'application/json': { schema: TextBody },
+        'multipart/form-data': { schema: z.object({ file: z.any().optional(), ladder: z.string().optional() }) },
+      },
+    },
+  },
+  responses: {
+    201: json(
+      z.object({
+        items: z.array(Summary),
+        skipped: z.array(z.object({ name: z.string(), warnings: z.array(z.string()) })),
+      }),
+      'What was read and stored',
+    ),
+    400: jsonError('Empty, binary, wrongly encoded, or no level found (nothing stored)'),
+    401: jsonError('No API key'),
+    403: jsonError('Not an editor'),
+    413: jsonError('Over the size limit'),
+  },
+});
+
+const SourceId = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'doc-2880ee7d0a9d' }),
+});
+
+const evidence = createRoute({
+  method: 'get',
+  path: '/sources/{id}/evidence',
+  tags: ['Provenance'],
+  summary: "An ingested source's levels and every claim read from it, with its span",
+  request: { params: SourceId },
+  responses: {
+    200: json(
+      z.object({
+        source: z.string(),
+        name: z.string(),
+        format: z.string(),
+        ladder: z.string().nullable(),
+        levels: z.array(Level),
+        warnings: z.array(z.string()),
+        items: z.array(
+          z.object({
+            kind: z.enum(CLAIM_KINDS),
+            subtype: z.string().nullable(),
+            text: z.string(),
+            level: z.string().nullable(),
+            canonicalLevel: z.string().nullable(),
+            sectionPath: z.array(z.string()),
+            start: z.number().int(),
+            end: z.number().int(),
+            details: z.unknown(),
+          }),
+        ),
+      }),
+      'Levels and evidence, in document order',
+    ),
+    404: jsonError('No such ingested source'),
+  },
+});
+
+export function registerDocumentRoutes(app: OpenAPIHono, documents: SourceDocuments, access: Access): void {
+  app.use(
+    '/sources',
+    bodyLimit({
+      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+      onError: () => {
+        throw new CanonError(
+          'too_large',
+          `The upload is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; documents may be up to that.`,
+        );
+      },
+    }),
+  );
+  app.openapi(ingest, async (c) => {
+    const actor = await access.actor(c);
+    const type = c.req.header('content-type') ?? '';
+    let inputs: { name: string; bytes: Uint8Array }[];
+    let ladder: string | null = null;
+    if (type.startsWith('multipart/form-data')) {
+      const form = await c.req.formData();
+      const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
+      if (files.length === 0)
+        throw new CanonError('invalid_input', 'Send the document as a "file" field of the form.');
+      inputs = await Promise.all(
+        files.map(async (f) => ({ name: f.name || 'upload', bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+      const l = form.get('ladder');
+      ladder = typeof l === 'string' && l.trim() ? l.trim().slice(0, 100) : null;
+    } else {
+      const body = TextBody.safeParse(await c.req.json().catch(() => null));
+      if (!body.success) {
+        const issue = body.error.issues[0];
+        throw new CanonError(
+          'invalid_input',
+          `Expected {"name", "text"}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'bad input'}.`,
+        );
+      }
+      inputs = [{ name: body.data.name, bytes: new TextEncoder().encode(body.data.text) }];
+      ladder = body.data.ladder ?? null;
+    }
+    const result = await documents.ingest(actor, inputs, ladder);
+    return c.json({ items: result.sources, skipped: result.skipped }, 201);
+  });
+  app.openapi(evidence, async (c) => {
+    const { id } = c.req.valid('param');
+    const doc = await documents.document(id);
+    if (!doc) throw new CanonError('not_found', `No ingested source with id ${quote(id)}.`);
+    const rows = await documents.evidence(id);
+    return c.json(
+      {
+        source: id,
+        name: doc.name,
+        format: doc.format,
+        ladder: doc.ladder,
+        levels: doc.levels,
+        warnings: doc.warnings,
+        items: rows.map((r) => ({
+          kind: r.kind,
+          subtype: r.subtype,
+          text: r.text,
+          level: r.levelLabel,
+          canonicalLevel: r.canonicalLevel,
+          sectionPath: r.sectionPath,
+          start: r.startOffset,
+          end: r.endOffset,
+          details: r.details,
+        })),
+      },
+      200,
+    );
+  });
+}
