@@ -9,11 +9,11 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * binary fixture is committed.
  */
 export function docxFixture(paragraphs: { text: string; style?: 'Heading1' | 'Heading2' }[]): Uint8Array {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const body = paragraphs
     .map(
       (p) =>
-        `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escape(p.text)}</w:t></w:r></w:p>`,
+        `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${xmlText(p.text)}</w:t></w:r></w:p>`,
     )
     .join('');
   const style = (id: string, name: string) =>

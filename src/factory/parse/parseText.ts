@@ -30,11 +30,14 @@ export function parseText(text: string, name: string): DocumentTree {
       });
     paragraph = null;
   };
-  lines.forEach((line, i) => {
+  for (const [i, line] of lines.entries()) {
     const trimmed = line.text.trim();
     const lead = line.text.length - line.text.trimStart().length;
     const start = line.start + lead;
-    if (!trimmed || /^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) return flush();
+    if (!trimmed || /^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) {
+      flush();
+      continue;
+    }
     const md = MARKDOWN_HEADING.exec(trimmed);
     const bullet = BULLET.exec(line.text);
     if (md) {
@@ -85,7 +88,7 @@ export function parseText(text: string, name: string): DocumentTree {
     } else {
       paragraph = { text: trimmed, start, end: line.end };
     }
-  });
+  }
   flush();
   const title = documentTitle(blocks, name);
   return { format: 'text', text, meta: {}, title, root: buildSections(blocks, title) };

@@ -54,7 +54,9 @@ const ingest = createRoute({
       required: false,
       content: {
         'application/json': { schema: TextBody },
-        'multipart/form-data': { schema: z.object({ file: z.any().optional(), ladder: z.string().optional() }) },
+        'multipart/form-data': {
+          schema: z.object({ file: z.any().optional(), ladder: z.string().optional() }),
+        },
       },
     },
   },
