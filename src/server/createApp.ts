@@ -129,6 +129,7 @@ export function createApp(options: AppOptions): Hono {
       resolver,
       payBook,
       ...(options.workflow ? { workflow: options.workflow } : {}),
+      ...(options.documents ? { documents: options.documents } : {}),
     }),
   );
   app.route('/api', api);

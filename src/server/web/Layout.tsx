@@ -35,6 +35,9 @@ export function Layout(props: { title: string; children: Child; description?: st
                 <a href="/resolve">Level a title</a>
               </li>
               <li>
+                <a href="/ingest">Map a ladder</a>
+              </li>
+              <li>
                 <a href="/sources">Sources</a>
               </li>
               <li>

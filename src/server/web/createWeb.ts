@@ -10,8 +10,11 @@ import type { PayBook } from '../../core/payBands.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
+import type { ClaimKind } from '../../factory/extractClaims.js';
+import { countClaims, readDocument } from '../../factory/readDocument.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow, VersionRef } from '../../workflow/profileWorkflow.js';
+import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
 import { FAVICON, renderPage, STYLESHEET } from './Layout.js';
@@ -19,6 +22,7 @@ import { ApiDocsPage } from './pages/ApiDocsPage.js';
 import { CareerPage } from './pages/CareerPage.js';
 import { ComparePage } from './pages/ComparePage.js';
 import { CoordinatesPage } from './pages/CoordinatesPage.js';
+import { IngestPage } from './pages/DocumentPages.js';
 import { JobDescriptionPage } from './pages/JobDescriptionPage.js';
 import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
@@ -39,6 +43,8 @@ export interface WebDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
   openApiDocument: () => object;
+  /** Ingested documents, shown with their evidence on their source pages. */
+  documents?: SourceDocuments;
   /** Versions, drafts and the review queue; without it those pages are absent. */
   workflow?: ProfileWorkflow;
   resolver: () => Promise<TitleResolver>;
@@ -173,11 +179,44 @@ export function createWeb(deps: WebDeps): Hono {
     const catalog = deps.catalog();
     return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcesPage({ catalog })));
   });
-  web.get('/sources/:id', (c) => {
+  web.get('/sources/:id', async (c) => {
     const catalog = deps.catalog();
     const source = catalog.findSource(c.req.param('id'));
     if (!source) throw new CanonError('not_found', `No source with id ${quote(c.req.param('id'))}.`);
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcePage({ catalog, source })));
+    // A stored document never changes (its id is its content hash), so caching it per snapshot is safe.
+    const stored = deps.documents ? await deps.documents.document(source.id) : null;
+    const document =
+      stored && deps.documents
+        ? { document: stored, evidence: await deps.documents.evidence(source.id) }
+        : null;
+    return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcePage({ catalog, source, document })));
+  });
+  web.get('/ingest', (c) => c.html(renderPage(IngestPage({ result: null }))));
+  web.post('/ingest', async (c) => {
+    const form = await c.req.formData().catch(() => null);
+    const file = form?.get('file');
+    const text = String(form?.get('text') ?? '');
+    const input =
+      file && typeof file !== 'string' && file.size > 0
+        ? { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) }
+        : { name: 'pasted.txt', bytes: new TextEncoder().encode(text) };
+    try {
+      const read = await readDocument(input);
+      const result = {
+        title: read.tree.title,
+        levels: read.crosswalk,
+        counts: Object.entries(countClaims(read.claims)) as [ClaimKind, number][],
+        warnings: read.warnings,
+      };
+      return c.html(renderPage(IngestPage({ result, text })));
+    } catch (error) {
+      if (!(error instanceof CanonError) || (error.code !== 'invalid_input' && error.code !== 'too_large'))
+        throw error;
+      return c.html(
+        renderPage(IngestPage({ result: null, error: error.message, text })),
+        error.code === 'too_large' ? 413 : 400,
+      );
+    }
   });
   web.get('/api/docs', (c) =>
     deps.cache.respond(c, deps.catalog(), HTML, () =>

@@ -1,6 +1,8 @@
 import type { Catalog } from '../../../core/catalog.js';
 import type { Source } from '../../../core/taxonomy.js';
+import type { EvidenceRow, StoredDocument } from '../../../store/documentRepository.js';
 import { Layout } from '../Layout.js';
+import { DocumentEvidence } from './DocumentPages.js';
 
 export function SourcesPage({ catalog }: { catalog: Catalog }) {
   return (
@@ -18,7 +20,15 @@ export function SourcesPage({ catalog }: { catalog: Catalog }) {
   );
 }
 
-export function SourcePage({ catalog, source }: { catalog: Catalog; source: Source }) {
+export function SourcePage({
+  catalog,
+  source,
+  document,
+}: {
+  catalog: Catalog;
+  source: Source;
+  document?: { document: StoredDocument; evidence: EvidenceRow[] } | null;
+}) {
   const citing = catalog.citing(source.id);
   return (
     <Layout title={source.title}>
@@ -51,6 +61,7 @@ export function SourcePage({ catalog, source }: { catalog: Catalog; source: Sour
         ) : null}
       </dl>
       {source.note ? <p>{source.note}</p> : null}
+      {document ? <DocumentEvidence document={document.document} evidence={document.evidence} /> : null}
       <section aria-labelledby="citing-h">
         <h2 id="citing-h">Profiles citing this source ({citing.length})</h2>
         <ul>
