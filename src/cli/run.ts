@@ -186,7 +186,11 @@ function program(io: CliIO): Command {
       'propose a change to a profile from a YAML or JSON file (set / add / remove); opens or updates its draft',
     )
     .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .requiredOption('--file <file>', 'the proposal ("-" reads standard input); see the README for its shape')
+    .option('--file <file>', 'the proposal ("-" reads standard input); see the README for its shape')
+    .option(
+      '--from-source [id]',
+      "apply the factory's open proposals for this profile (from one ingested source, or all)",
+    )
     .option('--note <text>', 'why, for the reviewers and the audit log')
     .option('--submit', 'put the draft in review right away')
     .option('--json', 'print the draft and its review as JSON')

@@ -17,6 +17,8 @@ export interface IngestSummary {
   warnings: string[];
   /** False when the same content was stored before (nothing changed). */
   stored: boolean;
+  /** Proposals made for canonical profiles (none when the content was stored before). */
+  proposals: { profileCode: string; responsibilities: number; aliases: number }[];
 }
 
 export interface PreparedDocument {
@@ -66,5 +68,6 @@ export function summarize(p: PreparedDocument, stored: boolean): IngestSummary {
     claims: countClaims(p.read.claims),
     warnings: p.read.warnings,
     stored,
+    proposals: [],
   };
 }

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { KeyVerifier } from '../access/apiKeys.js';
 import { createApp } from '../server/createApp.js';
 import { sourceDocuments } from '../workflow/sourceDocuments.js';
-import type { Canon } from './openCanon.js';
+import { type Canon, ingestDeps } from './openCanon.js';
 
 /** The whole HTTP app over an open Canon: reads from its snapshot, writes through its workflow. */
 export function appForCanon(
@@ -16,7 +16,7 @@ export function appForCanon(
     payBook: () => canon.payBook,
     ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
     workflow: canon.workflow,
-    documents: sourceDocuments(canon.store.db, canon.reload),
+    documents: sourceDocuments(ingestDeps(canon)),
     keys: new KeyVerifier(canon.store.db),
     refresh: () => canon.refresh(),
     ...options,

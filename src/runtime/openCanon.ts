@@ -9,6 +9,7 @@ import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 
 export interface Canon {
@@ -101,4 +102,9 @@ async function readSnapshot(store: Store): Promise<{ catalog: Catalog; payBook: 
   const catalog = new Catalog(await readTaxonomy(store.db));
   const payBook = new PayBook(catalog, await readOccupationPay(store.db), await readProfilePay(store.db));
   return { catalog, payBook, revision };
+}
+
+/** What ingesting documents needs from an open Canon. */
+export function ingestDeps(canon: Canon): IngestDeps {
+  return { db: canon.store.db, reload: canon.reload, catalog: () => canon.catalog, resolver: canon.resolver };
 }

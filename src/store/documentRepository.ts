@@ -1,10 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { SourceKind } from '../core/taxonomy.js';
+import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
 import type { Claim } from '../factory/extractClaims.js';
 import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
-import { documents, evidence, sources } from './schema.js';
+import { documents, evidence, sourceProposals, sources } from './schema.js';
 
 export interface NewDocument {
   sourceId: string;
@@ -18,6 +19,7 @@ export interface NewDocument {
   levels: CrosswalkEntry[];
   warnings: string[];
   claims: Claim[];
+  proposals: { profileCode: string; proposal: Proposal; claimIndexes: number[]; note: string }[];
 }
 
 export type StoredDocument = typeof documents.$inferSelect;
@@ -72,7 +74,26 @@ export async function saveDocument(
       details:
         c.years || c.from || c.to ? { years: c.years ?? null, from: c.from ?? null, to: c.to ?? null } : null,
     }));
-    for (let i = 0; i < rows.length; i += 500) await tx.insert(evidence).values(rows.slice(i, i + 500));
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += 500)
+      ids.push(
+        ...(
+          await tx
+            .insert(evidence)
+            .values(rows.slice(i, i + 500))
+            .returning({ id: evidence.id })
+        ).map((r) => r.id),
+      );
+    if (doc.proposals.length > 0)
+      await tx.insert(sourceProposals).values(
+        doc.proposals.map((p) => ({
+          sourceId: doc.sourceId,
+          profileCode: p.profileCode,
+          proposal: p.proposal,
+          evidenceIds: p.claimIndexes.flatMap((i) => (ids[i] === undefined ? [] : [ids[i]])),
+          note: p.note,
+        })),
+      );
     await appendAudit(tx, {
       actor,
       action: 'source.ingest',
@@ -100,4 +121,27 @@ export async function readEvidence(db: CanonDb, sourceId: string): Promise<Evide
     .from(evidence)
     .where(eq(evidence.sourceId, sourceId))
     .orderBy(asc(evidence.startOffset), asc(evidence.id));
+}
+
+export type SourceProposal = typeof sourceProposals.$inferSelect;
+
+export async function readSourceProposals(
+  db: CanonDb,
+  where: { sourceId?: string; profileCode?: string; status?: 'open' | 'applied' },
+): Promise<SourceProposal[]> {
+  const conditions = [
+    ...(where.sourceId ? [eq(sourceProposals.sourceId, where.sourceId)] : []),
+    ...(where.profileCode ? [eq(sourceProposals.profileCode, where.profileCode)] : []),
+    ...(where.status ? [eq(sourceProposals.status, where.status)] : []),
+  ];
+  return db
+    .select()
+    .from(sourceProposals)
+    .where(and(...conditions))
+    .orderBy(asc(sourceProposals.id));
+}
+
+export async function markProposalsApplied(db: CanonDb, ids: number[]): Promise<void> {
+  if (ids.length > 0)
+    await db.update(sourceProposals).set({ status: 'applied' }).where(inArray(sourceProposals.id, ids));
 }

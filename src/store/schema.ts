@@ -23,6 +23,7 @@ import type {
   Statement,
   Transition,
 } from '../core/taxonomy.js';
+import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { ProfileContent } from '../core/workflow/profileContent.js';
 import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
 import type { ClaimKind } from '../factory/extractClaims.js';
@@ -261,6 +262,17 @@ export const evidence = pgTable('evidence', {
   details: jsonb('details').$type<Record<string, unknown>>(),
 });
 
+export const sourceProposals = pgTable('source_proposals', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sourceId: text('source_id').notNull(),
+  profileCode: text('profile_code').notNull(),
+  proposal: jsonb('proposal').$type<Proposal>().notNull(),
+  evidenceIds: jsonb('evidence_ids').$type<number[]>().notNull(),
+  note: text('note').notNull(),
+  status: text('status').$type<'open' | 'applied'>().notNull().default('open'),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
 export const schema = {
   sources,
   functions,
@@ -282,4 +294,5 @@ export const schema = {
   auditLog,
   documents,
   evidence,
+  sourceProposals,
 };

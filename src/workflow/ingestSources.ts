@@ -1,10 +1,20 @@
+import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import type { Actor } from '../core/roles.js';
 import { type IngestSummary, prepareDocuments, summarize } from '../factory/ingestDocuments.js';
 import type { DocumentInput } from '../factory/parse/parseDocument.js';
+import { synthesizeProposals } from '../factory/synthesizeProposals.js';
+import type { TitleResolver } from '../resolve/titleResolver.js';
 import { saveDocument } from '../store/documentRepository.js';
 import type { CanonDb } from '../store/openStore.js';
 import { requireRole } from './profileWorkflow.js';
+
+export interface IngestDeps {
+  db: CanonDb;
+  reload: () => Promise<void>;
+  catalog: () => Catalog;
+  resolver: () => Promise<TitleResolver>;
+}
 
 export interface IngestResult {
   sources: IngestSummary[];
@@ -18,7 +28,7 @@ export interface IngestResult {
  * no document has a level, so a bad upload stores nothing at all.
  */
 export async function ingestSources(
-  deps: { db: CanonDb; reload: () => Promise<void> },
+  deps: IngestDeps,
   actor: Actor,
   inputs: readonly DocumentInput[],
   options: { ladder?: string | null; onProgress?: (done: number, total: number, name: string) => void } = {},
@@ -33,7 +43,9 @@ export async function ingestSources(
       { details: { skipped: skippedOut } },
     );
   const sources: IngestSummary[] = [];
+  const resolver = await deps.resolver();
   for (const [i, p] of prepared.entries()) {
+    const proposals = synthesizeProposals(p.read, p.sourceId, deps.catalog(), resolver);
     const { created } = await saveDocument(deps.db, actor.id, {
       sourceId: p.sourceId,
       contentHash: p.contentHash,
@@ -46,8 +58,16 @@ export async function ingestSources(
       levels: p.read.crosswalk,
       warnings: p.read.warnings,
       claims: p.read.claims,
+      proposals,
     });
-    sources.push(summarize(p, created));
+    sources.push({
+      ...summarize(p, created),
+      proposals: proposals.map((x) => ({
+        profileCode: x.profileCode,
+        responsibilities: x.proposal.add?.responsibilities?.length ?? 0,
+        aliases: x.proposal.add?.aliases?.length ?? 0,
+      })),
+    });
     options.onProgress?.(i + 1, prepared.length, p.read.name);
   }
   if (sources.some((s) => s.stored)) await deps.reload();

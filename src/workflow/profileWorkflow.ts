@@ -8,6 +8,7 @@ import { applyProposal, citedSources, type Proposal } from '../core/workflow/app
 import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
 import { contentOf, type ProfileContent, withContent } from '../core/workflow/profileContent.js';
 import { type AuditEntry, type AuditQuery, appendAudit, readAudit } from '../store/auditRepository.js';
+import { markProposalsApplied, readSourceProposals } from '../store/documentRepository.js';
 import {
   type Draft,
   deleteDraft,
@@ -85,6 +86,44 @@ export class ProfileWorkflow {
       return saved;
     });
     await this.deps.reload();
+    return draft;
+  }
+
+  /**
+   * Turns the factory's open proposals for a profile (from one source, or from
+   * all) into its draft. Statements the draft already has are left out rather
+   * than refused; the proposals are marked applied.
+   */
+  async proposeFromSources(actor: Actor, code: string, sourceId?: string): Promise<Draft> {
+    requireRole(actor, 'editor');
+    const catalog = this.deps.catalog();
+    catalog.getProfile(code);
+    const open = await readSourceProposals(this.deps.db, {
+      profileCode: code,
+      status: 'open',
+      ...(sourceId ? { sourceId } : {}),
+    });
+    if (open.length === 0)
+      throw new CanonError(
+        'not_found',
+        `No open proposals for ${code}${sourceId ? ` from ${quote(sourceId)}` : ''}; ingest a document that maps to it first.`,
+      );
+    const base = (await readDraft(this.deps.db, code))?.content ?? contentOf(catalog.taxonomy, code);
+    const merged: Required<Pick<Proposal, 'add'>> = { add: { responsibilities: [], aliases: [] } };
+    for (const section of ['responsibilities', 'aliases'] as const) {
+      const seen = new Set(base[section].map((s) => s.text));
+      for (const p of open)
+        for (const s of p.proposal.add?.[section] ?? [])
+          if (!seen.has(s.text)) {
+            seen.add(s.text);
+            merged.add[section]?.push(s);
+          }
+    }
+    const draft = await this.propose(actor, code, merged, open.map((p) => p.note).join('; '));
+    await markProposalsApplied(
+      this.deps.db,
+      open.map((p) => p.id),
+    );
     return draft;
   }
 

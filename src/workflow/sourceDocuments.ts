@@ -6,8 +6,7 @@ import {
   readStoredDocument,
   type StoredDocument,
 } from '../store/documentRepository.js';
-import type { CanonDb } from '../store/openStore.js';
-import { type IngestResult, ingestSources } from './ingestSources.js';
+import { type IngestDeps, type IngestResult, ingestSources } from './ingestSources.js';
 
 /** Ingested documents as the HTTP layer sees them: ingest, and read back with their evidence. */
 export interface SourceDocuments {
@@ -16,10 +15,10 @@ export interface SourceDocuments {
   evidence(sourceId: string): Promise<EvidenceRow[]>;
 }
 
-export function sourceDocuments(db: CanonDb, reload: () => Promise<void>): SourceDocuments {
+export function sourceDocuments(deps: IngestDeps): SourceDocuments {
   return {
-    ingest: (actor, inputs, ladder) => ingestSources({ db, reload }, actor, inputs, { ladder }),
-    document: (id) => readStoredDocument(db, id),
-    evidence: (id) => readEvidence(db, id),
+    ingest: (actor, inputs, ladder) => ingestSources(deps, actor, inputs, { ladder }),
+    document: (id) => readStoredDocument(deps.db, id),
+    evidence: (id) => readEvidence(deps.db, id),
   };
 }

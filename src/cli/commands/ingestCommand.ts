@@ -4,6 +4,7 @@ import { CanonError, quote } from '../../core/errors.js';
 import { CLAIM_KINDS, type ClaimKind } from '../../factory/extractClaims.js';
 import type { IngestSummary } from '../../factory/ingestDocuments.js';
 import { MAX_DOCUMENT_BYTES } from '../../factory/parse/parseDocument.js';
+import { ingestDeps } from '../../runtime/openCanon.js';
 import { ingestSources } from '../../workflow/ingestSources.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
@@ -38,7 +39,7 @@ export async function ingestCommand(
     const progress = progressReporter(io);
     let result: Awaited<ReturnType<typeof ingestSources>>;
     try {
-      result = await ingestSources({ db: canon.store.db, reload: canon.reload }, cliActor(), inputs, {
+      result = await ingestSources(ingestDeps(canon), cliActor(), inputs, {
         ladder: flags.ladder ?? null,
         onProgress: (done, total, name) => progress.update(`stored ${name}`, done, total),
       });
@@ -62,6 +63,10 @@ export async function ingestCommand(
       for (const l of s.levels)
         io.out(
           `  ${l.label.padEnd(40)} → ${l.canonical.code} ${l.canonical.title} (confidence ${l.confidence.toFixed(1)}): ${l.reason}\n`,
+        );
+      for (const p of s.proposals)
+        io.out(
+          `  proposal for ${p.profileCode}: ${p.responsibilities} responsibilities, ${p.aliases} aliases (canon propose ${p.profileCode} --from-source ${s.source.id})\n`,
         );
       io.out(
         `  claims: ${Object.entries(s.claims)

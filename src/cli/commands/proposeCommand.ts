@@ -11,14 +11,33 @@ import { type StoreFlags, withCanon } from './withCanon.js';
 /** Applies a proposal file (YAML or JSON; "-" reads standard input) to the profile's draft. */
 export async function proposeCommand(
   code: string,
-  flags: StoreFlags & { file: string; note?: string; submit?: boolean; json?: boolean },
+  flags: StoreFlags & {
+    file?: string;
+    fromSource?: string | boolean;
+    note?: string;
+    submit?: boolean;
+    json?: boolean;
+  },
   io: CliIO,
 ): Promise<void> {
-  const input = await readProposal(flags.file);
+  if (!flags.file === !flags.fromSource)
+    throw new CanonError(
+      'invalid_input',
+      "Give either --file <proposal> or --from-source [id] (the factory's proposals).",
+    );
+  const input = flags.file ? await readProposal(flags.file) : null;
   await withCanon(flags, async ({ workflow }) => {
     const actor = cliActor();
-    const { note, ...proposal } = input;
-    await workflow.propose(actor, code, proposal, flags.note ?? note);
+    if (input) {
+      const { note, ...proposal } = input;
+      await workflow.propose(actor, code, proposal, flags.note ?? note);
+    } else {
+      await workflow.proposeFromSources(
+        actor,
+        code,
+        typeof flags.fromSource === 'string' ? flags.fromSource : undefined,
+      );
+    }
     const result = flags.submit ? await workflow.submit(actor, code) : await workflow.draft(code);
     io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDraft(result));
   });

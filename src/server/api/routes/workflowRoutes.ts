@@ -97,6 +97,28 @@ const propose = createRoute({
   },
 });
 
+const fromSources = createRoute({
+  method: 'post',
+  path: '/profiles/{code}/draft/from-sources',
+  tags: ['Workflow'],
+  summary: "Apply the factory's open proposals for this profile to its draft (editor)",
+  security: bearer,
+  request: {
+    params: code,
+    body: {
+      required: false,
+      content: {
+        'application/json': {
+          schema: z.strictObject({
+            source: z.string().min(1).max(100).optional().openapi({ description: 'Only this source' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: json(DraftSchema, 'The draft after the proposals'), ...writeErrors },
+});
+
 const submit = createRoute({
   method: 'post',
   path: '/profiles/{code}/draft/submit',
@@ -229,6 +251,12 @@ export function registerWorkflowRoutes(
     const { note, ...proposal } = c.req.valid('json');
     const profile = c.req.valid('param').code;
     await workflow.propose(actor, profile, proposal, note);
+    return c.json(draftDto(await workflow.draft(profile)), 200, NO_STORE);
+  });
+  app.openapi(fromSources, async (c) => {
+    const actor = await access.actor(c);
+    const profile = c.req.valid('param').code;
+    await workflow.proposeFromSources(actor, profile, c.req.valid('json').source);
     return c.json(draftDto(await workflow.draft(profile)), 200, NO_STORE);
   });
   app.openapi(submit, async (c) => {

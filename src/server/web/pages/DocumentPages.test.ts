@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestDeps } from '../../../runtime/openCanon.js';
 import { readTaxonomy } from '../../../store/taxonomyRepository.js';
 import { testApp } from '../../../testing/testApp.js';
 import { ingestSources } from '../../../workflow/ingestSources.js';
@@ -10,11 +11,9 @@ let ctx: Awaited<ReturnType<typeof testApp>>;
 let id: string;
 beforeAll(async () => {
   ctx = await testApp();
-  const result = await ingestSources(
-    { db: ctx.store.db, reload: ctx.canon.reload },
-    { id: 'test', role: 'editor' },
-    [{ name: 'data.md', bytes: new TextEncoder().encode(LADDER) }],
-  );
+  const result = await ingestSources(ingestDeps(ctx.canon), { id: 'test', role: 'editor' }, [
+    { name: 'data.md', bytes: new TextEncoder().encode(LADDER) },
+  ]);
   id = result.sources[0]?.source.id ?? '';
 });
 afterAll(() => ctx.store.close());

@@ -1,0 +1,84 @@
+import type { Catalog } from '../core/catalog.js';
+import { contentStems, similarity } from '../core/review/textSimilarity.js';
+import type { Proposal } from '../core/workflow/applyProposal.js';
+import type { TitleResolver } from '../resolve/titleResolver.js';
+import type { ReadDocument } from './readDocument.js';
+
+/** A suggested change to one canonical profile, with the claims (by index in the document's claims) behind it. */
+export interface SynthesizedProposal {
+  profileCode: string;
+  proposal: Proposal;
+  claimIndexes: number[];
+  note: string;
+}
+
+/** At most this many responsibilities are suggested per profile per document: reviewers read every one. */
+const MAX_RESPONSIBILITIES = 5;
+/** A responsibility this alike to one the profile has adds nothing. */
+const ALREADY_SAID = 0.5;
+const CONCRETE =
+  /\d|\b(?:teams?|organi[sz]ation|company|department|domain|budget|roadmap|platform|board|customers?)\b/i;
+
+/**
+ * Turns a document's evidence into proposals for the canonical profiles its
+ * levels resolve to: the focus from the level's titles (the title resolver),
+ * the level from the crosswalk. Suggests the level's titles as aliases and its
+ * most concrete responsibilities that the profile does not already state,
+ * each citing the document. Proposals only ever become drafts; approved
+ * content is never touched here.
+ */
+export function synthesizeProposals(
+  doc: ReadDocument,
+  sourceId: string,
+  catalog: Catalog,
+  resolver: TitleResolver,
+): SynthesizedProposal[] {
+  const out: SynthesizedProposal[] = [];
+  doc.crosswalk.forEach((entry, i) => {
+    const level = doc.levels[i];
+    if (!level) return;
+    const focus = level.titles
+      .map((t) => resolver.resolve({ title: t }).candidates.find((c) => c.focus)?.focus)
+      .find(Boolean);
+    if (!focus) return;
+    const fn = catalog.findFocus(focus.code)?.functionCode;
+    const view = fn ? catalog.findProfile(`${fn}.${focus.code}.${entry.canonical.code}`) : undefined;
+    if (!view) return;
+    const own = view.ladder.find((s) => s.current)?.content.responsibilities ?? [];
+    const ownStems = own.map((s) => contentStems(s.text));
+    const aliases = new Set(view.record.aliases.map((a) => a.text.toLowerCase()));
+    const newAliases = level.titles.filter((t) => !aliases.has(t.toLowerCase()) && t.length <= 80);
+    const duties = doc.claims
+      .map((c, index) => ({ c, index }))
+      .filter(
+        ({ c }) =>
+          c.kind === 'responsibility' &&
+          c.level === level.label &&
+          c.text.length >= 40 &&
+          c.text.length <= 300,
+      )
+      .filter(({ c }) => !ownStems.some((s) => similarity(s, contentStems(c.text)) >= ALREADY_SAID))
+      .sort((a, b) => Number(CONCRETE.test(b.c.text)) - Number(CONCRETE.test(a.c.text)))
+      .slice(0, MAX_RESPONSIBILITIES);
+    if (newAliases.length === 0 && duties.length === 0) return;
+    const titleClaims = doc.claims.flatMap((c, index) =>
+      c.kind === 'title' && c.level === level.label ? [index] : [],
+    );
+    out.push({
+      profileCode: view.code,
+      proposal: {
+        add: {
+          ...(duties.length
+            ? { responsibilities: duties.map(({ c }) => ({ text: c.text, sources: [sourceId] })) }
+            : {}),
+          ...(newAliases.length
+            ? { aliases: newAliases.map((t) => ({ text: t, sources: [sourceId] })) }
+            : {}),
+        },
+      },
+      claimIndexes: [...titleClaims, ...duties.map((d) => d.index)],
+      note: `From "${doc.tree.title}", level ${level.label} (mapped to ${entry.canonical.code}, confidence ${entry.confidence.toFixed(1)})`,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonOn, ingestDeps } from '../runtime/openCanon.js';
+import { readEvidence, readSourceProposals, readStoredDocument } from '../store/documentRepository.js';
+import type { Store } from '../store/openStore.js';
+import { documents, sources } from '../store/schema.js';
+import { clonedStore } from '../testing/testStore.js';
+import { ingestSources } from './ingestSources.js';
+
+const M4 = 'TECHNO.TECHNOLO6B55.M4';
+const editor = { id: 'test:ed', role: 'editor' } as const;
+const doc = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+const LADDER = `# Platform leadership
+
+## Director of Engineering (Manager 7)
+
+- Sets the yearly platform roadmap for 4-6 engineering teams and reports progress to the VP each quarter.
+- Owns the platform budget and vendor contracts across the department.
+
+## VP of Engineering
+
+- Runs engineering for the whole company and presents technology strategy to the board twice a year.
+`;
+
+let store: Store;
+let canon: Awaited<ReturnType<typeof canonOn>>;
+beforeAll(async () => {
+  store = await clonedStore();
+  canon = await canonOn(store);
+});
+afterAll(() => store.close());
+
+describe('ingestSources', () => {
+  it('stores the document with its evidence and proposes changes without touching approved content', async () => {
+    const before = canon.catalog.getProfile(M4).ladder.find((s) => s.current)?.content;
+    const { sources, skipped } = await ingestSources(ingestDeps(canon), editor, [
+      doc('platform.md', LADDER),
+      doc('notes.md', '# Notes\n\n- lunch\n'),
+    ]);
+    expect(skipped).toEqual([{ name: 'notes.md', warnings: [expect.stringMatching(/no level found/)] }]);
+    const [s] = sources;
+    expect(s?.proposals).toContainEqual({ profileCode: M4, responsibilities: 2, aliases: 1 });
+    const id = s?.source.id ?? '';
+    expect(await readStoredDocument(store.db, id)).toMatchObject({ name: 'platform.md', format: 'markdown' });
+    expect((await readEvidence(store.db, id)).length).toBeGreaterThan(3);
+    expect(canon.catalog.getProfile(M4).ladder.find((x) => x.current)?.content).toEqual(before);
+    expect(canon.catalog.findSource(id)?.title).toBe('Platform leadership');
+
+    const again = await ingestSources(ingestDeps(canon), editor, [doc('copy.md', LADDER)]);
+    expect(again.sources[0]).toMatchObject({ stored: false, source: { id } });
+    expect(await readSourceProposals(store.db, { sourceId: id })).toHaveLength(s?.proposals.length ?? 0);
+
+    const draft = await canon.workflow.proposeFromSources(editor, M4, id);
+    expect(draft.content.responsibilities.filter((r) => r.sources.includes(id))).toHaveLength(2);
+    expect(draft.content.aliases.map((a) => a.text)).toContain('Director of Engineering');
+    expect(canon.catalog.getProfile(M4).record.version).toBe(1);
+    await expect(canon.workflow.proposeFromSources(editor, M4, id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('keeps documents stored before a failure, and nothing of the one that failed', async () => {
+    await store.db.execute(
+      sql.raw(`CREATE FUNCTION fail_evidence() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.text LIKE '%poison%' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`),
+    );
+    await store.db.execute(
+      sql.raw(
+        'CREATE TRIGGER fail_evidence BEFORE INSERT ON evidence FOR EACH ROW EXECUTE FUNCTION fail_evidence()',
+      ),
+    );
+    const good = doc(
+      'good.md',
+      '# Good\n\n## E1: Director of Data\n\n- Owns the data platform for 3 teams\n',
+    );
+    const bad = doc('bad.md', '# Bad\n\n## E1: Director of Risk\n\n- A poison statement for 2 teams\n');
+    await expect(ingestSources(ingestDeps(canon), editor, [good, bad])).rejects.toThrow();
+    const names = (await store.db.select({ name: documents.name }).from(documents)).map((r) => r.name);
+    expect(names).toContain('good.md');
+    expect(names).not.toContain('bad.md');
+    const titles = (await store.db.select({ title: sources.title }).from(sources)).map((r) => r.title);
+    expect(titles).toContain('Good');
+    expect(titles).not.toContain('Bad');
+    await store.db.execute(sql.raw('DROP TRIGGER fail_evidence ON evidence'));
+  });
+
+  it('refuses viewers and documents with no level at all', async () => {
+    await expect(
+      ingestSources(ingestDeps(canon), { id: 'v', role: 'viewer' }, [doc('a.md', LADDER)]),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ingestSources(ingestDeps(canon), editor, [doc('n.md', '# Notes\n')])).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/nothing was stored/),
+    });
+  });
+});
