@@ -18,6 +18,14 @@ export interface Source {
 export interface Statement {
   text: string;
   sources: string[];
+  /** The spans of ingested documents that support it, when it came from one. */
+  evidence?: EvidenceRef[];
+}
+
+/** One span of evidence: its row in an ingested source. */
+export interface EvidenceRef {
+  source: string;
+  id: number;
 }
 
 export interface RubricRow {

@@ -9,6 +9,8 @@ export interface SynthesizedProposal {
   profileCode: string;
   proposal: Proposal;
   claimIndexes: number[];
+  /** The claim behind each suggested statement, in the proposal's order, to link it to its evidence once stored. */
+  statementClaims: { responsibilities: number[]; aliases: number[] };
   note: string;
 }
 
@@ -64,6 +66,8 @@ export function synthesizeProposals(
     const titleClaims = doc.claims.flatMap((c, index) =>
       c.kind === 'title' && c.level === level.label ? [index] : [],
     );
+    const titleClaim = (t: string) =>
+      doc.claims.findIndex((c) => c.kind === 'title' && c.level === level.label && c.text === t);
     out.push({
       profileCode: view.code,
       proposal: {
@@ -77,6 +81,7 @@ export function synthesizeProposals(
         },
       },
       claimIndexes: [...titleClaims, ...duties.map((d) => d.index)],
+      statementClaims: { responsibilities: duties.map((d) => d.index), aliases: newAliases.map(titleClaim) },
       note: `From "${doc.tree.title}", level ${level.label} (mapped to ${entry.canonical.code}, confidence ${entry.confidence.toFixed(1)})`,
     });
   });

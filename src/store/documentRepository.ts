@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { SourceKind } from '../core/taxonomy.js';
+import type { SourceKind, Statement } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
 import type { Claim } from '../factory/extractClaims.js';
@@ -19,7 +19,13 @@ export interface NewDocument {
   levels: CrosswalkEntry[];
   warnings: string[];
   claims: Claim[];
-  proposals: { profileCode: string; proposal: Proposal; claimIndexes: number[]; note: string }[];
+  proposals: {
+    profileCode: string;
+    proposal: Proposal;
+    claimIndexes: number[];
+    statementClaims: { responsibilities: number[]; aliases: number[] };
+    note: string;
+  }[];
 }
 
 export type StoredDocument = typeof documents.$inferSelect;
@@ -89,7 +95,7 @@ export async function saveDocument(
         doc.proposals.map((p) => ({
           sourceId: doc.sourceId,
           profileCode: p.profileCode,
-          proposal: p.proposal,
+          proposal: withEvidence(p.proposal, p.statementClaims, (i) => ids[i], doc.sourceId),
           evidenceIds: p.claimIndexes.flatMap((i) => (ids[i] === undefined ? [] : [ids[i]])),
           note: p.note,
         })),
@@ -144,4 +150,24 @@ export async function readSourceProposals(
 export async function markProposalsApplied(db: CanonDb, ids: number[]): Promise<void> {
   if (ids.length > 0)
     await db.update(sourceProposals).set({ status: 'applied' }).where(inArray(sourceProposals.id, ids));
+}
+
+/** The proposal with each suggested statement pointing at the evidence row of the claim it came from. */
+function withEvidence(
+  proposal: Proposal,
+  claims: { responsibilities: number[]; aliases: number[] },
+  idOf: (claimIndex: number) => number | undefined,
+  source: string,
+): Proposal {
+  const link = (list: Statement[] | undefined, indexes: number[]) =>
+    list?.map((s, k) => {
+      const id = idOf(indexes[k] ?? -1);
+      return id === undefined ? s : { ...s, evidence: [{ source, id }] };
+    });
+  const responsibilities = link(proposal.add?.responsibilities, claims.responsibilities);
+  const aliases = link(proposal.add?.aliases, claims.aliases);
+  return {
+    ...proposal,
+    add: { ...(responsibilities ? { responsibilities } : {}), ...(aliases ? { aliases } : {}) },
+  };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
 import { readEvidence, readSourceProposals, readStoredDocument } from '../store/documentRepository.js';
 import type { Store } from '../store/openStore.js';
@@ -53,10 +54,20 @@ describe('ingestSources', () => {
     const draft = await canon.workflow.proposeFromSources(editor, M4, id);
     expect(draft.content.responsibilities.filter((r) => r.sources.includes(id))).toHaveLength(2);
     expect(draft.content.aliases.map((a) => a.text)).toContain('Director of Engineering');
+    // Each suggested statement points at the span it came from.
+    const spans = new Map((await readEvidence(store.db, id)).map((e) => [e.id, e.text]));
+    for (const r of draft.content.responsibilities.filter((x) => x.sources.includes(id)))
+      expect(spans.get(r.evidence?.[0]?.id ?? 0)).toBe(r.text);
+
     expect(canon.catalog.getProfile(M4).record.version).toBe(1);
     await expect(canon.workflow.proposeFromSources(editor, M4, id)).rejects.toMatchObject({
       code: 'not_found',
     });
+
+    await canon.workflow.submit(editor, M4);
+    await canon.workflow.approve({ id: 'test:ap', role: 'approver' }, M4);
+    const page = await appForCanon(canon).request(`/profiles/${M4}`);
+    expect(await page.text()).toMatch(new RegExp(`href="/sources/${id}#ev-\\d+"`));
   });
 
   it('keeps documents stored before a failure, and nothing of the one that failed', async () => {

@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 const text = z.string().trim().min(1, 'must not be empty').max(1_000);
 const sources = z.array(z.string().trim().min(1)).min(1, 'cite at least one source id').max(20);
-const statement = z.strictObject({ text, sources });
+const evidence = z
+  .array(z.strictObject({ source: z.string().min(1).max(100), id: z.number().int().min(1) }))
+  .max(10);
+const statement = z.strictObject({ text, sources, evidence: evidence.optional() });
 const statements = z.array(statement).max(30);
 const texts = z.array(text).max(30);
 

@@ -40,7 +40,18 @@ export const LevelSchema = z
   })
   .openapi('Level');
 
-export const Statement = z.object({ text: z.string(), sources: z.array(z.string()) }).openapi('Statement');
+export const Statement = z
+  .object({
+    text: z.string(),
+    sources: z.array(z.string()),
+    evidence: z
+      .array(z.object({ source: z.string(), id: z.number().int() }))
+      .optional()
+      .openapi({
+        description: 'Spans of ingested documents behind the statement: /sources/{source}#ev-{id}',
+      }),
+  })
+  .openapi('Statement');
 
 export const SourceSchema = z
   .object({

@@ -12,6 +12,7 @@ import type { ProfilePay } from '../../../core/payBands.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../../core/review/reviewProfile.js';
 import {
   CLASSIFICATION_LABELS,
+  type EvidenceRef,
   RUBRIC_DIMENSIONS,
   type Source,
   STATUS_LABELS,
@@ -20,7 +21,12 @@ import { Layout } from '../Layout.js';
 import { PayChart } from '../PayChart.js';
 import { TableHead } from '../TableHead.js';
 
-function Cite(props: { ids: readonly string[]; sources: readonly Source[] }) {
+/** Numbered citations; a citation backed by a span of an ingested document links straight to that span. */
+function Cite(props: {
+  ids: readonly string[];
+  sources: readonly Source[];
+  evidence?: readonly EvidenceRef[] | undefined;
+}) {
   const numbered = props.ids
     .map((id) => ({ id, n: props.sources.findIndex((s) => s.id === id) + 1 }))
     .filter((x) => x.n > 0);
@@ -30,13 +36,18 @@ function Cite(props: { ids: readonly string[]; sources: readonly Source[] }) {
       {numbered.map((x, i) => (
         <>
           {i > 0 ? ',' : ''}
-          <a href={`/sources/${x.id}`} title={props.sources[x.n - 1]?.title}>
+          <a href={spanOf(x.id, props.evidence)} title={props.sources[x.n - 1]?.title}>
             {x.n}
           </a>
         </>
       ))}
     </sup>
   );
+}
+
+function spanOf(source: string, evidence: readonly EvidenceRef[] | undefined): string {
+  const ref = evidence?.find((e) => e.source === source);
+  return ref ? `/sources/${source}#ev-${ref.id}` : `/sources/${source}`;
 }
 
 /** The profile page, section for section in the order of Canon's published pages. */
@@ -229,7 +240,7 @@ export function ProfilePage({
                   {step.content.responsibilities.map((r) => (
                     <li>
                       {r.text}
-                      <Cite ids={r.sources} sources={sources} />
+                      <Cite ids={r.sources} sources={sources} evidence={r.evidence} />
                     </li>
                   ))}
                 </ul>
@@ -378,7 +389,7 @@ export function ProfilePage({
                 {record.aliases.map((a) => (
                   <li>
                     {a.text}
-                    <Cite ids={a.sources} sources={sources} />
+                    <Cite ids={a.sources} sources={sources} evidence={a.evidence} />
                   </li>
                 ))}
               </ul>
