@@ -15,8 +15,9 @@ export interface Block {
   depth: number;
   start: number;
   end: number;
-  /** A table row's cells. */
+  /** A table row's cells, and each cell's offsets. */
   cells?: string[];
+  cellSpans?: [number, number][];
 }
 
 export interface Section {

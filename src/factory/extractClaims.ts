@@ -72,12 +72,14 @@ const SECTION_KINDS: [RegExp, ClaimKind, string | null][] = [
 export function extractClaims(tree: DocumentTree, levels: readonly SourceLevel[]): Claim[] {
   const claims: Claim[] = [];
   const owner = new Map<Section, SourceLevel>(levels.map((l) => [l.section, l]));
+  const visited = new Set<Section>();
   const visit = (
     section: Section,
     path: string[],
     level: SourceLevel | null,
     context: [ClaimKind, string | null] | null,
   ) => {
+    visited.add(section);
     const here = section.heading ? [...path, clean(section.title)] : path;
     const own = owner.get(section) ?? null;
     const current = own ?? level;
@@ -96,6 +98,9 @@ export function extractClaims(tree: DocumentTree, levels: readonly SourceLevel[]
     for (const child of section.children) visit(child, here, current, kind);
   };
   visit(tree.root, [], null, null);
+  // Levels read from a table's columns are sections of their own, outside the heading tree.
+  for (const level of levels)
+    if (!visited.has(level.section)) visit(level.section, level.path.slice(0, -1), null, null);
   return claims;
 }
 

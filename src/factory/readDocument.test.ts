@@ -185,6 +185,32 @@ describe('readDocument', () => {
     expect(countClaims(d.claims)).toMatchObject({ responsibility: 2, education: 1, title: 1 });
   });
 
+  it.each([
+    [
+      'markdown',
+      'grid.md',
+      '# Grid\n\n| | L1 - Engineer | L2 - Senior Engineer | L3 - Staff Engineer |\n|---|---|---|---|\n| Scope | Owns tasks within one team | Owns features across 2 teams | Sets direction for 3+ teams |\n| Experience | 0-2 years of experience | 3-5 years of experience | 6-9+ years of experience |\n| Skills | Testing | System design | Architecture |\n',
+    ],
+    [
+      'html',
+      'grid.html',
+      '<h1>Grid</h1><table><tr><th></th><th>L1 - Engineer</th><th>L2 - Senior Engineer</th><th>L3 - Staff Engineer</th></tr><tr><td>Scope</td><td>Owns tasks within one team</td><td>Owns features across 2 teams</td><td>Sets direction for 3+ teams</td></tr><tr><td>Experience</td><td>0-2 years of experience</td><td>3-5 years of experience</td><td>6-9+ years of experience</td></tr><tr><td>Skills</td><td>Testing</td><td>System design</td><td>Architecture</td></tr></table>',
+    ],
+  ])('reads a %s ladder kept as one table with a column per level', async (_format, name, text) => {
+    const d = await readDocument(doc(name, text));
+    expect(d.levels.map((l) => l.code)).toEqual(['L1', 'L2', 'L3']);
+    expect(d.crosswalk.map((c) => c.canonical.code)).toEqual(['P1', 'P3', 'P4']);
+    const l2 = d.claims.filter((c) => c.level === 'L2 - Senior Engineer');
+    expect(l2.map((c) => [c.kind, c.text])).toEqual([
+      ['title', 'Senior Engineer'],
+      ['responsibility', 'Owns features across 2 teams'],
+      ['experience', '3-5 years of experience'],
+      ['skill', 'System design'],
+    ]);
+    const duty = l2[1];
+    expect(text.slice(duty?.start, duty?.end)).toContain('Owns features across 2 teams');
+  });
+
   it('warns, and finds nothing, when a document names no level', async () => {
     const d = await readDocument(doc('notes.md', '# Team notes\n\n- lunch on Friday\n'));
     expect(d.levels).toEqual([]);

@@ -1,4 +1,6 @@
-import { type DocumentTree, type Section, walkSections } from './documentTree.js';
+import { normalizeTitle } from '../resolve/normalizeTitle.js';
+import { readSeniority } from '../resolve/readSeniority.js';
+import { type Block, type DocumentTree, type Section, walkSections } from './documentTree.js';
 
 /** A level as the source document names it, before it is mapped to Canon's framework. */
 export interface SourceLevel {
@@ -87,6 +89,8 @@ export function segmentLevels(tree: DocumentTree): SourceLevel[] {
       return level ? [level] : [];
     });
   }
+  const columns = tableLevels(tree);
+  if (columns.length > 0) return columns;
   const groups = new Map<Section | undefined, SourceLevel[]>();
   for (const [section, path] of all) {
     const level = plain(section, path);
@@ -113,4 +117,65 @@ function roleTitle(text: string): string | null {
   for (const candidate of [forRole, text])
     if (candidate && ROLE_WORDS.test(candidate) && !NOT_A_LEVEL.test(candidate)) return candidate.trim();
   return null;
+}
+
+/** A bare level code as a table header: "L3", "E1", "IC4". */
+const BARE_CODE = /^[A-Z]{1,4}-?\d{1,2}$/;
+
+/**
+ * Ladders kept as one table, one column per level: the header row names the
+ * levels; each later row is an attribute (its first cell says which), and a
+ * level's cell in that row is what the ladder says of it there.
+ */
+function tableLevels(tree: DocumentTree): SourceLevel[] {
+  for (const [section, path] of walkSections(tree.root)) {
+    const rows = section.blocks.filter((b) => b.kind === 'row' && b.cells && b.cellSpans);
+    const [header, ...body] = rows;
+    if (!header?.cells || !header.cellSpans || body.length === 0) continue;
+    const levels: SourceLevel[] = [];
+    header.cells.forEach((cell, j) => {
+      if (j === 0) return;
+      const text = clean(cell);
+      const reading = readLevelHeading(text);
+      // A column is a level when it carries a level code or a title that says how senior; plain job
+      // titles side by side ("Developer | Tech Lead | Manager") are tracks, not levels.
+      const stated =
+        ROLE_WORDS.test(text) && !NOT_A_LEVEL.test(text) && readSeniority(normalizeTitle(text).words).stated;
+      const isLevel = Boolean(reading?.code) || BARE_CODE.test(text) || stated;
+      const span = header.cellSpans?.[j];
+      if (!isLevel || !span) return;
+      const heading: Block = {
+        kind: 'heading',
+        text,
+        depth: section.depth + 1,
+        start: span[0],
+        end: span[1],
+      };
+      const children: Section[] = body.flatMap((row) => {
+        const value = row.cells?.[j];
+        const at = row.cellSpans?.[j];
+        if (!value || !at) return [];
+        const item: Block = { kind: 'item', text: value, depth: 0, start: at[0], end: at[1] };
+        return [
+          {
+            title: row.cells?.[0] ?? '',
+            depth: section.depth + 2,
+            heading: null,
+            blocks: [item],
+            children: [],
+          },
+        ];
+      });
+      const levelSection: Section = { title: text, depth: section.depth + 1, heading, blocks: [], children };
+      levels.push({
+        label: text,
+        code: reading?.code ?? (BARE_CODE.test(text) ? text : null),
+        titles: reading?.titles ?? (ROLE_WORDS.test(text) ? [text] : []),
+        section: levelSection,
+        path: [...path, text],
+      });
+    });
+    if (levels.length >= 2 && levels.length / (header.cells.length - 1) >= 0.6) return levels;
+  }
+  return [];
 }

@@ -51,11 +51,16 @@ export function parseHtml(text: string, name: string, format: DocumentFormat = '
         return;
       }
       if (tag === 'tr') {
-        const cells = node.children
-          .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
-          .map((c) => collapse(plain(c)));
+        const tds = node.children.filter(
+          (c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'),
+        );
+        const cells = tds.map((c) => collapse(plain(c)));
+        const cellSpans = tds.map((c) => {
+          const s = span(c);
+          return [s.start, s.end] as [number, number];
+        });
         if (cells.some(Boolean))
-          blocks.push({ kind: 'row', text: cells.join(' | '), cells, depth: 0, ...span(node) });
+          blocks.push({ kind: 'row', text: cells.join(' | '), cells, cellSpans, depth: 0, ...span(node) });
         return;
       }
     }

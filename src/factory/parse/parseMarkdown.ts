@@ -43,7 +43,11 @@ export function parseMarkdown(text: string, name: string): DocumentTree {
       case 'table':
         for (const row of node.children) {
           const cells = row.children.map((c) => collapse(plain(c)));
-          blocks.push({ kind: 'row', text: cells.join(' | '), cells, depth: 0, ...span(row) });
+          const cellSpans = row.children.map((c) => {
+            const s = span(c);
+            return [s.start, s.end] as [number, number];
+          });
+          blocks.push({ kind: 'row', text: cells.join(' | '), cells, cellSpans, depth: 0, ...span(row) });
         }
         return;
       case 'root':

@@ -65,7 +65,16 @@ export function parseText(text: string, name: string): DocumentTree {
         .split(/\t+|\s\|\s/)
         .map(collapse)
         .filter(Boolean);
-      blocks.push({ kind: 'row', text: cells.join(' | '), cells, depth: 0, start, end: line.end });
+      // Each cell's offsets: found in order along the line (cells are its words, whitespace collapsed).
+      let cursor = line.start;
+      const cellSpans = cells.map((cell): [number, number] => {
+        const word = cell.split(' ')[0] ?? cell;
+        const at = text.indexOf(word, cursor);
+        const from = at >= 0 && at < line.end ? at : cursor;
+        cursor = Math.min(line.end, from + cell.length);
+        return [from, cursor];
+      });
+      blocks.push({ kind: 'row', text: cells.join(' | '), cells, cellSpans, depth: 0, start, end: line.end });
     } else if (
       looksLikeHeading(
         trimmed,
