@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
 import type { PayBook } from '../../core/payBands.js';
@@ -13,6 +14,18 @@ export interface ApiDeps {
   /** A catalog in which one profile reads as an approved version; absent when the app has no store. */
   pinned?: (code: string, version: number) => Promise<Catalog>;
 }
+
+/** A JSON response of the given schema, for route declarations. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A JSON body that may be left out: a write whose options all have defaults. */
+export const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: false,
+  content: { 'application/json': { schema } },
+});
 
 export const jsonError = (description: string) => ({
   description,

@@ -5,12 +5,7 @@ import { CLAIM_KINDS } from '../../../factory/extractClaims.js';
 import { MAX_DOCUMENT_BYTES } from '../../../factory/parse/parseDocument.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import type { Access } from '../../access.js';
-import { jsonError } from '../apiDeps.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { jsonError, jsonResponse } from '../apiDeps.js';
 
 const Level = z.object({
   label: z.string(),
@@ -61,7 +56,7 @@ const ingest = createRoute({
     },
   },
   responses: {
-    201: json(
+    201: jsonResponse(
       z.object({
         items: z.array(Summary),
         skipped: z.array(z.object({ name: z.string(), warnings: z.array(z.string()) })),
@@ -90,7 +85,7 @@ const evidence = createRoute({
   summary: "An ingested source's levels and every claim read from it, with its span",
   request: { params: SourceId },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         source: z.string(),
         name: z.string(),

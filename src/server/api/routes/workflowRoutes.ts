@@ -4,7 +4,7 @@ import type { ProfileWorkflow, VersionRef } from '../../../workflow/profileWorkf
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import type { Access } from '../../access.js';
-import { type ApiDeps, jsonError } from '../apiDeps.js';
+import { type ApiDeps, jsonError, jsonResponse, optionalJsonBody } from '../apiDeps.js';
 import {
   AuditEntrySchema,
   CodeParam,
@@ -24,10 +24,6 @@ export interface WorkflowDeps {
 
 const code = CodeParam('TECHNO.TECHNOLO6B55.M3');
 const bearer = [{ bearer: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const writeErrors = {
   401: jsonError('No API key, or an unknown or revoked one'),
   403: jsonError("The key's role may not do this"),
@@ -44,7 +40,7 @@ const versions = createRoute({
   summary: "A profile's approved versions, newest first",
   request: { params: code },
   responses: {
-    200: json(z.object({ items: z.array(VersionSummarySchema) }), 'Versions'),
+    200: jsonResponse(z.object({ items: z.array(VersionSummarySchema) }), 'Versions'),
     404: jsonError('No such profile'),
   },
 });
@@ -55,7 +51,10 @@ const version = createRoute({
   tags: ['Workflow'],
   summary: 'One approved version with the content it froze',
   request: { params: code.extend({ version: z.coerce.number().int().min(1) }) },
-  responses: { 200: json(VersionSchema, 'The version'), 404: jsonError('No such profile or version') },
+  responses: {
+    200: jsonResponse(VersionSchema, 'The version'),
+    404: jsonError('No such profile or version'),
+  },
 });
 
 const diff = createRoute({
@@ -65,7 +64,7 @@ const diff = createRoute({
   summary: 'What changed between two versions (or a version and the open draft)',
   request: { params: code, query: z.object({ from: versionRef, to: versionRef }) },
   responses: {
-    200: json(DiffSchema, 'Section by section'),
+    200: jsonResponse(DiffSchema, 'Section by section'),
     400: jsonError('Bad query'),
     404: jsonError('No such version'),
   },
@@ -77,7 +76,10 @@ const getDraft = createRoute({
   tags: ['Workflow'],
   summary: "The profile's open draft with the review panel's verdict on it",
   request: { params: code },
-  responses: { 200: json(DraftSchema, 'The draft'), 404: jsonError('No such profile, or no open draft') },
+  responses: {
+    200: jsonResponse(DraftSchema, 'The draft'),
+    404: jsonError('No such profile, or no open draft'),
+  },
 });
 
 const propose = createRoute({
@@ -91,7 +93,7 @@ const propose = createRoute({
     body: { required: true, content: { 'application/json': { schema: ProposalSchema } } },
   },
   responses: {
-    200: json(DraftSchema, 'The draft after the change'),
+    200: jsonResponse(DraftSchema, 'The draft after the change'),
     400: jsonError('Bad proposal'),
     ...writeErrors,
   },
@@ -105,18 +107,13 @@ const fromSources = createRoute({
   security: bearer,
   request: {
     params: code,
-    body: {
-      required: false,
-      content: {
-        'application/json': {
-          schema: z.strictObject({
-            source: z.string().min(1).max(100).optional().openapi({ description: 'Only this source' }),
-          }),
-        },
-      },
-    },
+    body: optionalJsonBody(
+      z.strictObject({
+        source: z.string().min(1).max(100).optional().openapi({ description: 'Only this source' }),
+      }),
+    ),
   },
-  responses: { 200: json(DraftSchema, 'The draft after the proposals'), ...writeErrors },
+  responses: { 200: jsonResponse(DraftSchema, 'The draft after the proposals'), ...writeErrors },
 });
 
 const submit = createRoute({
@@ -127,7 +124,7 @@ const submit = createRoute({
   security: bearer,
   request: { params: code },
   responses: {
-    200: json(DraftSchema, 'The draft, in review'),
+    200: jsonResponse(DraftSchema, 'The draft, in review'),
     ...writeErrors,
     409: jsonError('Changed meanwhile'),
   },
@@ -141,22 +138,17 @@ const approve = createRoute({
   security: bearer,
   request: {
     params: code,
-    body: {
-      required: false,
-      content: {
-        'application/json': {
-          schema: z.strictObject({
-            note: z.string().trim().max(2_000).optional(),
-            revision: z.number().int().min(1).optional().openapi({
-              description: 'The draft revision you reviewed; a different one gets 409',
-            }),
-          }),
-        },
-      },
-    },
+    body: optionalJsonBody(
+      z.strictObject({
+        note: z.string().trim().max(2_000).optional(),
+        revision: z.number().int().min(1).optional().openapi({
+          description: 'The draft revision you reviewed; a different one gets 409',
+        }),
+      }),
+    ),
   },
   responses: {
-    201: json(VersionSchema, 'The new version'),
+    201: jsonResponse(VersionSchema, 'The new version'),
     ...writeErrors,
     409: jsonError('Not in review, changed since read, or approved by someone else first'),
     422: jsonError('The review panel does not pass the draft'),
@@ -171,12 +163,7 @@ const retire = createRoute({
   security: bearer,
   request: {
     params: code,
-    body: {
-      required: false,
-      content: {
-        'application/json': { schema: z.strictObject({ note: z.string().trim().max(2_000).optional() }) },
-      },
-    },
+    body: optionalJsonBody(z.strictObject({ note: z.string().trim().max(2_000).optional() })),
   },
   responses: { 204: { description: 'Retired' }, ...writeErrors, 409: jsonError('Already retired') },
 });
@@ -186,7 +173,7 @@ const queue = createRoute({
   path: '/review-queue',
   tags: ['Workflow'],
   summary: 'Open drafts, oldest change first, with the panel verdict on each',
-  responses: { 200: json(z.object({ items: z.array(QueueItemSchema) }), 'The queue') },
+  responses: { 200: jsonResponse(z.object({ items: z.array(QueueItemSchema) }), 'The queue') },
 });
 
 const audit = createRoute({
@@ -209,7 +196,7 @@ const audit = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ items: z.array(AuditEntrySchema) }), 'Entries'),
+    200: jsonResponse(z.object({ items: z.array(AuditEntrySchema) }), 'Entries'),
     400: jsonError('Bad query'),
     401: writeErrors[401],
     403: writeErrors[403],
