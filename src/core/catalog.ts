@@ -210,6 +210,8 @@ export class Catalog {
       ...ladder.flatMap((s) => [
         ...s.content.responsibilities.flatMap((r) => r.sources),
         ...s.content.rubric.sources,
+        ...(s.content.skills ?? []).flatMap((x) => x.sources),
+        ...(s.content.experience?.sources ?? []),
       ]),
       ...focus.skills.flatMap((s) => s.sources),
       ...focus.mappings.flatMap((m) => m.sources),

@@ -51,6 +51,7 @@ export interface Skill {
   application: string;
   kind: SkillKind;
   sources: string[];
+  evidence?: EvidenceRef[];
 }
 
 export type ClassificationSystem = 'onet-soc' | 'isco' | 'esco';
@@ -108,6 +109,20 @@ export interface FocusLevelContent {
   responsibilities: Statement[];
   rubric: RubricRow;
   career: CareerLinks;
+  /** Skills this level adds to the focus's, when a source states them for it. */
+  skills?: Skill[];
+  /** Years of experience a source states for this focus at this level. */
+  experience?: LevelExperience;
+}
+
+export interface LevelExperience {
+  min: number;
+  max: number | null;
+  openEnded: boolean;
+  /** The source's own words. */
+  text: string;
+  sources: string[];
+  evidence?: EvidenceRef[];
 }
 
 export interface YearsEstimate {

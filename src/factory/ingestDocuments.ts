@@ -18,7 +18,13 @@ export interface IngestSummary {
   /** False when the same content was stored before (nothing changed). */
   stored: boolean;
   /** Proposals made for canonical profiles (none when the content was stored before). */
-  proposals: { profileCode: string; responsibilities: number; aliases: number }[];
+  proposals: {
+    profileCode: string;
+    responsibilities: number;
+    aliases: number;
+    skills: number;
+    experience: boolean;
+  }[];
 }
 
 export interface PreparedDocument {

@@ -1,21 +1,30 @@
 import type { Catalog } from '../core/catalog.js';
 import { contentStems, similarity } from '../core/review/textSimilarity.js';
+import type { Skill } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import type { ReadDocument } from './readDocument.js';
 
 /** A suggested change to one canonical profile, with the claims (by index in the document's claims) behind it. */
+export interface StatementClaims {
+  responsibilities: number[];
+  aliases: number[];
+  skills: number[];
+  experience: number | null;
+}
+
 export interface SynthesizedProposal {
   profileCode: string;
   proposal: Proposal;
   claimIndexes: number[];
   /** The claim behind each suggested statement, in the proposal's order, to link it to its evidence once stored. */
-  statementClaims: { responsibilities: number[]; aliases: number[] };
+  statementClaims: StatementClaims;
   note: string;
 }
 
 /** At most this many responsibilities are suggested per profile per document: reviewers read every one. */
 const MAX_RESPONSIBILITIES = 5;
+const MAX_SKILLS = 8;
 /** A responsibility this alike to one the profile has adds nothing. */
 const ALREADY_SAID = 0.5;
 const CONCRETE =
@@ -62,7 +71,28 @@ export function synthesizeProposals(
       .filter(({ c }) => !ownStems.some((s) => similarity(s, contentStems(c.text)) >= ALREADY_SAID))
       .sort((a, b) => Number(CONCRETE.test(b.c.text)) - Number(CONCRETE.test(a.c.text)))
       .slice(0, MAX_RESPONSIBILITIES);
-    if (newAliases.length === 0 && duties.length === 0) return;
+    const known = new Set(
+      [...view.focus.skills, ...(view.ladder.find((s) => s.current)?.content.skills ?? [])].map((s) =>
+        s.name.toLowerCase(),
+      ),
+    );
+    const skills = doc.claims
+      .map((c, index) => ({ c, index, skill: asSkill(c.text, c.subtype, sourceId) }))
+      .filter(
+        ({ c, skill }) =>
+          c.kind === 'skill' && c.level === level.label && !known.has(skill.name.toLowerCase()),
+      )
+      .filter(
+        ({ skill }, i, all) =>
+          all.findIndex((x) => x.skill.name.toLowerCase() === skill.name.toLowerCase()) === i,
+      )
+      .slice(0, MAX_SKILLS);
+    const years = view.ladder.find((s) => s.current)?.content.experience
+      ? null
+      : doc.claims
+          .map((c, index) => ({ c, index }))
+          .find(({ c }) => c.kind === 'experience' && c.level === level.label && c.years);
+    if (newAliases.length === 0 && duties.length === 0 && skills.length === 0 && !years) return;
     const titleClaims = doc.claims.flatMap((c, index) =>
       c.kind === 'title' && c.level === level.label ? [index] : [],
     );
@@ -71,7 +101,19 @@ export function synthesizeProposals(
     out.push({
       profileCode: view.code,
       proposal: {
+        ...(years?.c.years
+          ? {
+              set: {
+                experience: {
+                  ...years.c.years,
+                  text: years.c.text.slice(0, 300),
+                  sources: [sourceId],
+                },
+              },
+            }
+          : {}),
         add: {
+          ...(skills.length ? { skills: skills.map((s) => s.skill) } : {}),
           ...(duties.length
             ? { responsibilities: duties.map(({ c }) => ({ text: c.text, sources: [sourceId] })) }
             : {}),
@@ -80,10 +122,32 @@ export function synthesizeProposals(
             : {}),
         },
       },
-      claimIndexes: [...titleClaims, ...duties.map((d) => d.index)],
-      statementClaims: { responsibilities: duties.map((d) => d.index), aliases: newAliases.map(titleClaim) },
+      claimIndexes: [
+        ...titleClaims,
+        ...duties.map((d) => d.index),
+        ...skills.map((s) => s.index),
+        ...(years ? [years.index] : []),
+      ],
+      statementClaims: {
+        responsibilities: duties.map((d) => d.index),
+        aliases: newAliases.map(titleClaim),
+        skills: skills.map((s) => s.index),
+        experience: years?.index ?? null,
+      },
       note: `From "${doc.tree.title}", level ${level.label} (mapped to ${entry.canonical.code}, confidence ${entry.confidence.toFixed(1)})`,
     });
   });
   return out;
+}
+
+/** "Cloud architecture — deep experience with AWS…" → a named skill and how the role applies it. */
+function asSkill(text: string, subtype: string | null, source: string): Skill {
+  const [name = text, ...rest] = text.split(/\s+[—–-]\s+|:\s+/);
+  const application = rest.join(' — ').trim();
+  return {
+    name: name.trim().slice(0, 80),
+    application: application || text,
+    kind: subtype === 'soft' ? 'soft' : 'hard',
+    sources: [source],
+  };
 }

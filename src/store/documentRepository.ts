@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { SourceKind, Statement } from '../core/taxonomy.js';
+import type { EvidenceRef, SourceKind } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
 import type { Claim } from '../factory/extractClaims.js';
+import type { StatementClaims } from '../factory/synthesizeProposals.js';
 import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
 import { documents, evidence, sourceProposals, sources } from './schema.js';
@@ -23,7 +24,7 @@ export interface NewDocument {
     profileCode: string;
     proposal: Proposal;
     claimIndexes: number[];
-    statementClaims: { responsibilities: number[]; aliases: number[] };
+    statementClaims: StatementClaims;
     note: string;
   }[];
 }
@@ -155,19 +156,27 @@ export async function markProposalsApplied(db: CanonDb, ids: number[]): Promise<
 /** The proposal with each suggested statement pointing at the evidence row of the claim it came from. */
 function withEvidence(
   proposal: Proposal,
-  claims: { responsibilities: number[]; aliases: number[] },
+  claims: StatementClaims,
   idOf: (claimIndex: number) => number | undefined,
   source: string,
 ): Proposal {
-  const link = (list: Statement[] | undefined, indexes: number[]) =>
-    list?.map((s, k) => {
-      const id = idOf(indexes[k] ?? -1);
-      return id === undefined ? s : { ...s, evidence: [{ source, id }] };
-    });
-  const responsibilities = link(proposal.add?.responsibilities, claims.responsibilities);
-  const aliases = link(proposal.add?.aliases, claims.aliases);
+  const link = <T extends { evidence?: EvidenceRef[] }>(item: T, index: number | undefined): T => {
+    const id = index === undefined ? undefined : idOf(index);
+    return id === undefined ? item : { ...item, evidence: [{ source, id }] };
+  };
+  const add = proposal.add ?? {};
+  const experience = proposal.set?.experience;
   return {
     ...proposal,
-    add: { ...(responsibilities ? { responsibilities } : {}), ...(aliases ? { aliases } : {}) },
+    ...(experience
+      ? { set: { ...proposal.set, experience: link(experience, claims.experience ?? undefined) } }
+      : {}),
+    add: {
+      ...(add.responsibilities
+        ? { responsibilities: add.responsibilities.map((s, k) => link(s, claims.responsibilities[k])) }
+        : {}),
+      ...(add.aliases ? { aliases: add.aliases.map((s, k) => link(s, claims.aliases[k])) } : {}),
+      ...(add.skills ? { skills: add.skills.map((s, k) => link(s, claims.skills[k])) } : {}),
+    },
   };
 }

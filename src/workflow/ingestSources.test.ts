@@ -18,6 +18,15 @@ const LADDER = `# Platform leadership
 - Sets the yearly platform roadmap for 4-6 engineering teams and reports progress to the VP each quarter.
 - Owns the platform budget and vendor contracts across the department.
 
+### Skills
+
+- Vendor negotiation — runs the yearly contract review with finance
+- Capacity planning: sizes clusters a year ahead
+
+### Typical Experience
+
+10-15+ years of professional experience in technology.
+
 ## VP of Engineering
 
 - Runs engineering for the whole company and presents technology strategy to the board twice a year.
@@ -40,7 +49,13 @@ describe('ingestSources', () => {
     ]);
     expect(skipped).toEqual([{ name: 'notes.md', warnings: [expect.stringMatching(/no level found/)] }]);
     const [s] = sources;
-    expect(s?.proposals).toContainEqual({ profileCode: M4, responsibilities: 2, aliases: 1 });
+    expect(s?.proposals).toContainEqual({
+      profileCode: M4,
+      responsibilities: 2,
+      aliases: 1,
+      skills: 2,
+      experience: true,
+    });
     const id = s?.source.id ?? '';
     expect(await readStoredDocument(store.db, id)).toMatchObject({ name: 'platform.md', format: 'markdown' });
     expect((await readEvidence(store.db, id)).length).toBeGreaterThan(3);
@@ -64,10 +79,20 @@ describe('ingestSources', () => {
       code: 'not_found',
     });
 
+    expect(draft.content.skills?.map((x) => [x.name, x.application, x.kind])).toEqual([
+      ['Vendor negotiation', 'runs the yearly contract review with finance', 'hard'],
+      ['Capacity planning', 'sizes clusters a year ahead', 'hard'],
+    ]);
+    expect(draft.content.experience).toMatchObject({ min: 10, max: 15, openEnded: true, sources: [id] });
+    expect(spans.get(draft.content.experience?.evidence?.[0]?.id ?? 0)).toBe(draft.content.experience?.text);
+
     await canon.workflow.submit(editor, M4);
     await canon.workflow.approve({ id: 'test:ap', role: 'approver' }, M4);
     const page = await appForCanon(canon).request(`/profiles/${M4}`);
-    expect(await page.text()).toMatch(new RegExp(`href="/sources/${id}#ev-\\d+"`));
+    const html = await page.text();
+    expect(html).toMatch(new RegExp(`href="/sources/${id}#ev-\\d+"`));
+    expect(html).toContain('Vendor negotiation');
+    expect(html).toMatch(/in this focus 10–15\+ years/);
   });
 
   it('keeps documents stored before a failure, and nothing of the one that failed', async () => {

@@ -66,6 +66,8 @@ export async function ingestSources(
         profileCode: x.profileCode,
         responsibilities: x.proposal.add?.responsibilities?.length ?? 0,
         aliases: x.proposal.add?.aliases?.length ?? 0,
+        skills: x.proposal.add?.skills?.length ?? 0,
+        experience: Boolean(x.proposal.set?.experience),
       })),
     });
     options.onProgress?.(i + 1, prepared.length, p.read.name);

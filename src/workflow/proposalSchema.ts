@@ -12,6 +12,21 @@ const evidence = z
   .max(10);
 const statement = z.strictObject({ text, sources, evidence: evidence.optional() });
 const statements = z.array(statement).max(30);
+const skill = z.strictObject({
+  name: text,
+  application: text,
+  kind: z.enum(['hard', 'soft']),
+  sources,
+  evidence: evidence.optional(),
+});
+const experience = z.strictObject({
+  min: z.number().int().min(0).max(60),
+  max: z.number().int().min(0).max(60).nullable(),
+  openEnded: z.boolean(),
+  text,
+  sources,
+  evidence: evidence.optional(),
+});
 const texts = z.array(text).max(30);
 
 export const ProposalSchema = z.strictObject({
@@ -26,9 +41,17 @@ export const ProposalSchema = z.strictObject({
         .strictObject({ entryFrom: statements, advancementTo: statements, lateral: statements })
         .optional(),
       aliases: statements.optional(),
+      skills: z.array(skill).max(30).optional(),
+      experience: experience.optional(),
     })
     .optional(),
-  add: z.strictObject({ responsibilities: statements.optional(), aliases: statements.optional() }).optional(),
+  add: z
+    .strictObject({
+      responsibilities: statements.optional(),
+      aliases: statements.optional(),
+      skills: z.array(skill).max(30).optional(),
+    })
+    .optional(),
   remove: z.strictObject({ responsibilities: texts.optional(), aliases: texts.optional() }).optional(),
 });
 

@@ -66,7 +66,7 @@ export async function ingestCommand(
         );
       for (const p of s.proposals)
         io.out(
-          `  proposal for ${p.profileCode}: ${p.responsibilities} responsibilities, ${p.aliases} aliases (canon propose ${p.profileCode} --from-source ${s.source.id})\n`,
+          `  proposal for ${p.profileCode}: ${p.responsibilities} responsibilities, ${p.aliases} aliases, ${p.skills} skills${p.experience ? ', experience' : ''} (canon propose ${p.profileCode} --from-source ${s.source.id})\n`,
         );
       io.out(
         `  claims: ${Object.entries(s.claims)

@@ -1,5 +1,5 @@
 import { CanonError, quote } from '../errors.js';
-import type { Statement } from '../taxonomy.js';
+import type { Skill, Statement } from '../taxonomy.js';
 import type { ProfileContent } from './profileContent.js';
 
 type ListSection = 'responsibilities' | 'aliases';
@@ -10,7 +10,7 @@ type ListSection = 'responsibilities' | 'aliases';
  */
 export interface Proposal {
   set?: Partial<ProfileContent>;
-  add?: Partial<Record<ListSection, Statement[]>>;
+  add?: Partial<Record<ListSection, Statement[]>> & { skills?: Skill[] };
   remove?: Partial<Record<ListSection, string[]>>;
 }
 
@@ -41,6 +41,15 @@ export function applyProposal(content: ProfileContent, proposal: Proposal): Prof
     }
     next[section] = list;
   }
+  for (const skill of proposal.add?.skills ?? []) {
+    const skills = next.skills ?? [];
+    if (skills.some((s) => s.name.toLowerCase() === skill.name.toLowerCase()))
+      throw new CanonError(
+        'invalid_input',
+        `Cannot add the skill ${quote(skill.name)}: the level already has it.`,
+      );
+    next.skills = [...skills, skill];
+  }
   return next;
 }
 
@@ -51,6 +60,8 @@ export function citedSources(content: ProfileContent): string[] {
       ...content.responsibilities.flatMap((s) => s.sources),
       ...content.aliases.flatMap((s) => s.sources),
       ...content.rubric.sources,
+      ...(content.skills ?? []).flatMap((s) => s.sources),
+      ...(content.experience?.sources ?? []),
       ...Object.values(content.career).flatMap((list: Statement[]) => list.flatMap((s) => s.sources)),
     ]),
   ];

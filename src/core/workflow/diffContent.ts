@@ -1,4 +1,4 @@
-import { RUBRIC_DIMENSIONS, type Statement } from '../taxonomy.js';
+import { type LevelExperience, RUBRIC_DIMENSIONS, type Skill, type Statement } from '../taxonomy.js';
 import type { ProfileContent } from './profileContent.js';
 
 export interface DiffLine {
@@ -29,10 +29,24 @@ export function diffContent(before: ProfileContent, after: ProfileContent): Sect
     ['Advancement to', lines(before.career.advancementTo), lines(after.career.advancementTo)],
     ['Lateral moves', lines(before.career.lateral), lines(after.career.lateral)],
     ['Title aliases', lines(before.aliases), lines(after.aliases)],
+    ['Skills at this level', skillLines(before.skills), skillLines(after.skills)],
+    ['Typical experience', experienceLines(before.experience), experienceLines(after.experience)],
   ];
   return sections
     .map(([section, a, b]) => ({ section, lines: diffLines(a, b) }))
     .filter((d) => d.lines.some((l) => l.kind !== 'same'));
+}
+
+function skillLines(skills: Skill[] | undefined): string[] {
+  return (skills ?? []).map((s) => `${s.name} (${s.kind}): ${s.application} [${s.sources.join(', ')}]`);
+}
+
+function experienceLines(e: LevelExperience | undefined): string[] {
+  return e
+    ? [
+        `${e.min}${e.max === null ? '' : `–${e.max}`}${e.openEnded ? '+' : ''} years: ${e.text} [${e.sources.join(', ')}]`,
+      ]
+    : [];
 }
 
 function lines(statements: Statement[]): string[] {

@@ -3,8 +3,10 @@ import { CanonError, quote } from '../errors.js';
 import type {
   CareerLinks,
   FocusLevelContent,
+  LevelExperience,
   ProfileStatus,
   RubricRow,
+  Skill,
   Statement,
   Taxonomy,
 } from '../taxonomy.js';
@@ -18,6 +20,8 @@ export interface ProfileContent {
   rubric: RubricRow;
   career: CareerLinks;
   aliases: Statement[];
+  skills?: Skill[];
+  experience?: LevelExperience;
 }
 
 export const CONTENT_SECTIONS = ['responsibilities', 'rubric', 'career', 'aliases'] as const;
@@ -33,6 +37,8 @@ export function contentOf(taxonomy: Taxonomy, code: string): ProfileContent {
     rubric: level.rubric,
     career: level.career,
     aliases: record.aliases,
+    ...(level.skills ? { skills: level.skills } : {}),
+    ...(level.experience ? { experience: level.experience } : {}),
   };
 }
 

@@ -22,6 +22,15 @@ const Summary = z
     claims: z.record(z.enum(CLAIM_KINDS), z.number().int()),
     warnings: z.array(z.string()),
     stored: z.boolean().openapi({ description: 'False when the same content was stored before' }),
+    proposals: z.array(
+      z.object({
+        profileCode: z.string(),
+        responsibilities: z.number().int(),
+        aliases: z.number().int(),
+        skills: z.number().int(),
+        experience: z.boolean(),
+      }),
+    ),
   })
   .openapi('IngestedSource');
 

@@ -77,6 +77,7 @@ export function ProfilePage({
   const { record, focus, fn, level, sources } = view;
   const pay = market.headline;
   const nextLevel = view.ladder[view.ladder.findIndex((s) => s.current) + 1]?.profileCode;
+  const own = view.ladder.find((s) => s.current)?.content;
   return (
     <Layout title={view.title} description={level.summary}>
       <article class="profile" data-level={level.code}>
@@ -291,6 +292,22 @@ export function ProfilePage({
               </div>
             ))}
           </dl>
+          {own?.skills?.length ? (
+            <>
+              <h3>At {level.code}</h3>
+              <dl class="skills" data-section="level-skills">
+                {own.skills.map((s) => (
+                  <div>
+                    <dt>{s.name}</dt>
+                    <dd>
+                      {s.application}
+                      <Cite ids={s.sources} sources={sources} evidence={s.evidence} />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
         </section>
 
         <section aria-labelledby="prov-h" data-section="provenance">
@@ -343,6 +360,15 @@ export function ProfilePage({
               <dd>
                 {formatYears(level.experience)}
                 <Cite ids={level.experienceSources} sources={sources} />
+                {own?.experience ? (
+                  <span data-section="focus-experience">
+                    {' '}
+                    · in this focus {own.experience.min}
+                    {own.experience.max === null ? '' : `–${own.experience.max}`}
+                    {own.experience.openEnded ? '+' : ''} years
+                    <Cite ids={own.experience.sources} sources={sources} evidence={own.experience.evidence} />
+                  </span>
+                ) : null}
               </dd>
             </div>
           </dl>
