@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, PROJECT_ROOT } from '../../config/readConfig.js';
+import { ingestDeps } from '../../runtime/openCanon.js';
 import { testApp } from '../../testing/testApp.js';
+import { ingestSources } from '../../workflow/ingestSources.js';
 import { type RunningServer, startServer } from '../startServer.js';
 
 const executablePath = chromiumPath();
@@ -13,6 +15,19 @@ if (!available)
   console.warn(
     `[browser] skipped: no Chromium at ${executablePath} (apt-get install -y chromium, or set CANON_CHROMIUM)`,
   );
+
+const HOSTILE = [
+  '# Ladder <script>window.__pwned = 1</script>',
+  '',
+  '## E1: Director of <img src=x onerror="window.__pwned = 2">Engineering',
+  '',
+  '- Owns [the roadmap](javascript:window.__pwned=3) for 3 teams <svg onload="window.__pwned=4"></svg>',
+  '- <iframe src="javascript:window.__pwned=5"></iframe> Runs 4 teams',
+  '',
+  '## E2: VP of Engineering',
+  '',
+  '- Runs the org of 200 engineers',
+].join('\n');
 
 const SECTIONS = [
   'back',
@@ -42,6 +57,7 @@ describe.skipIf(!available)('profile page in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
   let close: () => Promise<void>;
+  let hostileId = '';
   beforeAll(async () => {
     const ctx = await testApp();
     // A second version of M4, so that its history has something to compare.
@@ -53,6 +69,13 @@ describe.skipIf(!available)('profile page in Chromium', () => {
     });
     await ctx.canon.workflow.submit(admin, 'TECHNO.TECHNOLO6B55.M4');
     await ctx.canon.workflow.approve(admin, 'TECHNO.TECHNOLO6B55.M4');
+    // A hostile ladder: its text must be shown, never run.
+    const hostile = (
+      await ingestSources(ingestDeps(ctx.canon), admin, [
+        { name: 'hostile.md', bytes: new TextEncoder().encode(HOSTILE) },
+      ])
+    ).sources[0];
+    hostileId = hostile?.source.id ?? '';
     server = await startServer(ctx.app, '127.0.0.1', 0);
     close = () => ctx.store.close();
     browser = await chromium.launch({
@@ -141,6 +164,27 @@ describe.skipIf(!available)('profile page in Chromium', () => {
     await page.getByRole('heading', { name: /v1 → v2/ }).waitFor();
     expect(await page.locator('.diff-added').count()).toBe(1);
     expect(await fits()).toBeLessThanOrEqual(0);
+  });
+
+  it('shows a hostile document as text: no script, handler or javascript: link runs', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const response = await page.goto(`${server.url}/sources/${hostileId}`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { name: 'The document' }).waitFor();
+    expect(await page.locator('pre.document').innerText()).toContain('<script>window.__pwned = 1</script>');
+    expect(
+      await page
+        .locator('pre.document script, pre.document img, pre.document svg, pre.document iframe')
+        .count(),
+    ).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
   });
 
   it('runs the readiness self-assessment and "Level a title" with JavaScript turned off', async () => {
