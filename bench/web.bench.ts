@@ -9,87 +9,17 @@
  * BENCH_SECONDS (default 20) sets each load run's length, BENCH_RUNS (default 3) how
  * many runs make each median.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { PROJECT_ROOT } from '../src/config/readConfig.js';
+import { type LoadFigures, loadRuns, median, startCanon, stop } from './loadTools.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PAGE = '/profiles/TECHNO.TECHNOLO6B55.M3';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
-
-interface LoadFigures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(url: string): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections: 32, duration: SECONDS, pipelining: 1 });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
-}
-
-async function loadRuns(url: string): Promise<LoadFigures> {
-  const runs: LoadFigures[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await load(url));
-  return {
-    rps: median(runs.map((r) => r.rps)),
-    p50: median(runs.map((r) => r.p50)),
-    p99: median(runs.map((r) => r.p99)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  };
-}
-
-function startCanon(dataDir: string, port: number): { child: ChildProcess; ready: Promise<number> } {
-  const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), CANON_DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
-  const ready = new Promise<number>((resolve, reject) => {
-    let log = '';
-    let seen = false;
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk;
-      if (seen || !log.includes('Canon is serving')) return;
-      seen = true;
-      fetch(`http://127.0.0.1:${port}${PAGE}`).then(
-        (res) =>
-          res.ok
-            ? resolve(performance.now() - started)
-            : reject(new Error(`first page answered ${res.status}`)),
-        reject,
-      );
-    });
-    child.once('exit', (code) => reject(new Error(`canon exited with ${code}: ${log}`)));
-  });
-  return { child, ready };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  await exited;
-}
 
 async function timeCommand(command: string, args: string[]): Promise<number> {
   const started = performance.now();
@@ -105,14 +35,14 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'canon-bench-'));
   try {
     // First start creates the data folder (initdb + built-in taxonomy); it is not what we time.
-    const first = startCanon(dataDir, 3917);
+    const first = startCanon(dataDir, 3917, PAGE);
     const firstStart = await first.ready;
     await stop(first.child);
 
     const cold: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const run = startCanon(dataDir, 3917);
+      const run = startCanon(dataDir, 3917, PAGE);
       cold.push(await run.ready);
       await stop(run.child);
       bare.push(await timeCommand(process.execPath, ['-e', '']));
@@ -121,10 +51,10 @@ async function main(): Promise<void> {
     const baseline = createServer((_req, res) => res.end('<!doctype html><p>baseline</p>'));
     await new Promise<void>((r) => baseline.listen(0, '127.0.0.1', r));
     const baselineUrl = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}/`;
-    const canon = startCanon(dataDir, 3918);
+    const canon = startCanon(dataDir, 3918, PAGE);
     await canon.ready;
-    const baselineFigures = await loadRuns(baselineUrl);
-    const page = await loadRuns(`http://127.0.0.1:3918${PAGE}`);
+    const baselineFigures = await loadRuns(baselineUrl, { seconds: SECONDS, runs: RUNS });
+    const page = await loadRuns(`http://127.0.0.1:3918${PAGE}`, { seconds: SECONDS, runs: RUNS });
     await stop(canon.child);
     baseline.close();
 
