@@ -10,6 +10,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   store_unavailable: 5,
   conflict: 6,
   review_failed: 6,
+  rate_limited: 1,
   unauthorized: 7,
   forbidden: 7,
 };

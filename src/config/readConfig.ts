@@ -13,6 +13,8 @@ export interface Config {
   taxonomyDir: string;
   /** Whether reads need no API key (writes always need one). */
   publicReads: boolean;
+  /** Requests a minute per address and per key; 0 turns a limit off. */
+  rateLimits: { writes: number; resolve: number };
 }
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
@@ -32,7 +34,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     taxonomyDir: resolve(env.CANON_TAXONOMY_DIR?.trim() || resolve(PROJECT_ROOT, 'data')),
     publicReads: flag('CANON_PUBLIC_READS', env.CANON_PUBLIC_READS, true),
+    rateLimits: {
+      writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120),
+      resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000),
+    },
   };
+}
+
+function count(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new CanonError(
+      'invalid_input',
+      `${name} must be a whole number of requests a minute (0 for no limit); got ${quote(value)}.`,
+    );
+  return n;
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {

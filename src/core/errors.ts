@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'review_failed',
+  'rate_limited',
   'store_unavailable',
   'internal',
 ] as const;

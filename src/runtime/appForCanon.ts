@@ -8,7 +8,11 @@ import { type Canon, ingestDeps } from './openCanon.js';
 /** The whole HTTP app over an open Canon: reads from its snapshot, writes through its workflow. */
 export function appForCanon(
   canon: Canon,
-  options: { publicReads?: boolean; log?: (message: string, error?: unknown) => void } = {},
+  options: {
+    publicReads?: boolean;
+    rateLimits?: { writes: number; resolve: number };
+    log?: (message: string, error?: unknown) => void;
+  } = {},
 ): Hono {
   return createApp({
     catalog: () => canon.catalog,

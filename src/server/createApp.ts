@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { KeyVerifier } from '../access/apiKeys.js';
 import type { Catalog } from '../core/catalog.js';
@@ -11,6 +11,7 @@ import { createAccess } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
+import { RateLimiter, rateLimit } from './rateLimit.js';
 
 const NO_OCCUPATIONS = { occupations: [], titles: [], socTitles: [] };
 
@@ -36,9 +37,13 @@ export interface AppOptions {
   documents?: SourceDocuments;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
+  /** Requests a minute per address and per key: writes, and title resolving; 0 turns a limit off. */
+  rateLimits?: { writes: number; resolve: number };
   /** Called on every request: picks up writes made by other processes (see Canon.refresh). */
   refresh?: () => Promise<void>;
 }
+
+export const DEFAULT_RATE_LIMITS = { writes: 120, resolve: 60_000 };
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
 const SECURITY_HEADERS = secureHeaders({
@@ -110,6 +115,15 @@ export function createApp(options: AppOptions): Hono {
       await next();
     });
   if (access) app.use('*', access.guardReads);
+  const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
+  const writing = (c: Context) =>
+    c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.path.startsWith('/api/');
+  app.use('*', rateLimit(new RateLimiter(limits.resolve), resolving));
+  app.use(
+    '*',
+    rateLimit(new RateLimiter(limits.writes), (c) => writing(c) && !resolving(c)),
+  );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {

@@ -12,6 +12,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   unauthorized: 401,
   forbidden: 403,
   review_failed: 422,
+  rate_limited: 429,
   store_unavailable: 503,
   internal: 500,
 };

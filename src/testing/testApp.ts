@@ -3,7 +3,9 @@ import { canonOn } from '../runtime/openCanon.js';
 import { clonedStore } from './testStore.js';
 
 /** The whole app on a cloned store, for in-process requests with app.request(). */
-export async function testApp(options: { publicReads?: boolean } = {}) {
+export async function testApp(
+  options: { publicReads?: boolean; rateLimits?: { writes: number; resolve: number } } = {},
+) {
   const store = await clonedStore();
   const canon = await canonOn(store);
   const logged: unknown[] = [];

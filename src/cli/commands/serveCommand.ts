@@ -14,6 +14,7 @@ export async function serveCommand(
   const canon = await openCanon(config);
   const app = appForCanon(canon, {
     publicReads: config.publicReads,
+    rateLimits: config.rateLimits,
     log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
   });
   let server: Awaited<ReturnType<typeof startServer>>;
