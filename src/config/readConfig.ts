@@ -15,6 +15,8 @@ export interface Config {
   publicReads: boolean;
   /** Requests a minute per address and per key; 0 turns a limit off. */
   rateLimits: { writes: number; resolve: number };
+  /** pino level for request logs (JSON lines on standard output). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
@@ -34,11 +36,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     taxonomyDir: resolve(env.CANON_TAXONOMY_DIR?.trim() || resolve(PROJECT_ROOT, 'data')),
     publicReads: flag('CANON_PUBLIC_READS', env.CANON_PUBLIC_READS, true),
+    logLevel: logLevel(env.CANON_LOG_LEVEL),
     rateLimits: {
       writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120),
       resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000),
     },
   };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+function logLevel(value: string | undefined): Config['logLevel'] {
+  const v = value?.trim().toLowerCase() || 'info';
+  const level = LOG_LEVELS.find((l) => l === v);
+  if (!level)
+    throw new CanonError(
+      'invalid_input',
+      `CANON_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${quote(value)}.`,
+    );
+  return level;
 }
 
 function count(name: string, value: string | undefined, fallback: number): number {

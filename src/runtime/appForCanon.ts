@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { KeyVerifier } from '../access/apiKeys.js';
 import { createApp } from '../server/createApp.js';
+import type { Observability } from '../server/observability.js';
 import { sourceDocuments } from '../workflow/sourceDocuments.js';
 import { type Canon, ingestDeps } from './openCanon.js';
 
@@ -11,6 +12,7 @@ export function appForCanon(
   options: {
     publicReads?: boolean;
     rateLimits?: { writes: number; resolve: number };
+    observability?: Observability;
     log?: (message: string, error?: unknown) => void;
   } = {},
 ): Hono {

@@ -11,6 +11,7 @@ import { createAccess } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
+import type { Observability } from './observability.js';
 import { RateLimiter, rateLimit } from './rateLimit.js';
 
 const NO_OCCUPATIONS = { occupations: [], titles: [], socTitles: [] };
@@ -39,6 +40,8 @@ export interface AppOptions {
   publicReads?: boolean;
   /** Requests a minute per address and per key: writes, and title resolving; 0 turns a limit off. */
   rateLimits?: { writes: number; resolve: number };
+  /** Request logs and Prometheus metrics (/metrics); without it neither is kept. */
+  observability?: Observability;
   /** Called on every request: picks up writes made by other processes (see Canon.refresh). */
   refresh?: () => Promise<void>;
 }
@@ -106,6 +109,8 @@ export function createApp(options: AppOptions): Hono {
     return c.html(renderPage(ErrorPage({ status: 404, message })), 404);
   });
 
+  const observability = options.observability;
+  if (observability) app.use('*', observability.middleware());
   app.use('*', SECURITY_HEADERS);
   const refresh = options.refresh;
   if (refresh)
@@ -124,6 +129,12 @@ export function createApp(options: AppOptions): Hono {
     '*',
     rateLimit(new RateLimiter(limits.writes), (c) => writing(c) && !resolving(c)),
   );
+  // After the read policy: with private reads, metrics need a key like everything else.
+  if (observability)
+    app.get('/metrics', async (c) => {
+      const { body, contentType } = await observability.metrics();
+      return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {

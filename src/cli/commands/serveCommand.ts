@@ -1,5 +1,7 @@
+import { pino } from 'pino';
 import { appForCanon } from '../../runtime/appForCanon.js';
 import { openCanon } from '../../runtime/openCanon.js';
+import { Observability } from '../../server/observability.js';
 import { startServer } from '../../server/startServer.js';
 import type { CliIO } from '../io.js';
 import { configWith, type StoreFlags } from './withCanon.js';
@@ -15,6 +17,7 @@ export async function serveCommand(
   const app = appForCanon(canon, {
     publicReads: config.publicReads,
     rateLimits: config.rateLimits,
+    observability: new Observability(pino({ level: config.logLevel })),
     log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
   });
   let server: Awaited<ReturnType<typeof startServer>>;
