@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { testDatabaseUrl } from '../config/readConfig.js';
-import { openStore, type Store } from '../store/openStore.js';
+import { openStore, type Store, type StoreOptions } from '../store/openStore.js';
 
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
 export async function clonedStore(): Promise<Store> {
@@ -22,7 +22,7 @@ const DEFAULT_LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export interface PostgresTarget {
   url: string;
   /** Opens a store in a fresh schema of its own; drop it with the returned function. */
-  open(): Promise<{ store: Store; drop(): Promise<void> }>;
+  open(): Promise<{ store: Store; drop(): Promise<void>; options: StoreOptions }>;
 }
 
 /**
@@ -48,9 +48,11 @@ export async function postgresTarget(): Promise<PostgresTarget | { skip: string 
       await client.connect();
       await client.query(`CREATE SCHEMA ${schema}`);
       await client.end();
-      const store = await openStore({ kind: 'postgres', url, schema, max: 4 });
+      const options: StoreOptions = { kind: 'postgres', url, schema, max: 4 };
+      const store = await openStore(options);
       return {
         store,
+        options,
         async drop() {
           await store.close();
           const c = new pg.Client({ connectionString: url });
