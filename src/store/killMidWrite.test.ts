@@ -11,7 +11,7 @@ import { ingestSources } from '../workflow/ingestSources.js';
 import { readDraft } from './draftRepository.js';
 import { openStore, type Store, type StoreOptions } from './openStore.js';
 import { readVersions } from './profileVersionRepository.js';
-import { documents, sources } from './schema.js';
+import { documents, imports, occupations, sources } from './schema.js';
 
 /**
  * A process killed with SIGKILL in the middle of a write (inside its
@@ -41,7 +41,7 @@ async function target(kind: 'pglite' | 'postgres'): Promise<StoreOptions> {
   return opened.options;
 }
 
-async function killDuringWrite(options: StoreOptions, op: 'approve' | 'ingest'): Promise<string> {
+async function killDuringWrite(options: StoreOptions, op: 'approve' | 'ingest' | 'import'): Promise<string> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', CHILD, JSON.stringify(options), op],
@@ -113,6 +113,22 @@ describe.each(kinds)('SIGKILL in the middle of a write on %s', (kind) => {
         },
       ]);
       expect(again.sources[0]?.stored).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('an O*NET import: the release imported before stays whole', async () => {
+    const options = await target(kind);
+    const out = await killDuringWrite(options, 'import');
+    expect(out).not.toContain('FINISHED');
+    const store = await reopen(options);
+    try {
+      const [row] = await store.db.select().from(imports).where(eq(imports.dataset, 'onet'));
+      expect(row?.source).toBe('first import');
+      const count = await store.db.select({ n: sql<number>`count(*)::int` }).from(occupations);
+      expect(count[0]?.n).toBe((row?.counts as { occupations: number }).occupations);
+      expect(count[0]?.n).toBeGreaterThan(1);
     } finally {
       await store.close();
     }

@@ -3,16 +3,22 @@
  * inside its transaction (a trigger sleeps on the audit insert, the write's last
  * statement), prints STALLED and waits to be killed with SIGKILL.
  *
- *   node --import tsx src/testing/writeThenDie.ts '<store options JSON>' approve|ingest
+ *   node --import tsx src/testing/writeThenDie.ts '<store options JSON>' approve|ingest|import
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
+import { openDataset } from '../importers/openDataset.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
+import { replaceOnetRelease } from '../store/occupationRepository.js';
 import { openStore, type StoreOptions } from '../store/openStore.js';
 import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { ingestSources } from '../workflow/ingestSources.js';
+import { writeOnetFixture } from './onetFixture.js';
 
 const STALLED = 'STALLED';
 const FAULT_PROFILE = 'TECHNO.TECHNOLO6B55.M3';
@@ -24,7 +30,11 @@ const store = await openStore(JSON.parse(optionsJson) as StoreOptions);
 await syncBuiltinTaxonomy(store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
 const canon = await canonOn(store);
 const actor = { id: 'fault:child', role: 'admin' } as const;
-const action = op === 'approve' ? 'profile.approve' : 'source.ingest';
+const action = op === 'approve' ? 'profile.approve' : op === 'import' ? 'import.onet' : 'source.ingest';
+const fixture = await writeOnetFixture(await mkdtemp(join(tmpdir(), 'canon-fault-onet-')));
+const release = await readOnetRelease(await openDataset(fixture), null, null);
+// The release a later import must leave intact.
+if (op === 'import') await replaceOnetRelease(store.db, actor.id, release, 'first import');
 await store.db.execute(
   sql.raw(`CREATE OR REPLACE FUNCTION canon_test_stall() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN IF NEW.action = '${action}' THEN PERFORM pg_sleep(3); END IF; RETURN NEW; END $$`),
@@ -54,9 +64,16 @@ setTimeout(() => {
   const write =
     op === 'approve'
       ? canon.workflow.approve(actor, FAULT_PROFILE)
-      : ingestSources(ingestDeps(canon), actor, [
-          { name: 'fault.md', bytes: new TextEncoder().encode(FAULT_DOCUMENT) },
-        ]);
+      : op === 'import'
+        ? replaceOnetRelease(
+            store.db,
+            actor.id,
+            { ...release, occupations: release.occupations.slice(0, 1) },
+            'second import',
+          )
+        : ingestSources(ingestDeps(canon), actor, [
+            { name: 'fault.md', bytes: new TextEncoder().encode(FAULT_DOCUMENT) },
+          ]);
   write.then(
     () => process.stdout.write('FINISHED\n'),
     (e: unknown) => process.stdout.write(`FAILED ${(e as Error).message}\n`),
