@@ -32,9 +32,42 @@ export function toCanonError(error: unknown): CanonError {
       { cause: error },
     );
   }
+  if (lostStore(error))
+    return new CanonError('store_unavailable', 'The store does not answer right now; try again shortly.', {
+      cause: error,
+    });
   return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', {
     cause: error,
   });
+}
+
+/** Network errors and PostgreSQL's "cannot connect now" family, anywhere in the cause chain. */
+const LOST = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
+
+function lostStore(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && LOST.has(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect/i.test(message)
+    )
+      return true;
+  }
+  return false;
 }
 
 export function errorBody(error: CanonError): ErrorBody {
