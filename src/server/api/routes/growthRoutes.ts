@@ -123,6 +123,7 @@ const assess = createRoute({
   request: {
     ...profileParam,
     body: {
+      required: true,
       content: {
         'application/json': {
           schema: z.object({

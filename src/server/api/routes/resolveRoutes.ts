@@ -63,6 +63,7 @@ const postMany = createRoute({
   summary: `Level up to ${BATCH_LIMIT} titles at once`,
   request: {
     body: {
+      required: true,
       content: {
         'application/json': {
           schema: z.object({
