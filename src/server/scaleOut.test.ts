@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../access/apiKeys.js';
+import { PROJECT_ROOT } from '../config/readConfig.js';
+import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
+import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { postgresTarget } from '../testing/testStore.js';
+
+/**
+ * Two `canon serve` processes on one PostgreSQL database: an approval made
+ * through one is served by the other within the documented bound (each server
+ * checks the store's revision at most once a second).
+ */
+const pg = await postgresTarget();
+if ('skip' in pg) console.warn(`[scale-out] skipped: ${pg.skip}`);
+
+const M3 = 'TECHNO.TECHNOLO6B55.M3';
+const children: ChildProcess[] = [];
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of children) c.kill('SIGTERM');
+  for (const d of drops) await d();
+});
+
+function serve(databaseUrl: string): Promise<string> {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'canon.js'), 'serve', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, CANON_LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d;
+      const url = /Canon is serving (http:\/\/\S+)/.exec(err)?.[1];
+      if (url) resolve(url);
+    });
+    child.once('exit', (code) => reject(new Error(`canon serve exited with ${code}: ${err}`)));
+  });
+}
+
+describe.skipIf('skip' in pg)('several servers on one PostgreSQL', () => {
+  it('serves an approval made through one server from the other within about a second', async () => {
+    if ('skip' in pg) return;
+    const opened = await pg.open();
+    drops.push(opened.drop);
+    if (opened.options.kind !== 'postgres' || !opened.options.schema) throw new Error('unreachable');
+    await syncBuiltinTaxonomy(opened.store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+    const editor = (await createApiKey(opened.store.db, 'test', 'ed', 'editor')).key;
+    const approver = (await createApiKey(opened.store.db, 'test', 'ap', 'approver')).key;
+    const url = new URL(pg.url);
+    url.searchParams.set('options', `-c search_path=${opened.options.schema}`);
+    const [a, b] = await Promise.all([serve(url.toString()), serve(url.toString())]);
+
+    const version = async (base: string) =>
+      (await (await fetch(`${base}/api/profiles/${M3}`)).json()).version;
+    expect(await version(b as string)).toBe(1);
+    const post = (path: string, key: string, body?: unknown) =>
+      fetch(`${a}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+    const duty = {
+      text: 'Owns the scale-out test budget for 3-5 engineering teams and reports on it monthly.',
+      sources: ['canon-profile-m3'],
+    };
+    expect(
+      (await post(`/api/profiles/${M3}/draft`, editor, { add: { responsibilities: [duty] } })).status,
+    ).toBe(200);
+    expect((await post(`/api/profiles/${M3}/draft/submit`, editor)).status).toBe(200);
+    expect((await post(`/api/profiles/${M3}/approve`, approver)).status).toBe(201);
+    const approvedAt = Date.now();
+    expect(await version(a as string)).toBe(2);
+
+    let seenAfter = Number.POSITIVE_INFINITY;
+    while (Date.now() - approvedAt < 5_000) {
+      if ((await version(b as string)) === 2) {
+        seenAfter = Date.now() - approvedAt;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seenAfter).toBeLessThan(2_500);
+  }, 60_000);
+});
