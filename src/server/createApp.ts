@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { KeyVerifier } from '../access/apiKeys.js';
 import type { Catalog } from '../core/catalog.js';
+import { CanonError } from '../core/errors.js';
 import { PayBook } from '../core/payBands.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
@@ -47,6 +49,14 @@ export interface AppOptions {
 }
 
 export const DEFAULT_RATE_LIMITS = { writes: 120, resolve: 60_000 };
+
+const MAX_JSON_BYTES = 1024 * 1024;
+const JSON_LIMIT = bodyLimit({
+  maxSize: MAX_JSON_BYTES,
+  onError: () => {
+    throw new CanonError('too_large', `Request bodies may be up to ${MAX_JSON_BYTES / 1024} KB.`);
+  },
+});
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
 const SECURITY_HEADERS = secureHeaders({
@@ -120,6 +130,8 @@ export function createApp(options: AppOptions): Hono {
       await next();
     });
   if (access) app.use('*', access.guardReads);
+  // Every JSON body but a document upload (which has its own, larger limit) fits in a megabyte.
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/sources' ? next() : JSON_LIMIT(c, next)));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
   const writing = (c: Context) =>

@@ -74,6 +74,29 @@ function valueFor(p: Parameter): fc.Arbitrary<string> {
   return fc.oneof({ weight: 3, arbitrary: typed }, { weight: 1, arbitrary: garbage });
 }
 
+describe('bodies no client should send', () => {
+  it('refuses an oversized body with 413 and deeply nested JSON with 400, never 500', async () => {
+    const post = (body: string) =>
+      ctx.app.request('/api/resolve', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const huge = await post(JSON.stringify({ titles: ['x'.repeat(2 * 1024 * 1024)] }));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe('too_large');
+    const deep = await post(`{"titles":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(deep.status).toBe(400);
+    expect((await deep.json()).error.code).toBe('invalid_input');
+    const badUtf8 = await ctx.app.request('/api/resolve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    });
+    expect(badUtf8.status).toBe(400);
+  });
+});
+
 describe('API fuzzing from the OpenAPI document', () => {
   it('answers 10,000 generated requests without a 5xx, every 4xx with a JSON error body', async () => {
     expect(operations.length).toBeGreaterThan(20);
