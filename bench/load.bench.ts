@@ -1,8 +1,9 @@
 /**
  * npm run bench:load — autocannon on loopback (32 connections) against a `canon serve`
  * child process with the O*NET release imported (when ../shared/data has it): a profile
- * page, the profile list API, and GET /api/resolve cycling through 2,000 distinct job titles
- * of the H1B dev set; a bare node:http server is the machine's ceiling in the same run.
+ * page, the profile list API, and GET /api/resolve cycling through the distinct job titles
+ * of the H1B dev set (at most 2,000; the set has 1,969); a bare node:http server is the
+ * machine's ceiling in the same run.
  * BENCH_SECONDS (default 60) per load, BENCH_RUNS (default 1) runs per median. The resolve rate
  * limit is off for the run (CANON_RATE_RESOLVE=0): every request comes from one address.
  */

@@ -30,13 +30,13 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_source ON evidence (source_id, start_offset);
 CREATE INDEX evidence_canonical_level ON evidence (canonical_level, kind);
 
--- Changes the factory suggests from a document's evidence; an editor turns them into a draft.
+-- Changes the factory suggests from a document's evidence (each statement carries its evidence
+-- ids); an editor turns them into a draft.
 CREATE TABLE source_proposals (
   id bigserial PRIMARY KEY,
   source_id text NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
   profile_code text NOT NULL,
   proposal jsonb NOT NULL,
-  evidence_ids jsonb NOT NULL,
   note text NOT NULL,
   status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'applied')),
   created_at timestamptz NOT NULL DEFAULT now()

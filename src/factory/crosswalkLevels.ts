@@ -99,12 +99,7 @@ function readLevel(source: SourceLevel, claims: readonly Claim[]): Reading {
     stated = true;
     why.push('it manages managers, which Canon places at M3 or above');
   }
-  if (
-    COMPANY_SCOPE.test(text) &&
-    level.track !== 'E' &&
-    level.rank < getLevel('M5').rank &&
-    level.track === 'M'
-  ) {
+  if (COMPANY_SCOPE.test(text) && level.track === 'M' && level.rank < getLevel('M5').rank) {
     level = getLevel('M5');
     why.push('its scope reaches the board or the whole company');
   }

@@ -80,3 +80,9 @@ export function documentTitle(blocks: readonly Block[], fallback: string): strin
 }
 
 export const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Text without the emphasis marks plain text keeps from Markdown ("**Responsibilities:**"):
+ * asterisks and backticks anywhere, underscores only at the edges of words (snake_case stays).
+ */
+export const stripMarks = (text: string) => collapse(text.replace(/[*`]+|\b_+|_+\b/g, ''));

@@ -1,4 +1,4 @@
-import type { Block, DocumentTree, Section } from './documentTree.js';
+import { type Block, type DocumentTree, type Section, stripMarks } from './documentTree.js';
 import type { SourceLevel } from './segmentLevels.js';
 
 export const CLAIM_KINDS = [
@@ -80,7 +80,7 @@ export function extractClaims(tree: DocumentTree, levels: readonly SourceLevel[]
     context: [ClaimKind, string | null] | null,
   ) => {
     visited.add(section);
-    const here = section.heading ? [...path, clean(section.title)] : path;
+    const here = section.heading ? [...path, stripMarks(section.title)] : path;
     const own = owner.get(section) ?? null;
     const current = own ?? level;
     const kind = own ? null : (sectionKind(section.title) ?? context);
@@ -179,7 +179,7 @@ function claimOf(
   return {
     kind,
     subtype,
-    text: clean(text),
+    text: stripMarks(text),
     level: level?.label ?? null,
     sectionPath: path,
     start: block.start,
@@ -195,9 +195,3 @@ export function yearsIn(text: string): YearsValue | null {
   if (max !== null && max < min) return null;
   return { min, max, openEnded: Boolean(m[3]) || max === null };
 }
-
-const clean = (text: string) =>
-  text
-    .replace(/\*\*?|__?/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();

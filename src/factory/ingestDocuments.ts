@@ -1,23 +1,19 @@
 import { createHash } from 'node:crypto';
+import type { CrosswalkEntry } from './crosswalkLevels.js';
 import type { ClaimKind } from './extractClaims.js';
 import type { DocumentInput } from './parse/parseDocument.js';
-import { countClaims, type ReadDocument, readDocument, readLadder } from './readDocument.js';
+import { countClaims, isSingleRole, type ReadDocument, readDocument, readLadder } from './readDocument.js';
+import type { SynthesizedProposal } from './synthesizeProposals.js';
 
 /** What `canon ingest --json` prints for a source, and what the API answers. */
 export interface IngestSummary {
   source: { id: string; title: string; kind: string };
-  levels: {
-    label: string;
-    titles: string[];
-    canonical: { code: string; track: string; rank: number; title: string };
-    confidence: number;
-    reason: string;
-  }[];
+  levels: CrosswalkEntry[];
   claims: Record<ClaimKind, number>;
   warnings: string[];
   /** False when the same content was stored before (nothing changed). */
   stored: boolean;
-  /** Proposals made for canonical profiles (none when the content was stored before). */
+  /** Proposals stored for canonical profiles (none when the content was stored before). */
   proposals: {
     profileCode: string;
     responsibilities: number;
@@ -55,7 +51,7 @@ export async function prepareDocuments(
     const contentHash = createHash('sha256')
       .update(inputs[i]?.bytes ?? new Uint8Array())
       .digest('hex');
-    const single = read.levels.length === 1 && read.levels[0]?.section === read.tree.root;
+    const single = isSingleRole(read);
     prepared.push({
       read,
       sourceId: `doc-${contentHash.slice(0, 12)}`,
@@ -67,13 +63,23 @@ export async function prepareDocuments(
   return { prepared, skipped };
 }
 
-export function summarize(p: PreparedDocument, stored: boolean): IngestSummary {
+export function summarize(
+  p: PreparedDocument,
+  stored: boolean,
+  proposals: SynthesizedProposal[],
+): IngestSummary {
   return {
     source: { id: p.sourceId, title: p.title, kind: p.kind },
     levels: p.read.crosswalk,
     claims: countClaims(p.read.claims),
     warnings: p.read.warnings,
     stored,
-    proposals: [],
+    proposals: proposals.map((x) => ({
+      profileCode: x.profileCode,
+      responsibilities: x.proposal.add?.responsibilities?.length ?? 0,
+      aliases: x.proposal.add?.aliases?.length ?? 0,
+      skills: x.proposal.add?.skills?.length ?? 0,
+      experience: Boolean(x.proposal.set?.experience),
+    })),
   };
 }

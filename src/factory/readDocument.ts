@@ -32,7 +32,7 @@ export async function readLadder(inputs: readonly DocumentInput[]): Promise<Read
   const docs = await Promise.all(inputs.map((input) => readDocument(input)));
   const single = docs
     .map((doc, i) => ({ doc, i, weight: Number(doc.tree.meta.weight) }))
-    .filter(({ doc }) => doc.levels.length === 1 && doc.levels[0]?.section === doc.tree.root)
+    .filter(({ doc }) => isSingleRole(doc))
     .sort((a, b) => (Number.isNaN(a.weight) || Number.isNaN(b.weight) ? a.i - b.i : a.weight - b.weight));
   if (single.length > 1) {
     const levels = single.map(({ doc }) => doc.levels[0] as SourceLevel);
@@ -65,4 +65,9 @@ export function countClaims(claims: readonly Claim[]): Record<ClaimKind, number>
   const counts = Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
   for (const c of claims) counts[c.kind]++;
   return counts;
+}
+
+/** A document that is one level as a whole: a job description, or one file of a one-file-per-level ladder. */
+export function isSingleRole(doc: ReadDocument): boolean {
+  return doc.levels.length === 1 && doc.levels[0]?.section === doc.tree.root;
 }

@@ -1,6 +1,6 @@
 import { normalizeTitle } from '../resolve/normalizeTitle.js';
 import { readSeniority } from '../resolve/readSeniority.js';
-import { type Block, type DocumentTree, type Section, walkSections } from './documentTree.js';
+import { type Block, type DocumentTree, type Section, stripMarks, walkSections } from './documentTree.js';
 
 /** A level as the source document names it, before it is mapped to Canon's framework. */
 export interface SourceLevel {
@@ -27,15 +27,9 @@ const CANON_CHIP = /^(?<code>[PME]\d)\s*this profile$/i;
 const NOT_A_LEVEL =
   /\b(?:summary|overview|at a glance|introduction|related|other pages|faq|how .* work|considerations|differences|philosophy|principles|vs\.?|versus)\b/i;
 
-const clean = (text: string) =>
-  text
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** One level heading's reading, or null when the heading names no level. */
 export function readLevelHeading(heading: string): Omit<SourceLevel, 'section' | 'path'> | null {
-  const text = clean(heading);
+  const text = stripMarks(heading);
   if (!text || text.length > 120 || NOT_A_LEVEL.test(text)) return null;
   const chip = CANON_CHIP.exec(text);
   if (chip?.groups?.code) return { label: text, code: chip.groups.code.toUpperCase(), titles: [] };
@@ -71,7 +65,7 @@ export function segmentLevels(tree: DocumentTree): SourceLevel[] {
     if (reading) coded.push({ ...reading, section, path });
   }
   const plain = (section: Section, path: string[]): SourceLevel | null => {
-    const text = clean(section.title);
+    const text = stripMarks(section.title);
     return ROLE_WORDS.test(text) && !NOT_A_LEVEL.test(text) && text.length <= 80
       ? { label: text, code: null, titles: [text], section, path }
       : null;
@@ -106,7 +100,7 @@ export function segmentLevels(tree: DocumentTree): SourceLevel[] {
  */
 export function wholeDocumentLevel(tree: DocumentTree): SourceLevel | null {
   const named = typeof tree.meta.title === 'string' ? tree.meta.title : tree.title;
-  const role = roleTitle(clean(named));
+  const role = roleTitle(stripMarks(named));
   if (!role) return null;
   return { label: role, code: null, titles: [role], section: tree.root, path: [] };
 }
@@ -135,7 +129,7 @@ function tableLevels(tree: DocumentTree): SourceLevel[] {
     const levels: SourceLevel[] = [];
     header.cells.forEach((cell, j) => {
       if (j === 0) return;
-      const text = clean(cell);
+      const text = stripMarks(cell);
       const reading = readLevelHeading(text);
       // A column is a level when it carries a level code or a title that says how senior; plain job
       // titles side by side ("Developer | Tech Lead | Manager") are tracks, not levels.

@@ -16,7 +16,6 @@ export interface StatementClaims {
 export interface SynthesizedProposal {
   profileCode: string;
   proposal: Proposal;
-  claimIndexes: number[];
   /** The claim behind each suggested statement, in the proposal's order, to link it to its evidence once stored. */
   statementClaims: StatementClaims;
   note: string;
@@ -93,9 +92,6 @@ export function synthesizeProposals(
           .map((c, index) => ({ c, index }))
           .find(({ c }) => c.kind === 'experience' && c.level === level.label && c.years);
     if (newAliases.length === 0 && duties.length === 0 && skills.length === 0 && !years) return;
-    const titleClaims = doc.claims.flatMap((c, index) =>
-      c.kind === 'title' && c.level === level.label ? [index] : [],
-    );
     const titleClaim = (t: string) =>
       doc.claims.findIndex((c) => c.kind === 'title' && c.level === level.label && c.text === t);
     out.push({
@@ -122,12 +118,6 @@ export function synthesizeProposals(
             : {}),
         },
       },
-      claimIndexes: [
-        ...titleClaims,
-        ...duties.map((d) => d.index),
-        ...skills.map((s) => s.index),
-        ...(years ? [years.index] : []),
-      ],
       statementClaims: {
         responsibilities: duties.map((d) => d.index),
         aliases: newAliases.map(titleClaim),

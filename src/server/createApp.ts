@@ -5,6 +5,7 @@ import type { KeyVerifier } from '../access/apiKeys.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import { PayBook } from '../core/payBands.js';
+import { MAX_DOCUMENT_BYTES } from '../factory/parse/parseDocument.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
@@ -50,13 +51,20 @@ export interface AppOptions {
 
 export const DEFAULT_RATE_LIMITS = { writes: 120, resolve: 60_000 };
 
-const MAX_JSON_BYTES = 1024 * 1024;
-const JSON_LIMIT = bodyLimit({
-  maxSize: MAX_JSON_BYTES,
-  onError: () => {
-    throw new CanonError('too_large', `Request bodies may be up to ${MAX_JSON_BYTES / 1024} KB.`);
-  },
-});
+/** Document uploads (the API and the /ingest form) may carry a whole document; every other body fits in 1 MB. */
+const limitBody = (maxSize: number, message: string) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new CanonError('too_large', message);
+    },
+  });
+const UPLOAD_PATHS = new Set(['/api/sources', '/ingest']);
+const UPLOAD_LIMIT = limitBody(
+  MAX_DOCUMENT_BYTES + 64 * 1024,
+  `The upload is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; documents may be up to that.`,
+);
+const BODY_LIMIT = limitBody(1024 * 1024, 'Request bodies may be up to 1,024 KB.');
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
 const SECURITY_HEADERS = secureHeaders({
@@ -130,8 +138,7 @@ export function createApp(options: AppOptions): Hono {
       await next();
     });
   if (access) app.use('*', access.guardReads);
-  // Every JSON body but a document upload (which has its own, larger limit) fits in a megabyte.
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/sources' ? next() : JSON_LIMIT(c, next)));
+  app.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? UPLOAD_LIMIT : BODY_LIMIT)(c, next));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
   const writing = (c: Context) =>

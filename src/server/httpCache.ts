@@ -43,8 +43,8 @@ export class ResponseCache {
       etag: entry.etag,
       'cache-control': 'public, max-age=60, must-revalidate',
     };
-    if (status === 200 && c.req.header('if-none-match') === entry.etag)
-      return new Response(null, { status: 304, headers });
-    return new Response(entry.body, { status, headers });
+    // Through the context, so headers middleware set on it (request ids, rate limits) are kept.
+    if (status === 200 && c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
+    return c.body(entry.body, status, headers);
   }
 }

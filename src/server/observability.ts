@@ -35,11 +35,10 @@ export class Observability {
       const started = performance.now();
       const given = c.req.header('x-request-id');
       const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+      c.header('X-Request-Id', id);
       try {
         await next();
       } finally {
-        // Set on the final response: handlers that build their own Response drop headers set earlier.
-        c.res.headers.set('X-Request-Id', id);
         const seconds = (performance.now() - started) / 1000;
         const route = routeOf(c);
         const status = c.res.status;

@@ -23,7 +23,6 @@ export interface NewDocument {
   proposals: {
     profileCode: string;
     proposal: Proposal;
-    claimIndexes: number[];
     statementClaims: StatementClaims;
     note: string;
   }[];
@@ -97,7 +96,6 @@ export async function saveDocument(
           sourceId: doc.sourceId,
           profileCode: p.profileCode,
           proposal: withEvidence(p.proposal, p.statementClaims, (i) => ids[i], doc.sourceId),
-          evidenceIds: p.claimIndexes.flatMap((i) => (ids[i] === undefined ? [] : [ids[i]])),
           note: p.note,
         })),
       );

@@ -267,7 +267,6 @@ export const sourceProposals = pgTable('source_proposals', {
   sourceId: text('source_id').notNull(),
   profileCode: text('profile_code').notNull(),
   proposal: jsonb('proposal').$type<Proposal>().notNull(),
-  evidenceIds: jsonb('evidence_ids').$type<number[]>().notNull(),
   note: text('note').notNull(),
   status: text('status').$type<'open' | 'applied'>().notNull().default('open'),
   createdAt: at('created_at').notNull().defaultNow(),

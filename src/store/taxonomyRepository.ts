@@ -7,8 +7,8 @@ import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.j
 import {
   type ContentOverlay,
   contentHash,
-  contentOf,
   type ProfileContent,
+  profileContent,
   withContent,
 } from '../core/workflow/profileContent.js';
 import { appendAudit } from './auditRepository.js';
@@ -111,8 +111,11 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
 async function recordBuiltinVersions(tx: CanonDb, taxonomy: Taxonomy): Promise<string[]> {
   const latest = await readLatestVersions(tx);
   const recorded: string[] = [];
+  const focusByCode = new Map(taxonomy.focuses.map((f) => [f.code, f]));
   for (const p of taxonomy.profiles) {
-    const content = contentOf(taxonomy, p.code);
+    const level = focusByCode.get(p.focusCode)?.levels[p.levelCode];
+    if (!level) continue;
+    const content = profileContent(p, level);
     const last = latest.get(p.code);
     if (last && (last.approvedBy !== BUILTIN_ACTOR || last.contentHash === contentHash(content))) continue;
     if (p.status === 'draft' || p.status === 'in_review') {

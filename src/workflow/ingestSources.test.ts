@@ -63,7 +63,7 @@ describe('ingestSources', () => {
     expect(canon.catalog.findSource(id)?.title).toBe('Platform leadership');
 
     const again = await ingestSources(ingestDeps(canon), editor, [doc('copy.md', LADDER)]);
-    expect(again.sources[0]).toMatchObject({ stored: false, source: { id } });
+    expect(again.sources[0]).toMatchObject({ stored: false, source: { id }, proposals: [] });
     expect(await readSourceProposals(store.db, { sourceId: id })).toHaveLength(s?.proposals.length ?? 0);
 
     const draft = await canon.workflow.proposeFromSources(editor, M4, id);

@@ -60,16 +60,8 @@ export async function ingestSources(
       claims: p.read.claims,
       proposals,
     });
-    sources.push({
-      ...summarize(p, created),
-      proposals: proposals.map((x) => ({
-        profileCode: x.profileCode,
-        responsibilities: x.proposal.add?.responsibilities?.length ?? 0,
-        aliases: x.proposal.add?.aliases?.length ?? 0,
-        skills: x.proposal.add?.skills?.length ?? 0,
-        experience: Boolean(x.proposal.set?.experience),
-      })),
-    });
+    // Content stored before keeps the proposals it made then; none are stored (or reported) again.
+    sources.push(summarize(p, created, created ? proposals : []));
     options.onProgress?.(i + 1, prepared.length, p.read.name);
   }
   if (sources.some((s) => s.stored)) await deps.reload();

@@ -3,7 +3,7 @@ import { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import { type Review, reviewProfile } from '../core/review/reviewProfile.js';
 import { type Actor, type Role, roleAllows } from '../core/roles.js';
-import type { ProfileStatus, Skill } from '../core/taxonomy.js';
+import type { ProfileStatus } from '../core/taxonomy.js';
 import { applyProposal, citedSources, type Proposal } from '../core/workflow/applyProposal.js';
 import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
 import { contentOf, type ProfileContent, withContent } from '../core/workflow/profileContent.js';
@@ -109,24 +109,26 @@ export class ProfileWorkflow {
         `No open proposals for ${code}${sourceId ? ` from ${quote(sourceId)}` : ''}; ingest a document that maps to it first.`,
       );
     const base = (await readDraft(this.deps.db, code))?.content ?? contentOf(catalog.taxonomy, code);
-    const skills: Skill[] = [];
-    const merged: Proposal = { add: { responsibilities: [], aliases: [], skills } };
-    for (const section of ['responsibilities', 'aliases'] as const) {
-      const seen = new Set(base[section].map((s) => s.text));
-      for (const p of open)
-        for (const s of p.proposal.add?.[section] ?? [])
-          if (!seen.has(s.text)) {
-            seen.add(s.text);
-            merged.add?.[section]?.push(s);
-          }
-    }
-    const skillNames = new Set((base.skills ?? []).map((s) => s.name.toLowerCase()));
-    for (const p of open)
-      for (const s of p.proposal.add?.skills ?? [])
-        if (!skillNames.has(s.name.toLowerCase())) {
-          skillNames.add(s.name.toLowerCase());
-          skills.push(s);
-        }
+    const added = open.map((p) => p.proposal.add ?? {});
+    const merged: Proposal = {
+      add: {
+        responsibilities: newOnly(
+          base.responsibilities,
+          added.flatMap((a) => a.responsibilities ?? []),
+          (s) => s.text,
+        ),
+        aliases: newOnly(
+          base.aliases,
+          added.flatMap((a) => a.aliases ?? []),
+          (s) => s.text,
+        ),
+        skills: newOnly(
+          base.skills ?? [],
+          added.flatMap((a) => a.skills ?? []),
+          (s) => s.name.toLowerCase(),
+        ),
+      },
+    };
     const experience = base.experience
       ? undefined
       : open.find((p) => p.proposal.set?.experience)?.proposal.set?.experience;
@@ -349,4 +351,10 @@ function staleRevision(code: string, expected: number, actual: number): CanonErr
     'conflict',
     `The draft of ${code} is at revision ${actual}, not ${expected}: it changed since it was read. Review it again.`,
   );
+}
+
+/** The items of `incoming` whose key neither `existing` nor an earlier incoming item has. */
+function newOnly<T>(existing: readonly T[], incoming: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set(existing.map(key));
+  return incoming.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
 }

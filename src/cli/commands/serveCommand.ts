@@ -14,11 +14,13 @@ export async function serveCommand(
   const started = performance.now();
   const config = configWith(flags);
   const canon = await openCanon(config);
+  const logger = pino({ level: config.logLevel });
   const app = appForCanon(canon, {
     publicReads: config.publicReads,
     rateLimits: config.rateLimits,
-    observability: new Observability(pino({ level: config.logLevel })),
-    log: (m, e) => io.err(`${m}: ${(e as Error)?.stack ?? e}\n`),
+    observability: new Observability(logger),
+    // Failures go in the same JSON log as requests, with their stack (pino's err serializer).
+    log: (message, err) => logger.error({ err }, message),
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {

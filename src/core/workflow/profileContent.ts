@@ -4,6 +4,7 @@ import type {
   CareerLinks,
   FocusLevelContent,
   LevelExperience,
+  ProfileRecord,
   ProfileStatus,
   RubricRow,
   Skill,
@@ -24,14 +25,17 @@ export interface ProfileContent {
   experience?: LevelExperience;
 }
 
-export const CONTENT_SECTIONS = ['responsibilities', 'rubric', 'career', 'aliases'] as const;
-
 /** The profile's current content as the taxonomy holds it. */
 export function contentOf(taxonomy: Taxonomy, code: string): ProfileContent {
   const record = taxonomy.profiles.find((p) => p.code === code);
   const focus = record && taxonomy.focuses.find((f) => f.code === record.focusCode);
   const level = record && focus?.levels[record.levelCode];
   if (!record || !level) throw new CanonError('not_found', `No profile with code ${quote(code)}.`);
+  return profileContent(record, level);
+}
+
+/** A profile's own content from its record and its focus's content at its level. */
+export function profileContent(record: ProfileRecord, level: FocusLevelContent): ProfileContent {
   return {
     responsibilities: level.responsibilities,
     rubric: level.rubric,

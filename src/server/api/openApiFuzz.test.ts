@@ -111,7 +111,6 @@ describe('API fuzzing from the OpenAPI document', () => {
           auth: fc.constantFrom<'none' | 'bad' | 0 | 1>('none', 'bad', 0, 1),
         }),
       );
-    let checked = 0;
     await fc.assert(
       fc.asyncProperty(request, async ({ o, params, body, auth }) => {
         let path = o.path;
@@ -133,7 +132,6 @@ describe('API fuzzing from the OpenAPI document', () => {
         }
         const qs = query.toString();
         const res = await ctx.app.request(`/api${path}${qs ? `?${qs}` : ''}`, init);
-        checked++;
         expect(res.status, `${o.method} ${path}?${qs}`).toBeLessThan(500);
         if (res.status >= 400) {
           const json = (await res.json()) as { error?: { code?: string; message?: string } };
@@ -143,7 +141,6 @@ describe('API fuzzing from the OpenAPI document', () => {
       }),
       { numRuns: 10_000 },
     );
-    expect(checked).toBe(10_000);
     expect(ctx.logged).toEqual([]);
   }, 300_000);
 });

@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { CanonError, quote } from '../../../core/errors.js';
 import { CLAIM_KINDS } from '../../../factory/extractClaims.js';
 import { MAX_DOCUMENT_BYTES } from '../../../factory/parse/parseDocument.js';
@@ -123,18 +122,6 @@ const evidence = createRoute({
 });
 
 export function registerDocumentRoutes(app: OpenAPIHono, documents: SourceDocuments, access: Access): void {
-  app.use(
-    '/sources',
-    bodyLimit({
-      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
-      onError: () => {
-        throw new CanonError(
-          'too_large',
-          `The upload is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; documents may be up to that.`,
-        );
-      },
-    }),
-  );
   app.openapi(ingest, async (c) => {
     const actor = await access.actor(c);
     const type = c.req.header('content-type') ?? '';

@@ -45,5 +45,12 @@ describe('document pages', () => {
     const bad = await ctx.app.request('/ingest', { method: 'POST', body: empty });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('is empty');
+
+    // The form's body is capped before it is read, like the API's.
+    const huge = new FormData();
+    huge.append('file', new File(['x'.repeat(3 * 1024 * 1024)], 'huge.md'));
+    const tooBig = await ctx.app.request('/ingest', { method: 'POST', body: huge });
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.text()).toContain('documents may be up to that');
   });
 });

@@ -14,6 +14,7 @@ import {
   CLASSIFICATION_LABELS,
   type EvidenceRef,
   RUBRIC_DIMENSIONS,
+  type Skill,
   type Source,
   STATUS_LABELS,
 } from '../../../core/taxonomy.js';
@@ -42,6 +43,22 @@ function Cite(props: {
         </>
       ))}
     </sup>
+  );
+}
+
+function SkillList(props: { skills: readonly Skill[]; sources: readonly Source[]; section?: string }) {
+  return (
+    <dl class="skills" data-section={props.section}>
+      {props.skills.map((s) => (
+        <div>
+          <dt>{s.name}</dt>
+          <dd>
+            {s.application}
+            <Cite ids={s.sources} sources={props.sources} evidence={s.evidence} />
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -281,31 +298,11 @@ export function ProfilePage({
         <section aria-labelledby="skills-h" data-section="skills">
           <h2 id="skills-h">Skills</h2>
           <p class="section-note">Focus-specific skills and how the role applies them.</p>
-          <dl class="skills">
-            {focus.skills.map((s) => (
-              <div>
-                <dt>{s.name}</dt>
-                <dd>
-                  {s.application}
-                  <Cite ids={s.sources} sources={sources} />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <SkillList skills={focus.skills} sources={sources} />
           {own?.skills?.length ? (
             <>
               <h3>At {level.code}</h3>
-              <dl class="skills" data-section="level-skills">
-                {own.skills.map((s) => (
-                  <div>
-                    <dt>{s.name}</dt>
-                    <dd>
-                      {s.application}
-                      <Cite ids={s.sources} sources={sources} evidence={s.evidence} />
-                    </dd>
-                  </div>
-                ))}
-              </dl>
+              <SkillList skills={own.skills} sources={sources} section="level-skills" />
             </>
           ) : null}
         </section>
