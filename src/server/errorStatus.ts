@@ -32,6 +32,12 @@ export function toCanonError(error: unknown): CanonError {
       { cause: error },
     );
   }
+  if (rejectedValue(error))
+    return new CanonError(
+      'invalid_input',
+      'The request carries a value the store cannot hold (for example a NUL character or a number out of range).',
+      { cause: error },
+    );
   if (lostStore(error))
     return new CanonError('store_unavailable', 'The store does not answer right now; try again shortly.', {
       cause: error,
@@ -57,17 +63,28 @@ const LOST = new Set([
 ]);
 
 function lostStore(error: unknown): boolean {
+  return causes(error).some(
+    ({ code, message }) =>
+      (code !== undefined && LOST.has(code)) ||
+      /Connection terminated|timeout exceeded when trying to connect/i.test(message ?? ''),
+  );
+}
+
+/** PostgreSQL's class 22 ("data exception"): a value from the request it refuses to store or compare. */
+function rejectedValue(error: unknown): boolean {
+  return causes(error).some(({ code }) => code?.length === 5 && code.startsWith('22'));
+}
+
+function causes(error: unknown): { code?: string; message?: string }[] {
+  const out: { code?: string; message?: string }[] = [];
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && LOST.has(code)) return true;
-    const message = (e as { message?: unknown }).message;
-    if (
-      typeof message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect/i.test(message)
-    )
-      return true;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    out.push({
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(typeof message === 'string' ? { message } : {}),
+    });
   }
-  return false;
+  return out;
 }
 
 export function errorBody(error: CanonError): ErrorBody {

@@ -95,6 +95,16 @@ describe('bodies no client should send', () => {
     });
     expect(badUtf8.status).toBe(400);
   });
+
+  it('answers 400, not 500, for a NUL character the store cannot hold (found by the fuzzing below)', async () => {
+    const res = await ctx.app.request('/api/sources/%00/evidence');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_input');
+    const audit = await ctx.app.request('/api/audit?target=a%00b', {
+      headers: { authorization: `Bearer ${keys[0]}` },
+    });
+    expect(audit.status).toBe(400);
+  });
 });
 
 describe('API fuzzing from the OpenAPI document', () => {
