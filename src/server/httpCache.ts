@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 
 interface Entry {
-  body: string;
+  /** Encoded once: turning a page's text into UTF-8 on every hit was most of a hit's cost. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   contentType: string;
 }
 
 const MAX_ENTRIES = 2_000;
+const ENCODER = new TextEncoder();
 
 /**
  * Caches rendered read responses per catalog snapshot: a new snapshot (after a
@@ -32,7 +34,7 @@ export class ResponseCache {
     const key = `${status} ${c.req.url}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      const body = render();
+      const body = ENCODER.encode(render());
       entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
       // A crawler walking every query string must not grow memory without bound.
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
