@@ -8,6 +8,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   not_found: 3,
   invalid_data: 4,
   store_unavailable: 5,
+  storage_full: 8,
   conflict: 6,
   review_failed: 6,
   rate_limited: 1,

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
 import { ROLE_RIGHTS, ROLES } from '../core/roles.js';
+import { rootMessage, storeFailure } from '../store/storeFailure.js';
 import type { VersionRef } from '../workflow/profileWorkflow.js';
 import { approveCommand } from './commands/approveCommand.js';
 import { auditCommand } from './commands/auditCommand.js';
@@ -301,7 +302,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     const canonError = isCanonError(error)
       ? error
-      : new CanonError('internal', (error as Error)?.message ?? String(error));
+      : (storeFailure(error) ?? new CanonError('internal', rootMessage(error), { cause: error }));
     io.err(`canon: ${canonError.message}\n`);
     return EXIT_CODES[canonError.code];
   }

@@ -15,6 +15,8 @@ export interface Config {
   publicReads: boolean;
   /** Requests a minute per address and per key; 0 turns a limit off. */
   rateLimits: { writes: number; resolve: number };
+  /** Free space the embedded store's disk must have at start, in megabytes (0: no check). */
+  minFreeMb: number;
   /** pino level for request logs (JSON lines on standard output). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
@@ -37,9 +39,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     taxonomyDir: resolve(env.CANON_TAXONOMY_DIR?.trim() || resolve(PROJECT_ROOT, 'data')),
     publicReads: flag('CANON_PUBLIC_READS', env.CANON_PUBLIC_READS, true),
     logLevel: logLevel(env.CANON_LOG_LEVEL),
+    minFreeMb: count('CANON_MIN_FREE_MB', env.CANON_MIN_FREE_MB, 64, 'megabytes (0 for no check)'),
     rateLimits: {
-      writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120),
-      resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000),
+      writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120, RATE),
+      resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000, RATE),
     },
   };
 }
@@ -57,14 +60,13 @@ function logLevel(value: string | undefined): Config['logLevel'] {
   return level;
 }
 
-function count(name: string, value: string | undefined, fallback: number): number {
+const RATE = 'requests a minute (0 for no limit)';
+
+function count(name: string, value: string | undefined, fallback: number, unit: string): number {
   if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
-    throw new CanonError(
-      'invalid_input',
-      `${name} must be a whole number of requests a minute (0 for no limit); got ${quote(value)}.`,
-    );
+    throw new CanonError('invalid_input', `${name} must be a whole number of ${unit}; got ${quote(value)}.`);
   return n;
 }
 

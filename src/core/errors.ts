@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'review_failed',
   'rate_limited',
   'store_unavailable',
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -38,13 +38,13 @@ export interface Canon {
  * the catalog snapshot that every read uses.
  */
 export async function openCanon(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> & Partial<Pick<Config, 'minFreeMb'>>,
 ): Promise<Canon> {
   const builtin = await loadTaxonomy(config.taxonomyDir);
   const store = await openStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'pglite', dataDir: config.dataDir },
+      : { kind: 'pglite', dataDir: config.dataDir, minFreeBytes: (config.minFreeMb ?? 0) * 1024 * 1024 },
   );
   try {
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin);

@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CanonError, type ErrorCode } from '../core/errors.js';
+import { storeFailure } from '../store/storeFailure.js';
 
 /** The one table from error codes to HTTP statuses. */
 export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
@@ -14,6 +15,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   review_failed: 422,
   rate_limited: 429,
   store_unavailable: 503,
+  storage_full: 507,
   internal: 500,
 };
 
@@ -32,59 +34,11 @@ export function toCanonError(error: unknown): CanonError {
       { cause: error },
     );
   }
-  if (rejectedValue(error))
-    return new CanonError(
-      'invalid_input',
-      'The request carries a value the store cannot hold (for example a NUL character or a number out of range).',
-      { cause: error },
-    );
-  if (lostStore(error))
-    return new CanonError('store_unavailable', 'The store does not answer right now; try again shortly.', {
-      cause: error,
-    });
+  const fromStore = storeFailure(error);
+  if (fromStore) return fromStore;
   return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', {
     cause: error,
   });
-}
-
-/** Network errors and PostgreSQL's "cannot connect now" family, anywhere in the cause chain. */
-const LOST = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-]);
-
-function lostStore(error: unknown): boolean {
-  return causes(error).some(
-    ({ code, message }) =>
-      (code !== undefined && LOST.has(code)) ||
-      /Connection terminated|timeout exceeded when trying to connect/i.test(message ?? ''),
-  );
-}
-
-/** PostgreSQL's class 22 ("data exception"): a value from the request it refuses to store or compare. */
-function rejectedValue(error: unknown): boolean {
-  return causes(error).some(({ code }) => code?.length === 5 && code.startsWith('22'));
-}
-
-function causes(error: unknown): { code?: string; message?: string }[] {
-  const out: { code?: string; message?: string }[] = [];
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    out.push({
-      ...(typeof code === 'string' ? { code } : {}),
-      ...(typeof message === 'string' ? { message } : {}),
-    });
-  }
-  return out;
 }
 
 export function errorBody(error: CanonError): ErrorBody {

@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { CanonError } from '../core/errors.js';
+import { checkDataDir } from './checkDataDir.js';
 import { lockDataDir } from './dataDirLock.js';
 import { migrate, type RawTransaction } from './migrate.js';
 import { schema } from './schema.js';
@@ -20,7 +20,7 @@ export interface Store {
 }
 
 export type StoreOptions =
-  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; dataDir: string; minFreeBytes?: number }
   | { kind: 'pglite'; client: PGlite; location?: string }
   | { kind: 'postgres'; url: string; schema?: string; max?: number };
 
@@ -38,7 +38,7 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
     if ('client' in options) {
       client = options.client;
     } else {
-      await mkdir(options.dataDir, { recursive: true });
+      await checkDataDir(options.dataDir, options.minFreeBytes ?? 0);
       unlock = await lockDataDir(options.dataDir);
       client = await PGlite.create(options.dataDir);
     }

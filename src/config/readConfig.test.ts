@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './readConfig.js';
+
+describe('readConfig', () => {
+  it('has defaults for an empty environment', () => {
+    expect(readConfig({})).toMatchObject({
+      databaseUrl: null,
+      port: 3000,
+      host: '127.0.0.1',
+      publicReads: true,
+      minFreeMb: 64,
+      rateLimits: { writes: 120, resolve: 60_000 },
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every setting it is given', () => {
+    expect(
+      readConfig({
+        DATABASE_URL: ' postgres://db/canon ',
+        PORT: '0',
+        CANON_PUBLIC_READS: 'no',
+        CANON_MIN_FREE_MB: '0',
+        CANON_RATE_WRITES: '5',
+        CANON_LOG_LEVEL: 'WARN',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://db/canon',
+      port: 0,
+      publicReads: false,
+      minFreeMb: 0,
+      rateLimits: { writes: 5, resolve: 60_000 },
+      logLevel: 'warn',
+    });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535; got "70000"/],
+    [
+      { CANON_MIN_FREE_MB: '1.5' },
+      /CANON_MIN_FREE_MB must be a whole number of megabytes \(0 for no check\); got "1.5"/,
+    ],
+    [{ CANON_RATE_RESOLVE: '-1' }, /CANON_RATE_RESOLVE must be a whole number of requests a minute/],
+    [{ CANON_PUBLIC_READS: 'maybe' }, /CANON_PUBLIC_READS must be true or false/],
+    [{ CANON_LOG_LEVEL: 'loud' }, /CANON_LOG_LEVEL must be one of fatal, error/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,80 @@
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mountSmallDisk } from '../testing/smallDisk.js';
+import { checkDataDir } from './checkDataDir.js';
+
+const disk = await mountSmallDisk(4);
+if ('skip' in disk) console.warn(`[data folder] full and read-only disk cases skipped: ${disk.skip}`);
+const asRoot = process.getuid?.() === 0;
+if (asRoot) console.warn('[data folder] the read-only file case skipped: permissions do not stop root');
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'canon-check-'));
+});
+afterAll(async () => {
+  await chmod(join(dir, 'locked', 'x'), 0o600).catch(() => {});
+  await rm(dir, { recursive: true, force: true });
+  if (!('skip' in disk)) await disk.unmount();
+});
+
+describe('checkDataDir', () => {
+  it('creates a missing folder and leaves none of its test files behind', async () => {
+    const data = join(dir, 'new', 'data');
+    await checkDataDir(data, 0);
+    expect(await readdir(data)).toEqual([]);
+    expect(await readdir(join(dir, 'new'))).toEqual(['data']);
+  });
+
+  it('refuses a disk with less free space than asked, giving both figures', async () => {
+    await expect(checkDataDir(join(dir, 'roomy'), Number.MAX_SAFE_INTEGER)).rejects.toMatchObject({
+      code: 'storage_full',
+      message: expect.stringMatching(
+        /has [\d,]+ MB free; Canon asks for at least [\d,]+ MB before it writes \(CANON_MIN_FREE_MB\)/,
+      ),
+    });
+  });
+
+  it.skipIf(asRoot)('refuses a folder holding a file it may not write, naming the file', async () => {
+    const data = join(dir, 'locked');
+    await mkdir(data);
+    await writeFile(join(data, 'x'), '');
+    await chmod(join(data, 'x'), 0o444);
+    await expect(checkDataDir(data, 0)).rejects.toMatchObject({
+      code: 'store_unavailable',
+      message: expect.stringContaining('may not write (x)'),
+    });
+  });
+});
+
+describe.skipIf('skip' in disk)('checkDataDir on a real small disk', () => {
+  if ('skip' in disk) return;
+
+  it('refuses a full disk as full, and a nearly full one below the minimum', async () => {
+    const data = join(disk.dir, 'data');
+    await checkDataDir(data, 1024 * 1024);
+    await disk.fill(0);
+    await expect(checkDataDir(data, 0)).rejects.toMatchObject({
+      code: 'storage_full',
+      message: expect.stringMatching(/is full \(ENOSPC/),
+    });
+    await disk.release();
+    await disk.fill(512 * 1024);
+    await expect(checkDataDir(data, 1024 * 1024)).rejects.toMatchObject({
+      code: 'storage_full',
+      message: expect.stringMatching(/has 0 MB free; Canon asks for at least 1 MB/),
+    });
+    await disk.release();
+    await checkDataDir(data, 1024 * 1024);
+  });
+
+  it('refuses a read-only disk as read-only', async () => {
+    await disk.readOnly();
+    await expect(checkDataDir(join(disk.dir, 'data'), 0)).rejects.toMatchObject({
+      code: 'store_unavailable',
+      message: expect.stringMatching(/is read-only for this process \(EROFS/),
+    });
+  });
+});
