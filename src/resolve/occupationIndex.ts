@@ -1,6 +1,8 @@
 import type { OccupationIndexData } from '../store/occupationRepository.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { readSeniority } from './readSeniority.js';
+import { TitleWordModel } from './titleWordModel.js';
+import { STOPWORDS, stem } from './titleWords.js';
 
 export interface Occupation {
   onetCode: string;
@@ -19,17 +21,17 @@ export interface SpecialtyMatch {
 
 /** A word in more indexed titles than this is too common to be worth scoring as a third or fourth word. */
 const COMMON_WORD = 800;
-const STOPWORDS = new Set(['of', 'the', 'and', 'for', 'in', 'to', 'a', 'an', 'with', 'at', 'on', 'or', 'by']);
 /** How much each kind of title counts when several occupations share a title. */
 const WEIGHT: Record<string, number> = { occupation: 4, reported: 3, alternate: 2, short: 1 };
 
-/** Crude stem: plural endings off, first six letters — enough to see "Developers" in "developer". */
-const stem = (w: string) => w.replace(/(?:ies|es|s)$/, '').slice(0, 6);
+/** The stems of a query's meaningful words, computed once per query rather than once per matched title. */
+const queryStems = (query: readonly string[]) => query.filter((w) => !STOPWORDS.has(w)).map(stem);
 
-/** Share of the query's words that the occupation's own title (as stems) contains. */
-function titleOverlap(query: readonly string[], own: ReadonlySet<string>): number {
-  const words = query.filter((w) => !STOPWORDS.has(w));
-  return words.length ? words.filter((w) => own.has(stem(w))).length / words.length : 0;
+/** Share of the query's word stems that the occupation's own title (as stems) contains. */
+function titleOverlap(stems: readonly string[], own: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const s of stems) if (own.has(s)) shared++;
+  return stems.length ? shared / stems.length : 0;
 }
 
 const specialtyKey = (words: readonly string[]) => words.filter((w) => !STOPWORDS.has(w)).join(' ');
@@ -57,11 +59,16 @@ export class OccupationIndex {
   private readonly postings = new Map<string, number[]>();
   /** Five-letter prefix → indexed words, to forgive a misspelt or truncated word. */
   private readonly prefixes = new Map<string, string[]>();
-  private readonly docLength: number[] = [];
+  /** 1/√(words in the title): longer titles share a query word less specifically. */
+  private lengthNorm = new Float64Array(0);
+  /** Inverse document frequency of every indexed word, computed once. */
+  private readonly idfs = new Map<string, number>();
   private scratch = new Float64Array(0);
   private readonly docs: Doc[] = [];
   readonly occupations = new Map<string, Occupation>();
   private readonly ownStems = new Map<string, Set<string>>();
+  /** How each SOC code's titles are worded, to choose among occupations that match a title alike. */
+  readonly wordModel = new TitleWordModel();
 
   constructor(data: OccupationIndexData) {
     const socTitles = new Map(data.socTitles.map((s) => [s.code, s.title]));
@@ -77,7 +84,10 @@ export class OccupationIndex {
     const add = (onetCode: string, title: string, kind: string) => {
       const weight = WEIGHT[kind] ?? 1;
       const { words } = normalizeTitle(title, { clean: true });
-      const stripped = specialtyKey(readSeniority(words).specialty);
+      const specialty = readSeniority(words).specialty;
+      const socCode = this.occupations.get(onetCode)?.socCode;
+      if (socCode) this.wordModel.add(socCode, specialty.length ? specialty : words);
+      const stripped = specialtyKey(specialty);
       for (const key of new Set([specialtyKey(words), stripped])) {
         if (!key) continue;
         const entry = this.exact.get(key) ?? { weights: new Map(), shown: new Map() };
@@ -94,9 +104,10 @@ export class OccupationIndex {
         this.docs.push({ key, onetCode, weight, shown: entry.shown.get(onetCode) ?? key });
     }
     this.scratch = new Float64Array(this.docs.length);
+    this.lengthNorm = new Float64Array(this.docs.length);
     this.docs.forEach((d, id) => {
       const words = [...new Set(d.key.split(' '))];
-      this.docLength.push(words.length);
+      this.lengthNorm[id] = 1 / Math.sqrt(words.length);
       for (const w of words) {
         const list = this.postings.get(w);
         if (list) list.push(id);
@@ -124,7 +135,17 @@ export class OccupationIndex {
       [key, 'title without seniority words'],
     ] as const) {
       const entry = k ? this.exact.get(k) : undefined;
-      if (entry) return this.fromExact(entry, method, k.split(' '), limit);
+      if (entry) {
+        // Occupations that list the title come first; those whose titles merely share its words follow,
+        // so that one worded far more like the title can still compete ("Java Developer" is listed only
+        // under Computer Programmers).
+        const exact = this.fromExact(entry, method, k.split(' '), limit);
+        const listed = new Set(exact.map((m) => m.occupation.socCode));
+        const similar = this.fromSearch(key || fullKey, limit).filter(
+          (m) => !listed.has(m.occupation.socCode),
+        );
+        return [...exact, ...similar].slice(0, limit);
+      }
     }
     return this.fromSearch(key || fullKey, limit);
   }
@@ -136,9 +157,10 @@ export class OccupationIndex {
     limit: number,
   ): SpecialtyMatch[] {
     // When several occupations list the same title, the one whose own name shares its words is the likelier.
+    const stems = queryStems(query);
     const adjusted = [...entry.weights].map(([code, weight]): [string, number] => [
       code,
-      weight * (1 + titleOverlap(query, this.ownStems.get(code) ?? new Set())),
+      weight * (1 + titleOverlap(stems, this.ownStems.get(code) ?? new Set())),
     ]);
     const total = adjusted.reduce((a, [, w]) => a + w, 0);
     const ranked = adjusted.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -155,7 +177,13 @@ export class OccupationIndex {
 
   /** Inverse document frequency: rare words identify an occupation, common ones ("manager") barely. */
   private idf(word: string): number {
-    return Math.log(1 + this.docs.length / (this.postings.get(word)?.length ?? this.docs.length));
+    let idf = this.idfs.get(word);
+    if (idf === undefined) {
+      idf = Math.log(1 + this.docs.length / (this.postings.get(word)?.length ?? this.docs.length));
+      // Only indexed words are kept: queries must not grow the cache.
+      if (this.postings.has(word)) this.idfs.set(word, idf);
+    }
+    return idf;
   }
 
   /** A query word as indexed, or the indexed words sharing its first five letters when it is not. */
@@ -191,7 +219,7 @@ export class OccupationIndex {
     let strongest = 0;
     const normalized: { id: number; score: number }[] = [];
     for (const id of touched) {
-      const score = (scores[id] ?? 0) / queryWeight / Math.sqrt(this.docLength[id] ?? 1);
+      const score = ((scores[id] ?? 0) / queryWeight) * (this.lengthNorm[id] ?? 1);
       scores[id] = 0;
       if (score < strongest * 0.5) continue;
       strongest = Math.max(strongest, score);
@@ -201,12 +229,13 @@ export class OccupationIndex {
       .filter((h) => h.score >= strongest * 0.5)
       .sort((a, b) => b.score - a.score)
       .slice(0, 200);
+    const stems = queryStems(queryWords);
     const best = new Map<string, { score: number; doc: Doc }>();
     for (const hit of hits) {
       const doc = this.docs[hit.id];
       if (!doc) continue;
       const own = this.ownStems.get(doc.onetCode) ?? new Set<string>();
-      const score = hit.score * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(queryWords, own));
+      const score = hit.score * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(stems, own));
       const current = best.get(doc.onetCode);
       if (!current || score > current.score) best.set(doc.onetCode, { score, doc });
     }

@@ -177,3 +177,77 @@ describe('TitleResolver', () => {
     expect(new Set(r.candidates.map((c) => c.soc?.code)).size).toBe(r.candidates.length);
   });
 });
+
+describe('TitleResolver choosing among occupations that match alike', () => {
+  const titles = (onetCode: string, list: string[]) =>
+    list.map((title) => ({ onetCode, title, kind: 'alternate' }));
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    const index = new OccupationIndex({
+      occupations: [
+        { onetCode: '15-1211.00', socCode: '15-1211', title: 'Computer Systems Analysts' },
+        { onetCode: '15-1251.00', socCode: '15-1251', title: 'Computer Programmers' },
+        { onetCode: '15-1252.00', socCode: '15-1252', title: 'Software Developers' },
+        { onetCode: '15-2051.00', socCode: '15-2051', title: 'Data Scientists' },
+        { onetCode: '25-1021.00', socCode: '25-1021', title: 'Computer Science Teachers, Postsecondary' },
+      ],
+      titles: [
+        ...titles('15-1211.00', [
+          'Data Analyst',
+          'Systems Analyst',
+          'Computer Analyst',
+          'Applications Analyst',
+        ]),
+        ...titles('15-2051.00', [
+          'Data Analyst',
+          'Data Mining Analyst',
+          'Big Data Analyst',
+          'Data Science Lead',
+        ]),
+        ...titles('15-1251.00', ['Java Developer', 'Mainframe Programmer', 'Java Programmer']),
+        ...titles('15-1252.00', [
+          'Application Developer',
+          'Web Developer',
+          'Developer',
+          'Software Developer',
+        ]),
+        ...titles('25-1021.00', ['Computer Science Professor', 'Instructor']),
+      ],
+      socTitles: [],
+    });
+    resolver = new TitleResolver(index, new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data'))));
+  });
+
+  it('gives a title two occupations list to the one whose titles are worded like it', () => {
+    // Both list "Data Analyst" and share one word of it with their own names; Data Scientists' titles say "data".
+    const r = resolver.resolve({ title: 'Data Analyst' });
+    expect(r.candidates.map((c) => c.soc?.code).slice(0, 2)).toEqual(['15-2051', '15-1211']);
+  });
+
+  it('still offers the occupation worded like a title that only another one lists', () => {
+    const r = resolver.resolve({ title: 'Java Developer' });
+    expect(r.candidates[0]?.soc?.code).toBe('15-1251');
+    expect(r.candidates.map((c) => c.soc?.code)).toContain('15-1252');
+  });
+
+  it.each([
+    ['Systems Analyst', 'Stanford University', null, '15-1211'],
+    ['Instructor', 'Acme Software Solutions', null, '25-1021'],
+  ])('reads the employer %#: %j at %j', (title, employer, hint, code) => {
+    const r = resolver.resolve({ title, employer });
+    expect(r.candidates[0]?.soc?.code).toBe(code);
+    expect(r.candidates[0]?.explanation.employerHint).toBe(hint);
+  });
+
+  it('names the line of business an employer suggests when it reorders the candidates', () => {
+    const plain = resolver.resolve({ title: 'Analyst' });
+    const atSchool = resolver.resolve({ title: 'Analyst', employer: 'State University of New York' });
+    expect(plain.candidates[0]?.explanation.employerHint).toBeNull();
+    expect(atSchool.candidates[0]?.explanation.employerHint ?? null).toBeNull();
+    const atBank = resolver.resolve({ title: 'Analyst', employer: 'First National Bank' });
+    expect(atBank.candidates[0]).toMatchObject({
+      soc: { code: '15-2051' },
+      explanation: { employerHint: 'finance' },
+    });
+  });
+});

@@ -27,7 +27,8 @@ export interface Candidate {
     matchedTitle: string | null;
     method: SpecialtyMatch['method'] | 'focus cue';
     removed: string[];
-    employerHint: boolean;
+    /** The line of business the employer's name suggests, when it moved the ranking. */
+    employerHint: string | null;
   };
 }
 
@@ -41,11 +42,37 @@ export interface Resolution {
 export const RESOLVE_THRESHOLD = 0.3;
 export const MAX_TITLE_LENGTH = 300;
 const MEMO_LIMIT = 100_000;
+/** Occupations weighed for each title before the best few are kept: room for the employer and wording to reorder. */
+const POOL = 25;
 
-/** Employers whose names say they sell software or IT services: their generic titles lean to computer work. */
-const IT_EMPLOYER =
-  /\b(?:tech|technolog\w*|software|systems|solutions|infotech|infosys|informatics|it services|consult\w*|digital|data|cognizant|wipro|tata consultancy|hcl|accenture|capgemini|ibm|mphasis|mindtree|virtusa|syntel|igate|tech mahindra|deloitte|computer\w*|cyber\w*|cloud|analytics)\b/i;
-const COMPUTER_MAJOR = '15-';
+/**
+ * What an employer's name says about its line of business, and the SOC groups
+ * its generic titles ("Associate", "Consultant", "Analyst") lean to. First match wins:
+ * a university's IT department is still a university.
+ */
+const INDUSTRIES: { name: string; pattern: RegExp; socPrefixes: string[] }[] = [
+  {
+    name: 'teaching and research',
+    pattern: /\b(?:universit\w*|college|school|academy|institute)\b/i,
+    socPrefixes: ['25-1', '19-'],
+  },
+  {
+    name: 'health care',
+    pattern: /\b(?:hospitals?|medical|health\w*|clinics?|physicians?|medicine)\b/i,
+    socPrefixes: ['29-'],
+  },
+  {
+    name: 'finance',
+    pattern: /\b(?:bank|banking|financial|capital|securities|investments?|insurance)\b/i,
+    socPrefixes: ['13-2', '15-2'],
+  },
+  {
+    name: 'computer work',
+    pattern:
+      /\b(?:tech|technolog\w*|software|systems|solutions|infotech|infosys|informatics|it services|consult\w*|digital|data|cognizant|wipro|tata consultancy|hcl|accenture|capgemini|ibm|mphasis|mindtree|virtusa|syntel|igate|tech mahindra|deloitte|computer\w*|cyber\w*|cloud|analytics)\b/i,
+    socPrefixes: ['15-'],
+  },
+];
 const MANAGEMENT_MAJOR = '11-';
 
 /**
@@ -83,23 +110,36 @@ export class TitleResolver {
       );
     const normalized = normalizeTitle(title);
     const seniority = readSeniority(normalized.words);
-    const employerHint = Boolean(input.employer && IT_EMPLOYER.test(input.employer));
+    const employer = input.employer ?? '';
+    const industry = employer ? INDUSTRIES.find((i) => i.pattern.test(employer)) : undefined;
 
     let matches = this.index.lookup(
       seniority.specialty.length ? seniority.specialty : normalized.words,
       normalized.words,
-      Math.max(top, 5),
+      POOL,
     );
-    if (employerHint && matches.some((m) => m.occupation.socCode.startsWith(COMPUTER_MAJOR))) {
+    const inIndustry = (soc: string) => industry?.socPrefixes.some((p) => soc.startsWith(p)) ?? false;
+    const employerHint =
+      industry && matches.some((m) => inIndustry(m.occupation.socCode)) ? industry.name : null;
+    if (employerHint) {
       matches = matches
         .map((m) => ({
           ...m,
-          strength: m.occupation.socCode.startsWith(COMPUTER_MAJOR)
-            ? Math.min(0.98, m.strength * 1.25)
-            : m.strength * 0.9,
+          strength: inIndustry(m.occupation.socCode) ? Math.min(0.98, m.strength * 1.5) : m.strength * 0.9,
         }))
         .sort((a, b) => b.strength - a.strength);
     }
+
+    // Occupations that match alike (one title listed by several, or equal search scores) are told apart by
+    // which one's titles are worded most like this one.
+    const specialtyWords = seniority.specialty.length ? seniority.specialty : normalized.words;
+    const likeness = this.index.wordModel.posterior(
+      specialtyWords,
+      matches.map((m) => m.occupation.socCode),
+    );
+    matches = matches
+      .map((m, i) => ({ ...m, strength: Math.min(0.98, m.strength * (0.75 + 0.5 * (likeness[i] ?? 0))) }))
+      .sort((a, b) => b.strength - a.strength);
 
     // The two axes inform each other once: a stated management or executive level points to a management
     // occupation (SOC major group 11), a stated individual-contributor level away from one.
@@ -108,7 +148,7 @@ export class TitleResolver {
       matches = matches
         .map((m) => {
           const management = m.occupation.socCode.startsWith(MANAGEMENT_MAJOR);
-          const factor = leads ? (management ? 1.2 : 0.85) : management ? 0.9 : 1;
+          const factor = leads ? (management ? 1.4 : 0.7) : management ? 0.9 : 1;
           return { ...m, strength: Math.min(0.98, m.strength * factor) };
         })
         .sort((a, b) => b.strength - a.strength);

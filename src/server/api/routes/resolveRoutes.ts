@@ -21,7 +21,7 @@ const CandidateSchema = z
       matchedTitle: z.string().nullable(),
       method: z.string(),
       removed: z.array(z.string()),
-      employerHint: z.boolean(),
+      employerHint: z.string().nullable(),
     }),
   })
   .openapi('ResolveCandidate');

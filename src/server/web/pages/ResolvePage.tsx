@@ -93,7 +93,9 @@ export function ResolvePage({
                     <td class="small">
                       {c.explanation.method}
                       {c.explanation.matchedTitle ? `: “${c.explanation.matchedTitle}”` : ''}
-                      {c.explanation.employerHint ? ' · employer suggests computer work' : ''}
+                      {c.explanation.employerHint
+                        ? ` · the employer suggests ${c.explanation.employerHint}`
+                        : ''}
                     </td>
                   </tr>
                 ))}
