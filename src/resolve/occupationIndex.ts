@@ -56,7 +56,7 @@ interface Entry {
 export class OccupationIndex {
   private readonly exact = new Map<string, Entry>();
   /** Word → ids of the indexed titles holding it. */
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, Int32Array>();
   /** Five-letter prefix → indexed words, to forgive a misspelt or truncated word. */
   private readonly prefixes = new Map<string, string[]>();
   /** 1/√(words in the title): longer titles share a query word less specifically. */
@@ -105,14 +105,15 @@ export class OccupationIndex {
     }
     this.scratch = new Float64Array(this.docs.length);
     this.lengthNorm = new Float64Array(this.docs.length);
+    const lists = new Map<string, number[]>();
     this.docs.forEach((d, id) => {
       const words = [...new Set(d.key.split(' '))];
       this.lengthNorm[id] = 1 / Math.sqrt(words.length);
       for (const w of words) {
-        const list = this.postings.get(w);
+        const list = lists.get(w);
         if (list) list.push(id);
         else {
-          this.postings.set(w, [id]);
+          lists.set(w, [id]);
           const p = w.slice(0, 5);
           const words = this.prefixes.get(p);
           if (words) words.push(w);
@@ -120,6 +121,8 @@ export class OccupationIndex {
         }
       }
     });
+    // Typed arrays: walking a long posting list is the search's main cost, and they walk faster and weigh less.
+    for (const [w, list] of lists) this.postings.set(w, Int32Array.from(list));
   }
 
   get size(): number {
@@ -209,7 +212,10 @@ export class OccupationIndex {
     const touched: number[] = [];
     for (const term of terms) {
       const weight = this.idf(term);
-      for (const id of this.postings.get(term) ?? []) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i] as number;
         if (scores[id] === 0) touched.push(id);
         scores[id] = (scores[id] ?? 0) + weight;
       }
@@ -217,18 +223,19 @@ export class OccupationIndex {
     const queryWeight = terms.reduce((n, t) => n + this.idf(t), 0) || 1;
     // Only titles near the best score can rank; sorting thousands of weak ones is the cost to avoid.
     let strongest = 0;
-    const normalized: { id: number; score: number }[] = [];
     for (const id of touched) {
       const score = ((scores[id] ?? 0) / queryWeight) * (this.lengthNorm[id] ?? 1);
-      scores[id] = 0;
-      if (score < strongest * 0.5) continue;
-      strongest = Math.max(strongest, score);
-      normalized.push({ id, score });
+      scores[id] = score;
+      if (score > strongest) strongest = score;
     }
-    const hits = normalized
-      .filter((h) => h.score >= strongest * 0.5)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 200);
+    const hits: { id: number; score: number }[] = [];
+    for (const id of touched) {
+      const score = scores[id] ?? 0;
+      scores[id] = 0;
+      if (score >= strongest * 0.5) hits.push({ id, score });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    hits.length = Math.min(hits.length, 200);
     const stems = queryStems(queryWords);
     const best = new Map<string, { score: number; doc: Doc }>();
     for (const hit of hits) {
@@ -244,8 +251,8 @@ export class OccupationIndex {
     // Several occupations can share a SOC code; a few times the limit is enough to fill it.
     return this.distinct(
       byScore.slice(0, limit * 4).map(({ score, doc }) => {
-        const docWords = new Set(doc.key.split(' '));
-        const coverage = queryWords.filter((w) => docWords.has(w)).length / queryWords.length;
+        const padded = ` ${doc.key} `;
+        const coverage = queryWords.filter((w) => padded.includes(` ${w} `)).length / queryWords.length;
         return {
           onetCode: doc.onetCode,
           strength: (0.2 + 0.45 * coverage) * (0.55 + 0.45 * (score / top)),

@@ -185,11 +185,16 @@ describe('TitleResolver choosing among occupations that match alike', () => {
   beforeAll(async () => {
     const index = new OccupationIndex({
       occupations: [
-        { onetCode: '15-1211.00', socCode: '15-1211', title: 'Computer Systems Analysts' },
-        { onetCode: '15-1251.00', socCode: '15-1251', title: 'Computer Programmers' },
-        { onetCode: '15-1252.00', socCode: '15-1252', title: 'Software Developers' },
-        { onetCode: '15-2051.00', socCode: '15-2051', title: 'Data Scientists' },
-        { onetCode: '25-1021.00', socCode: '25-1021', title: 'Computer Science Teachers, Postsecondary' },
+        { onetCode: '15-1211.00', socCode: '15-1211', title: 'Computer Systems Analysts', jobZone: null },
+        { onetCode: '15-1251.00', socCode: '15-1251', title: 'Computer Programmers', jobZone: null },
+        { onetCode: '15-1252.00', socCode: '15-1252', title: 'Software Developers', jobZone: null },
+        { onetCode: '15-2051.00', socCode: '15-2051', title: 'Data Scientists', jobZone: null },
+        {
+          onetCode: '25-1021.00',
+          socCode: '25-1021',
+          title: 'Computer Science Teachers, Postsecondary',
+          jobZone: null,
+        },
       ],
       titles: [
         ...titles('15-1211.00', [

@@ -4,6 +4,7 @@ import { findLevel, type Level } from '../core/levels.js';
 import { type ConfidenceBand, confidenceBand, type Focus } from '../core/taxonomy.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import type { OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
+import { practiceSpecialty } from './practiceTitles.js';
 import { readSeniority } from './readSeniority.js';
 
 export interface ResolveInput {
@@ -113,11 +114,8 @@ export class TitleResolver {
     const employer = input.employer ?? '';
     const industry = employer ? INDUSTRIES.find((i) => i.pattern.test(employer)) : undefined;
 
-    let matches = this.index.lookup(
-      seniority.specialty.length ? seniority.specialty : normalized.words,
-      normalized.words,
-      POOL,
-    );
+    const specialty = seniority.specialty.length ? seniority.specialty : normalized.words;
+    let matches = this.index.lookup(practiceSpecialty(specialty) ?? specialty, normalized.words, POOL);
     const inIndustry = (soc: string) => industry?.socPrefixes.some((p) => soc.startsWith(p)) ?? false;
     const employerHint =
       industry && matches.some((m) => inIndustry(m.occupation.socCode)) ? industry.name : null;
@@ -132,9 +130,8 @@ export class TitleResolver {
 
     // Occupations that match alike (one title listed by several, or equal search scores) are told apart by
     // which one's titles are worded most like this one.
-    const specialtyWords = seniority.specialty.length ? seniority.specialty : normalized.words;
     const likeness = this.index.wordModel.posterior(
-      specialtyWords,
+      specialty,
       matches.map((m) => m.occupation.socCode),
     );
     matches = matches
