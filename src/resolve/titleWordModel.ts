@@ -1,3 +1,4 @@
+import { CanonError } from '../core/errors.js';
 import { STOPWORDS, stem } from './titleWords.js';
 
 /** Room for every SOC code in one numeric key per (feature, code) pair. */
@@ -17,9 +18,6 @@ export class TitleWordModel {
   /** word id × CODE_SLOTS + code id → uses; one numeric-keyed map builds far faster than a map per code. */
   private readonly counts = new Map<number, number>();
   private readonly totals: number[] = [];
-  /** word id → the codes whose titles use it, to score only those for a whole-taxonomy guess. */
-  private readonly codesOf: number[][] = [];
-  private readonly codeNames: string[] = [];
   private readonly stems = new Map<string, string>();
 
   /** Smoothing: a feature an occupation never uses counts as this fraction of one use. */
@@ -30,9 +28,9 @@ export class TitleWordModel {
     let code = this.codeIds.get(socCode);
     if (code === undefined) {
       code = this.codeIds.size;
-      if (code >= CODE_SLOTS) throw new Error(`more than ${CODE_SLOTS} SOC codes`);
+      if (code >= CODE_SLOTS)
+        throw new CanonError('invalid_data', `The title model holds at most ${CODE_SLOTS} SOC codes.`);
       this.codeIds.set(socCode, code);
-      this.codeNames.push(socCode);
       this.totals.push(0);
     }
     const features = this.featuresOf(words, true);
@@ -41,12 +39,9 @@ export class TitleWordModel {
       if (id === undefined) {
         id = this.featureIds.size;
         this.featureIds.set(f, id);
-        this.codesOf.push([]);
       }
       const key = id * CODE_SLOTS + code;
-      const uses = this.counts.get(key) ?? 0;
-      if (uses === 0) this.codesOf[id]?.push(code);
-      this.counts.set(key, uses + 1);
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
     this.totals[code] = (this.totals[code] ?? 0) + features.length;
   }
@@ -72,35 +67,6 @@ export class TitleWordModel {
     const weights = logs.map((l) => Math.exp(l - best));
     const sum = weights.reduce((a, b) => a + b, 0) || 1;
     return weights.map((w) => w / sum);
-  }
-
-  /**
-   * The `limit` SOC codes whose titles a title's words read most like, over
-   * the whole taxonomy, with their probability among the codes that use any
-   * of the words. Empty when no word is known.
-   */
-  best(words: readonly string[], limit: number): { socCode: string; probability: number }[] {
-    const features = this.knownFeatures(words);
-    if (!features.length) return [];
-    const size = this.featureIds.size;
-    const scores = new Map<number, number>();
-    for (const id of features) {
-      for (const code of this.codesOf[id] ?? []) {
-        const uses = this.counts.get(id * CODE_SLOTS + code) ?? 0;
-        scores.set(code, (scores.get(code) ?? 0) + Math.log((uses + this.alpha) / this.alpha));
-      }
-    }
-    const logs: [number, number][] = [];
-    for (const [code, gain] of scores) {
-      const denominator = Math.log((this.totals[code] ?? 0) + this.alpha * size);
-      logs.push([code, gain + features.length * (Math.log(this.alpha) - denominator)]);
-    }
-    const top = Math.max(...logs.map(([, l]) => l));
-    const sum = logs.reduce((n, [, l]) => n + Math.exp(l - top), 0);
-    return logs
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([code, l]) => ({ socCode: this.codeNames[code] ?? '', probability: Math.exp(l - top) / sum }));
   }
 
   private knownFeatures(words: readonly string[]): number[] {
