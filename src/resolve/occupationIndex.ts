@@ -19,6 +19,7 @@ export interface SpecialtyMatch {
   method: 'exact title' | 'title without seniority words' | 'search';
 }
 
+const CACHE_LIMIT = 10_000;
 /** A word in more indexed titles than this is too common to be worth scoring as a third or fourth word. */
 const COMMON_WORD = 800;
 /** How much each kind of title counts when several occupations share a title. */
@@ -66,6 +67,7 @@ export class OccupationIndex {
   private scratch = new Float64Array(0);
   private readonly docs: Doc[] = [];
   readonly occupations = new Map<string, Occupation>();
+  private readonly cache = new Map<string, readonly SpecialtyMatch[]>();
   private readonly ownStems = new Map<string, Set<string>>();
   /** How each SOC code's titles are worded, to choose among occupations that match a title alike. */
   readonly wordModel = new TitleWordModel();
@@ -130,9 +132,21 @@ export class OccupationIndex {
   }
 
   /** Occupations for a specialty, best first, at most one per SOC code. */
-  lookup(specialty: readonly string[], full: readonly string[], limit: number): SpecialtyMatch[] {
+  lookup(specialty: readonly string[], full: readonly string[], limit: number): readonly SpecialtyMatch[] {
     const fullKey = specialtyKey(full);
     const key = specialtyKey(specialty);
+    // Many titles share a specialty once seniority and noise are gone ("Senior Java Developer",
+    // "Java Developer II"): the lookup is remembered per specialty.
+    const cacheKey = `${limit}\u0000${key}\u0000${fullKey}`;
+    const known = this.cache.get(cacheKey);
+    if (known) return known;
+    const found = this.find(key, fullKey, limit);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(cacheKey, found);
+    return found;
+  }
+
+  private find(key: string, fullKey: string, limit: number): SpecialtyMatch[] {
     for (const [k, method] of [
       [fullKey, 'exact title'],
       [key, 'title without seniority words'],
