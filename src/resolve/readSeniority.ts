@@ -46,7 +46,48 @@ const SPECIALTY_MANAGERS = new Set([
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
 
-type Rule = { words: string[]; level: string; track?: 'P' | 'M' | 'E' };
+type Rule = {
+  words: string[];
+  level: string;
+  track?: 'P' | 'M' | 'E';
+  when?: (words: readonly string[]) => boolean;
+};
+
+/** Words of training posts: a research or clinical "fellow" is a trainee, not a distinguished engineer. */
+const TRAINING = new Set([
+  'postdoctoral',
+  'postdoc',
+  'research',
+  'clinical',
+  'medical',
+  'graduate',
+  'teaching',
+  'physician',
+  'doctoral',
+  'residency',
+]);
+/**
+ * "Staff" is a level above senior only in the technical ladders that coined it ("Staff Engineer");
+ * a staff accountant, nurse or auditor is a regular member of staff.
+ */
+const TECHNICAL = new Set([
+  'engineer',
+  'engineering',
+  'developer',
+  'software',
+  'scientist',
+  'architect',
+  'designer',
+  'data',
+  'security',
+  'reliability',
+  'infrastructure',
+  'platform',
+  'machine',
+  'product',
+  'technical',
+]);
+const anyOf = (set: ReadonlySet<string>) => (words: readonly string[]) => words.some((w) => set.has(w));
 
 /** Multi-word cues first, so "senior vice president" wins over "senior" and "vice president". */
 const RULES: Rule[] = [
@@ -66,9 +107,10 @@ const RULES: Rule[] = [
   { words: ['team', 'leader'], level: 'M1' },
   { words: ['supervisor'], level: 'M1' },
   { words: ['distinguished'], level: 'P6' },
+  { words: ['fellow'], level: 'P1', when: anyOf(TRAINING) },
   { words: ['fellow'], level: 'P6' },
   { words: ['principal'], level: 'P5' },
-  { words: ['staff'], level: 'P4' },
+  { words: ['staff'], level: 'P4', when: anyOf(TECHNICAL) },
   { words: ['lead'], level: 'P4' },
   { words: ['senior'], level: 'P3' },
   { words: ['mid'], level: 'P2' },
@@ -124,6 +166,7 @@ export function readSeniority(words: readonly string[]): Seniority {
     const at = findPhrase(rest, rule.words);
     if (at < 0) continue;
     if (rule.words[0] === 'manager' && SPECIALTY_MANAGERS.has(rest[at - 1] ?? '')) continue;
+    if (rule.when && !rule.when(rest)) continue;
     if (level === null) {
       level = rule.level;
       take(at, rule.words.length);
