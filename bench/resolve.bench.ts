@@ -130,6 +130,10 @@ async function main(): Promise<void> {
   const coldStarted = performance.now();
   for (const row of distinct) cold.resolve({ title: row.title, employer: row.employer });
   const coldElapsed = performance.now() - coldStarted;
+  // Why the index is Canon's own: one MiniSearch query per distinct title, nothing else, in the same run.
+  const miniStarted = performance.now();
+  for (const row of distinct) plain.search(row.title);
+  const miniRate = Math.round(distinct.length / ((performance.now() - miniStarted) / 1000));
   latencies.sort((a, b) => a - b);
   const q = (p: number) => (latencies[Math.floor(p * (latencies.length - 1))] ?? 0).toFixed(3);
 
@@ -143,7 +147,7 @@ async function main(): Promise<void> {
     `  speed: ${Math.round(rows.length / (elapsed / 1000))} titles/s in one process over the rows as a bulk file (repeats answered from memory); latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms; ${Math.round(distinct.length / (coldElapsed / 1000))} titles/s over the ${distinct.length} distinct title–employer pairs, nothing remembered`,
   );
   console.log(
-    `  index (own inverted index; MiniSearch measured too slow): ${index?.size} entries, build median ${Math.round([...builds].sort((x, y) => x - y)[1] ?? 0)} ms, retained ≈ ${retained.toFixed(0)} MB (heap, ${global.gc ? 'after gc' : 'no --expose-gc'})`,
+    `  index (Canon's own inverted index: a bare MiniSearch query alone runs at ${miniRate} titles/s here): ${index?.size} entries, build median ${Math.round([...builds].sort((x, y) => x - y)[1] ?? 0)} ms, retained ≈ ${retained.toFixed(0)} MB (heap, ${global.gc ? 'after gc' : 'no --expose-gc'})`,
   );
   if (process.env.BENCH_MISSES) {
     const misses = rows
