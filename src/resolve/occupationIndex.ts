@@ -182,13 +182,14 @@ export class OccupationIndex {
     const total = adjusted.reduce((a, [, w]) => a + w, 0);
     const ranked = adjusted.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     return this.distinct(
-      ranked.map(([onetCode, weight]) => ({
-        onetCode,
+      ranked,
+      ([onetCode]) => onetCode,
+      limit,
+      ([onetCode, weight]) => ({
         strength: (method === 'exact title' ? 0.6 : 0.55) + 0.35 * (weight / total),
         matchedTitle: entry.shown.get(onetCode) ?? '',
         method,
-      })),
-      limit,
+      }),
     );
   }
 
@@ -242,54 +243,58 @@ export class OccupationIndex {
       scores[id] = score;
       if (score > strongest) strongest = score;
     }
-    const hits: { id: number; score: number }[] = [];
-    for (const id of touched) {
-      const score = scores[id] ?? 0;
-      scores[id] = 0;
-      if (score >= strongest * 0.5) hits.push({ id, score });
-    }
-    hits.sort((a, b) => b.score - a.score);
-    hits.length = Math.min(hits.length, 200);
+    // Every title near the best score counts once for its occupation, with the occupation's best title kept;
+    // how much the occupation's own name shares the query is worked out once per occupation.
     const stems = queryStems(queryWords);
+    const overlap = new Map<string, number>();
     const best = new Map<string, { score: number; doc: Doc }>();
-    for (const hit of hits) {
-      const doc = this.docs[hit.id];
-      if (!doc) continue;
-      const own = this.ownStems.get(doc.onetCode) ?? new Set<string>();
-      const score = hit.score * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(stems, own));
+    for (const id of touched) {
+      const raw = scores[id] ?? 0;
+      scores[id] = 0;
+      const doc = this.docs[id];
+      if (raw < strongest * 0.5 || !doc) continue;
+      let shared = overlap.get(doc.onetCode);
+      if (shared === undefined) {
+        shared = titleOverlap(stems, this.ownStems.get(doc.onetCode) ?? new Set());
+        overlap.set(doc.onetCode, shared);
+      }
+      const score = raw * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * shared);
       const current = best.get(doc.onetCode);
       if (!current || score > current.score) best.set(doc.onetCode, { score, doc });
     }
     const byScore = [...best.values()].sort((a, b) => b.score - a.score);
     const top = byScore.slice(0, 3).reduce((n, r) => n + r.score, 0) || 1;
-    // Several occupations can share a SOC code; a few times the limit is enough to fill it.
     return this.distinct(
-      byScore.slice(0, limit * 4).map(({ score, doc }) => {
+      byScore,
+      ({ doc }) => doc.onetCode,
+      limit,
+      ({ score, doc }) => {
         const padded = ` ${doc.key} `;
         const coverage = queryWords.filter((w) => padded.includes(` ${w} `)).length / queryWords.length;
         return {
-          onetCode: doc.onetCode,
           strength: (0.2 + 0.45 * coverage) * (0.55 + 0.45 * (score / top)),
           matchedTitle: doc.shown,
-          method: 'search' as const,
+          method: 'search',
         };
-      }),
-      limit,
+      },
     );
   }
 
-  private distinct(
-    items: { onetCode: string; strength: number; matchedTitle: string; method: SpecialtyMatch['method'] }[],
+  /** The first `limit` items of distinct SOC codes, in order, as matches (`describe` runs only for those kept). */
+  private distinct<T>(
+    items: Iterable<T>,
+    onetCodeOf: (item: T) => string,
     limit: number,
+    describe: (item: T) => Omit<SpecialtyMatch, 'occupation'>,
   ): SpecialtyMatch[] {
     const seen = new Set<string>();
     const out: SpecialtyMatch[] = [];
     for (const item of items) {
-      const occupation = this.occupations.get(item.onetCode);
+      if (out.length >= limit) break;
+      const occupation = this.occupations.get(onetCodeOf(item));
       if (!occupation || seen.has(occupation.socCode)) continue;
       seen.add(occupation.socCode);
-      out.push({ occupation, strength: item.strength, matchedTitle: item.matchedTitle, method: item.method });
-      if (out.length >= limit) break;
+      out.push({ occupation, ...describe(item) });
     }
     return out;
   }
