@@ -1,21 +1,22 @@
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../config/readConfig.js';
 import { mountSmallDisk } from '../testing/smallDisk.js';
 import { checkDataDir } from './checkDataDir.js';
 
 const disk = await mountSmallDisk(4);
 if ('skip' in disk) console.warn(`[data folder] full and read-only disk cases skipped: ${disk.skip}`);
 const asRoot = process.getuid?.() === 0;
-if (asRoot) console.warn('[data folder] the read-only file case skipped: permissions do not stop root');
+const NOBODY = 65534;
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'canon-check-'));
 });
 afterAll(async () => {
-  await chmod(join(dir, 'locked', 'x'), 0o600).catch(() => {});
   await rm(dir, { recursive: true, force: true });
   if (!('skip' in disk)) await disk.unmount();
 });
@@ -37,12 +38,42 @@ describe('checkDataDir', () => {
     });
   });
 
-  it.skipIf(asRoot)('refuses a folder holding a file it may not write, naming the file', async () => {
-    const data = join(dir, 'locked');
-    await mkdir(data);
+  it('refuses a folder holding a file it may not write, naming the file', async () => {
+    const parent = join(dir, 'shared');
+    const data = join(parent, 'data');
+    await mkdir(data, { recursive: true });
     await writeFile(join(data, 'x'), '');
     await chmod(join(data, 'x'), 0o444);
-    await expect(checkDataDir(data, 0)).rejects.toMatchObject({
+    if (!asRoot) {
+      await expect(checkDataDir(data, 0)).rejects.toMatchObject({
+        code: 'store_unavailable',
+        message: expect.stringContaining('may not write (x)'),
+      });
+      return;
+    }
+    // Permissions do not stop root: the check runs as "nobody" on a folder nobody owns, holding root's file.
+    await chmod(dir, 0o755);
+    await chown(parent, NOBODY, NOBODY);
+    await chown(data, NOBODY, NOBODY);
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import { checkDataDir } from ${JSON.stringify(join(PROJECT_ROOT, 'src', 'store', 'checkDataDir.ts'))};
+         checkDataDir(${JSON.stringify(data)}, 0).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, message: e.message })));`,
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        uid: NOBODY,
+        gid: NOBODY,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: tmpdir() },
+      },
+    );
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toMatchObject({
       code: 'store_unavailable',
       message: expect.stringContaining('may not write (x)'),
     });
