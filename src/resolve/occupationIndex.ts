@@ -42,6 +42,8 @@ interface Doc {
   onetCode: string;
   weight: number;
   shown: string;
+  /** The stems of the occupation's own name, shared by all its titles. */
+  own: ReadonlySet<string>;
 }
 
 interface Entry {
@@ -103,7 +105,13 @@ export class OccupationIndex {
 
     for (const [key, entry] of this.exact) {
       for (const [onetCode, weight] of entry.weights)
-        this.docs.push({ key, onetCode, weight, shown: entry.shown.get(onetCode) ?? key });
+        this.docs.push({
+          key,
+          onetCode,
+          weight,
+          shown: entry.shown.get(onetCode) ?? key,
+          own: this.ownStems.get(onetCode) ?? new Set(),
+        });
     }
     this.scratch = new Float64Array(this.docs.length);
     this.lengthNorm = new Float64Array(this.docs.length);
@@ -243,34 +251,30 @@ export class OccupationIndex {
       scores[id] = score;
       if (score > strongest) strongest = score;
     }
-    // Every title near the best score counts once for its occupation, with the occupation's best title kept;
-    // how much the occupation's own name shares the query is worked out once per occupation.
+    // Every title near the best score counts once for its occupation, with the occupation's best title kept.
     const stems = queryStems(queryWords);
-    const overlap = new Map<string, number>();
     const best = new Map<string, { score: number; doc: Doc }>();
     for (const id of touched) {
       const raw = scores[id] ?? 0;
       scores[id] = 0;
       const doc = this.docs[id];
       if (raw < strongest * 0.5 || !doc) continue;
-      let shared = overlap.get(doc.onetCode);
-      if (shared === undefined) {
-        shared = titleOverlap(stems, this.ownStems.get(doc.onetCode) ?? new Set());
-        overlap.set(doc.onetCode, shared);
-      }
-      const score = raw * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * shared);
+      const score = raw * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(stems, doc.own));
       const current = best.get(doc.onetCode);
       if (!current || score > current.score) best.set(doc.onetCode, { score, doc });
     }
     const byScore = [...best.values()].sort((a, b) => b.score - a.score);
     const top = byScore.slice(0, 3).reduce((n, r) => n + r.score, 0) || 1;
+    const needles = queryWords.map((w) => ` ${w} `);
     return this.distinct(
       byScore,
       ({ doc }) => doc.onetCode,
       limit,
       ({ score, doc }) => {
         const padded = ` ${doc.key} `;
-        const coverage = queryWords.filter((w) => padded.includes(` ${w} `)).length / queryWords.length;
+        let shared = 0;
+        for (const n of needles) if (padded.includes(n)) shared++;
+        const coverage = shared / needles.length;
         return {
           strength: (0.2 + 0.45 * coverage) * (0.55 + 0.45 * (score / top)),
           matchedTitle: doc.shown,

@@ -85,10 +85,19 @@ export class TitleResolver {
   /** Bulk files repeat titles endlessly; remembered answers make the repeats free. */
   private readonly memo = new Map<string, Resolution>();
 
+  /** Each focus with its title cues longest first and the SOC codes it maps to, worked out once. */
+  private readonly focuses: { focus: Focus; cues: string[]; socCodes: Set<string> }[];
+
   constructor(
     private readonly index: OccupationIndex,
     private readonly catalog: Catalog,
-  ) {}
+  ) {
+    this.focuses = catalog.taxonomy.focuses.map((focus) => ({
+      focus,
+      cues: [...focus.titleCues].sort((a, b) => b.length - a.length),
+      socCodes: new Set(focus.mappings.filter((m) => m.system === 'onet-soc').map((m) => m.code.slice(0, 7))),
+    }));
+  }
 
   resolve(input: ResolveInput, top = 3): Resolution {
     const key = `${top}\u0000${input.title}\u0000${input.employer ?? ''}`;
@@ -231,13 +240,9 @@ export class TitleResolver {
       cue: string;
       score: number;
     } | null = null;
-    for (const focus of this.catalog.taxonomy.focuses) {
-      const cue =
-        [...focus.titleCues].sort((a, b) => b.length - a.length).find((c) => padded?.includes(` ${c} `)) ??
-        null;
-      const socMatch =
-        socCode !== null &&
-        focus.mappings.some((m) => m.system === 'onet-soc' && m.code.slice(0, 7) === socCode);
+    for (const { focus, cues, socCodes } of this.focuses) {
+      const cue = padded === null ? null : (cues.find((c) => padded.includes(` ${c} `)) ?? null);
+      const socMatch = socCode !== null && socCodes.has(socCode);
       if (!cue && !socMatch) continue;
       let levelCode: string | null = focus.levelCodes.includes(level.code) ? level.code : null;
       let fit: 'exact' | 'nearest' = 'exact';

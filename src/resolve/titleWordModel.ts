@@ -53,13 +53,14 @@ export class TitleWordModel {
   posterior(words: readonly string[], socCodes: readonly string[]): number[] {
     const features = this.knownFeatures(words);
     const size = this.featureIds.size;
+    const unseen = Math.log(this.alpha);
     const logs = socCodes.map((socCode) => {
       const code = this.codeIds.get(socCode);
       const denominator = Math.log((code === undefined ? 0 : (this.totals[code] ?? 0)) + this.alpha * size);
-      let score = 0;
+      let score = -denominator * features.length;
       for (const id of features) {
         const uses = code === undefined ? 0 : (this.counts.get(id * CODE_SLOTS + code) ?? 0);
-        score += Math.log(uses + this.alpha) - denominator;
+        score += uses === 0 ? unseen : Math.log(uses + this.alpha);
       }
       return score;
     });
