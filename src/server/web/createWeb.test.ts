@@ -1,4 +1,11 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnetRelease } from '../../importers/onet/readOnetRelease.js';
+import { openDataset } from '../../importers/openDataset.js';
+import { replaceOnetRelease } from '../../store/occupationRepository.js';
+import { onetFixtureFiles, writeOnetFixture } from '../../testing/onetFixture.js';
 import { testApp } from '../../testing/testApp.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -210,5 +217,35 @@ describe('pages', () => {
     const res = await ctx.app.request('/assets/canon.css');
     expect(res.headers.get('content-type')).toMatch(/text\/css/);
     expect(await res.text()).toContain('@media print');
+  });
+});
+
+describe('the "Level a title" page with occupations imported', () => {
+  let withOnet: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    withOnet = await testApp();
+    const folder = await writeOnetFixture(
+      join(tmpdir(), `canon-web-onet-${process.pid}`),
+      onetFixtureFiles(),
+    );
+    await replaceOnetRelease(
+      withOnet.store.db,
+      'test',
+      await readOnetRelease(await openDataset(folder), null, null),
+      'fixture',
+    );
+    await withOnet.canon.reload();
+  });
+  afterAll(async () => {
+    await withOnet.store.close();
+    await rm(join(tmpdir(), `canon-web-onet-${process.pid}`), { recursive: true, force: true });
+  });
+
+  it('names the line of business the employer suggests when it reorders the candidates', async () => {
+    const get = async (path: string) => text(await (await withOnet.app.request(path)).text());
+    expect(await get('/resolve?title=Analyst&employer=Acme+Software+Solutions')).toContain(
+      'the employer suggests computer work',
+    );
+    expect(await get('/resolve?title=Analyst')).not.toContain('the employer suggests');
   });
 });
