@@ -124,41 +124,30 @@ export class TitleResolver {
     const industry = employer ? INDUSTRIES.find((i) => i.pattern.test(employer)) : undefined;
 
     const specialty = seniority.specialty.length ? seniority.specialty : normalized.words;
-    let matches = this.index.lookup(practiceSpecialty(specialty) ?? specialty, normalized.words, POOL);
+    const sought = practiceSpecialty(specialty) ?? specialty;
+    const found = this.index.lookup(sought, normalized.words, POOL);
     const inIndustry = (soc: string) => industry?.socPrefixes.some((p) => soc.startsWith(p)) ?? false;
     const employerHint =
-      industry && matches.some((m) => inIndustry(m.occupation.socCode)) ? industry.name : null;
-    if (employerHint) {
-      matches = matches
-        .map((m) => ({
-          ...m,
-          strength: inIndustry(m.occupation.socCode) ? Math.min(0.98, m.strength * 1.5) : m.strength * 0.9,
-        }))
-        .sort((a, b) => b.strength - a.strength);
-    }
-
+      industry && found.some((m) => inIndustry(m.occupation.socCode)) ? industry.name : null;
     // Occupations that match alike (one title listed by several, or equal search scores) are told apart by
     // which one's titles are worded most like this one.
     const likeness = this.index.wordModel.posterior(
-      specialty,
-      matches.map((m) => m.occupation.socCode),
+      sought,
+      found.map((m) => m.occupation.socCode),
     );
-    matches = matches
-      .map((m, i) => ({ ...m, strength: Math.min(0.98, m.strength * (0.75 + 0.5 * (likeness[i] ?? 0))) }))
+    const leads = seniority.level.track !== 'P';
+    const matches = found
+      .map((m, i) => {
+        const soc = m.occupation.socCode;
+        const employerFactor = employerHint ? (inIndustry(soc) ? 1.5 : 0.9) : 1;
+        const wordingFactor = 0.75 + 0.5 * (likeness[i] ?? 0);
+        // The two axes inform each other once: a stated management or executive level points to a management
+        // occupation (SOC major group 11), a stated individual-contributor level away from one.
+        const management = soc.startsWith(MANAGEMENT_MAJOR);
+        const levelFactor = !seniority.stated ? 1 : leads ? (management ? 1.4 : 0.7) : management ? 0.9 : 1;
+        return { ...m, strength: Math.min(0.98, m.strength * employerFactor * wordingFactor * levelFactor) };
+      })
       .sort((a, b) => b.strength - a.strength);
-
-    // The two axes inform each other once: a stated management or executive level points to a management
-    // occupation (SOC major group 11), a stated individual-contributor level away from one.
-    if (seniority.stated) {
-      const leads = seniority.level.track !== 'P';
-      matches = matches
-        .map((m) => {
-          const management = m.occupation.socCode.startsWith(MANAGEMENT_MAJOR);
-          const factor = leads ? (management ? 1.4 : 0.7) : management ? 0.9 : 1;
-          return { ...m, strength: Math.min(0.98, m.strength * factor) };
-        })
-        .sort((a, b) => b.strength - a.strength);
-    }
     const levelCertainty = seniority.stated ? 1 : 0.9;
     const words = normalized.words.join(' ');
     const explanation = (m: {
