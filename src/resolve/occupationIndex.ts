@@ -19,6 +19,7 @@ export interface SpecialtyMatch {
   method: 'exact title' | 'title without seniority words' | 'search';
 }
 
+/** Specialties whose lookups are remembered at once; the memory starts afresh beyond this. */
 const CACHE_LIMIT = 10_000;
 /** A word in more indexed titles than this is too common to be worth scoring as a third or fourth word. */
 const COMMON_WORD = 800;
@@ -131,7 +132,7 @@ export class OccupationIndex {
         }
       }
     });
-    // Typed arrays: walking a long posting list is the search's main cost, and they walk faster and weigh less.
+    // Fixed once built, so held as compact typed arrays (4 bytes an id).
     for (const [w, list] of lists) this.postings.set(w, Int32Array.from(list));
   }
 
