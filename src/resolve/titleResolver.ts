@@ -89,7 +89,7 @@ export class TitleResolver {
   private readonly focuses: { focus: Focus; cues: string[]; socCodes: Set<string> }[];
 
   constructor(
-    private readonly index: OccupationIndex,
+    readonly index: OccupationIndex,
     private readonly catalog: Catalog,
   ) {
     this.focuses = catalog.taxonomy.focuses.map((focus) => ({

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OnetRelease } from '../importers/onet/onetRelease.js';
 import { appendAudit } from './auditRepository.js';
@@ -65,6 +65,12 @@ export async function replaceOnetRelease(
     });
   });
   return counts;
+}
+
+/** When the O*NET release the store holds was imported, or null when none was: it tells releases apart. */
+export async function readOccupationRelease(db: CanonDb): Promise<string | null> {
+  const [row] = await db.select({ at: imports.importedAt }).from(imports).where(eq(imports.dataset, 'onet'));
+  return row?.at ?? null;
 }
 
 /** What the resolver indexes: occupations with their titles, and SOC titles. */

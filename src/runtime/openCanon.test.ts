@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
+import { openDataset } from '../importers/openDataset.js';
+import { replaceOnetRelease } from '../store/occupationRepository.js';
+import { writeOnetFixture } from '../testing/onetFixture.js';
+import { clonedStore } from '../testing/testStore.js';
+import { type Canon, canonOn } from './openCanon.js';
+
+const M3 = 'TECHNO.TECHNOLO6B55.M3';
+const editor = { id: 'test', role: 'editor' } as const;
+
+let dir: string;
+let canon: Canon;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'canon-open-'));
+  canon = await canonOn(await clonedStore());
+});
+afterAll(async () => {
+  await canon.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const importFixture = async (source: string) => {
+  const folder = await writeOnetFixture(join(dir, source));
+  await replaceOnetRelease(
+    canon.store.db,
+    'test',
+    await readOnetRelease(await openDataset(folder), null, null),
+    source,
+  );
+  await canon.reload();
+};
+
+describe('canonOn: the title resolver across writes', () => {
+  it('keeps the occupation index through a profile write and rebuilds it for a new O*NET release', async () => {
+    await importFixture('first');
+    const before = await canon.resolver();
+    expect(before.resolve({ title: 'Software Developer' }).candidates[0]?.soc?.code).toBe('15-1252');
+
+    await canon.workflow.propose(editor, M3, { remove: { aliases: [] } });
+    const afterWrite = await canon.resolver();
+    expect(afterWrite).not.toBe(before);
+    expect(afterWrite.index).toBe(before.index);
+
+    await importFixture('second');
+    expect((await canon.resolver()).index).not.toBe(before.index);
+  });
+
+  it('tries again after a failed build instead of remembering the failure', async () => {
+    await importFixture('third');
+    await canon.store.db.execute(sql.raw('ALTER TABLE occupation_titles RENAME TO occupation_titles_away'));
+    try {
+      await expect(canon.resolver()).rejects.toThrow();
+    } finally {
+      await canon.store.db.execute(sql.raw('ALTER TABLE occupation_titles_away RENAME TO occupation_titles'));
+    }
+    const resolver = await canon.resolver();
+    expect(resolver.resolve({ title: 'Software Developer' }).candidates[0]?.soc?.code).toBe('15-1252');
+  });
+});
