@@ -183,13 +183,15 @@ export function createWeb(deps: WebDeps): Hono {
     const catalog = deps.catalog();
     const source = catalog.findSource(c.req.param('id'));
     if (!source) throw new CanonError('not_found', `No source with id ${quote(c.req.param('id'))}.`);
-    // A stored document never changes (its id is its content hash), so caching it per snapshot is safe.
-    const stored = deps.documents ? await deps.documents.document(source.id) : null;
-    const document =
-      stored && deps.documents
-        ? { document: stored, evidence: await deps.documents.evidence(source.id) }
-        : null;
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcePage({ catalog, source, document })));
+    // A stored document never changes (its id is its content hash), so caching it per snapshot is safe,
+    // and the store is read only when the page is not cached.
+    const documents = deps.documents;
+    return deps.cache.respond(c, catalog, HTML, async () => {
+      const stored = documents ? await documents.document(source.id) : null;
+      const document =
+        stored && documents ? { document: stored, evidence: await documents.evidence(source.id) } : null;
+      return renderPage(SourcePage({ catalog, source, document }));
+    });
   });
   web.get('/ingest', (c) => c.html(renderPage(IngestPage({ result: null }))));
   web.post('/ingest', async (c) => {
