@@ -10,6 +10,9 @@ export interface Access {
   guardReads: MiddlewareHandler;
 }
 
+/** A read: a request that changes nothing and carries no body. */
+export const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
+
 /** Paths a load balancer or a browser needs without a key, whatever the read policy. */
 const ALWAYS_OPEN = /^\/(?:healthz|readyz|favicon\.svg|assets\/)/;
 
@@ -28,8 +31,7 @@ export function createAccess(verifier: KeyVerifier, publicReads: boolean): Acces
   return {
     actor,
     guardReads: async (c, next) => {
-      const isRead = c.req.method === 'GET' || c.req.method === 'HEAD';
-      if (isRead && !publicReads && !ALWAYS_OPEN.test(c.req.path)) await actor(c);
+      if (isRead(c) && !publicReads && !ALWAYS_OPEN.test(c.req.path)) await actor(c);
       await next();
     },
   };

@@ -10,7 +10,7 @@ import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
-import { createAccess } from './access.js';
+import { createAccess, isRead } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
@@ -140,14 +140,11 @@ export function createApp(options: AppOptions): Hono {
   if (access) app.use('*', access.guardReads);
   // Only requests that may carry a body: hono's limiter costs a quarter of a page's throughput even on a GET.
   app.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD'
-      ? next()
-      : (UPLOAD_PATHS.has(c.req.path) ? UPLOAD_LIMIT : BODY_LIMIT)(c, next),
+    isRead(c) ? next() : (UPLOAD_PATHS.has(c.req.path) ? UPLOAD_LIMIT : BODY_LIMIT)(c, next),
   );
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
-  const writing = (c: Context) =>
-    c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.path.startsWith('/api/');
+  const writing = (c: Context) => !isRead(c) && c.req.path.startsWith('/api/');
   app.use('*', rateLimit(new RateLimiter(limits.resolve), resolving));
   app.use(
     '*',
