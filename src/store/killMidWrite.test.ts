@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
+import { FAULT_DOCUMENT, FAULT_PROFILE, type FaultWrite } from '../testing/faultWrites.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { ingestSources } from '../workflow/ingestSources.js';
 import { readDraft } from './draftRepository.js';
@@ -19,7 +20,6 @@ import { documents, imports, occupations, sources } from './schema.js';
  * after a restart the previous state is whole and the write can be done again.
  */
 const CHILD = join(PROJECT_ROOT, 'src', 'testing', 'writeThenDie.ts');
-const M3 = 'TECHNO.TECHNOLO6B55.M3';
 const pg = await postgresTarget();
 if ('skip' in pg) console.warn(`[kill mid-write] PostgreSQL run skipped: ${pg.skip}`);
 
@@ -41,7 +41,7 @@ async function target(kind: 'pglite' | 'postgres'): Promise<StoreOptions> {
   return opened.options;
 }
 
-async function killDuringWrite(options: StoreOptions, op: 'approve' | 'ingest' | 'import'): Promise<string> {
+async function killDuringWrite(options: StoreOptions, op: FaultWrite): Promise<string> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', CHILD, JSON.stringify(options), op],
@@ -70,67 +70,70 @@ async function killDuringWrite(options: StoreOptions, op: 'approve' | 'ingest' |
   return out;
 }
 
-async function reopen(options: StoreOptions): Promise<Store> {
+/** Kills a child in the middle of `op`, then hands the reopened store to `check` and closes it. */
+async function afterKillDuring(
+  kind: 'pglite' | 'postgres',
+  op: FaultWrite,
+  check: (store: Store) => Promise<void>,
+): Promise<void> {
+  const options = await target(kind);
+  expect(await killDuringWrite(options, op)).not.toContain('FINISHED');
   const store = await openStore(options);
-  await store.db.execute(sql.raw('DROP TRIGGER IF EXISTS canon_test_stall ON audit_log'));
-  return store;
+  try {
+    await store.db.execute(sql.raw('DROP TRIGGER IF EXISTS canon_test_stall ON audit_log'));
+    await check(store);
+  } finally {
+    await store.close();
+  }
 }
 
 const kinds: ('pglite' | 'postgres')[] = ['pglite', ...('skip' in pg ? [] : (['postgres'] as const))];
 
 describe.each(kinds)('SIGKILL in the middle of a write on %s', (kind) => {
-  it('an approval: the previous version stays the latest and the draft stays in review', async () => {
-    const options = await target(kind);
-    const out = await killDuringWrite(options, 'approve');
-    expect(out).not.toContain('FINISHED');
-    const store = await reopen(options);
-    try {
-      expect((await readVersions(store.db, M3)).map((v) => v.version)).toEqual([1]);
-      expect(await readDraft(store.db, M3)).toMatchObject({ status: 'in_review' });
-      const canon = await canonOn(store);
-      expect(canon.catalog.getProfile(M3).record.version).toBe(1);
-      expect((await canon.workflow.approve({ id: 'test', role: 'approver' }, M3)).version).toBe(2);
-    } finally {
-      await store.close();
-    }
-  }, 60_000);
+  it(
+    'an approval: the previous version stays the latest and the draft stays in review',
+    () =>
+      afterKillDuring(kind, 'approve', async (store) => {
+        expect((await readVersions(store.db, FAULT_PROFILE)).map((v) => v.version)).toEqual([1]);
+        expect(await readDraft(store.db, FAULT_PROFILE)).toMatchObject({ status: 'in_review' });
+        const canon = await canonOn(store);
+        expect(canon.catalog.getProfile(FAULT_PROFILE).record.version).toBe(1);
+        expect((await canon.workflow.approve({ id: 'test', role: 'approver' }, FAULT_PROFILE)).version).toBe(
+          2,
+        );
+      }),
+    60_000,
+  );
 
-  it('an ingest: no source, document or evidence of it, and it can be ingested again', async () => {
-    const options = await target(kind);
-    const out = await killDuringWrite(options, 'ingest');
-    expect(out).not.toContain('FINISHED');
-    const store = await reopen(options);
-    try {
-      expect(await store.db.select().from(documents).where(eq(documents.name, 'fault.md'))).toEqual([]);
-      expect(await store.db.select().from(sources).where(eq(sources.title, 'Fault ladder'))).toEqual([]);
-      const canon = await canonOn(store);
-      const again = await ingestSources(ingestDeps(canon), { id: 'test', role: 'editor' }, [
-        {
-          name: 'fault.md',
-          bytes: new TextEncoder().encode(
-            '# Fault ladder\n\n## E1: Director of Faults\n\n- Owns the fault budget for 3 teams\n',
-          ),
-        },
-      ]);
-      expect(again.sources[0]?.stored).toBe(true);
-    } finally {
-      await store.close();
-    }
-  }, 60_000);
+  it(
+    'an ingest: no source, document or evidence of it, and it can be ingested again',
+    () =>
+      afterKillDuring(kind, 'ingest', async (store) => {
+        expect(
+          await store.db.select().from(documents).where(eq(documents.name, FAULT_DOCUMENT.name)),
+        ).toEqual([]);
+        expect(await store.db.select().from(sources).where(eq(sources.title, FAULT_DOCUMENT.title))).toEqual(
+          [],
+        );
+        const canon = await canonOn(store);
+        const again = await ingestSources(ingestDeps(canon), { id: 'test', role: 'editor' }, [
+          { name: FAULT_DOCUMENT.name, bytes: new TextEncoder().encode(FAULT_DOCUMENT.text) },
+        ]);
+        expect(again.sources[0]?.stored).toBe(true);
+      }),
+    60_000,
+  );
 
-  it('an O*NET import: the release imported before stays whole', async () => {
-    const options = await target(kind);
-    const out = await killDuringWrite(options, 'import');
-    expect(out).not.toContain('FINISHED');
-    const store = await reopen(options);
-    try {
-      const [row] = await store.db.select().from(imports).where(eq(imports.dataset, 'onet'));
-      expect(row?.source).toBe('first import');
-      const count = await store.db.select({ n: sql<number>`count(*)::int` }).from(occupations);
-      expect(count[0]?.n).toBe((row?.counts as { occupations?: number } | undefined)?.occupations);
-      expect(count[0]?.n).toBeGreaterThan(1);
-    } finally {
-      await store.close();
-    }
-  }, 60_000);
+  it(
+    'an O*NET import: the release imported before stays whole',
+    () =>
+      afterKillDuring(kind, 'import', async (store) => {
+        const [row] = await store.db.select().from(imports).where(eq(imports.dataset, 'onet'));
+        expect(row?.source).toBe('first import');
+        const count = await store.db.select({ n: sql<number>`count(*)::int` }).from(occupations);
+        expect(count[0]?.n).toBe((row?.counts as { occupations?: number } | undefined)?.occupations);
+        expect(count[0]?.n).toBeGreaterThan(1);
+      }),
+    60_000,
+  );
 });

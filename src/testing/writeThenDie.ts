@@ -18,12 +18,10 @@ import { openStore, type StoreOptions } from '../store/openStore.js';
 import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { ingestSources } from '../workflow/ingestSources.js';
+import { FAULT_DOCUMENT, FAULT_PROFILE } from './faultWrites.js';
 import { writeOnetFixture } from './onetFixture.js';
 
 const STALLED = 'STALLED';
-const FAULT_PROFILE = 'TECHNO.TECHNOLO6B55.M3';
-export const FAULT_DOCUMENT =
-  '# Fault ladder\n\n## E1: Director of Faults\n\n- Owns the fault budget for 3 teams\n';
 
 const [optionsJson = '{}', op = 'approve'] = process.argv.slice(2);
 const store = await openStore(JSON.parse(optionsJson) as StoreOptions);
@@ -72,7 +70,7 @@ setTimeout(() => {
             'second import',
           )
         : ingestSources(ingestDeps(canon), actor, [
-            { name: 'fault.md', bytes: new TextEncoder().encode(FAULT_DOCUMENT) },
+            { name: FAULT_DOCUMENT.name, bytes: new TextEncoder().encode(FAULT_DOCUMENT.text) },
           ]);
   write.then(
     () => process.stdout.write('FINISHED\n'),
