@@ -84,10 +84,15 @@ export class KeyVerifier {
     private readonly ttlMs = 60_000,
   ) {}
 
+  /** The actor of a key verified within `ttlMs`, without hashing; undefined otherwise. */
+  remembered(presented: string): Actor | undefined {
+    const cached = this.verified.get(fingerprintOf(presented));
+    return cached && cached.until > Date.now() ? cached.actor : undefined;
+  }
+
   async verify(presented: string): Promise<Actor> {
-    const fingerprint = createHash('sha256').update(presented).digest('base64');
-    const cached = this.verified.get(fingerprint);
-    if (cached && cached.until > Date.now()) return cached.actor;
+    const known = this.remembered(presented);
+    if (known) return known;
     const match = KEY_SHAPE.exec(presented);
     if (!match)
       throw new CanonError(
@@ -107,7 +112,11 @@ export class KeyVerifier {
       throw new CanonError('unauthorized', 'This API key is unknown or revoked.');
     const actor: Actor = { id: `key:${id} (${stored.name})`, role: stored.role };
     if (this.verified.size > 10_000) this.verified.clear();
-    this.verified.set(fingerprint, { actor, until: Date.now() + this.ttlMs });
+    this.verified.set(fingerprintOf(presented), { actor, until: Date.now() + this.ttlMs });
     return actor;
   }
+}
+
+function fingerprintOf(presented: string): string {
+  return createHash('sha256').update(presented).digest('base64');
 }

@@ -14,4 +14,6 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   rate_limited: 1,
   unauthorized: 7,
   forbidden: 7,
+  // Only an HTTP client can hang up mid-request; listed so that every code has an exit.
+  client_aborted: 1,
 };

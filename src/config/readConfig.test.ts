@@ -9,7 +9,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       publicReads: true,
       minFreeMb: 64,
-      rateLimits: { writes: 120, resolve: 60_000 },
+      rateLimits: { writes: 120, resolve: 60_000, failedAuth: 30 },
       logLevel: 'info',
     });
   });
@@ -22,6 +22,7 @@ describe('readConfig', () => {
         CANON_PUBLIC_READS: 'no',
         CANON_MIN_FREE_MB: '0',
         CANON_RATE_WRITES: '5',
+        CANON_RATE_FAILED_AUTH: '0',
         CANON_LOG_LEVEL: 'WARN',
       }),
     ).toMatchObject({
@@ -29,7 +30,7 @@ describe('readConfig', () => {
       port: 0,
       publicReads: false,
       minFreeMb: 0,
-      rateLimits: { writes: 5, resolve: 60_000 },
+      rateLimits: { writes: 5, resolve: 60_000, failedAuth: 0 },
       logLevel: 'warn',
     });
   });

@@ -13,8 +13,8 @@ export interface Config {
   taxonomyDir: string;
   /** Whether reads need no API key (writes always need one). */
   publicReads: boolean;
-  /** Requests a minute per address and per key; 0 turns a limit off. */
-  rateLimits: { writes: number; resolve: number };
+  /** Requests a minute per address and per key, and failed authentications a minute per address; 0 turns a limit off. */
+  rateLimits: { writes: number; resolve: number; failedAuth: number };
   /** Free space the embedded store's disk must have at start, in megabytes (0: no check). */
   minFreeMb: number;
   /** pino level for request logs (JSON lines on standard output). */
@@ -43,6 +43,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120, RATE),
       resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000, RATE),
+      failedAuth: count(
+        'CANON_RATE_FAILED_AUTH',
+        env.CANON_RATE_FAILED_AUTH,
+        30,
+        'failed authentications a minute (0 for no limit)',
+      ),
     },
   };
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'store_unavailable',
   'storage_full',
+  'client_aborted',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

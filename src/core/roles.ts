@@ -1,3 +1,5 @@
+import { CanonError } from './errors.js';
+
 /** Who may do what, weakest first: each role may do everything the roles before it may. */
 export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,6 +18,15 @@ export function isRole(value: string): value is Role {
 
 export function roleAllows(held: Role, needed: Role): boolean {
   return ROLES.indexOf(held) >= ROLES.indexOf(needed);
+}
+
+/** Refuses (403) an actor whose role is weaker than the one needed. */
+export function requireRole(actor: Actor, needed: Role): void {
+  if (!roleAllows(actor.role, needed))
+    throw new CanonError(
+      'forbidden',
+      `This needs the ${needed} role; the key in use (${actor.id}) is ${actor.role === 'admin' ? 'an' : 'a'} ${actor.role}.`,
+    );
 }
 
 /** Who is acting: an API key's holder or the operator at the CLI. */

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { KeyVerifier } from '../access/apiKeys.js';
 import { createApp } from '../server/createApp.js';
 import type { Observability } from '../server/observability.js';
+import type { RateLimits } from '../server/rateLimit.js';
 import { sourceDocuments } from '../workflow/sourceDocuments.js';
 import { type Canon, ingestDeps } from './openCanon.js';
 
@@ -11,7 +12,7 @@ export function appForCanon(
   canon: Canon,
   options: {
     publicReads?: boolean;
-    rateLimits?: { writes: number; resolve: number };
+    rateLimits?: Partial<RateLimits>;
     observability?: Observability;
     log?: (message: string, error?: unknown) => void;
   } = {},

@@ -1,38 +1,125 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { KeyVerifier } from '../access/apiKeys.js';
 import { CanonError } from '../core/errors.js';
-import type { Actor } from '../core/roles.js';
+import { type Actor, type Role, requireRole } from '../core/roles.js';
+import { addressOf, RateLimiter } from './rateLimit.js';
+import { utf8JsonBodies } from './utf8Json.js';
+
+/**
+ * What an endpoint does, which decides who may call it: `read` needs a key only
+ * when reads are private; a role needs a key holding at least that role. The
+ * method never decides: a POST that only computes an answer is a read.
+ */
+export type AccessNeed = 'read' | Exclude<Role, 'viewer'>;
 
 export interface Access {
-  /** The actor behind the request's API key; 401 when it has none or a bad one. */
+  /** The actor behind the request's API key; 401 when it has none or a bad one. Asked once per request. */
   actor(c: Context): Promise<Actor>;
-  /** Lets reads through when they are public, and otherwise asks for any valid key. */
-  guardReads: MiddlewareHandler;
+  /** Throws unless the request's caller may do what the endpoint does. */
+  check(c: Context, need: AccessNeed): Promise<void>;
+  /**
+   * Deny by default: when reads are private, every request needs a key whatever
+   * its method, but for the always-open paths. Also makes this Access the one
+   * that the routes' declared guards ask.
+   */
+  guardAll: MiddlewareHandler;
 }
 
-/** A read: a request that changes nothing and carries no body. */
-export const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
+declare module 'hono' {
+  interface ContextVariableMap {
+    canonAccess: Access;
+  }
+}
+
+/** The OpenAPI extension naming what an operation does. */
+export const ACCESS_FIELD = 'x-canon-access';
 
 /** Paths a load balancer or a browser needs without a key, whatever the read policy. */
-const ALWAYS_OPEN = /^\/(?:healthz|readyz|favicon\.svg|assets\/)/;
+export const ALWAYS_OPEN = /^\/(?:healthz|readyz|favicon\.svg|assets\/)/;
+
+/** A read: a request that changes nothing and carries no body. For body limits and rate limits, not access. */
+export const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
 
 const NO_KEY =
   'This needs an API key: send "Authorization: Bearer <key>". An operator creates keys with `canon keys create --role <role> --name <who>`.';
 
-export function createAccess(verifier: KeyVerifier, publicReads: boolean): Access {
-  const actor = async (c: Context): Promise<Actor> => {
+/** Failed authentications an address may make a minute before it must wait: each costs a deliberately slow hash. */
+export const DEFAULT_FAILED_AUTH_LIMIT = 30;
+
+export function createAccess(
+  verifier: KeyVerifier,
+  publicReads: boolean,
+  failedAuthPerMinute = DEFAULT_FAILED_AUTH_LIMIT,
+): Access {
+  const failures = new RateLimiter(failedAuthPerMinute);
+  const asked = new WeakMap<Request, Promise<Actor>>();
+  const verify = async (c: Context): Promise<Actor> => {
     const header = c.req.header('authorization');
     if (!header) throw new CanonError('unauthorized', NO_KEY);
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1])
       throw new CanonError('unauthorized', `Expected "Authorization: Bearer <key>". ${NO_KEY}`);
-    return verifier.verify(match[1]);
+    const known = verifier.remembered(match[1]);
+    if (known) return known;
+    const address = `ip:${addressOf(c)}`;
+    const wait = failures.wait(address);
+    if (failures.perMinute > 0 && wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new CanonError(
+        'rate_limited',
+        `Too many failed authentications from this address (at most ${failures.perMinute} a minute). Try again in ${wait} s.`,
+      );
+    }
+    try {
+      return await verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof CanonError && error.code === 'unauthorized') failures.take(address);
+      throw error;
+    }
   };
-  return {
+  const actor = (c: Context): Promise<Actor> => {
+    let found = asked.get(c.req.raw);
+    if (!found) {
+      found = verify(c);
+      asked.set(c.req.raw, found);
+    }
+    return found;
+  };
+  const mayRead = async (c: Context) => {
+    if (!publicReads && !ALWAYS_OPEN.test(c.req.path)) await actor(c);
+  };
+  const access: Access = {
     actor,
-    guardReads: async (c, next) => {
-      if (isRead(c) && !publicReads && !ALWAYS_OPEN.test(c.req.path)) await actor(c);
+    check: async (c, need) => {
+      if (need === 'read') await mayRead(c);
+      else requireRole(await actor(c), need);
+    },
+    guardAll: async (c, next) => {
+      c.set('canonAccess', access);
+      await mayRead(c);
       await next();
     },
+  };
+  return access;
+}
+
+/**
+ * An endpoint's declaration of what it does, spread into its route: the
+ * OpenAPI document states it (`x-canon-access`), and the guard enforces it
+ * before the request's body or parameters are validated, so a caller without
+ * the right key learns nothing from validation messages. Only then is a JSON
+ * body's encoding checked.
+ */
+export function declareAccess(need: AccessNeed) {
+  const guard: MiddlewareHandler = async (c, next) => {
+    const access = c.get('canonAccess');
+    if (access) await access.check(c, need);
+    else if (need !== 'read') throw new CanonError('unauthorized', NO_KEY);
+    await next();
+  };
+  return {
+    [ACCESS_FIELD]: need,
+    ...(need === 'read' ? {} : { security: [{ bearer: [] }] }),
+    middleware: [guard, utf8JsonBodies],
   };
 }

@@ -10,12 +10,12 @@ import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
-import { createAccess, isRead } from './access.js';
+import { createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
 import type { Observability } from './observability.js';
-import { RateLimiter, rateLimit } from './rateLimit.js';
+import { RateLimiter, type RateLimits, rateLimit } from './rateLimit.js';
 
 const NO_OCCUPATIONS = { occupations: [], titles: [], socTitles: [] };
 
@@ -41,15 +41,19 @@ export interface AppOptions {
   documents?: SourceDocuments;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
-  /** Requests a minute per address and per key: writes, and title resolving; 0 turns a limit off. */
-  rateLimits?: { writes: number; resolve: number };
+  /** Requests a minute per address and per key (see RateLimits); 0 turns a limit off. */
+  rateLimits?: Partial<RateLimits>;
   /** Request logs and Prometheus metrics (/metrics); without it neither is kept. */
   observability?: Observability;
   /** Called on every request: picks up writes made by other processes (see Canon.refresh). */
   refresh?: () => Promise<void>;
 }
 
-export const DEFAULT_RATE_LIMITS = { writes: 120, resolve: 60_000 };
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  writes: 120,
+  resolve: 60_000,
+  failedAuth: DEFAULT_FAILED_AUTH_LIMIT,
+};
 
 /** Document uploads (the API and the /ingest form) may carry a whole document; every other body fits in 1 MB. */
 const limitBody = (maxSize: number, message: string) =>
@@ -97,7 +101,10 @@ export function createApp(options: AppOptions): Hono {
       if (fallbackPay?.catalog !== catalog) fallbackPay = { catalog, book: new PayBook(catalog, []) };
       return fallbackPay.book;
     });
-  const access = options.keys ? createAccess(options.keys, options.publicReads ?? true) : null;
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const access = options.keys
+    ? createAccess(options.keys, options.publicReads ?? true, limits.failedAuth)
+    : null;
   const write =
     options.workflow && access
       ? { workflow: options.workflow, access, ...(options.documents ? { documents: options.documents } : {}) }
@@ -113,7 +120,7 @@ export function createApp(options: AppOptions): Hono {
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
 
   app.onError((err, c) => {
-    const error = toCanonError(err);
+    const error = toCanonError(err, c.req.raw);
     const status = HTTP_STATUS[error.code];
     if (status >= 500) log(`${c.req.method} ${c.req.path} failed`, err);
     // RFC 9110: a 401 names the scheme that would work.
@@ -137,18 +144,17 @@ export function createApp(options: AppOptions): Hono {
       refresh().catch((error) => log('checking the store for changes failed', error));
       await next();
     });
-  if (access) app.use('*', access.guardReads);
+  if (access) app.use('*', access.guardAll);
   // Only requests that may carry a body: hono's limiter costs a quarter of a page's throughput even on a GET.
   app.use('*', (c, next) =>
     isRead(c) ? next() : (UPLOAD_PATHS.has(c.req.path) ? UPLOAD_LIMIT : BODY_LIMIT)(c, next),
   );
-  const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
-  const writing = (c: Context) => !isRead(c) && c.req.path.startsWith('/api/');
   app.use('*', rateLimit(new RateLimiter(limits.resolve), resolving));
+  // Everything that sends a body costs work to read it: API writes, uploads, and the ingest and readiness forms.
   app.use(
     '*',
-    rateLimit(new RateLimiter(limits.writes), (c) => writing(c) && !resolving(c)),
+    rateLimit(new RateLimiter(limits.writes), (c) => !isRead(c) && !resolving(c)),
   );
   // After the read policy: with private reads, metrics need a key like everything else.
   if (observability)

@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ContentfulStatusCode, UnofficialStatusCode } from 'hono/utils/http-status';
 import { CanonError, type ErrorCode } from '../core/errors.js';
 import { storeFailure } from '../store/storeFailure.js';
 
@@ -16,6 +16,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   rate_limited: 429,
   store_unavailable: 503,
   storage_full: 507,
+  // nginx's "client closed request": nobody reads it, but logs and metrics tell it from a server failure.
+  client_aborted: 499 as UnofficialStatusCode,
   internal: 500,
 };
 
@@ -23,9 +25,18 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string };
 }
 
-/** Any thrown value as a CanonError; unknown failures become "internal" without leaking their message. */
-export function toCanonError(error: unknown): CanonError {
+/**
+ * Any thrown value as a CanonError; unknown failures become "internal" without
+ * leaking their message. `request` tells a client that hung up mid-request
+ * (Node reports it as ECONNRESET "aborted", as it does a lost store connection)
+ * from a failure of the store.
+ */
+export function toCanonError(error: unknown, request?: Request): CanonError {
   if (error instanceof CanonError) return error;
+  if (request?.signal.aborted || isClientAbort(error))
+    return new CanonError('client_aborted', 'The client closed the request before it was answered.', {
+      cause: error,
+    });
   // Hono's own validators (e.g. a body that is not JSON) throw HTTPExceptions with 4xx statuses.
   if (error instanceof HTTPException && error.status < 500) {
     return new CanonError(
@@ -39,6 +50,15 @@ export function toCanonError(error: unknown): CanonError {
   return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', {
     cause: error,
   });
+}
+
+/** Node's error for a request body cut off by its client: code ECONNRESET, message "aborted", no syscall. */
+function isClientAbort(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message, syscall } = e as { code?: unknown; message?: unknown; syscall?: unknown };
+    if (code === 'ECONNRESET' && message === 'aborted' && syscall === undefined) return true;
+  }
+  return false;
 }
 
 export function errorBody(error: CanonError): ErrorBody {

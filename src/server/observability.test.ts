@@ -1,13 +1,16 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { testApp } from '../testing/testApp.js';
 import { Observability } from './observability.js';
+import { startServer } from './startServer.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 const lines: Record<string, unknown>[] = [];
 let app: ReturnType<typeof appForCanon>;
+const failures: string[] = [];
 beforeAll(async () => {
   ctx = await testApp();
   const sink = new Writable({
@@ -16,7 +19,10 @@ beforeAll(async () => {
       done();
     },
   });
-  app = appForCanon(ctx.canon, { observability: new Observability(pino({ level: 'info' }, sink)) });
+  app = appForCanon(ctx.canon, {
+    observability: new Observability(pino({ level: 'info' }, sink)),
+    log: (message) => failures.push(message),
+  });
 });
 afterAll(() => ctx.store.close());
 
@@ -48,5 +54,28 @@ describe('observability', () => {
       /canon_http_request_duration_seconds_bucket\{[^}]*route="\/profiles\/:code"[^}]*status="200"/,
     );
     expect(body).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('logs a client that hangs up mid-body as 499, not as a store failure (both are ECONNRESET to Node)', async () => {
+    const server = await startServer(app, '127.0.0.1', 0);
+    try {
+      await new Promise<void>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write(
+            'POST /api/resolve HTTP/1.1\r\nHost: x\r\nX-Request-Id: gone-1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"titles":["CT',
+          );
+          setTimeout(() => socket.destroy(), 100);
+        });
+        socket.on('close', () => resolve());
+      });
+      await expect.poll(() => lines.find((l) => l.reqId === 'gone-1'), { timeout: 5_000 }).toBeTruthy();
+      expect(lines.find((l) => l.reqId === 'gone-1')).toMatchObject({ status: 499, level: 30 });
+      expect(failures).toEqual([]);
+      const metrics = await (await app.request('/metrics')).text();
+      expect(metrics).toMatch(/route="\/api\/resolve",status="499"/);
+      expect(metrics).not.toMatch(/status="503"/);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -46,3 +46,20 @@ describe('rate limits in the app', () => {
     ]);
   });
 });
+
+describe('the ingest form', () => {
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    ctx = await testApp({ rateLimits: { writes: 2 } });
+  });
+  afterAll(() => ctx.store.close());
+
+  it('counts against the write limit: reading a document is work the server does for the caller', async () => {
+    const read = () => {
+      const form = new FormData();
+      form.set('text', '# Engineer\n\n## E1: Engineer I\n\n- Writes code.\n');
+      return ctx.app.request('/ingest', { method: 'POST', body: form });
+    };
+    expect([(await read()).status, (await read()).status, (await read()).status]).toEqual([200, 200, 429]);
+  });
+});

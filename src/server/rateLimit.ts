@@ -3,6 +3,16 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { CanonError } from '../core/errors.js';
 
+/** Requests a minute per address and per key; 0 turns a limit off. */
+export interface RateLimits {
+  /** Requests that send a body (writes, uploads, the ingest and readiness forms), title resolving aside. */
+  writes: number;
+  /** Title lookups, one or a batch, by the API or the page. */
+  resolve: number;
+  /** Failed authentications per address, each of which costs a slow hash. */
+  failedAuth: number;
+}
+
 /**
  * Token buckets, one per caller: `perMinute` requests a minute on average, and
  * as many at once. Buckets refill continuously; full ones are forgotten when
@@ -13,20 +23,31 @@ export class RateLimiter {
 
   constructor(readonly perMinute: number) {}
 
-  /** Seconds to wait before the caller may try again; 0 when this request may go. */
+  /** Seconds to wait before the caller may try again; 0 when this request may go, which then uses a token. */
   take(key: string, now = Date.now()): number {
-    const rate = this.perMinute / 60_000;
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * rate);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
-      this.buckets.set(key, bucket);
-      return Math.ceil((1 - bucket.tokens) / rate / 1000);
-    }
-    bucket.tokens -= 1;
+    const bucket = this.refilled(key, now);
+    const wait = this.waitFor(bucket);
+    if (wait === 0) bucket.tokens -= 1;
     if (this.buckets.size > 50_000) this.forgetFull(now);
     this.buckets.set(key, bucket);
-    return 0;
+    return wait;
+  }
+
+  /** What `take` would answer, without using a token: to check before costly work that only failures pay for. */
+  wait(key: string, now = Date.now()): number {
+    return this.waitFor(this.refilled(key, now));
+  }
+
+  private refilled(key: string, now: number): { tokens: number; at: number } {
+    const found = this.buckets.get(key);
+    if (!found) return { tokens: this.perMinute, at: now };
+    const rate = this.perMinute / 60_000;
+    return { tokens: Math.min(this.perMinute, found.tokens + (now - found.at) * rate), at: now };
+  }
+
+  private waitFor(bucket: { tokens: number }): number {
+    if (bucket.tokens >= 1) return 0;
+    return Math.ceil((1 - bucket.tokens) / (this.perMinute / 60_000) / 1000);
   }
 
   private forgetFull(now: number) {
@@ -36,18 +57,21 @@ export class RateLimiter {
   }
 }
 
+/** The address a request came from; in-process requests (tests) have no socket and share "unknown". */
+export function addressOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The callers a request counts against: its address, and its API key when it sends one. */
 export function callersOf(c: Context): string[] {
-  let address = 'unknown';
-  try {
-    address = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // In-process requests (tests) have no socket.
-  }
   const key = c.req.header('authorization');
   // Only a digest of the key is kept in memory.
   return [
-    `ip:${address}`,
+    `ip:${addressOf(c)}`,
     ...(key ? [`key:${createHash('sha256').update(key).digest('base64url').slice(0, 16)}`] : []),
   ];
 }

@@ -1,13 +1,13 @@
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import type { Actor } from '../core/roles.js';
+import { requireRole } from '../core/roles.js';
 import { type IngestSummary, prepareDocuments, summarize } from '../factory/ingestDocuments.js';
 import type { DocumentInput } from '../factory/parse/parseDocument.js';
 import { synthesizeProposals } from '../factory/synthesizeProposals.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import { saveDocument } from '../store/documentRepository.js';
 import type { CanonDb } from '../store/openStore.js';
-import { requireRole } from './profileWorkflow.js';
 
 export interface IngestDeps {
   db: CanonDb;

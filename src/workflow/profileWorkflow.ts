@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import { type Review, reviewProfile } from '../core/review/reviewProfile.js';
-import { type Actor, type Role, roleAllows } from '../core/roles.js';
+import { type Actor, requireRole } from '../core/roles.js';
 import type { ProfileStatus } from '../core/taxonomy.js';
 import { applyProposal, citedSources, type Proposal } from '../core/workflow/applyProposal.js';
 import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
@@ -328,14 +328,6 @@ export class ProfileWorkflow {
     }
     return review;
   }
-}
-
-export function requireRole(actor: Actor, needed: Role): void {
-  if (!roleAllows(actor.role, needed))
-    throw new CanonError(
-      'forbidden',
-      `This needs the ${needed} role; the key in use (${actor.id}) is ${actor.role === 'admin' ? 'an' : 'a'} ${actor.role}.`,
-    );
 }
 
 async function setProfileStatus(tx: CanonDb, code: string, status: ProfileStatus): Promise<void> {

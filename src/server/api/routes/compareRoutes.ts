@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { compareProfiles } from '../../../core/compareProfiles.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { LevelSchema, ProfileSummarySchema } from '../schemas.js';
 import { levelDto, profileSummaryDto } from '../toDto.js';
@@ -49,6 +50,7 @@ export const ComparisonSchema = z
 
 const compare = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/compare',
   tags: ['Profiles'],
   summary: 'Compare 2–4 profiles side by side',

@@ -3,7 +3,7 @@ import { CanonError, quote } from '../../../core/errors.js';
 import { CLAIM_KINDS } from '../../../factory/extractClaims.js';
 import { MAX_DOCUMENT_BYTES } from '../../../factory/parse/parseDocument.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
-import type { Access } from '../../access.js';
+import { type Access, declareAccess } from '../../access.js';
 import { jsonError, jsonResponse } from '../apiDeps.js';
 
 const Level = z.object({
@@ -46,11 +46,11 @@ const TextBody = z.strictObject({
 
 const ingest = createRoute({
   method: 'post',
+  ...declareAccess('editor'),
   path: '/sources',
   tags: ['Provenance'],
   summary: 'Read a ladder or job description into a source with evidence (editor)',
   description: `JSON {name, text[, ladder]} or multipart/form-data with one or more "file" fields (and "ladder"). Up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB per request.`,
-  security: [{ bearer: [] }],
   request: {
     body: {
       // Each content type is checked by the handler; the schemas here document them.
@@ -88,6 +88,7 @@ const SourceId = z.object({
 
 const evidence = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/sources/{id}/evidence',
   tags: ['Provenance'],
   summary: "An ingested source's levels and every claim read from it, with its span",

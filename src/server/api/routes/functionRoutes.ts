@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, FocusSchema, FunctionSchema, PaginationQuery, pageOf } from '../schemas.js';
 import { focusDto, functionDto } from '../toDto.js';
 
 const listFunctions = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/functions',
   tags: ['Taxonomy'],
   summary: 'List functions',
@@ -21,6 +23,7 @@ const listFunctions = createRoute({
 
 const getFunction = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/functions/{code}',
   tags: ['Taxonomy'],
   summary: 'One function',
@@ -33,6 +36,7 @@ const getFunction = createRoute({
 
 const listFocuses = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/focuses',
   tags: ['Taxonomy'],
   summary: 'List focuses',
@@ -52,6 +56,7 @@ const listFocuses = createRoute({
 
 const getFocus = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/focuses/{code}',
   tags: ['Taxonomy'],
   summary: 'One focus with its content at every level',

@@ -3,6 +3,7 @@ import { careerPaths } from '../../../core/careerPaths.js';
 import { jobDescription } from '../../../core/jobDescription.js';
 import { progressionGuide } from '../../../core/progressionGuide.js';
 import { RATING_LABELS, readinessItems, readinessReport } from '../../../core/readiness.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam } from '../schemas.js';
 
@@ -75,6 +76,7 @@ const notFound = { 404: jsonError('No such profile') };
 
 const career = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/career',
   tags: ['Growth'],
   summary: 'Entry points, advancement, lateral moves and the path upward',
@@ -87,6 +89,7 @@ const career = createRoute({
 
 const progression = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/progression',
   tags: ['Growth'],
   summary: 'Progression guide between two levels of one focus',
@@ -100,6 +103,7 @@ const progression = createRoute({
 
 const items = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/readiness',
   tags: ['Growth'],
   summary: 'The statements a person rates themselves on, and the rating scale',
@@ -117,6 +121,7 @@ const items = createRoute({
 
 const assess = createRoute({
   method: 'post',
+  ...declareAccess('read'),
   path: '/profiles/{code}/readiness',
   tags: ['Growth'],
   summary: 'Score a self-assessment (nothing is stored)',
@@ -144,6 +149,7 @@ const assess = createRoute({
 
 const jd = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/job-description',
   tags: ['Growth'],
   summary: 'A job description generated from the profile',

@@ -1,12 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
 import { findLevel, LEVELS } from '../../../core/levels.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, LevelSchema } from '../schemas.js';
 import { levelDto } from '../toDto.js';
 
 const list = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/levels',
   tags: ['Levels'],
   summary: 'The universal level framework',
@@ -22,6 +24,7 @@ const list = createRoute({
 
 const get = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/levels/{code}',
   tags: ['Levels'],
   summary: 'One level',

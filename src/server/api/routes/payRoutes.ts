@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { PayBand } from '../../../core/payBands.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam } from '../schemas.js';
 
@@ -34,6 +35,7 @@ const PaySchema = z
 
 const route = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/pay',
   tags: ['Pay'],
   summary: 'Market pay for a profile: observed, occupation-wide and the level estimate',

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Catalog } from '../../../core/catalog.js';
 import { CanonError } from '../../../core/errors.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import {
   AdjacentSchema,
@@ -14,6 +15,7 @@ import { adjacentDto, profileDto, profileSummaryDto } from '../toDto.js';
 
 const list = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles',
   tags: ['Profiles'],
   summary: 'List profiles with filters',
@@ -45,6 +47,7 @@ const list = createRoute({
 
 const get = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}',
   tags: ['Profiles'],
   summary: 'One profile with everything its page shows: the latest version, or the one asked for',
@@ -68,6 +71,7 @@ const get = createRoute({
 
 const adjacent = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/adjacent',
   tags: ['Profiles'],
   summary: 'The nearest profiles by structural coordinates',

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError } from '../../../core/errors.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../../resolve/titleResolver.js';
+import { declareAccess } from '../../access.js';
 import { jsonError } from '../apiDeps.js';
 
 export const BATCH_LIMIT = 1000;
@@ -39,6 +40,7 @@ const top = z.coerce.number().int().min(1).max(10).default(3);
 
 const getOne = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/resolve',
   tags: ['Resolve'],
   summary: 'Level one job title: occupation, focus, profile and level, explained',
@@ -58,6 +60,7 @@ const getOne = createRoute({
 
 const postMany = createRoute({
   method: 'post',
+  ...declareAccess('read'),
   path: '/resolve',
   tags: ['Resolve'],
   summary: `Level up to ${BATCH_LIMIT} titles at once`,

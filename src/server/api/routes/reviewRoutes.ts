@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { reviewProfile } from '../../../core/review/reviewProfile.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, ReviewSchema } from '../schemas.js';
 
 const route = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/review',
   tags: ['Review'],
   summary: "The review panel's scores and findings for a profile",

@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
+import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { SourceSchema } from '../schemas.js';
 
 const list = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/sources',
   tags: ['Provenance'],
   summary: 'Every source the taxonomy cites',
@@ -18,6 +20,7 @@ const list = createRoute({
 
 const get = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/sources/{id}',
   tags: ['Provenance'],
   summary: 'One source and the profiles citing it',

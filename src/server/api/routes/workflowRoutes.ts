@@ -3,7 +3,7 @@ import { formatDiff } from '../../../core/workflow/diffContent.js';
 import type { ProfileWorkflow, VersionRef } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
-import type { Access } from '../../access.js';
+import { type Access, declareAccess } from '../../access.js';
 import { type ApiDeps, jsonError, jsonResponse, optionalJsonBody } from '../apiDeps.js';
 import {
   AuditEntrySchema,
@@ -23,7 +23,6 @@ export interface WorkflowDeps {
 }
 
 const code = CodeParam('TECHNO.TECHNOLO6B55.M3');
-const bearer = [{ bearer: [] }];
 const writeErrors = {
   401: jsonError('No API key, or an unknown or revoked one'),
   403: jsonError("The key's role may not do this"),
@@ -35,6 +34,7 @@ const versionRef = z
 
 const versions = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/versions',
   tags: ['Workflow'],
   summary: "A profile's approved versions, newest first",
@@ -47,6 +47,7 @@ const versions = createRoute({
 
 const version = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/versions/{version}',
   tags: ['Workflow'],
   summary: 'One approved version with the content it froze',
@@ -59,6 +60,7 @@ const version = createRoute({
 
 const diff = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/diff',
   tags: ['Workflow'],
   summary: 'What changed between two versions (or a version and the open draft)',
@@ -72,6 +74,7 @@ const diff = createRoute({
 
 const getDraft = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/profiles/{code}/draft',
   tags: ['Workflow'],
   summary: "The profile's open draft with the review panel's verdict on it",
@@ -84,10 +87,10 @@ const getDraft = createRoute({
 
 const propose = createRoute({
   method: 'post',
+  ...declareAccess('editor'),
   path: '/profiles/{code}/draft',
   tags: ['Workflow'],
   summary: 'Propose a change: applied to the open draft, or to the live content in a new draft (editor)',
-  security: bearer,
   request: {
     params: code,
     body: { required: true, content: { 'application/json': { schema: ProposalSchema } } },
@@ -101,10 +104,10 @@ const propose = createRoute({
 
 const fromSources = createRoute({
   method: 'post',
+  ...declareAccess('editor'),
   path: '/profiles/{code}/draft/from-sources',
   tags: ['Workflow'],
   summary: "Apply the factory's open proposals for this profile to its draft (editor)",
-  security: bearer,
   request: {
     params: code,
     body: optionalJsonBody(
@@ -118,10 +121,10 @@ const fromSources = createRoute({
 
 const submit = createRoute({
   method: 'post',
+  ...declareAccess('editor'),
   path: '/profiles/{code}/draft/submit',
   tags: ['Workflow'],
   summary: 'Put the open draft in review (editor)',
-  security: bearer,
   request: { params: code },
   responses: {
     200: jsonResponse(DraftSchema, 'The draft, in review'),
@@ -132,10 +135,10 @@ const submit = createRoute({
 
 const approve = createRoute({
   method: 'post',
+  ...declareAccess('approver'),
   path: '/profiles/{code}/approve',
   tags: ['Workflow'],
   summary: 'Approve the draft in review into the next immutable version (approver)',
-  security: bearer,
   request: {
     params: code,
     body: optionalJsonBody(
@@ -157,10 +160,10 @@ const approve = createRoute({
 
 const retire = createRoute({
   method: 'post',
+  ...declareAccess('approver'),
   path: '/profiles/{code}/retire',
   tags: ['Workflow'],
   summary: 'Retire a profile; its versions stay readable (approver)',
-  security: bearer,
   request: {
     params: code,
     body: optionalJsonBody(z.strictObject({ note: z.string().trim().max(2_000).optional() })),
@@ -170,6 +173,7 @@ const retire = createRoute({
 
 const queue = createRoute({
   method: 'get',
+  ...declareAccess('read'),
   path: '/review-queue',
   tags: ['Workflow'],
   summary: 'Open drafts, oldest change first, with the panel verdict on each',
@@ -178,10 +182,10 @@ const queue = createRoute({
 
 const audit = createRoute({
   method: 'get',
+  ...declareAccess('admin'),
   path: '/audit',
   tags: ['Workflow'],
   summary: 'The audit log of every write, newest first (admin)',
-  security: bearer,
   request: {
     query: z.object({
       target: z.string().max(100).optional().openapi({ description: 'A profile code, or key:<id>' }),
