@@ -13,7 +13,7 @@ describe('JSON bodies that are not UTF-8', () => {
   });
   afterAll(() => ctx.store.close());
 
-  const propose = (body: Uint8Array) =>
+  const propose = (body: Uint8Array<ArrayBuffer>) =>
     ctx.app.request(`/api/profiles/${M3}/draft`, {
       method: 'POST',
       headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/json; charset=utf-8' },
