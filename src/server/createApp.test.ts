@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../core/catalog.js';
+import { appForCanon } from '../runtime/appForCanon.js';
+import { canonOn } from '../runtime/openCanon.js';
 import { testApp } from '../testing/testApp.js';
 import { createApp } from './createApp.js';
 
@@ -56,5 +58,20 @@ describe('health', () => {
       error: { code: 'store_unavailable', message: 'The store does not answer.' },
     });
     expect(logged).toHaveLength(1);
+  });
+});
+
+describe('a write made by another server', () => {
+  it('is served on the first request that reaches an idle server', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M4';
+    const writer = await canonOn(ctx.store);
+    const reader = await canonOn(ctx.store);
+    const app = appForCanon(reader, { log: () => {} });
+    const status = async () => (await (await app.request(`/api/profiles/${code}`)).json()).status;
+    expect(await status()).not.toBe('retired');
+    // Idle past the once-a-second check, then another server writes.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await writer.workflow.retire({ id: 'test', role: 'approver' }, code, 'gone');
+    expect(await status()).toBe('retired');
   });
 });

@@ -10,7 +10,7 @@ import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
-import { createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';
+import { ALWAYS_OPEN, createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';
 import { createApi, OPENAPI_INFO } from './api/createApi.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
@@ -45,7 +45,7 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Request logs and Prometheus metrics (/metrics); without it neither is kept. */
   observability?: Observability;
-  /** Called on every request: picks up writes made by other processes (see Canon.refresh). */
+  /** Called on every request, which waits for it up to REFRESH_WAIT_MS: picks up writes made by other processes (see Canon.refresh). */
   refresh?: () => Promise<void>;
 }
 
@@ -54,6 +54,21 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   resolve: 60_000,
   failedAuth: DEFAULT_FAILED_AUTH_LIMIT,
 };
+
+/**
+ * How long a request waits for a check of the store (made at most once a second) and the reload it
+ * starts: the first request after another server's write is then served from the new snapshot.
+ */
+const REFRESH_WAIT_MS = 2_000;
+
+/** Resolves when `work` settles or `ms` have passed, whichever comes first. */
+function waitAtMost(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work, elapsed]).finally(() => clearTimeout(timer));
+}
 
 /** Document uploads (the API and the /ingest form) may carry a whole document; every other body fits in 1 MB. */
 const limitBody = (maxSize: number, message: string) =>
@@ -138,12 +153,28 @@ export function createApp(options: AppOptions): Hono {
   if (observability) app.use('*', observability.middleware());
   app.use('*', SECURITY_HEADERS);
   const refresh = options.refresh;
-  if (refresh)
-    app.use('*', async (_c, next) => {
-      // Never hold a request for it: this one is served from the current snapshot, later ones from the new.
-      refresh().catch((error) => log('checking the store for changes failed', error));
+  if (refresh) {
+    // While the store does not answer, requests are served from the snapshot at once instead of each waiting.
+    let storeAnswers = true;
+    let reported: Promise<void> | null = null;
+    app.use('*', async (c, next) => {
+      if (!ALWAYS_OPEN.test(c.req.path)) {
+        const checked = refresh();
+        const settled = checked.then(
+          () => {
+            storeAnswers = true;
+          },
+          (error) => {
+            storeAnswers = false;
+            if (reported !== checked) log('checking the store for changes failed', error);
+            reported = checked;
+          },
+        );
+        if (storeAnswers) await waitAtMost(settled, REFRESH_WAIT_MS);
+      }
       await next();
     });
+  }
   if (access) app.use('*', access.guardAll);
   // Only requests that may carry a body: hono's limiter costs a quarter of a page's throughput even on a GET.
   app.use('*', (c, next) =>
