@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lockDataDir } from '../store/dataDirLock.js';
+import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { run } from './run.js';
@@ -300,6 +301,47 @@ describe('canon CLI', () => {
       kind: 'observed',
       basis: 'Company data company.csv: 4 people, range p25–p75',
     });
+  });
+
+  it('imports and resolves in bulk titles that read like JavaScript object members, as any other title', async () => {
+    const pay = join(dir, 'members.csv');
+    await writeFile(
+      pay,
+      [
+        'title,base_pay,currency,region',
+        ...OBJECT_MEMBER_WORDS.map((word) => `${word} Associate,90000,USD,US`),
+        'Director of Engineering,200000,USD,US',
+      ].join('\n'),
+    );
+    const imported = await canon('import', 'pay', pay, '--format', 'csv', '--data-dir', dataDir);
+    expect(imported.code).toBe(0);
+    OBJECT_MEMBER_WORDS.forEach((word, i) => {
+      expect(imported.err).toContain(
+        `members.csv:${i + 2}: the title "${word} Associate" does not land on a Canon profile`,
+      );
+    });
+    expect(imported.err).toMatch(/Imported 1 rows of members\.csv into 1 profile bands; 8 rows not imported/);
+
+    const input = join(dir, 'members-titles.csv');
+    const output = join(dir, 'members-titles.out.csv');
+    await writeFile(input, ['job_title', ...OBJECT_MEMBER_WORDS].join('\n'));
+    const bulk = await canon(
+      'resolve',
+      '--in',
+      input,
+      '--column',
+      'job_title',
+      '--out',
+      output,
+      '--data-dir',
+      dataDir,
+    );
+    expect(bulk.code).toBe(0);
+    expect(bulk.err).toMatch(/^Resolved 8 rows into \S+\.$/m);
+    const rows = (await readFile(output, 'utf8')).trimEnd().split('\r\n').slice(1);
+    expect(rows.map((r) => [r.split(',')[0], r.split(',').at(-1)])).toEqual(
+      OBJECT_MEMBER_WORDS.map((word) => [word, 'unresolved']),
+    );
   });
 
   it('prints the review panel for a profile, as text and as JSON', async () => {
