@@ -31,6 +31,10 @@ async function canon(...args: string[]) {
   return { code, out, err };
 }
 
+/** canon resolve in bulk over a CSV's job_title column. */
+const resolveJobTitles = (input: string, output: string) =>
+  canon('resolve', '--in', input, '--column', 'job_title', '--out', output, '--data-dir', dataDir);
+
 describe('canon CLI', () => {
   it('shows a profile as text', async () => {
     const { code, out } = await canon('show', 'TECHNO.TECHNOLO6B55.M3', '--data-dir', dataDir);
@@ -221,17 +225,7 @@ describe('canon CLI', () => {
       input,
       `id,job_title,city\n1,VP of Engineering,Austin\n2,"Engineer, Senior",Oslo\n3,${'x'.repeat(301)},Rome\n`,
     );
-    const { code, err } = await canon(
-      'resolve',
-      '--in',
-      input,
-      '--column',
-      'job_title',
-      '--out',
-      output,
-      '--data-dir',
-      dataDir,
-    );
+    const { code, err } = await resolveJobTitles(input, output);
     expect(code).toBe(0);
     expect(err).toMatch(/titles\.csv:4: A title may have at most 300 characters/);
     expect(err).toMatch(/Resolved 3 rows .*1 rows could not be resolved/);
@@ -346,17 +340,7 @@ describe('canon CLI', () => {
     const input = join(dir, 'members-titles.csv');
     const output = join(dir, 'members-titles.out.csv');
     await writeFile(input, ['job_title', ...OBJECT_MEMBER_WORDS].join('\n'));
-    const bulk = await canon(
-      'resolve',
-      '--in',
-      input,
-      '--column',
-      'job_title',
-      '--out',
-      output,
-      '--data-dir',
-      dataDir,
-    );
+    const bulk = await resolveJobTitles(input, output);
     expect(bulk.code).toBe(0);
     expect(bulk.err).toMatch(/^Resolved 8 rows into \S+\.$/m);
     const rows = (await readFile(output, 'utf8')).trimEnd().split('\r\n').slice(1);

@@ -26,16 +26,11 @@ describe('readCompanyPay', () => {
     ]);
   });
 
+  // Which amounts are plain and in range is payAmount's table; these are the file's side of it.
   it.each([
     ['1e300', 'not a plain amount'],
     ['0x10', 'not a plain amount'],
-    ['Infinity', 'not a plain amount'],
-    ['NaN', 'not a plain amount'],
-    ['-85000', 'not a plain amount'],
-    ['"8,5000"', 'not a plain amount'],
-    ['lots', 'not a plain amount'],
     ['', 'not a plain amount'],
-    ['0', 'below 1 a year'],
     ['"250,000,000"', 'above 100,000,000 a year'],
   ])('refuses the whole file over the amount %s, naming file, line, column and value', (cell, problem) => {
     const value = cell.replace(/"/g, '');
