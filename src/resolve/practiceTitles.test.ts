@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { practiceSpecialty } from './practiceTitles.js';
 
 describe('practiceSpecialty', () => {
@@ -25,6 +26,9 @@ describe('practiceSpecialty', () => {
     [['advisory', 'board', 'member']],
     [['associate']],
     [[]],
+    ...[...new Set(OBJECT_MEMBER_WORDS.map((word) => word.toLowerCase()))].map((word) => [
+      [word, 'associate'],
+    ]),
   ])('leaves %j alone: it names more than a practice, or no practice', (specialty) => {
     expect(practiceSpecialty(specialty)).toBeNull();
   });

@@ -44,7 +44,14 @@ const SPECIALTY_MANAGERS = new Set([
   'credit',
 ]);
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+// A Map, not an object: it is looked up with a title's words, and "constructor" is a member of every object.
+const ROMAN = new Map([
+  ['i', 1],
+  ['ii', 2],
+  ['iii', 3],
+  ['iv', 4],
+  ['v', 5],
+]);
 
 type Rule = {
   words: string[];
@@ -136,7 +143,7 @@ const TRIGGERS = new Set([...RULES.flatMap((r) => r.words), 'chief', 'professor'
  */
 export function readSeniority(words: readonly string[]): Seniority {
   // Most titles carry no seniority word at all; they skip the rules.
-  if (!words.some((w) => TRIGGERS.has(w) || w in ROMAN || /^[1-5]$/.test(w)))
+  if (!words.some((w) => TRIGGERS.has(w) || ROMAN.has(w) || /^[1-5]$/.test(w)))
     return result(DEFAULT_LEVEL, false, [], [...words]);
   const rest = [...words];
   const cues: string[] = [];
@@ -185,7 +192,7 @@ export function readSeniority(words: readonly string[]): Seniority {
   if (level && managerBoost) level = bump(level);
 
   const numeral = rest.length > 1 ? (rest[rest.length - 1] ?? '') : '';
-  const step = ROMAN[numeral] ?? (/^[1-5]$/.test(numeral) ? Number(numeral) : 0);
+  const step = ROMAN.get(numeral) ?? (/^[1-5]$/.test(numeral) ? Number(numeral) : 0);
   if (step > 0) {
     cues.push(numeral);
     rest.pop();

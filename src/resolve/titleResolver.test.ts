@@ -6,11 +6,12 @@ import { getLevel } from '../core/levels.js';
 import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
 import { openDataset } from '../importers/openDataset.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { OccupationIndex } from './occupationIndex.js';
 import { readSeniority } from './readSeniority.js';
-import { TitleResolver } from './titleResolver.js';
+import { type Resolution, TitleResolver } from './titleResolver.js';
 
 const level = (title: string) => readSeniority(normalizeTitle(title).words).level;
 const rank = (title: string) => level(title).rank;
@@ -175,6 +176,25 @@ describe('TitleResolver', () => {
 
   it.each([[''], ['   '], ['x'.repeat(301)]])('rejects the title %j', (title) => {
     expect(() => withOnet.resolve({ title })).toThrow(/required|at most 300/);
+  });
+
+  const answer = (r: Resolution) => ({
+    status: r.status,
+    candidates: r.candidates.map((c) => [c.soc?.code, c.profile?.code, c.level.code, c.confidence]),
+  });
+  it.each(
+    OBJECT_MEMBER_WORDS.flatMap((word) =>
+      [word, `Senior ${word}`, `${word} Associate`, `${word} Engineer`, `Tax ${word}`].map((title) => [
+        title,
+        word,
+      ]),
+    ),
+  )('reads the title %j as it reads a word it does not know in place of %j', (title, word) => {
+    for (const resolver of [builtinOnly, withOnet]) {
+      expect(answer(resolver.resolve({ title, employer: word }))).toEqual(
+        answer(resolver.resolve({ title: title.replace(word, 'Zyzzyva'), employer: 'Zyzzyva' })),
+      );
+    }
   });
 
   it('returns as many candidates as asked for, at most one per SOC code', () => {

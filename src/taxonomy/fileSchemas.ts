@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payOutOfRange } from '../core/payAmount.js';
 
 /** Schemas of the human-edited files in data/. Optional `sources` fall back to the enclosing block's. */
 
@@ -31,17 +32,26 @@ export const functionFileSchema = z.strictObject({
 
 const statement = z.union([text, z.strictObject({ text, sources: sourceIds.optional() })]);
 
-const pay = z.strictObject({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD'),
-  period: z.enum(['annual', 'hourly']),
-  region: text,
-  median: z.number().positive(),
-  low: z.number().positive().optional(),
-  high: z.number().positive().optional(),
-  basis: text,
-  asOf: text.optional(),
-  sources: sourceIds.optional(),
-});
+const pay = z
+  .strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD'),
+    period: z.enum(['annual', 'hourly']),
+    region: text,
+    median: z.number().positive(),
+    low: z.number().positive().optional(),
+    high: z.number().positive().optional(),
+    basis: text,
+    asOf: text.optional(),
+    sources: sourceIds.optional(),
+  })
+  .superRefine((p, ctx) => {
+    // The same range the pay importers hold files to, for the period the figure states.
+    for (const key of ['median', 'low', 'high'] as const) {
+      const value = p[key];
+      const problem = value === undefined ? null : payOutOfRange(value, p.period);
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: `${value} is ${problem}` });
+    }
+  });
 
 const profile = z.strictObject({
   status: z.enum(['draft', 'in_review', 'approved', 'retired']).default('draft'),

@@ -196,6 +196,22 @@ describe('loadTaxonomy', () => {
       /pay\.0\.median: expected number/,
     ],
     [
+      'a yearly pay figure out of range',
+      (f) =>
+        void (focus(f).levelContent.P2.profile.pay = [
+          { currency: 'USD', period: 'annual', region: 'US', median: 1e300, low: 0.5, basis: 'b' },
+        ]),
+      /pay\.0\.median: 1e\+300 is above 100,000,000 a year[\s\S]*pay\.0\.low: 0\.5 is below 1 a year/,
+    ],
+    [
+      'an hourly pay figure that is a yearly one',
+      (f) =>
+        void (focus(f).levelContent.P2.profile.pay = [
+          { currency: 'USD', period: 'hourly', region: 'US', median: 120000, basis: 'b' },
+        ]),
+      /pay\.0\.median: 120000 is above 48,076\.9231 an hour/,
+    ],
+    [
       'an unknown distinct-from focus',
       (f) => void (focus(f).distinctFrom = [{ focus: 'ghost', how: 'x' }]),
       /distinctFrom\.0\.focus: unknown focus key "ghost"/,

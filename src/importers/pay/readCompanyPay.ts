@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CanonError, quote } from '../../core/errors.js';
+import { readPayAmount } from '../../core/payAmount.js';
+import { type BadAmount, refuseBadAmounts } from './badAmounts.js';
 
 export interface CompanyPayRow {
   line: number;
@@ -12,8 +14,10 @@ export interface CompanyPayRow {
 
 /**
  * A company compensation file: one row per person or position, with either a
- * `title` or a `profile_code`, plus `base_pay`, `currency` and `region`.
- * Bad rows are returned with their line numbers, never dropped silently.
+ * `title` or a `profile_code`, plus `base_pay` (a year's, in plain figures:
+ * "85000", "$85,000"), `currency` and `region`. A bad amount anywhere refuses
+ * the whole file (see refuseBadAmounts); other bad rows are returned with their
+ * line numbers, never dropped silently.
  */
 export function readCompanyPay(
   file: string,
@@ -32,14 +36,11 @@ export function readCompanyPay(
     });
   }
   const first = records[0];
+  // Own columns only: the header is the file's, and every object has a "constructor".
+  const has = (column: string) => first !== undefined && Object.hasOwn(first, column);
   if (
     first &&
-    !(
-      'base_pay' in first &&
-      'currency' in first &&
-      'region' in first &&
-      ('title' in first || 'profile_code' in first)
-    )
+    !(has('base_pay') && has('currency') && has('region') && (has('title') || has('profile_code')))
   ) {
     throw new CanonError(
       'invalid_data',
@@ -48,22 +49,26 @@ export function readCompanyPay(
   }
   const rows: CompanyPayRow[] = [];
   const problems: { line: number; message: string }[] = [];
+  const badAmounts: BadAmount[] = [];
   records.forEach((r, i) => {
     const line = i + 2;
-    const pay = Number((r.base_pay ?? '').replace(/[,\s$€£]/g, ''));
+    const value = r.base_pay ?? '';
+    // A currency sign before the figure is how spreadsheets often export it; the currency column says which.
+    const pay = readPayAmount(value.trim().replace(/^[$€£]\s*/, ''));
     const currency = (r.currency ?? '').trim().toUpperCase();
     const title = r.title?.trim() || null;
     const profileCode = r.profile_code?.trim() || null;
-    if (!title && !profileCode) problems.push({ line, message: 'needs a title or a profile_code' });
-    else if (!Number.isFinite(pay) || pay <= 0)
-      problems.push({ line, message: `base_pay must be a positive amount; got ${quote(r.base_pay ?? '')}` });
+    if ('problem' in pay) badAmounts.push({ line, column: 'base_pay', value, problem: pay.problem });
+    else if (!title && !profileCode) problems.push({ line, message: 'needs a title or a profile_code' });
     else if (!/^[A-Z]{3}$/.test(currency))
       problems.push({
         line,
         message: `currency must be a three-letter code such as USD; got ${quote(r.currency ?? '')}`,
       });
     else if (!(r.region ?? '').trim()) problems.push({ line, message: 'region is empty' });
-    else rows.push({ line, title, profileCode, basePay: pay, currency, region: (r.region ?? '').trim() });
+    else
+      rows.push({ line, title, profileCode, basePay: pay.value, currency, region: (r.region ?? '').trim() });
   });
+  refuseBadAmounts(file, badAmounts);
   return { rows, problems };
 }

@@ -14,6 +14,10 @@ describe('oewsCell', () => {
     ['#', { marker: 'top-coded' }],
     ['', { marker: 'empty' }],
     ['12k', { bad: '12k' }],
+    ['1e300', { bad: '1e300' }],
+    ['0x10', { bad: '0x10' }],
+    ['1,2,3', { bad: '1,2,3' }],
+    ['-5', { bad: '-5' }],
   ])('reads %j', (raw, cell) => {
     expect(oewsCell(raw)).toEqual(cell);
   });
@@ -44,20 +48,38 @@ describe('readOews', () => {
     ]);
   });
 
-  it('reports bad rows with their line numbers and keeps the good ones', () => {
+  it('reports a row with a bad SOC code by line number and keeps the good ones', () => {
     const { rows, problems } = readOews(
       'oews.csv',
       file(
-        '99,15-1252,Software Developers,detailed,"1,654,440","144,570","79,850","103,050",lots,"169,000","211,450"',
         '99,15-125,Broken,detailed,1,1,1,1,1,1,1',
         '99,15-1299,Computer Occupations,detailed,1,1,1,1,1,1,1',
       ),
     );
     expect(rows.map((r) => r.socCode)).toEqual(['15-1299']);
     expect(problems).toEqual([
-      { line: 2, message: expect.stringMatching(/A_MEDIAN "lots"/) },
-      { line: 3, message: expect.stringMatching(/expected a SOC code like 11-3021/) },
+      { line: 2, message: expect.stringMatching(/expected a SOC code like 11-3021/) },
     ]);
+  });
+
+  it('refuses the whole file over a bad amount, naming every bad cell by line and column', () => {
+    expect(() =>
+      readOews(
+        'oews.csv',
+        file(
+          '99,15-1252,Software Developers,detailed,"1,654,440","144,570","79,850","103,050",lots,"169,000",1e300',
+          '99,15-1299,Computer Occupations,detailed,1,1,1,1,1,1,1',
+          '99,15-1211,Computer Systems Analysts,detailed,0x10,"500,000,000",1,1,1,1,1',
+        ),
+      ),
+    ).toThrow(
+      [
+        'oews.csv:2: A_MEDIAN "lots": not a number or a BLS marker (*, **, #)',
+        'oews.csv:2: A_PCT90 "1e300": not a number or a BLS marker (*, **, #)',
+        'oews.csv:4: TOT_EMP "0x10": not a number or a BLS marker (*, **, #)',
+        'oews.csv:4: A_MEAN "500,000,000": above 100,000,000 a year',
+      ].join('\n  '),
+    );
   });
 
   it('names the columns a file lacks', () => {

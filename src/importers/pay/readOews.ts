@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CanonError, quote } from '../../core/errors.js';
+import { payOutOfRange, plainNumber } from '../../core/payAmount.js';
+import { type BadAmount, refuseBadAmounts } from './badAmounts.js';
 
 export type Percentile = 'p10' | 'p25' | 'median' | 'p75' | 'p90';
 
@@ -42,11 +44,15 @@ export function oewsCell(raw: string | undefined): Cell {
   if (text === '') return { marker: 'empty' };
   if (text === '*' || text === '**') return { marker: 'suppressed' };
   if (text === '#') return { marker: 'top-coded' };
-  const n = Number(text.replace(/,/g, ''));
-  return /^[\d,]+(\.\d+)?$/.test(text) && Number.isFinite(n) ? { value: n } : { bad: text };
+  const n = plainNumber(text);
+  return n === null ? { bad: text } : { value: n };
 }
 
-/** Detailed occupations of a BLS OEWS national file, with every bad row reported by line number. */
+/**
+ * Detailed occupations of a BLS OEWS national file. A row with a bad SOC code
+ * is reported by line number and skipped; a cell that is neither a plain
+ * number nor a marker, or a wage out of range, refuses the whole file.
+ */
 export function readOews(file: string, text: string): OewsFile {
   let records: string[][];
   try {
@@ -70,6 +76,7 @@ export function readOews(file: string, text: string): OewsFile {
   const at = (name: string) => header.indexOf(name);
   const rows: OccupationPay[] = [];
   const problems: OewsFile['problems'] = [];
+  const badAmounts: BadAmount[] = [];
   records.slice(1).forEach((cells, i) => {
     const line = i + 2;
     if ((cells[at('O_GROUP')] ?? '') !== 'detailed') return;
@@ -78,29 +85,27 @@ export function readOews(file: string, text: string): OewsFile {
       problems.push({ line, message: `expected a SOC code like 11-3021 in OCC_CODE; got ${quote(socCode)}` });
       return;
     }
+    // A cell, with a bad one noted for the refusal; a wage must also be a year's pay.
+    const read = (column: string, wage: boolean): Cell => {
+      const cell = oewsCell(cells[at(column)]);
+      const problem =
+        'bad' in cell
+          ? 'not a number or a BLS marker (*, **, #)'
+          : 'value' in cell && wage
+            ? payOutOfRange(cell.value)
+            : null;
+      if (problem !== null) badAmounts.push({ line, column, value: cells[at(column)] ?? '', problem });
+      return cell;
+    };
     const percentiles: OccupationPay['percentiles'] = {};
     const topCoded: Percentile[] = [];
-    const bad: string[] = [];
     for (const [key, column] of Object.entries(ANNUAL) as [Percentile, string][]) {
-      const cell = oewsCell(cells[at(column)]);
+      const cell = read(column, true);
       if ('value' in cell) percentiles[key] = cell.value;
-      else if ('bad' in cell) bad.push(`${column} ${quote(cell.bad)}`);
-      else if (cell.marker === 'top-coded') topCoded.push(key);
+      else if ('marker' in cell && cell.marker === 'top-coded') topCoded.push(key);
     }
-    const employment = oewsCell(cells[at('TOT_EMP')]);
-    const mean = oewsCell(cells[at('A_MEAN')]);
-    for (const [column, cell] of [
-      ['TOT_EMP', employment],
-      ['A_MEAN', mean],
-    ] as const)
-      if ('bad' in cell) bad.push(`${column} ${quote(cell.bad)}`);
-    if (bad.length) {
-      problems.push({
-        line,
-        message: `${socCode}: not a number or a BLS marker (*, **, #): ${bad.join(', ')}`,
-      });
-      return;
-    }
+    const employment = read('TOT_EMP', false);
+    const mean = read('A_MEAN', true);
     rows.push({
       socCode,
       title: cells[at('OCC_TITLE')] ?? '',
@@ -111,5 +116,6 @@ export function readOews(file: string, text: string): OewsFile {
       line,
     });
   });
+  refuseBadAmounts(file, badAmounts);
   return { rows, problems, topCode: null };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OBJECT_MEMBER_WORDS } from '../../testing/objectMemberWords.js';
 import { testApp } from '../../testing/testApp.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -239,6 +240,26 @@ describe('resolve', () => {
     expect(res.status).toBe(200);
     expect(body.results.map((r: any) => r.candidates[0]?.level.code)).toEqual(['M4', 'M2']);
   });
+
+  it.each(OBJECT_MEMBER_WORDS.flatMap((word) => [word, `Senior ${word} Associate`]))(
+    'levels the title %j like any other, alone and in a batch',
+    async (title) => {
+      const one = await json(
+        `/api/resolve?title=${encodeURIComponent(title)}&employer=${encodeURIComponent(title)}`,
+      );
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ title, status: expect.stringMatching(/^(un)?resolved$/) });
+      const batch = await ctx.app.request('/api/resolve', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ titles: [title, { title, employer: title }, 'Director of Engineering'] }),
+      });
+      expect(batch.status).toBe(200);
+      const { results } = (await batch.json()) as any;
+      expect(results.map((r: any) => r.title)).toEqual([title, title, 'Director of Engineering']);
+      expect(results[2].candidates[0].level.code).toBe('M4');
+    },
+  );
 
   it('refuses more than 1,000 titles with 413 and too many characters with 400', async () => {
     const many = await ctx.app.request('/api/resolve', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../access/apiKeys.js';
+import { OBJECT_MEMBER_WORDS } from '../../../testing/objectMemberWords.js';
 import { testApp } from '../../../testing/testApp.js';
 
 const LADDER = `# Platform ladder
@@ -68,6 +69,18 @@ describe('POST /api/sources', () => {
       level: 'E1: Director of Platform',
       canonicalLevel: ev.levels[0].canonical.code,
     });
+  });
+
+  it.each(OBJECT_MEMBER_WORDS)('reads a ladder whose level is headed "E3: %s Associate"', async (word) => {
+    const text = `# Ladder\n\n## E1: Director of Platform\n\n- Runs 3 teams\n\n## E3: ${word} Associate\n\n- Owns ${word} work\n`;
+    const res = await post(JSON.stringify({ name: 'ladder.md', text }), editor, 'application/json');
+    expect(res.status).toBe(201);
+    const { items } = await res.json();
+    expect(items[0].levels.map((l: { label: string }) => l.label)).toEqual([
+      'E1: Director of Platform',
+      // Underscores at a word's edge read as emphasis marks, in any word.
+      `E3: ${word.replace(/^_+|_+$/g, '')} Associate`,
+    ]);
   });
 
   it('takes file uploads', async () => {
