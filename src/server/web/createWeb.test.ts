@@ -7,6 +7,8 @@ import { openDataset } from '../../importers/openDataset.js';
 import { replaceOnetRelease } from '../../store/occupationRepository.js';
 import { onetFixtureFiles, writeOnetFixture } from '../../testing/onetFixture.js';
 import { testApp } from '../../testing/testApp.js';
+import { ResponseCache } from '../httpCache.js';
+import { createWeb } from './createWeb.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -211,6 +213,27 @@ describe('pages', () => {
     expect(type).toMatch(/text\/html/);
     expect(html).toContain('href="/"');
     expect((await page('/no/such/page')).status).toBe(404);
+  });
+
+  it('keeps one cached page per value of what it reads, whatever other parameters and their order', async () => {
+    const cache = new ResponseCache();
+    const web = createWeb({
+      catalog: () => ctx.canon.catalog,
+      cache,
+      openApiDocument: () => ({}),
+      resolver: ctx.canon.resolver,
+      payBook: () => ctx.canon.payBook,
+    });
+    const get = async (path: string) => expect((await web.request(path)).status).toBe(200);
+    const [m3, m4] = ['TECHNO.TECHNOLO6B55.M3', 'TECHNO.TECHNOLO6B55.M4'];
+    for (let n = 0; n < 10; n++) {
+      await get(`/?junk=${n}&q=senior`);
+      await get(`/profiles/${m3}?junk=${n}`);
+      await get(`/compare?codes=${m3},${m4}&junk=${n}`);
+      await get(`/progression?${n % 2 ? `from=${m3}&to=${m4}` : `to=${m4}&from=${m3}`}&junk=${n}`);
+      await get(`/levels?junk=${n}`);
+    }
+    expect(cache.size).toBe(5);
   });
 
   it('serves the stylesheet with a print section', async () => {

@@ -65,16 +65,18 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/', (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     const catalog = deps.catalog();
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(TaxonomyPage({ catalog, q })));
+    return deps.cache.respond(c, catalog, HTML, { q }, () => renderPage(TaxonomyPage({ catalog, q })));
   });
   web.get('/profiles/:code', async (c) => {
     const code = c.req.param('code');
     const latest = deps.catalog();
-    const version = c.req.query('version');
-    const catalog =
-      version && deps.workflow ? await deps.workflow.catalogAt(code, versionNumber(version)) : latest;
+    const workflow = deps.workflow;
+    const asked = c.req.query('version');
+    // Without a workflow there are no versions to pin, so ?version= changes nothing.
+    const version = asked && workflow ? versionNumber(asked) : undefined;
+    const catalog = version !== undefined && workflow ? await workflow.catalogAt(code, version) : latest;
     const view = catalog.getProfile(code);
-    return deps.cache.respond(c, latest, HTML, () =>
+    return deps.cache.respond(c, latest, HTML, { version }, () =>
       renderPage(
         ProfilePage({
           view,
@@ -88,7 +90,7 @@ export function createWeb(deps: WebDeps): Hono {
     );
   });
   web.get('/coordinates', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(CoordinatesPage())),
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(CoordinatesPage())),
   );
   web.get('/compare', (c) => {
     const catalog = deps.catalog();
@@ -97,7 +99,7 @@ export function createWeb(deps: WebDeps): Hono {
       .map((x) => x.trim())
       .filter(Boolean);
     const comparison = selected.length > 0 ? compareProfiles(catalog, selected) : null;
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, { selected }, () =>
       renderPage(
         ComparePage({
           catalog,
@@ -111,14 +113,14 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/profiles/:code/career', (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, {}, () =>
       renderPage(CareerPage({ view, paths: careerPaths(catalog, view.code) })),
     );
   });
   web.get('/profiles/:code/jd', (c) => {
     const catalog = deps.catalog();
     const jd = jobDescription(catalog, c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(JobDescriptionPage({ jd })));
+    return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(JobDescriptionPage({ jd })));
   });
   web.get('/profiles/:code/jd.md', (c) => {
     const jd = jobDescription(deps.catalog(), c.req.param('code'));
@@ -154,7 +156,7 @@ export function createWeb(deps: WebDeps): Hono {
     const from = c.req.query('from') ?? '';
     const to = c.req.query('to') ?? '';
     const guide = from && to ? progressionGuide(catalog, from, to) : null;
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, { from, to }, () =>
       renderPage(ProgressionPage({ catalog, guide, from, to })),
     );
   });
@@ -167,17 +169,17 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/profiles/:code/review', (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, {}, () =>
       renderPage(ReviewPage({ view, review: reviewProfile(catalog, view.code) })),
     );
   });
   web.get('/reviewing', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(ReviewingPage())),
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(ReviewingPage())),
   );
-  web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(LevelsPage())));
+  web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {
     const catalog = deps.catalog();
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcesPage({ catalog })));
+    return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(SourcesPage({ catalog })));
   });
   web.get('/sources/:id', async (c) => {
     const catalog = deps.catalog();
@@ -186,7 +188,7 @@ export function createWeb(deps: WebDeps): Hono {
     // A stored document never changes (its id is its content hash), so caching it per snapshot is safe,
     // and the store is read only when the page is not cached.
     const documents = deps.documents;
-    return deps.cache.respond(c, catalog, HTML, async () => {
+    return deps.cache.respond(c, catalog, HTML, {}, async () => {
       const stored = documents ? await documents.document(source.id) : null;
       const document =
         stored && documents ? { document: stored, evidence: await documents.evidence(source.id) } : null;
@@ -221,7 +223,7 @@ export function createWeb(deps: WebDeps): Hono {
     }
   });
   web.get('/api/docs', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () =>
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () =>
       renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
     ),
   );
