@@ -2,7 +2,9 @@ import type { Actor } from '../core/roles.js';
 import type { DocumentInput } from '../factory/parse/parseDocument.js';
 import {
   type EvidenceRow,
+  type EvidenceSpan,
   readEvidence,
+  readEvidenceSpans,
   readStoredDocument,
   type StoredDocument,
 } from '../store/documentRepository.js';
@@ -13,6 +15,8 @@ export interface SourceDocuments {
   ingest(actor: Actor, inputs: DocumentInput[], ladder: string | null): Promise<IngestResult>;
   document(sourceId: string): Promise<StoredDocument | null>;
   evidence(sourceId: string): Promise<EvidenceRow[]>;
+  /** Where every claim sits, in document order. */
+  spans(sourceId: string): Promise<EvidenceSpan[]>;
 }
 
 export function sourceDocuments(deps: IngestDeps): SourceDocuments {
@@ -20,5 +24,6 @@ export function sourceDocuments(deps: IngestDeps): SourceDocuments {
     ingest: (actor, inputs, ladder) => ingestSources(deps, actor, inputs, { ladder }),
     document: (id) => readStoredDocument(deps.db, id),
     evidence: (id) => readEvidence(deps.db, id),
+    spans: (id) => readEvidenceSpans(deps.db, id),
   };
 }
