@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { EvidenceRef, SourceKind } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
@@ -120,12 +120,19 @@ export async function readStoredDocument(db: CanonDb, sourceId: string): Promise
   return row ?? null;
 }
 
-export async function readEvidence(db: CanonDb, sourceId: string): Promise<EvidenceRow[]> {
+/** One page of a source's evidence, in document order. */
+export async function readEvidence(
+  db: CanonDb,
+  sourceId: string,
+  page: { limit: number; offset: number },
+): Promise<EvidenceRow[]> {
   return db
     .select()
     .from(evidence)
     .where(eq(evidence.sourceId, sourceId))
-    .orderBy(asc(evidence.startOffset), asc(evidence.id));
+    .orderBy(asc(evidence.startOffset), asc(evidence.id))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 export type EvidenceSpan = Pick<EvidenceRow, 'id' | 'kind' | 'startOffset' | 'endOffset'>;
@@ -145,6 +152,11 @@ export async function readEvidenceSpans(db: CanonDb, sourceId: string): Promise<
     .from(evidence)
     .where(eq(evidence.sourceId, sourceId))
     .orderBy(asc(evidence.startOffset), asc(evidence.id));
+}
+
+export async function countEvidence(db: CanonDb, sourceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(evidence).where(eq(evidence.sourceId, sourceId));
+  return row?.n ?? 0;
 }
 
 export type SourceProposal = typeof sourceProposals.$inferSelect;

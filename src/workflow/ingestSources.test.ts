@@ -58,7 +58,7 @@ describe('ingestSources', () => {
     });
     const id = s?.source.id ?? '';
     expect(await readStoredDocument(store.db, id)).toMatchObject({ name: 'platform.md', format: 'markdown' });
-    expect((await readEvidence(store.db, id)).length).toBeGreaterThan(3);
+    expect((await readEvidence(store.db, id, { limit: 500, offset: 0 })).length).toBeGreaterThan(3);
     expect(canon.catalog.getProfile(M4).ladder.find((x) => x.current)?.content).toEqual(before);
     expect(canon.catalog.findSource(id)?.title).toBe('Platform leadership');
 
@@ -70,7 +70,9 @@ describe('ingestSources', () => {
     expect(draft.content.responsibilities.filter((r) => r.sources.includes(id))).toHaveLength(2);
     expect(draft.content.aliases.map((a) => a.text)).toContain('Director of Engineering');
     // Each suggested statement points at the span it came from.
-    const spans = new Map((await readEvidence(store.db, id)).map((e) => [e.id, e.text]));
+    const spans = new Map(
+      (await readEvidence(store.db, id, { limit: 500, offset: 0 })).map((e) => [e.id, e.text]),
+    );
     for (const r of draft.content.responsibilities.filter((x) => x.sources.includes(id)))
       expect(spans.get(r.evidence?.[0]?.id ?? 0)).toBe(r.text);
 
