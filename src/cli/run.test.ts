@@ -189,6 +189,27 @@ describe('canon CLI', () => {
     );
   });
 
+  it('escapes HTML and links a statement carries in the Markdown job description', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M4';
+    const file = join(dir, 'hostile.yaml');
+    await writeFile(
+      file,
+      [
+        'add:',
+        '  responsibilities:',
+        "    - text: 'Owns the cloud budget <img src=x onerror=alert(1)> for 3–5 teams and reports spend to the [CTO](javascript:alert(1)) each quarter.'",
+        '      sources: [canon-profile-m3]',
+      ].join('\n'),
+    );
+    expect((await canon('propose', code, '--file', file, '--submit', '--data-dir', dataDir)).code).toBe(0);
+    expect((await canon('approve', code, '--data-dir', dataDir)).code).toBe(0);
+    const md = await canon('jd', code, '--format', 'md', '--data-dir', dataDir);
+    expect(md.out).toContain(
+      '- Owns the cloud budget &lt;img src=x onerror=alert(1)&gt; for 3–5 teams and reports spend to the \\[CTO\\](javascript:alert(1)) each quarter.',
+    );
+    expect(md.out).not.toContain('<img');
+  });
+
   it('imports an O*NET release, then resolves with it', async () => {
     const folder = await writeOnetFixture(join(dir, 'onet'));
     const imported = await canon('import', 'onet', folder, '--data-dir', dataDir);

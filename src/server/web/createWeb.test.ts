@@ -272,3 +272,36 @@ describe('the "Level a title" page with occupations imported', () => {
     expect(await get('/resolve?title=Analyst')).not.toContain('the employer suggests');
   });
 });
+
+describe('Markdown downloads of a profile whose statement carries HTML and a link', () => {
+  const M4 = 'TECHNO.TECHNOLO6B55.M4';
+  const DUTY =
+    'Owns the cloud budget <img src=x onerror=alert(1)> for 3–5 teams and reports spend against plan to the [CTO](javascript:alert(1)) each quarter.';
+  const ESCAPED =
+    'Owns the cloud budget &lt;img src=x onerror=alert(1)&gt; for 3–5 teams and reports spend against plan to the \\[CTO\\](javascript:alert(1)) each quarter.';
+  let hostile: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    hostile = await testApp();
+    const admin = { id: 'test:md', role: 'admin' } as const;
+    await hostile.canon.workflow.propose(admin, M4, {
+      add: { responsibilities: [{ text: DUTY, sources: ['canon-profile-m3'] }] },
+    });
+    await hostile.canon.workflow.submit(admin, M4);
+    await hostile.canon.workflow.approve(admin, M4, {});
+  });
+  afterAll(() => hostile.store.close());
+
+  it('writes it escaped in the job description and the readiness report', async () => {
+    const jd = await (await hostile.app.request(`/profiles/${M4}/jd.md`)).text();
+    expect(jd).toContain(`- ${ESCAPED}`);
+    expect(jd).not.toContain('<img');
+    const { items } = await (await hostile.app.request(`/api/profiles/${M4}/readiness`)).json();
+    const report = await hostile.app.request(`/profiles/${M4}/readiness.md`, {
+      method: 'POST',
+      body: new URLSearchParams(items.map((i: { id: string }) => [i.id, '0'])),
+    });
+    const md = await report.text();
+    expect(md).toContain(`: ${ESCAPED}`);
+    expect(md).not.toContain('<img');
+  });
+});
