@@ -50,7 +50,10 @@ export function CrosswalkTable({ levels }: { levels: CrosswalkEntry[] }) {
   );
 }
 
-/** A page of the document shows about 100 KB of it and at most 500 marked spans: a page of a 2 MB document stays small to render and to cache. */
+/**
+ * A page of the document shows about 100 KB of it and at most 500 marked spans, so a page of a
+ * 2 MB document stays small to render and to cache.
+ */
 const DOCUMENT_PAGE = { chars: 100_000, spans: 500 };
 
 /** An ingested document's pages, each with its evidence spans marked. */
