@@ -35,6 +35,19 @@ async function canon(...args: string[]) {
 const resolveJobTitles = (input: string, output: string) =>
   canon('resolve', '--in', input, '--column', 'job_title', '--out', output, '--data-dir', dataDir);
 
+/** A proposal file that adds one responsibility citing one source. */
+async function addingResponsibility(name: string, text: string, source: string, note?: string) {
+  const file = join(dir, name);
+  const lines = [
+    'add:',
+    '  responsibilities:',
+    `    - text: ${JSON.stringify(text)}`,
+    `      sources: [${source}]`,
+  ];
+  await writeFile(file, [...(note ? [`note: ${note}`] : []), ...lines].join('\n'));
+  return file;
+}
+
 describe('canon CLI', () => {
   it('shows a profile as text', async () => {
     const { code, out } = await canon('show', 'TECHNO.TECHNOLO6B55.M3', '--data-dir', dataDir);
@@ -192,6 +205,22 @@ describe('canon CLI', () => {
     expect((await canon('jd', 'TECHNO.TECHNOLO6B55.M3', '-f', 'pdf', '--data-dir', dataDir)).code).toBe(
       EXIT_CODES.invalid_input,
     );
+  });
+
+  it('escapes HTML and links a statement carries in the Markdown job description', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M4';
+    const file = await addingResponsibility(
+      'hostile.yaml',
+      'Owns the cloud budget <img src=x onerror=alert(1)> for 3–5 teams and reports spend to the [CTO](javascript:alert(1)) each quarter.',
+      'canon-profile-m3',
+    );
+    expect((await canon('propose', code, '--file', file, '--submit', '--data-dir', dataDir)).code).toBe(0);
+    expect((await canon('approve', code, '--data-dir', dataDir)).code).toBe(0);
+    const md = await canon('jd', code, '--format', 'md', '--data-dir', dataDir);
+    expect(md.out).toContain(
+      '- Owns the cloud budget &lt;img src=x onerror=alert(1)&gt; for 3–5 teams and reports spend to the \\[CTO\\](javascript:alert(1)) each quarter.',
+    );
+    expect(md.out).not.toContain('<img');
   });
 
   it('imports an O*NET release, then resolves with it', async () => {
@@ -374,16 +403,11 @@ describe('canon CLI', () => {
 
   it('takes a change from proposal to approved version, with history, diff, keys and the audit log', async () => {
     const code = 'TECHNO.TECHNOLO6B55.M5';
-    const file = join(dir, 'proposal.yaml');
-    await writeFile(
-      file,
-      [
-        'note: budget ownership at M5',
-        'add:',
-        '  responsibilities:',
-        "    - text: Owns the annual cloud and AI inference budget across the organization's engineering departments and reports spend against plan to the CTO each quarter.",
-        '      sources: [canon-profile-m6]',
-      ].join('\n'),
+    const file = await addingResponsibility(
+      'proposal.yaml',
+      "Owns the annual cloud and AI inference budget across the organization's engineering departments and reports spend against plan to the CTO each quarter.",
+      'canon-profile-m6',
+      'budget ownership at M5',
     );
     const proposed = await canon('propose', code, '--file', file, '--submit', '--data-dir', dataDir);
     expect(proposed.err).toBe('');

@@ -23,3 +23,19 @@ export function formatBand(band: {
   const range = formatRange(band.low, band.high, band.currency);
   return `${formatMoneyShort(band.median, band.currency)}${range ? ` (${range})` : ''}`;
 }
+
+/**
+ * Text from profiles (and so from ingested documents) for a Markdown document, to read as
+ * written wherever the Markdown is rendered: `<` and `>` become entities, so no tag comes out
+ * as live HTML (`<img onerror>`, `<script>`, an autolink `<javascript:…>`); an `&` that would
+ * start an entity is written `&amp;` (a lone `&`, as in "R&D", is plain text in Markdown and
+ * stays readable); and backslashes and brackets are escaped, so no link or image
+ * (`[x](javascript:…)`, `![x](…)`) can be formed.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\[\]]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}

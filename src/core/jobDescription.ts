@@ -1,5 +1,6 @@
 import { careerPaths } from './careerPaths.js';
 import type { Catalog } from './catalog.js';
+import { escapeMarkdown } from './format.js';
 import { formatYears } from './levels.js';
 import type { Source } from './taxonomy.js';
 
@@ -55,19 +56,25 @@ export function jobDescription(catalog: Catalog, code: string): JobDescription {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** The job description as Markdown, for pasting into an applicant-tracking system. */
+/**
+ * The job description as Markdown, for pasting into an applicant-tracking system. Every value
+ * is escaped: statements may come from ingested documents, and must not come out as HTML or links.
+ */
 export function jobDescriptionMarkdown(jd: JobDescription): string {
+  const md = escapeMarkdown;
   const list = (items: string[]) =>
-    items.length ? items.map((i) => `- ${i}`).join('\n') : '- (none recorded)';
+    items.length ? items.map((i) => `- ${md(i)}`).join('\n') : '- (none recorded)';
   const skills = (items: { name: string; application: string }[]) =>
-    items.length ? items.map((s) => `- **${s.name}** — ${s.application}`).join('\n') : '- (none recorded)';
-  return `# ${jd.title}
+    items.length
+      ? items.map((s) => `- **${md(s.name)}** — ${md(s.application)}`).join('\n')
+      : '- (none recorded)';
+  return `# ${md(jd.title)}
 
-*${jd.functionName} · Canon profile ${jd.code}*
+*${md(jd.functionName)} · Canon profile ${md(jd.code)}*
 
 ## Role definition
 
-${jd.roleDefinition.join('\n\n')}
+${jd.roleDefinition.map(md).join('\n\n')}
 
 ## Career progression
 
@@ -94,12 +101,12 @@ ${skills(jd.softSkills)}
 
 ## Education and experience
 
-${jd.education}
+${md(jd.education)}
 
-${jd.experience}
+${md(jd.experience)}
 
 ## Sources
 
-${jd.sources.map((s, i) => `${i + 1}. ${s.title}`).join('\n')}
+${jd.sources.map((s, i) => `${i + 1}. ${md(s.title)}`).join('\n')}
 `;
 }

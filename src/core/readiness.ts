@@ -1,5 +1,6 @@
 import type { Catalog, ProfileView } from './catalog.js';
 import { CanonError, quote } from './errors.js';
+import { escapeMarkdown } from './format.js';
 
 /** How often a person already does a thing: the scale of the self-assessment. */
 export const RATING_LABELS = ['Not yet', 'Sometimes', 'Usually', 'Consistently'] as const;
@@ -92,21 +93,23 @@ export function readinessReport(
   };
 }
 
+/** The report as Markdown; the profile's statements are escaped, as in the job description. */
 export function readinessMarkdown(report: ReadinessReport): string {
+  const md = escapeMarkdown;
   const lines = [
-    `# Readiness for ${report.profile.title}`,
+    `# Readiness for ${md(report.profile.title)}`,
     '',
-    `Profile ${report.profile.code} · score ${Math.round(report.score * 100)}% · ${report.band}`,
+    `Profile ${md(report.profile.code)} · score ${Math.round(report.score * 100)}% · ${report.band}`,
     '',
     '## What to grow',
     '',
     ...(report.toGrow.length
-      ? report.toGrow.map((i) => `- **${i.label}** (${RATING_LABELS[i.rating]}): ${i.text}`)
+      ? report.toGrow.map((i) => `- **${md(i.label)}** (${RATING_LABELS[i.rating]}): ${md(i.text)}`)
       : ['- Nothing rated below "Usually".']),
     '',
     '## All ratings',
     '',
-    ...report.items.map((i) => `- ${i.label}: ${RATING_LABELS[i.rating]}`),
+    ...report.items.map((i) => `- ${md(i.label)}: ${RATING_LABELS[i.rating]}`),
     '',
   ];
   return lines.join('\n');

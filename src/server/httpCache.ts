@@ -6,22 +6,87 @@ interface Entry {
   body: Uint8Array<ArrayBuffer>;
   etag: string;
   contentType: string;
+  /** What the entry counts against the budget. */
+  bytes: number;
 }
 
-const MAX_ENTRIES = 2_000;
+/**
+ * The query values a response depends on, as its handler parsed them. Only these and the
+ * path make the cache key, so a parameter the handler does not read (`?junk=1`) cannot make
+ * a new entry, and neither can the order of the parameters.
+ */
+export type CacheQuery = Readonly<
+  Record<string, string | number | boolean | null | undefined | readonly string[]>
+>;
+
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+/** The map slot, key, ETag and object of an entry: a budget counting bodies alone would let tiny entries pile up. */
+const ENTRY_OVERHEAD = 256;
+/** An entry over this share of the budget is served but not kept: one huge page must not empty the cache. */
+const LARGEST_SHARE = 1 / 8;
 const ENCODER = new TextEncoder();
+
+/** The entries kept for one snapshot, oldest use first (a Map keeps insertion order). */
+class Kept {
+  readonly entries = new Map<string, Entry>();
+  bytes = 0;
+
+  use(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  add(key: string, entry: Entry, maxBytes: number): void {
+    // Two misses of one key may render at once; the later replaces the earlier.
+    this.drop(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= maxBytes) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
 
 /**
  * Caches rendered read responses per catalog snapshot: a new snapshot (after a
  * write) gets a fresh cache, so nothing stale is served and nothing needs
- * explicit invalidation. Answers If-None-Match with 304.
+ * explicit invalidation. Answers If-None-Match with 304. Holds at most
+ * `maxBytes` (bodies and keys), dropping the least recently used entries first.
  */
 export class ResponseCache {
+  readonly maxBytes: number;
   private snapshot: object | null = null;
-  private entries = new Map<string, Entry>();
+  private kept = new Kept();
+
+  constructor(options: { maxBytes?: number } = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_BYTES;
+  }
+
+  /** Entries kept for the current snapshot. */
+  get size(): number {
+    return this.kept.entries.size;
+  }
+
+  /** What the kept entries count against `maxBytes`. */
+  get bytes(): number {
+    return this.kept.bytes;
+  }
 
   /**
-   * The cached response for this URL in this snapshot, rendering it on a miss.
+   * The cached response for this path and query in this snapshot, rendering it on a miss.
+   * `query` holds every query value the response depends on (`{}` when none).
    * `render` may be async (a page that reads the store): it then runs on a
    * miss only, and what it renders is kept for the snapshot it started in.
    */
@@ -29,37 +94,48 @@ export class ResponseCache {
     c: Context,
     snapshot: object,
     contentType: string,
+    query: CacheQuery,
     render: () => string | Promise<string>,
-    status: 200 | 404 = 200,
   ): Response | Promise<Response> {
     if (snapshot !== this.snapshot) {
       this.snapshot = snapshot;
-      this.entries = new Map();
+      this.kept = new Kept();
     }
-    const entries = this.entries;
-    const key = `${status} ${c.req.url}`;
-    const entry = entries.get(key);
-    if (entry) return answer(c, entry, status);
+    const kept = this.kept;
+    const key = cacheKey(c.req.path, query);
+    const entry = kept.use(key);
+    if (entry) return answer(c, entry);
     const keep = (text: string) => {
       const body = ENCODER.encode(text);
-      const made = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-      // A crawler walking every query string must not grow memory without bound.
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(key, made);
-      return answer(c, made, status);
+      const made = {
+        body,
+        contentType,
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+        bytes: body.byteLength + key.length + ENTRY_OVERHEAD,
+      };
+      if (made.bytes <= this.maxBytes * LARGEST_SHARE) kept.add(key, made, this.maxBytes);
+      return answer(c, made);
     };
     const rendered = render();
     return typeof rendered === 'string' ? keep(rendered) : rendered.then(keep);
   }
 }
 
-function answer(c: Context, entry: Entry, status: 200 | 404): Response {
+/** The path (hono has decoded it) and the query values sorted by name; absent values are left out. */
+function cacheKey(path: string, query: CacheQuery): string {
+  const values = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return values.length ? `${path} ${JSON.stringify(values)}` : path;
+}
+
+function answer(c: Context, entry: Entry): Response {
   const headers = {
     'content-type': entry.contentType,
     etag: entry.etag,
     'cache-control': 'public, max-age=60, must-revalidate',
   };
   // Through the context, so headers middleware set on it (request ids, rate limits) are kept.
-  if (status === 200 && c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
-  return c.body(entry.body, status, headers);
+  if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
+  return c.body(entry.body, 200, headers);
 }

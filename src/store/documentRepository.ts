@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { EvidenceRef, SourceKind } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
@@ -120,12 +120,43 @@ export async function readStoredDocument(db: CanonDb, sourceId: string): Promise
   return row ?? null;
 }
 
-export async function readEvidence(db: CanonDb, sourceId: string): Promise<EvidenceRow[]> {
+/** One page of a source's evidence, in document order. */
+export async function readEvidence(
+  db: CanonDb,
+  sourceId: string,
+  page: { limit: number; offset: number },
+): Promise<EvidenceRow[]> {
   return db
     .select()
     .from(evidence)
     .where(eq(evidence.sourceId, sourceId))
+    .orderBy(asc(evidence.startOffset), asc(evidence.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export type EvidenceSpan = Pick<EvidenceRow, 'id' | 'kind' | 'startOffset' | 'endOffset'>;
+
+/**
+ * Where each claim of a source sits, without its text and details: what marking a document
+ * needs, read in about half the time of whole rows.
+ */
+export async function readEvidenceSpans(db: CanonDb, sourceId: string): Promise<EvidenceSpan[]> {
+  return db
+    .select({
+      id: evidence.id,
+      kind: evidence.kind,
+      startOffset: evidence.startOffset,
+      endOffset: evidence.endOffset,
+    })
+    .from(evidence)
+    .where(eq(evidence.sourceId, sourceId))
     .orderBy(asc(evidence.startOffset), asc(evidence.id));
+}
+
+export async function countEvidence(db: CanonDb, sourceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(evidence).where(eq(evidence.sourceId, sourceId));
+  return row?.n ?? 0;
 }
 
 export type SourceProposal = typeof sourceProposals.$inferSelect;

@@ -58,7 +58,7 @@ describe('ingestSources', () => {
     });
     const id = s?.source.id ?? '';
     expect(await readStoredDocument(store.db, id)).toMatchObject({ name: 'platform.md', format: 'markdown' });
-    expect((await readEvidence(store.db, id)).length).toBeGreaterThan(3);
+    expect((await readEvidence(store.db, id, { limit: 500, offset: 0 })).length).toBeGreaterThan(3);
     expect(canon.catalog.getProfile(M4).ladder.find((x) => x.current)?.content).toEqual(before);
     expect(canon.catalog.findSource(id)?.title).toBe('Platform leadership');
 
@@ -70,7 +70,9 @@ describe('ingestSources', () => {
     expect(draft.content.responsibilities.filter((r) => r.sources.includes(id))).toHaveLength(2);
     expect(draft.content.aliases.map((a) => a.text)).toContain('Director of Engineering');
     // Each suggested statement points at the span it came from.
-    const spans = new Map((await readEvidence(store.db, id)).map((e) => [e.id, e.text]));
+    const spans = new Map(
+      (await readEvidence(store.db, id, { limit: 500, offset: 0 })).map((e) => [e.id, e.text]),
+    );
     for (const r of draft.content.responsibilities.filter((x) => x.sources.includes(id)))
       expect(spans.get(r.evidence?.[0]?.id ?? 0)).toBe(r.text);
 
@@ -88,9 +90,13 @@ describe('ingestSources', () => {
 
     await canon.workflow.submit(editor, M4);
     await canon.workflow.approve({ id: 'test:ap', role: 'approver' }, M4);
-    const page = await appForCanon(canon).request(`/profiles/${M4}`);
-    const html = await page.text();
-    expect(html).toMatch(new RegExp(`href="/sources/${id}#ev-\\d+"`));
+    const app = appForCanon(canon);
+    const html = await (await app.request(`/profiles/${M4}`)).text();
+    const link = html.match(new RegExp(`href="(/sources/${id}\\?ev=(\\d+))"`));
+    // The link names the span; the source page sends it on to the page of the document that shows it.
+    const span = await app.request(link?.[1] ?? '');
+    expect(span.status).toBe(302);
+    expect(span.headers.get('location')).toBe(`/sources/${id}?page=1#ev-${link?.[2]}`);
     expect(html).toContain('Vendor negotiation');
     expect(html).toMatch(/in this focus 10–15\+ years/);
   });

@@ -1,8 +1,11 @@
 import type { Actor } from '../core/roles.js';
 import type { DocumentInput } from '../factory/parse/parseDocument.js';
 import {
+  countEvidence,
   type EvidenceRow,
+  type EvidenceSpan,
   readEvidence,
+  readEvidenceSpans,
   readStoredDocument,
   type StoredDocument,
 } from '../store/documentRepository.js';
@@ -12,13 +15,19 @@ import { type IngestDeps, type IngestResult, ingestSources } from './ingestSourc
 export interface SourceDocuments {
   ingest(actor: Actor, inputs: DocumentInput[], ladder: string | null): Promise<IngestResult>;
   document(sourceId: string): Promise<StoredDocument | null>;
-  evidence(sourceId: string): Promise<EvidenceRow[]>;
+  /** One page of the evidence, in document order. */
+  evidence(sourceId: string, page: { limit: number; offset: number }): Promise<EvidenceRow[]>;
+  countEvidence(sourceId: string): Promise<number>;
+  /** Where every claim sits, in document order. */
+  spans(sourceId: string): Promise<EvidenceSpan[]>;
 }
 
 export function sourceDocuments(deps: IngestDeps): SourceDocuments {
   return {
     ingest: (actor, inputs, ladder) => ingestSources(deps, actor, inputs, { ladder }),
     document: (id) => readStoredDocument(deps.db, id),
-    evidence: (id) => readEvidence(deps.db, id),
+    evidence: (id, page) => readEvidence(deps.db, id, page),
+    countEvidence: (id) => countEvidence(deps.db, id),
+    spans: (id) => readEvidenceSpans(deps.db, id),
   };
 }

@@ -3,7 +3,7 @@ import type { Context, TypedResponse } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
 import type { PayBook } from '../../core/payBands.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
-import type { ResponseCache } from '../httpCache.js';
+import type { CacheQuery, ResponseCache } from '../httpCache.js';
 
 /** What API handlers need: the current catalog snapshot and the shared response cache. */
 export interface ApiDeps {
@@ -33,10 +33,15 @@ export const jsonError = (description: string) => ({
 });
 
 /**
- * A cached JSON read. The cast tells the typed router that the body is the
- * declared schema's type, which `build` is checked against.
+ * A cached JSON read, keyed on the path and the query as the route's schema parsed it: a
+ * parameter the route does not declare is dropped there, so it cannot make a new entry. The
+ * cast tells the typed router that the body is the declared schema's type, which `build` is
+ * checked against.
  */
 export function cachedJson<T>(deps: ApiDeps, c: Context, build: () => T): TypedResponse<T, 200, 'json'> {
-  const response = deps.cache.respond(c, deps.catalog(), 'application/json', () => JSON.stringify(build()));
+  const query: CacheQuery = c.req.valid('query' as never) ?? {};
+  const response = deps.cache.respond(c, deps.catalog(), 'application/json', query, () =>
+    JSON.stringify(build()),
+  );
   return response as unknown as TypedResponse<T, 200, 'json'>;
 }

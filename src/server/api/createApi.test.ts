@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBJECT_MEMBER_WORDS } from '../../testing/objectMemberWords.js';
 import { testApp } from '../../testing/testApp.js';
+import { ResponseCache } from '../httpCache.js';
+import { createApi } from './createApi.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -125,6 +127,29 @@ describe('adjacent roles', () => {
   it('honours limit and answers 404 for an unknown profile', async () => {
     expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.M3/adjacent?limit=2')).body.items).toHaveLength(2);
     expect((await json('/api/profiles/TECHNO.TECHNOLO6B55.P1/adjacent')).status).toBe(404);
+  });
+});
+
+describe('the response cache', () => {
+  it('keeps one entry per value of the declared parameters, whatever others and their order', async () => {
+    const cache = new ResponseCache();
+    const api = createApi({
+      catalog: () => ctx.canon.catalog,
+      cache,
+      resolver: ctx.canon.resolver,
+      payBook: () => ctx.canon.payBook,
+    });
+    const get = async (path: string) => expect((await api.request(path)).status).toBe(200);
+    const [m3, m4] = ['TECHNO.TECHNOLO6B55.M3', 'TECHNO.TECHNOLO6B55.M4'];
+    for (let n = 0; n < 10; n++) {
+      await get(`/profiles?${n % 2 ? 'limit=5&offset=2' : 'offset=2&limit=5'}&junk=${n}`);
+      await get(`/profiles/${m3}?junk=${n}`);
+      await get(`/progression?from=${m3}&to=${m4}&junk=${n}`);
+      await get(`/levels?junk=${n}`);
+    }
+    expect(cache.size).toBe(4);
+    await get('/profiles?limit=6&offset=2');
+    expect(cache.size).toBe(5);
   });
 });
 

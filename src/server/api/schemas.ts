@@ -48,7 +48,7 @@ export const Statement = z
       .array(z.object({ source: z.string(), id: z.number().int() }))
       .optional()
       .openapi({
-        description: 'Spans of ingested documents behind the statement: /sources/{source}#ev-{id}',
+        description: 'Spans of ingested documents behind the statement: /sources/{source}?ev={id}',
       }),
   })
   .openapi('Statement');

@@ -7,6 +7,8 @@ import { openDataset } from '../../importers/openDataset.js';
 import { replaceOnetRelease } from '../../store/occupationRepository.js';
 import { onetFixtureFiles, writeOnetFixture } from '../../testing/onetFixture.js';
 import { testApp } from '../../testing/testApp.js';
+import { ResponseCache } from '../httpCache.js';
+import { createWeb } from './createWeb.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -213,6 +215,27 @@ describe('pages', () => {
     expect((await page('/no/such/page')).status).toBe(404);
   });
 
+  it('keeps one cached page per value of what it reads, whatever other parameters and their order', async () => {
+    const cache = new ResponseCache();
+    const web = createWeb({
+      catalog: () => ctx.canon.catalog,
+      cache,
+      openApiDocument: () => ({}),
+      resolver: ctx.canon.resolver,
+      payBook: () => ctx.canon.payBook,
+    });
+    const get = async (path: string) => expect((await web.request(path)).status).toBe(200);
+    const [m3, m4] = ['TECHNO.TECHNOLO6B55.M3', 'TECHNO.TECHNOLO6B55.M4'];
+    for (let n = 0; n < 10; n++) {
+      await get(`/?junk=${n}&q=senior`);
+      await get(`/profiles/${m3}?junk=${n}`);
+      await get(`/compare?codes=${m3},${m4}&junk=${n}`);
+      await get(`/progression?${n % 2 ? `from=${m3}&to=${m4}` : `to=${m4}&from=${m3}`}&junk=${n}`);
+      await get(`/levels?junk=${n}`);
+    }
+    expect(cache.size).toBe(5);
+  });
+
   it('serves the stylesheet with a print section', async () => {
     const res = await ctx.app.request('/assets/canon.css');
     expect(res.headers.get('content-type')).toMatch(/text\/css/);
@@ -247,5 +270,38 @@ describe('the "Level a title" page with occupations imported', () => {
       'the employer suggests computer work',
     );
     expect(await get('/resolve?title=Analyst')).not.toContain('the employer suggests');
+  });
+});
+
+describe('Markdown downloads of a profile whose statement carries HTML and a link', () => {
+  const M4 = 'TECHNO.TECHNOLO6B55.M4';
+  const DUTY =
+    'Owns the cloud budget <img src=x onerror=alert(1)> for 3–5 teams and reports spend against plan to the [CTO](javascript:alert(1)) each quarter.';
+  const ESCAPED =
+    'Owns the cloud budget &lt;img src=x onerror=alert(1)&gt; for 3–5 teams and reports spend against plan to the \\[CTO\\](javascript:alert(1)) each quarter.';
+  let hostile: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    hostile = await testApp();
+    const admin = { id: 'test:md', role: 'admin' } as const;
+    await hostile.canon.workflow.propose(admin, M4, {
+      add: { responsibilities: [{ text: DUTY, sources: ['canon-profile-m3'] }] },
+    });
+    await hostile.canon.workflow.submit(admin, M4);
+    await hostile.canon.workflow.approve(admin, M4, {});
+  });
+  afterAll(() => hostile.store.close());
+
+  it('writes it escaped in the job description and the readiness report', async () => {
+    const jd = await (await hostile.app.request(`/profiles/${M4}/jd.md`)).text();
+    expect(jd).toContain(`- ${ESCAPED}`);
+    expect(jd).not.toContain('<img');
+    const { items } = await (await hostile.app.request(`/api/profiles/${M4}/readiness`)).json();
+    const report = await hostile.app.request(`/profiles/${M4}/readiness.md`, {
+      method: 'POST',
+      body: new URLSearchParams(items.map((i: { id: string }) => [i.id, '0'])),
+    });
+    const md = await report.text();
+    expect(md).toContain(`: ${ESCAPED}`);
+    expect(md).not.toContain('<img');
   });
 });

@@ -17,12 +17,13 @@ import type { ProfileWorkflow, VersionRef } from '../../workflow/profileWorkflow
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
+import { pageNumberAt } from './highlightSpans.js';
 import { FAVICON, renderPage, STYLESHEET } from './Layout.js';
 import { ApiDocsPage } from './pages/ApiDocsPage.js';
 import { CareerPage } from './pages/CareerPage.js';
 import { ComparePage } from './pages/ComparePage.js';
 import { CoordinatesPage } from './pages/CoordinatesPage.js';
-import { IngestPage } from './pages/DocumentPages.js';
+import { documentPages, IngestPage } from './pages/DocumentPages.js';
 import { JobDescriptionPage } from './pages/JobDescriptionPage.js';
 import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
@@ -30,7 +31,7 @@ import { ProgressionPage } from './pages/ProgressionPage.js';
 import { ReadinessForm, ReadinessReportPage } from './pages/ReadinessPage.js';
 import { ResolvePage } from './pages/ResolvePage.js';
 import { ReviewingPage, ReviewPage } from './pages/ReviewPages.js';
-import { SourcePage, SourcesPage } from './pages/SourcePages.js';
+import { type ShownDocument, SourcePage, SourcesPage } from './pages/SourcePages.js';
 import { TaxonomyPage } from './pages/TaxonomyPage.js';
 import { DiffPage, DraftPage, HistoryPage, QueuePage } from './pages/WorkflowPages.js';
 
@@ -65,16 +66,18 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/', (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     const catalog = deps.catalog();
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(TaxonomyPage({ catalog, q })));
+    return deps.cache.respond(c, catalog, HTML, { q }, () => renderPage(TaxonomyPage({ catalog, q })));
   });
   web.get('/profiles/:code', async (c) => {
     const code = c.req.param('code');
     const latest = deps.catalog();
-    const version = c.req.query('version');
-    const catalog =
-      version && deps.workflow ? await deps.workflow.catalogAt(code, versionNumber(version)) : latest;
+    const workflow = deps.workflow;
+    const asked = c.req.query('version');
+    // Without a workflow there are no versions to pin, so ?version= changes nothing.
+    const version = asked && workflow ? wholeNumber(asked, 'version') : undefined;
+    const catalog = version !== undefined && workflow ? await workflow.catalogAt(code, version) : latest;
     const view = catalog.getProfile(code);
-    return deps.cache.respond(c, latest, HTML, () =>
+    return deps.cache.respond(c, latest, HTML, { version }, () =>
       renderPage(
         ProfilePage({
           view,
@@ -88,7 +91,7 @@ export function createWeb(deps: WebDeps): Hono {
     );
   });
   web.get('/coordinates', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(CoordinatesPage())),
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(CoordinatesPage())),
   );
   web.get('/compare', (c) => {
     const catalog = deps.catalog();
@@ -97,7 +100,7 @@ export function createWeb(deps: WebDeps): Hono {
       .map((x) => x.trim())
       .filter(Boolean);
     const comparison = selected.length > 0 ? compareProfiles(catalog, selected) : null;
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, { selected }, () =>
       renderPage(
         ComparePage({
           catalog,
@@ -111,14 +114,14 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/profiles/:code/career', (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, {}, () =>
       renderPage(CareerPage({ view, paths: careerPaths(catalog, view.code) })),
     );
   });
   web.get('/profiles/:code/jd', (c) => {
     const catalog = deps.catalog();
     const jd = jobDescription(catalog, c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(JobDescriptionPage({ jd })));
+    return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(JobDescriptionPage({ jd })));
   });
   web.get('/profiles/:code/jd.md', (c) => {
     const jd = jobDescription(deps.catalog(), c.req.param('code'));
@@ -154,7 +157,7 @@ export function createWeb(deps: WebDeps): Hono {
     const from = c.req.query('from') ?? '';
     const to = c.req.query('to') ?? '';
     const guide = from && to ? progressionGuide(catalog, from, to) : null;
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, { from, to }, () =>
       renderPage(ProgressionPage({ catalog, guide, from, to })),
     );
   });
@@ -167,30 +170,41 @@ export function createWeb(deps: WebDeps): Hono {
   web.get('/profiles/:code/review', (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, () =>
+    return deps.cache.respond(c, catalog, HTML, {}, () =>
       renderPage(ReviewPage({ view, review: reviewProfile(catalog, view.code) })),
     );
   });
   web.get('/reviewing', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(ReviewingPage())),
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(ReviewingPage())),
   );
-  web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, () => renderPage(LevelsPage())));
+  web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {
     const catalog = deps.catalog();
-    return deps.cache.respond(c, catalog, HTML, () => renderPage(SourcesPage({ catalog })));
+    return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(SourcesPage({ catalog })));
   });
   web.get('/sources/:id', async (c) => {
     const catalog = deps.catalog();
     const source = catalog.findSource(c.req.param('id'));
     if (!source) throw new CanonError('not_found', `No source with id ${quote(c.req.param('id'))}.`);
+    const ev = c.req.query('ev');
+    if (ev !== undefined) {
+      // A citation names its span, not the page it is on: find the page and send the reader there.
+      const id = wholeNumber(ev, 'ev');
+      const shown = await shownDocument(deps.documents, source.id);
+      const span = shown?.evidence.find((e) => e.id === id);
+      if (!shown || !span) throw new CanonError('not_found', `${quote(source.id)} has no evidence ${id}.`);
+      const page = pageNumberAt(shown.pages, span.startOffset);
+      return c.redirect(`/sources/${encodeURIComponent(source.id)}?page=${page}#ev-${id}`);
+    }
+    const asked = c.req.query('page');
+    const page = asked === undefined ? 1 : wholeNumber(asked, 'page');
     // A stored document never changes (its id is its content hash), so caching it per snapshot is safe,
-    // and the store is read only when the page is not cached.
-    const documents = deps.documents;
-    return deps.cache.respond(c, catalog, HTML, async () => {
-      const stored = documents ? await documents.document(source.id) : null;
-      const document =
-        stored && documents ? { document: stored, evidence: await documents.evidence(source.id) } : null;
-      return renderPage(SourcePage({ catalog, source, document }));
+    // and the store is read only when the page is not cached. A page past the end throws, so it is not kept.
+    return deps.cache.respond(c, catalog, HTML, { page }, async () => {
+      const document = await shownDocument(deps.documents, source.id);
+      if (page > (document?.pages.length ?? 1))
+        throw new CanonError('not_found', `${quote(source.id)} has no page ${page}.`);
+      return renderPage(SourcePage({ catalog, source, document, page }));
     });
   });
   web.get('/ingest', (c) => c.html(renderPage(IngestPage({ result: null }))));
@@ -221,7 +235,7 @@ export function createWeb(deps: WebDeps): Hono {
     }
   });
   web.get('/api/docs', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, () =>
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () =>
       renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
     ),
   );
@@ -282,11 +296,22 @@ function registerWorkflowPages(web: Hono, deps: WebDeps, workflow: ProfileWorkfl
   });
 }
 
-function versionNumber(value: string): number {
+function wholeNumber(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new CanonError('invalid_input', `version must be a whole number from 1; got ${quote(value)}.`);
+    throw new CanonError('invalid_input', `${name} must be a whole number from 1; got ${quote(value)}.`);
   return n;
+}
+
+/** An ingested source's document with its evidence and its pages; null for a source that is not one. */
+async function shownDocument(
+  documents: SourceDocuments | undefined,
+  sourceId: string,
+): Promise<ShownDocument | null> {
+  const document = documents ? await documents.document(sourceId) : null;
+  if (!documents || !document) return null;
+  const evidence = await documents.spans(sourceId);
+  return { document, evidence, pages: documentPages(document, evidence) };
 }
 
 function versionRefOf(value: string | undefined, name: string): VersionRef {
@@ -295,5 +320,5 @@ function versionRefOf(value: string | undefined, name: string): VersionRef {
       'invalid_input',
       `Say which versions to compare: ?from=1&to=2 (${name} is missing).`,
     );
-  return value === 'draft' ? 'draft' : versionNumber(value);
+  return value === 'draft' ? 'draft' : wholeNumber(value, name);
 }

@@ -83,6 +83,20 @@ describe('POST /api/sources', () => {
     ]);
   });
 
+  it('answers the evidence a page at a time', async () => {
+    const created = await post(JSON.stringify({ name: 'p.md', text: LADDER }), editor, 'application/json');
+    const id = (await created.json()).items[0].source.id;
+    const evidence = async (query: string) => ctx.app.request(`/api/sources/${id}/evidence${query}`);
+    const all = await (await evidence('')).json();
+    expect(all).toMatchObject({ limit: 50, offset: 0, total: all.items.length });
+    expect(all.total).toBeGreaterThan(3);
+    const page = await (await evidence('?offset=1&limit=2')).json();
+    expect(page).toMatchObject({ limit: 2, offset: 1, total: all.total, levels: all.levels });
+    expect(page.items).toEqual(all.items.slice(1, 3));
+    expect((await evidence('?limit=501')).status).toBe(400);
+    expect((await evidence('?offset=-1')).status).toBe(400);
+  });
+
   it('takes file uploads', async () => {
     const form = new FormData();
     form.append('file', new File([LADDER.replace('Platform', 'Data')], 'data.md'));

@@ -5,6 +5,7 @@ import { MAX_DOCUMENT_BYTES } from '../../../factory/parse/parseDocument.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import { type Access, declareAccess } from '../../access.js';
 import { jsonError, jsonResponse } from '../apiDeps.js';
+import { PaginationQuery } from '../schemas.js';
 
 const Level = z.object({
   label: z.string(),
@@ -91,8 +92,8 @@ const evidence = createRoute({
   ...declareAccess('read'),
   path: '/sources/{id}/evidence',
   tags: ['Provenance'],
-  summary: "An ingested source's levels and every claim read from it, with its span",
-  request: { params: SourceId },
+  summary: "An ingested source's levels and the claims read from it, with their spans, a page at a time",
+  request: { params: SourceId, query: PaginationQuery },
   responses: {
     200: jsonResponse(
       z.object({
@@ -102,6 +103,9 @@ const evidence = createRoute({
         ladder: z.string().nullable(),
         levels: z.array(Level),
         warnings: z.array(z.string()),
+        total: z.number().int().openapi({ description: 'Claims in the whole document' }),
+        limit: z.number().int(),
+        offset: z.number().int(),
         items: z.array(
           z.object({
             kind: z.enum(CLAIM_KINDS),
@@ -116,7 +120,7 @@ const evidence = createRoute({
           }),
         ),
       }),
-      'Levels and evidence, in document order',
+      'Levels and a page of evidence, in document order',
     ),
     404: jsonError('No such ingested source'),
   },
@@ -155,9 +159,10 @@ export function registerDocumentRoutes(app: OpenAPIHono, documents: SourceDocume
   });
   app.openapi(evidence, async (c) => {
     const { id } = c.req.valid('param');
+    const page = c.req.valid('query');
     const doc = await documents.document(id);
     if (!doc) throw new CanonError('not_found', `No ingested source with id ${quote(id)}.`);
-    const rows = await documents.evidence(id);
+    const [rows, total] = await Promise.all([documents.evidence(id, page), documents.countEvidence(id)]);
     return c.json(
       {
         source: id,
@@ -166,6 +171,8 @@ export function registerDocumentRoutes(app: OpenAPIHono, documents: SourceDocume
         ladder: doc.ladder,
         levels: doc.levels,
         warnings: doc.warnings,
+        total,
+        ...page,
         items: rows.map((r) => ({
           kind: r.kind,
           subtype: r.subtype,

@@ -1,8 +1,8 @@
 import { LEVELS } from '../../../core/levels.js';
 import type { CrosswalkEntry } from '../../../factory/crosswalkLevels.js';
 import { CLAIM_KINDS, type ClaimKind } from '../../../factory/extractClaims.js';
-import type { EvidenceRow, StoredDocument } from '../../../store/documentRepository.js';
-import { highlightSpans } from '../highlightSpans.js';
+import type { EvidenceSpan, StoredDocument } from '../../../store/documentRepository.js';
+import { highlightSpans, paginateSegments, type TextPage } from '../highlightSpans.js';
 import { Layout } from '../Layout.js';
 import { TableHead } from '../TableHead.js';
 
@@ -50,21 +50,44 @@ export function CrosswalkTable({ levels }: { levels: CrosswalkEntry[] }) {
   );
 }
 
-/** An ingested document with every evidence span marked by kind, so a reader sees what Canon took from where. */
+/**
+ * A page of the document shows about 100 KB of it and at most 500 marked spans, so a page of a
+ * 2 MB document stays small to render and to cache.
+ */
+const DOCUMENT_PAGE = { chars: 100_000, spans: 500 };
+
+/** An ingested document's pages, each with its evidence spans marked. */
+export function documentPages(document: StoredDocument, evidence: readonly EvidenceSpan[]): TextPage[] {
+  return paginateSegments(
+    highlightSpans(
+      document.body,
+      evidence.map((e) => ({ start: e.startOffset, end: e.endOffset, kind: e.kind, id: e.id })),
+    ),
+    DOCUMENT_PAGE,
+  );
+}
+
+/**
+ * One page of an ingested document with every evidence span on it marked by kind, so a reader
+ * sees what Canon took from where; the crosswalk and the counts are the whole document's.
+ */
 export function DocumentEvidence({
   document,
   evidence,
+  pages,
+  page,
 }: {
   document: StoredDocument;
-  evidence: EvidenceRow[];
+  evidence: EvidenceSpan[];
+  pages: TextPage[];
+  /** From 1. */
+  page: number;
 }) {
   const counts = CLAIM_KINDS.map((k) => [k, evidence.filter((e) => e.kind === k).length] as const).filter(
     ([, n]) => n > 0,
   );
-  const segments = highlightSpans(
-    document.body,
-    evidence.map((e) => ({ start: e.startOffset, end: e.endOffset, kind: e.kind, id: e.id })),
-  );
+  const segments = pages[page - 1]?.segments ?? [];
+  const pager = pages.length > 1 ? <Pager page={page} pages={pages.length} /> : null;
   return (
     <>
       <section aria-labelledby="levels-h">
@@ -89,6 +112,7 @@ export function DocumentEvidence({
             </li>
           ))}
         </ul>
+        {pager}
         <pre class="document" data-section="document">
           {segments.map((s) =>
             s.span ? (
@@ -105,8 +129,21 @@ export function DocumentEvidence({
             ),
           )}
         </pre>
+        {pager}
       </section>
     </>
+  );
+}
+
+function Pager({ page, pages }: { page: number; pages: number }) {
+  return (
+    <nav class="pager" aria-label="Pages of the document">
+      {page > 1 ? <a href={`?page=${page - 1}`}>← Page {page - 1}</a> : null}
+      <span>
+        Page {page} of {pages}
+      </span>
+      {page < pages ? <a href={`?page=${page + 1}`}>Page {page + 1} →</a> : null}
+    </nav>
   );
 }
 

@@ -64,7 +64,8 @@ function SkillList(props: { skills: readonly Skill[]; sources: readonly Source[]
 
 function spanOf(source: string, evidence: readonly EvidenceRef[] | undefined): string {
   const ref = evidence?.find((e) => e.source === source);
-  return ref ? `/sources/${source}#ev-${ref.id}` : `/sources/${source}`;
+  // The source page sends ?ev= on to the page of its document that shows the span.
+  return ref ? `/sources/${source}?ev=${ref.id}` : `/sources/${source}`;
 }
 
 /** The profile page, section for section in the order of Canon's published pages. */

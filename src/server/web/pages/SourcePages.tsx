@@ -1,6 +1,7 @@
 import type { Catalog } from '../../../core/catalog.js';
 import type { Source } from '../../../core/taxonomy.js';
-import type { EvidenceRow, StoredDocument } from '../../../store/documentRepository.js';
+import type { EvidenceSpan, StoredDocument } from '../../../store/documentRepository.js';
+import type { TextPage } from '../highlightSpans.js';
 import { Layout } from '../Layout.js';
 import { DocumentEvidence } from './DocumentPages.js';
 
@@ -20,14 +21,24 @@ export function SourcesPage({ catalog }: { catalog: Catalog }) {
   );
 }
 
+/** An ingested document as its source page shows it. */
+export interface ShownDocument {
+  document: StoredDocument;
+  evidence: EvidenceSpan[];
+  pages: TextPage[];
+}
+
 export function SourcePage({
   catalog,
   source,
   document,
+  page = 1,
 }: {
   catalog: Catalog;
   source: Source;
-  document?: { document: StoredDocument; evidence: EvidenceRow[] } | null;
+  document?: ShownDocument | null;
+  /** The page of the document shown, from 1. */
+  page?: number;
 }) {
   const citing = catalog.citing(source.id);
   return (
@@ -61,7 +72,7 @@ export function SourcePage({
         ) : null}
       </dl>
       {source.note ? <p>{source.note}</p> : null}
-      {document ? <DocumentEvidence document={document.document} evidence={document.evidence} /> : null}
+      {document ? <DocumentEvidence {...document} page={page} /> : null}
       <section aria-labelledby="citing-h">
         <h2 id="citing-h">Profiles citing this source ({citing.length})</h2>
         <ul>
