@@ -20,7 +20,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
 };
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
 /** Any thrown value as a CanonError; unknown failures become "internal" without leaking their message. */
@@ -41,6 +41,8 @@ export function toCanonError(error: unknown): CanonError {
   });
 }
 
+/** Details are what the code chose to tell the caller (a conflict's current revision); never a cause. */
 export function errorBody(error: CanonError): ErrorBody {
-  return { error: { code: error.code, message: error.message } };
+  const { code, message, details } = error;
+  return { error: { code, message, ...(details ? { details } : {}) } };
 }

@@ -8,6 +8,9 @@ export const ErrorSchema = z
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional().openapi({
+        description: 'Facts for a client to act on, e.g. `revision`: where a draft is after a 409',
+      }),
     }),
   })
   .openapi('Error');
