@@ -280,10 +280,10 @@ export const DraftSchema = z
   .object({
     code: z.string(),
     status: z.enum(['draft', 'in_review']),
-    revision: z
-      .number()
-      .int()
-      .openapi({ description: 'Send it back with an approval to approve exactly this' }),
+    revision: z.number().int().openapi({
+      description:
+        'Send it back with a proposal or an approval: either is refused (409) if the draft has moved on',
+    }),
     baseVersion: z.number().int().nullable(),
     notes: z.array(z.string()),
     createdBy: z.string(),
