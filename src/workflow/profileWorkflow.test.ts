@@ -6,39 +6,17 @@ import { CanonError } from '../core/errors.js';
 import type { Actor } from '../core/roles.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { canonOn } from '../runtime/openCanon.js';
-import type { Store } from '../store/openStore.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
-import { clonedStore, postgresTarget } from '../testing/testStore.js';
+import { storesWithTaxonomy } from '../testing/testStore.js';
 
 /** The workflow's promises, on the embedded store and on PostgreSQL. */
-const pg = await postgresTarget();
-if ('skip' in pg) console.warn(`[workflow] PostgreSQL run skipped: ${pg.skip}`);
+const backends = await storesWithTaxonomy('workflow');
 
 let builtin: Taxonomy;
 beforeAll(async () => {
   builtin = await loadTaxonomy(join(PROJECT_ROOT, 'data'));
 });
-
-const backends: [string, (() => Promise<{ store: Store; drop(): Promise<void> }>) | null][] = [
-  [
-    'pglite',
-    async () => {
-      const store = await clonedStore();
-      return { store, drop: () => store.close() };
-    },
-  ],
-  [
-    'postgres',
-    'skip' in pg
-      ? null
-      : async () => {
-          const opened = await pg.open();
-          await syncBuiltinTaxonomy(opened.store.db, builtin);
-          return opened;
-        },
-  ],
-];
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
 const M4 = 'TECHNO.TECHNOLO6B55.M4';
