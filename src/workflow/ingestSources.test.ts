@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
 import { readEvidence, readSourceProposals, readStoredDocument } from '../store/documentRepository.js';
 import type { Store } from '../store/openStore.js';
 import { documents, sources } from '../store/schema.js';
-import { clonedStore } from '../testing/testStore.js';
+import { clonedStore, storesWithTaxonomy } from '../testing/testStore.js';
 import { ingestSources } from './ingestSources.js';
 
 const M4 = 'TECHNO.TECHNOLO6B55.M4';
@@ -136,3 +136,34 @@ describe('ingestSources', () => {
     });
   });
 });
+
+describe.each(await storesWithTaxonomy('ingest'))(
+  'the same document uploaded at once, on %s',
+  (_name, open) => {
+    it.skipIf(!open)(
+      'is stored once; every other upload gets that source back, as a re-upload does',
+      async () => {
+        if (!open) return;
+        const { store: own, drop } = await open();
+        try {
+          const deps = ingestDeps(await canonOn(own));
+          const results = await Promise.all(
+            Array.from({ length: 6 }, (_, i) => ingestSources(deps, editor, [doc(`copy-${i}.md`, LADDER)])),
+          );
+          const summaries = results.map((r) => r.sources[0]);
+          const id = summaries[0]?.source.id;
+          expect(summaries.map((s) => s?.source.id)).toEqual(summaries.map(() => id));
+          expect(summaries.filter((s) => s?.stored)).toHaveLength(1);
+          expect(
+            await own.db
+              .select({ id: sources.id })
+              .from(sources)
+              .where(eq(sources.id, id ?? '')),
+          ).toHaveLength(1);
+        } finally {
+          await drop();
+        }
+      },
+    );
+  },
+);
