@@ -60,6 +60,16 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
     drops.push(drop);
     return { store, canon: await canonOn(store) };
   };
+  /** A second server over the store where the first has just approved v2 of M3: it has not looked yet. */
+  const approvedOnAnother = async () => {
+    const { store, canon } = await fresh();
+    const other = await canonOn(store);
+    await canon.workflow.propose(editor, M3, { add: { responsibilities: [NEW_DUTY] } });
+    await canon.workflow.submit(editor, M3);
+    await canon.workflow.approve(approver, M3);
+    expect(other.catalog.getProfile(M3).record.version).toBe(1);
+    return other;
+  };
 
   it.skipIf(!open)(
     'starts every profile the files approve at its version, and the rest as open drafts',
@@ -272,13 +282,7 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
   it.skipIf(!open)(
     'starts a new draft from the newest version, even where the snapshot is behind',
     async () => {
-      const { store, canon } = await fresh();
-      // A second server over the same store, which has not seen the approval yet.
-      const other = await canonOn(store);
-      await canon.workflow.propose(editor, M3, { add: { responsibilities: [NEW_DUTY] } });
-      await canon.workflow.submit(editor, M3);
-      await canon.workflow.approve(approver, M3);
-      expect(other.catalog.getProfile(M3).record.version).toBe(1);
+      const other = await approvedOnAnother();
       const { draft } = await other.workflow.propose(editor, M3, {
         add: { aliases: [{ text: 'Budget owner', sources: ['canon-profile-m3'] }] },
       });
@@ -327,12 +331,7 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
   });
 
   it.skipIf(!open)('lets a second server over the same store see an approval on its next check', async () => {
-    const { store, canon } = await fresh();
-    const other = await canonOn(store);
-    await canon.workflow.propose(editor, M3, { add: { responsibilities: [NEW_DUTY] } });
-    await canon.workflow.submit(editor, M3);
-    await canon.workflow.approve(approver, M3);
-    expect(other.catalog.getProfile(M3).record.version).toBe(1);
+    const other = await approvedOnAnother();
     const before = other.catalog;
     await other.refresh(60_000);
     expect(other.catalog).toBe(before);
