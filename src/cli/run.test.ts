@@ -401,6 +401,24 @@ describe('canon CLI', () => {
     expect(json.findings[0]).toMatchObject({ dimension: 'realWorldCoverage', severity: 'warn' });
   });
 
+  it('refuses a proposal written against a revision the draft has left (--revision)', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M4';
+    const file = join(dir, 'alias.yaml');
+    await writeFile(
+      file,
+      ['add:', '  aliases:', '    - text: Platform budget owner', '      sources: [canon-profile-m3]'].join(
+        '\n',
+      ),
+    );
+    const stale = await canon('propose', code, '--file', file, '--revision', '2', '--data-dir', dataDir);
+    expect(stale.code).toBe(EXIT_CODES.conflict);
+    expect(stale.err).toMatch(/revision 0 \(there is no open draft\), not 2/);
+    const current = await canon('propose', code, '--file', file, '--revision', '0', '--data-dir', dataDir);
+    expect(current.out).toMatch(/draft revision 1, not yet submitted/);
+    const mixed = await canon('propose', code, '--from-source', '--revision', '1', '--data-dir', dataDir);
+    expect(mixed.code).toBe(EXIT_CODES.invalid_input);
+  });
+
   it('takes a change from proposal to approved version, with history, diff, keys and the audit log', async () => {
     const code = 'TECHNO.TECHNOLO6B55.M5';
     const file = await addingResponsibility(

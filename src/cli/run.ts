@@ -34,10 +34,14 @@ function port(value: string): number {
   return n;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number from 1.');
-  return n;
+/** A parser for whole-number options from `min` up. */
+function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min)
+      throw new InvalidArgumentError(`expected a whole number from ${min}.`);
+    return n;
+  };
 }
 
 function versionArg(value: string): VersionRef {
@@ -193,6 +197,11 @@ function program(io: CliIO): Command {
       "apply the factory's open proposals for this profile (from one ingested source, or all)",
     )
     .option('--note <text>', 'why, for the reviewers and the audit log')
+    .option(
+      '--revision <n>',
+      'refuse unless the draft is still at this revision (0: there is no open draft); without it, apply to the draft as it is',
+      wholeNumber(0),
+    )
     .option('--submit', 'put the draft in review right away')
     .option('--json', 'print the draft and its review as JSON')
     .option(...dataDir)
@@ -213,7 +222,7 @@ function program(io: CliIO): Command {
     )
     .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
     .option('--note <text>', 'what this version changes')
-    .option('--revision <n>', 'refuse unless the draft is still at this revision', positiveInt)
+    .option('--revision <n>', 'refuse unless the draft is still at this revision', wholeNumber(1))
     .option('--json', 'print the new version as JSON')
     .option(...dataDir)
     .action((code, flags) => approveCommand(code, flags, io));
@@ -282,7 +291,7 @@ function program(io: CliIO): Command {
     .description('the audit log of every write, newest first')
     .option('--target <code>', 'one profile code, or key:<id>')
     .option('--actor <who>', 'one actor, e.g. cli:maria or "key:3f9a2c1d (alice)"')
-    .option('--limit <n>', 'how many entries', positiveInt, 50)
+    .option('--limit <n>', 'how many entries', wholeNumber(1), 50)
     .option('--json', 'print JSON with before/after')
     .option(...dataDir)
     .action((flags) => auditCommand(flags, io));

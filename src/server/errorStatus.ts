@@ -22,7 +22,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
 };
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
 /**
@@ -61,6 +61,8 @@ function isClientAbort(error: unknown): boolean {
   return false;
 }
 
+/** Details are what the code chose to tell the caller (a conflict's current revision); never a cause. */
 export function errorBody(error: CanonError): ErrorBody {
-  return { error: { code: error.code, message: error.message } };
+  const { code, message, details } = error;
+  return { error: { code, message, ...(details ? { details } : {}) } };
 }

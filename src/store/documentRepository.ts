@@ -33,7 +33,8 @@ export type EvidenceRow = typeof evidence.$inferSelect;
 
 /**
  * Stores a read document as a source with its evidence, in one transaction.
- * A document whose content hash is already stored changes nothing.
+ * A document whose content hash is already stored changes nothing — also when
+ * it is being stored by another transaction at this moment.
  */
 export async function saveDocument(
   db: CanonDb,
@@ -41,20 +42,23 @@ export async function saveDocument(
   doc: NewDocument,
 ): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
-    const [known] = await tx
-      .select({ id: documents.sourceId })
-      .from(documents)
-      .where(eq(documents.contentHash, doc.contentHash));
-    if (known) return { created: false };
-    await tx.insert(sources).values({
-      id: doc.sourceId,
-      title: doc.title,
-      kind: doc.kind,
-      publisher: null,
-      url: null,
-      note: `Ingested from ${doc.name}${doc.ladder ? ` (ladder ${doc.ladder})` : ''}`,
-      origin: 'ingested',
-    });
+    // The id comes from the content hash, so a taken id is this document: stored before, or by an
+    // upload of the same bytes still in flight (the insert waits for it to commit). A check before
+    // the insert could not see that one.
+    const [inserted] = await tx
+      .insert(sources)
+      .values({
+        id: doc.sourceId,
+        title: doc.title,
+        kind: doc.kind,
+        publisher: null,
+        url: null,
+        note: `Ingested from ${doc.name}${doc.ladder ? ` (ladder ${doc.ladder})` : ''}`,
+        origin: 'ingested',
+      })
+      .onConflictDoNothing({ target: sources.id })
+      .returning({ id: sources.id });
+    if (!inserted) return { created: false };
     await tx.insert(documents).values({
       sourceId: doc.sourceId,
       contentHash: doc.contentHash,

@@ -18,6 +18,19 @@ export interface Draft {
   updatedAt: string;
 }
 
+/** Keeps the key space apart from the migration (4_210_771) and sync (4_210_772) locks. */
+const DRAFT_LOCK = 4_210_773;
+
+/**
+ * Makes the caller the only writer of a profile's draft until its transaction
+ * ends. A row lock cannot do this: a draft that does not exist yet has no row,
+ * and two first proposals would both insert. Profiles whose codes share a hash
+ * merely wait for each other.
+ */
+export async function lockDraft(tx: CanonDb, code: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${DRAFT_LOCK}, hashtext(${code}))`);
+}
+
 /** The open draft of a profile; `lock` holds it until the transaction ends, so one approval wins. */
 export async function readDraft(db: CanonDb, code: string, lock = false): Promise<Draft | null> {
   const query = db.select().from(profileDrafts).where(eq(profileDrafts.profileCode, code));

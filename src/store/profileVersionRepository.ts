@@ -24,13 +24,14 @@ export async function readLatestVersions(db: CanonDb): Promise<Map<string, Profi
   return new Map(rows.map((r) => [r.profileCode, r]));
 }
 
-/** Every version of one profile, newest first. */
-export async function readVersions(db: CanonDb, code: string): Promise<ProfileVersion[]> {
-  return db
+/** The versions of one profile, newest first: every one, or the newest `limit`. */
+export async function readVersions(db: CanonDb, code: string, limit?: number): Promise<ProfileVersion[]> {
+  const query = db
     .select()
     .from(profileVersions)
     .where(eq(profileVersions.profileCode, code))
     .orderBy(desc(profileVersions.version));
+  return limit === undefined ? query : query.limit(limit);
 }
 
 export async function readVersion(

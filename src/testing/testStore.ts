@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { testDatabaseUrl } from '../config/readConfig.js';
+import { PROJECT_ROOT, testDatabaseUrl } from '../config/readConfig.js';
 import { openStore, type Store, type StoreOptions } from '../store/openStore.js';
+import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
+import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
 export async function clonedStore(): Promise<Store> {
@@ -63,4 +66,36 @@ export async function postgresTarget(): Promise<PostgresTarget | { skip: string 
       };
     },
   };
+}
+
+/** Opens a store of its own for one test; `drop` closes it and removes what it held. */
+export type OpenTestStore = () => Promise<{ store: Store; drop(): Promise<void> }>;
+
+/**
+ * The stores a suite runs on, each holding the built-in taxonomy: a PGlite
+ * clone, and a schema of its own on PostgreSQL — null, with a warning naming
+ * the suite, when PostgreSQL does not answer.
+ */
+export async function storesWithTaxonomy(suite: string): Promise<[string, OpenTestStore | null][]> {
+  const target = await postgresTarget();
+  if ('skip' in target) console.warn(`[${suite}] PostgreSQL run skipped: ${target.skip}`);
+  return [
+    [
+      'pglite',
+      async () => {
+        const store = await clonedStore();
+        return { store, drop: () => store.close() };
+      },
+    ],
+    [
+      'postgres',
+      'skip' in target
+        ? null
+        : async () => {
+            const opened = await target.open();
+            await syncBuiltinTaxonomy(opened.store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+            return opened;
+          },
+    ],
+  ];
 }

@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
 import { readEvidence, readSourceProposals, readStoredDocument } from '../store/documentRepository.js';
 import type { Store } from '../store/openStore.js';
 import { documents, sources } from '../store/schema.js';
-import { clonedStore } from '../testing/testStore.js';
+import { clonedStore, storesWithTaxonomy } from '../testing/testStore.js';
 import { ingestSources } from './ingestSources.js';
 
 const M4 = 'TECHNO.TECHNOLO6B55.M4';
@@ -66,7 +66,16 @@ describe('ingestSources', () => {
     expect(again.sources[0]).toMatchObject({ stored: false, source: { id }, proposals: [] });
     expect(await readSourceProposals(store.db, { sourceId: id })).toHaveLength(s?.proposals.length ?? 0);
 
-    const draft = await canon.workflow.proposeFromSources(editor, M4, id);
+    // Two editors at once: the proposals land once, and the other is told none are left.
+    const settled = await Promise.allSettled([
+      canon.workflow.proposeFromSources(editor, M4, id),
+      canon.workflow.proposeFromSources(editor, M4, id),
+    ]);
+    const applied = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(applied).toHaveLength(1);
+    expect(settled.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'not_found' } });
+    const { draft } = applied[0] ?? expect.unreachable();
+    expect(draft.revision).toBe(1);
     expect(draft.content.responsibilities.filter((r) => r.sources.includes(id))).toHaveLength(2);
     expect(draft.content.aliases.map((a) => a.text)).toContain('Director of Engineering');
     // Each suggested statement points at the span it came from.
@@ -77,9 +86,6 @@ describe('ingestSources', () => {
       expect(spans.get(r.evidence?.[0]?.id ?? 0)).toBe(r.text);
 
     expect(canon.catalog.getProfile(M4).record.version).toBe(1);
-    await expect(canon.workflow.proposeFromSources(editor, M4, id)).rejects.toMatchObject({
-      code: 'not_found',
-    });
 
     expect(draft.content.skills?.map((x) => [x.name, x.application, x.kind])).toEqual([
       ['Vendor negotiation', 'runs the yearly contract review with finance', 'hard'],
@@ -136,3 +142,34 @@ describe('ingestSources', () => {
     });
   });
 });
+
+describe.each(await storesWithTaxonomy('ingest'))(
+  'the same document uploaded at once, on %s',
+  (_name, open) => {
+    it.skipIf(!open)(
+      'is stored once; every other upload gets that source back, as a re-upload does',
+      async () => {
+        if (!open) return;
+        const { store: own, drop } = await open();
+        try {
+          const deps = ingestDeps(await canonOn(own));
+          const results = await Promise.all(
+            Array.from({ length: 6 }, (_, i) => ingestSources(deps, editor, [doc(`copy-${i}.md`, LADDER)])),
+          );
+          const summaries = results.map((r) => r.sources[0]);
+          const id = summaries[0]?.source.id;
+          expect(summaries.map((s) => s?.source.id)).toEqual(summaries.map(() => id));
+          expect(summaries.filter((s) => s?.stored)).toHaveLength(1);
+          expect(
+            await own.db
+              .select({ id: sources.id })
+              .from(sources)
+              .where(eq(sources.id, id ?? '')),
+          ).toHaveLength(1);
+        } finally {
+          await drop();
+        }
+      },
+    );
+  },
+);

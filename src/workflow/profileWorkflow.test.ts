@@ -6,39 +6,17 @@ import { CanonError } from '../core/errors.js';
 import type { Actor } from '../core/roles.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { canonOn } from '../runtime/openCanon.js';
-import type { Store } from '../store/openStore.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
-import { clonedStore, postgresTarget } from '../testing/testStore.js';
+import { storesWithTaxonomy } from '../testing/testStore.js';
 
 /** The workflow's promises, on the embedded store and on PostgreSQL. */
-const pg = await postgresTarget();
-if ('skip' in pg) console.warn(`[workflow] PostgreSQL run skipped: ${pg.skip}`);
+const backends = await storesWithTaxonomy('workflow');
 
 let builtin: Taxonomy;
 beforeAll(async () => {
   builtin = await loadTaxonomy(join(PROJECT_ROOT, 'data'));
 });
-
-const backends: [string, (() => Promise<{ store: Store; drop(): Promise<void> }>) | null][] = [
-  [
-    'pglite',
-    async () => {
-      const store = await clonedStore();
-      return { store, drop: () => store.close() };
-    },
-  ],
-  [
-    'postgres',
-    'skip' in pg
-      ? null
-      : async () => {
-          const opened = await pg.open();
-          await syncBuiltinTaxonomy(opened.store.db, builtin);
-          return opened;
-        },
-  ],
-];
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
 const M4 = 'TECHNO.TECHNOLO6B55.M4';
@@ -82,6 +60,16 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
     drops.push(drop);
     return { store, canon: await canonOn(store) };
   };
+  /** A second server over the store where the first has just approved v2 of M3: it has not looked yet. */
+  const approvedOnAnother = async () => {
+    const { store, canon } = await fresh();
+    const other = await canonOn(store);
+    await canon.workflow.propose(editor, M3, { add: { responsibilities: [NEW_DUTY] } });
+    await canon.workflow.submit(editor, M3);
+    await canon.workflow.approve(approver, M3);
+    expect(other.catalog.getProfile(M3).record.version).toBe(1);
+    return other;
+  };
 
   it.skipIf(!open)(
     'starts every profile the files approve at its version, and the rest as open drafts',
@@ -101,11 +89,11 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
     async () => {
       const { canon } = await fresh();
       const v1 = await canon.workflow.version(M3, 1);
-      const draft = await canon.workflow.propose(
+      const { draft } = await canon.workflow.propose(
         editor,
         M3,
         { add: { responsibilities: [NEW_DUTY] } },
-        'budget duty',
+        { note: 'budget duty' },
       );
       expect(draft).toMatchObject({ status: 'draft', revision: 1, baseVersion: 1, notes: ['budget duty'] });
       // The live profile does not change until approval.
@@ -243,6 +231,66 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
     expect((await canon.workflow.history(M3)).map((v) => v.version)).toEqual([2, 1]);
   });
 
+  it.skipIf(!open)(
+    'applies each of many simultaneous proposals exactly once, and hands each caller its own draft',
+    async () => {
+      const { canon } = await fresh();
+      const aliases = Array.from({ length: 20 }, (_, i) => `Cloud budget steward ${i + 1}`);
+      const drafts = await Promise.all(
+        aliases.map((text) =>
+          canon.workflow.propose(editor, M3, { add: { aliases: [{ text, sources: ['canon-profile-m3'] }] } }),
+        ),
+      );
+      const { draft } = await canon.workflow.draft(M3);
+      expect(draft.content.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(aliases));
+      expect(draft.revision).toBe(aliases.length);
+      // Each caller gets the draft its own proposal made: one revision each, with its alias in it.
+      expect(drafts.map((d) => d.draft.revision).sort((a, b) => a - b)).toEqual(aliases.map((_, i) => i + 1));
+      drafts.forEach((d, i) => {
+        expect(d.draft.content.aliases.map((a) => a.text)).toContain(aliases[i]);
+      });
+    },
+  );
+
+  it.skipIf(!open)(
+    'refuses a proposal written against another revision, saying which is current',
+    async () => {
+      const { canon } = await fresh();
+      const alias = (text: string) => ({ add: { aliases: [{ text, sources: ['canon-profile-m3'] }] } });
+      // 0 stands for the live content: right while no draft is open.
+      const first = await canon.workflow.propose(editor, M3, alias('Budget owner'), { revision: 0 });
+      expect(first.draft.revision).toBe(1);
+      const stale = await rejection(
+        canon.workflow.propose(editor, M3, alias('Spend owner'), { revision: 0 }),
+      );
+      expect(stale).toMatchObject({ code: 'conflict', details: { revision: 1 } });
+      expect(stale.message).toMatch(/revision 1, not 0/);
+      expect((await canon.workflow.draft(M3)).draft.revision).toBe(1);
+      const second = await canon.workflow.propose(editor, M3, alias('Spend owner'), { revision: 1 });
+      expect(second.draft.revision).toBe(2);
+      expect(second.draft.content.aliases.map((a) => a.text)).toEqual(
+        expect.arrayContaining(['Budget owner', 'Spend owner']),
+      );
+
+      await canon.workflow.submit(editor, M3);
+      await canon.workflow.approve(approver, M3);
+      const gone = await rejection(canon.workflow.propose(editor, M3, alias('Cost owner'), { revision: 2 }));
+      expect(gone).toMatchObject({ code: 'conflict', details: { revision: 0 } });
+    },
+  );
+
+  it.skipIf(!open)(
+    'starts a new draft from the newest version, even where the snapshot is behind',
+    async () => {
+      const other = await approvedOnAnother();
+      const { draft } = await other.workflow.propose(editor, M3, {
+        add: { aliases: [{ text: 'Budget owner', sources: ['canon-profile-m3'] }] },
+      });
+      expect(draft.baseVersion).toBe(2);
+      expect(draft.content.responsibilities).toContainEqual(NEW_DUTY);
+    },
+  );
+
   it.skipIf(!open)('retires a profile, and a later approval brings it back', async () => {
     const { canon } = await fresh();
     await canon.workflow.retire(approver, M4, 'merged into M5');
@@ -283,12 +331,7 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
   });
 
   it.skipIf(!open)('lets a second server over the same store see an approval on its next check', async () => {
-    const { store, canon } = await fresh();
-    const other = await canonOn(store);
-    await canon.workflow.propose(editor, M3, { add: { responsibilities: [NEW_DUTY] } });
-    await canon.workflow.submit(editor, M3);
-    await canon.workflow.approve(approver, M3);
-    expect(other.catalog.getProfile(M3).record.version).toBe(1);
+    const other = await approvedOnAnother();
     const before = other.catalog;
     await other.refresh(60_000);
     expect(other.catalog).toBe(before);

@@ -13,6 +13,7 @@ import {
   type Draft,
   deleteDraft,
   listDrafts,
+  lockDraft,
   readDraft,
   saveDraft,
   setDraftStatus,
@@ -53,92 +54,71 @@ export class ProfileWorkflow {
 
   constructor(private readonly deps: WorkflowDeps) {}
 
-  /** Applies a proposal to the open draft, or to the current content when there is none. */
-  async propose(actor: Actor, code: string, proposal: Proposal, note?: string): Promise<Draft> {
-    requireRole(actor, 'editor');
-    const catalog = this.deps.catalog();
-    const view = catalog.getProfile(code);
-    const open = await readDraft(this.deps.db, code);
-    const content = applyProposal(open?.content ?? contentOf(catalog.taxonomy, code), proposal);
-    const unknown = citedSources(content).filter((id) => !catalog.findSource(id));
-    if (unknown.length > 0)
-      throw new CanonError(
-        'invalid_input',
-        `The proposal cites sources Canon does not hold: ${unknown.map((u) => quote(u)).join(', ')}. Add them first, or cite one of /api/sources.`,
-      );
-    const draft = await this.deps.db.transaction(async (tx) => {
-      const saved = await saveDraft(tx, {
-        profileCode: code,
-        baseVersion: open?.baseVersion ?? view.record.version,
-        content,
-        notes: [...(open?.notes ?? []), ...(note ? [note] : [])],
-        actor: actor.id,
-      });
-      if (view.record.version === null) await setProfileStatus(tx, code, 'draft');
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'draft.save',
-        target: code,
-        before: open?.content ?? null,
-        after: content,
-        note: note ?? null,
-      });
-      return saved;
-    });
-    await this.deps.reload();
-    return draft;
+  /**
+   * Applies a proposal to the open draft, or to the current content in a new
+   * draft. With `revision` — the draft revision the proposal was written
+   * against, 0 for the current content when there was no draft — a draft that
+   * changed meanwhile is a conflict; without it the proposal applies to the
+   * draft as it is now. Either way it applies exactly once, and the draft
+   * returned is the one it made, whoever wrote next.
+   */
+  async propose(
+    actor: Actor,
+    code: string,
+    proposal: Proposal,
+    options: { note?: string; revision?: number } = {},
+  ): Promise<ReviewedDraft> {
+    return this.changeDraft(actor, code, options.revision, async () => ({ proposal, note: options.note }));
   }
 
   /**
    * Turns the factory's open proposals for a profile (from one source, or from
    * all) into its draft. Statements the draft already has are left out rather
-   * than refused; the proposals are marked applied.
+   * than refused; the proposals are marked applied in the same transaction, so
+   * two callers at once cannot both apply them.
    */
-  async proposeFromSources(actor: Actor, code: string, sourceId?: string): Promise<Draft> {
-    requireRole(actor, 'editor');
-    const catalog = this.deps.catalog();
-    catalog.getProfile(code);
-    const open = await readSourceProposals(this.deps.db, {
-      profileCode: code,
-      status: 'open',
-      ...(sourceId ? { sourceId } : {}),
-    });
-    if (open.length === 0)
-      throw new CanonError(
-        'not_found',
-        `No open proposals for ${code}${sourceId ? ` from ${quote(sourceId)}` : ''}; ingest a document that maps to it first.`,
+  async proposeFromSources(actor: Actor, code: string, sourceId?: string): Promise<ReviewedDraft> {
+    return this.changeDraft(actor, code, undefined, async (tx, base) => {
+      const open = await readSourceProposals(tx, {
+        profileCode: code,
+        status: 'open',
+        ...(sourceId ? { sourceId } : {}),
+      });
+      if (open.length === 0)
+        throw new CanonError(
+          'not_found',
+          `No open proposals for ${code}${sourceId ? ` from ${quote(sourceId)}` : ''}; ingest a document that maps to it first.`,
+        );
+      const added = open.map((p) => p.proposal.add ?? {});
+      const merged: Proposal = {
+        add: {
+          responsibilities: newOnly(
+            base.responsibilities,
+            added.flatMap((a) => a.responsibilities ?? []),
+            (s) => s.text,
+          ),
+          aliases: newOnly(
+            base.aliases,
+            added.flatMap((a) => a.aliases ?? []),
+            (s) => s.text,
+          ),
+          skills: newOnly(
+            base.skills ?? [],
+            added.flatMap((a) => a.skills ?? []),
+            (s) => s.name.toLowerCase(),
+          ),
+        },
+      };
+      const experience = base.experience
+        ? undefined
+        : open.find((p) => p.proposal.set?.experience)?.proposal.set?.experience;
+      if (experience) merged.set = { experience };
+      await markProposalsApplied(
+        tx,
+        open.map((p) => p.id),
       );
-    const base = (await readDraft(this.deps.db, code))?.content ?? contentOf(catalog.taxonomy, code);
-    const added = open.map((p) => p.proposal.add ?? {});
-    const merged: Proposal = {
-      add: {
-        responsibilities: newOnly(
-          base.responsibilities,
-          added.flatMap((a) => a.responsibilities ?? []),
-          (s) => s.text,
-        ),
-        aliases: newOnly(
-          base.aliases,
-          added.flatMap((a) => a.aliases ?? []),
-          (s) => s.text,
-        ),
-        skills: newOnly(
-          base.skills ?? [],
-          added.flatMap((a) => a.skills ?? []),
-          (s) => s.name.toLowerCase(),
-        ),
-      },
-    };
-    const experience = base.experience
-      ? undefined
-      : open.find((p) => p.proposal.set?.experience)?.proposal.set?.experience;
-    if (experience) merged.set = { experience };
-    const draft = await this.propose(actor, code, merged, open.map((p) => p.note).join('; '));
-    await markProposalsApplied(
-      this.deps.db,
-      open.map((p) => p.id),
-    );
-    return draft;
+      return { proposal: merged, note: open.map((p) => p.note).join('; ') };
+    });
   }
 
   /** Puts the open draft in review, with the panel's verdict for the reviewers to read. */
@@ -202,7 +182,7 @@ export class ProfileWorkflow {
       const locked = await readDraft(tx, code, true);
       if (locked?.status !== 'in_review') throw gone(code);
       if (locked.revision !== draft.revision) throw staleRevision(code, draft.revision, locked.revision);
-      const [previous = null] = await readVersions(tx, code);
+      const [previous = null] = await readVersions(tx, code, 1);
       const created = await insertVersion(tx, {
         profileCode: code,
         version: (previous?.version ?? 0) + 1,
@@ -244,6 +224,62 @@ export class ProfileWorkflow {
       });
     });
     await this.deps.reload();
+  }
+
+  /**
+   * The one way a draft's content changes. Under the profile's draft lock it
+   * reads what the change applies to — the open draft, or else the newest
+   * version in the store (fresher than a snapshot an approval has not replaced
+   * yet) — checks the revision the caller expects, lets `change` build the
+   * proposal (inside the transaction, where it may write rows of its own), and
+   * saves the result with its audit entry.
+   */
+  private async changeDraft(
+    actor: Actor,
+    code: string,
+    expected: number | undefined,
+    change: (tx: CanonDb, base: ProfileContent) => Promise<{ proposal: Proposal; note: string | undefined }>,
+  ): Promise<ReviewedDraft> {
+    requireRole(actor, 'editor');
+    const catalog = this.deps.catalog();
+    const view = catalog.getProfile(code);
+    const draft = await this.deps.db.transaction(async (tx) => {
+      await lockDraft(tx, code);
+      // The row lock as well: submit and approve take only that one.
+      const open = await readDraft(tx, code, true);
+      const revision = open?.revision ?? 0;
+      if (expected !== undefined && expected !== revision) throw staleRevision(code, expected, revision);
+      const [latest] = open ? [] : await readVersions(tx, code, 1);
+      const base = open?.content ?? latest?.content ?? contentOf(catalog.taxonomy, code);
+      const { proposal, note } = await change(tx, base);
+      const content = applyProposal(base, proposal);
+      const unknown = citedSources(content).filter((id) => !catalog.findSource(id));
+      if (unknown.length > 0)
+        throw new CanonError(
+          'invalid_input',
+          `The proposal cites sources Canon does not hold: ${unknown.map((u) => quote(u)).join(', ')}. Add them first, or cite one of /api/sources.`,
+        );
+      const baseVersion = open ? open.baseVersion : (latest?.version ?? view.record.version);
+      const saved = await saveDraft(tx, {
+        profileCode: code,
+        baseVersion,
+        content,
+        notes: [...(open?.notes ?? []), ...(note ? [note] : [])],
+        actor: actor.id,
+      });
+      if (baseVersion === null) await setProfileStatus(tx, code, 'draft');
+      await appendAudit(tx, {
+        actor: actor.id,
+        action: 'draft.save',
+        target: code,
+        before: open?.content ?? null,
+        after: content,
+        note: note ?? null,
+      });
+      return saved;
+    });
+    await this.deps.reload();
+    return { draft, review: this.reviewDraft(draft) };
   }
 
   async draft(code: string): Promise<ReviewedDraft> {
@@ -338,10 +374,12 @@ function gone(code: string): CanonError {
   return new CanonError('conflict', `The draft of ${code} was approved or withdrawn meanwhile.`);
 }
 
+/** The current revision goes in `details`, so a client can re-read and retry without parsing the message. */
 function staleRevision(code: string, expected: number, actual: number): CanonError {
   return new CanonError(
     'conflict',
-    `The draft of ${code} is at revision ${actual}, not ${expected}: it changed since it was read. Review it again.`,
+    `The draft of ${code} is at revision ${actual}${actual === 0 ? ' (there is no open draft)' : ''}, not ${expected}: it changed since it was read. Read it again.`,
+    { details: { revision: actual } },
   );
 }
 

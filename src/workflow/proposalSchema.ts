@@ -31,6 +31,14 @@ const texts = z.array(text).max(30);
 
 export const ProposalSchema = z.strictObject({
   note: z.string().trim().max(2_000).optional(),
+  revision: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'The draft revision this proposal was written against (0: the current content, no open draft). A draft that has changed since gets 409 with its current revision; leave it out to apply to the draft as it is.',
+    ),
   set: z
     .strictObject({
       responsibilities: statements.optional(),

@@ -15,6 +15,7 @@ export async function proposeCommand(
     file?: string;
     fromSource?: string | boolean;
     note?: string;
+    revision?: number;
     submit?: boolean;
     json?: boolean;
   },
@@ -25,20 +26,29 @@ export async function proposeCommand(
       'invalid_input',
       "Give either --file <proposal> or --from-source [id] (the factory's proposals).",
     );
+  if (flags.fromSource && flags.revision !== undefined)
+    throw new CanonError(
+      'invalid_input',
+      '--revision goes with --file only: --from-source leaves out what the draft already has.',
+    );
   const input = flags.file ? await readProposal(flags.file) : null;
   await withCanon(flags, async ({ workflow }) => {
     const actor = cliActor();
+    let proposed: ReviewedDraft;
     if (input) {
-      const { note, ...proposal } = input;
-      await workflow.propose(actor, code, proposal, flags.note ?? note);
+      const { note, revision, ...proposal } = input;
+      proposed = await workflow.propose(actor, code, proposal, {
+        note: flags.note ?? note,
+        revision: flags.revision ?? revision,
+      });
     } else {
-      await workflow.proposeFromSources(
+      proposed = await workflow.proposeFromSources(
         actor,
         code,
         typeof flags.fromSource === 'string' ? flags.fromSource : undefined,
       );
     }
-    const result = flags.submit ? await workflow.submit(actor, code) : await workflow.draft(code);
+    const result = flags.submit ? await workflow.submit(actor, code) : proposed;
     io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDraft(result));
   });
 }

@@ -8,6 +8,9 @@ export const ErrorSchema = z
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional().openapi({
+        description: 'Facts for a client to act on, e.g. `revision`: where a draft is after a 409',
+      }),
     }),
   })
   .openapi('Error');
@@ -277,10 +280,10 @@ export const DraftSchema = z
   .object({
     code: z.string(),
     status: z.enum(['draft', 'in_review']),
-    revision: z
-      .number()
-      .int()
-      .openapi({ description: 'Send it back with an approval to approve exactly this' }),
+    revision: z.number().int().openapi({
+      description:
+        'Send it back with a proposal or an approval: either is refused (409) if the draft has moved on',
+    }),
     baseVersion: z.number().int().nullable(),
     notes: z.array(z.string()),
     createdBy: z.string(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../access/apiKeys.js';
 import { OBJECT_MEMBER_WORDS } from '../../../testing/objectMemberWords.js';
 import { testApp } from '../../../testing/testApp.js';
+import { storesWithTaxonomy } from '../../../testing/testStore.js';
 
 const LADDER = `# Platform ladder
 
@@ -30,8 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.store.close());
 
-const post = (body: BodyInit, key: string | null, type?: string) =>
-  ctx.app.request('/api/sources', {
+const post = (body: BodyInit, key: string | null, type?: string, app = ctx.app) =>
+  app.request('/api/sources', {
     method: 'POST',
     headers: {
       ...(key ? { authorization: `Bearer ${key}` } : {}),
@@ -131,5 +132,30 @@ describe('POST /api/sources', () => {
     ).toBe(403);
     expect((await (await ctx.app.request('/api/sources')).json()).items.length).toBe(before);
     expect((await ctx.app.request('/api/sources/doc-000000000000/evidence')).status).toBe(404);
+  });
+});
+
+describe.each(await storesWithTaxonomy('sources API'))('the same upload at once, on %s', (_name, open) => {
+  it.skipIf(!open)('answers every upload 201 with the one source, stored once', async () => {
+    if (!open) return;
+    const { store, drop } = await open();
+    try {
+      const { app } = await testApp({ store });
+      const key = (await createApiKey(store.db, 'test', 'ed', 'editor')).key;
+      // Verify the key first (scrypt is slow on purpose), so the uploads really race: a body it refuses.
+      expect((await post('{}', key, 'application/json', app)).status).toBe(400);
+      const body = JSON.stringify({ name: 'platform.md', text: LADDER });
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () => post(body, key, 'application/json', app)),
+      );
+      expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
+      const items: { source: { id: string }; stored: boolean }[] = await Promise.all(
+        responses.map(async (r) => (await r.json()).items[0]),
+      );
+      expect(new Set(items.map((i) => i.source.id)).size).toBe(1);
+      expect(items.filter((i) => i.stored)).toHaveLength(1);
+    } finally {
+      await drop();
+    }
   });
 });

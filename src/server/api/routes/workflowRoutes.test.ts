@@ -162,6 +162,47 @@ describe('workflow API', () => {
     expect(statuses.sort()).toEqual(['201', '409 conflict']);
   });
 
+  it('hands each of simultaneous proposers the draft their own proposal made', async () => {
+    const code = 'TECHNO.TECHNOLO6B55.M4';
+    const aliases = Array.from({ length: 8 }, (_, i) => `Platform budget owner ${i + 1}`);
+    // Verify the key first (scrypt is slow on purpose), so the proposals really race: a write that finds nothing to do.
+    await call(`/api/profiles/${code}/draft/from-sources`, { method: 'POST', key: keys.editor });
+    const drafts = await Promise.all(
+      aliases.map(async (text) => {
+        const res = await call(`/api/profiles/${code}/draft`, {
+          method: 'POST',
+          key: keys.editor,
+          body: { add: { aliases: [{ text, sources: ['canon-profile-m3'] }] } },
+        });
+        expect(res.status).toBe(200);
+        return (await res.json()) as { revision: number; content: { aliases: { text: string }[] } };
+      }),
+    );
+    drafts.forEach((d, i) => {
+      expect(d.content.aliases.map((a) => a.text)).toContain(aliases[i]);
+    });
+    expect(drafts.map((d) => d.revision).sort((a, b) => a - b)).toEqual(aliases.map((_, i) => i + 1));
+
+    const stale = await call(`/api/profiles/${code}/draft`, {
+      method: 'POST',
+      key: keys.editor,
+      body: { revision: 3, add: { aliases: [{ text: 'Late owner', sources: ['canon-profile-m3'] }] } },
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      error: { code: 'conflict', details: { revision: aliases.length } },
+    });
+    const current = await call(`/api/profiles/${code}/draft`, {
+      method: 'POST',
+      key: keys.editor,
+      body: {
+        revision: aliases.length,
+        add: { aliases: [{ text: 'Late owner', sources: ['canon-profile-m3'] }] },
+      },
+    });
+    expect(await current.json()).toMatchObject({ revision: aliases.length + 1 });
+  });
+
   it('retires with an approver key and answers 204', async () => {
     const res = await call('/api/profiles/TECHNO.TECHNOLO6B55.M6/retire', {
       method: 'POST',

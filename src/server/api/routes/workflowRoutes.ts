@@ -99,6 +99,9 @@ const propose = createRoute({
     200: jsonResponse(DraftSchema, 'The draft after the change'),
     400: jsonError('Bad proposal'),
     ...writeErrors,
+    409: jsonError(
+      'The draft is not at the given revision any more; `error.details.revision` is where it is',
+    ),
   },
 });
 
@@ -239,16 +242,16 @@ export function registerWorkflowRoutes(
   );
   app.openapi(propose, async (c) => {
     const actor = await access.actor(c);
-    const { note, ...proposal } = c.req.valid('json');
+    const { note, revision, ...proposal } = c.req.valid('json');
     const profile = c.req.valid('param').code;
-    await workflow.propose(actor, profile, proposal, note);
-    return c.json(draftDto(await workflow.draft(profile)), 200, NO_STORE);
+    const draft = await workflow.propose(actor, profile, proposal, { note, revision });
+    return c.json(draftDto(draft), 200, NO_STORE);
   });
   app.openapi(fromSources, async (c) => {
     const actor = await access.actor(c);
     const profile = c.req.valid('param').code;
-    await workflow.proposeFromSources(actor, profile, c.req.valid('json').source);
-    return c.json(draftDto(await workflow.draft(profile)), 200, NO_STORE);
+    const draft = await workflow.proposeFromSources(actor, profile, c.req.valid('json').source);
+    return c.json(draftDto(draft), 200, NO_STORE);
   });
   app.openapi(submit, async (c) => {
     const actor = await access.actor(c);

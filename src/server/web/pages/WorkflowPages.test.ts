@@ -15,7 +15,7 @@ beforeAll(async () => {
   });
   await wf.submit(someone, M3);
   await wf.approve(someone, M3, { note: 'adds the budget duty' });
-  await wf.propose(someone, M3, { remove: { responsibilities: [DUTY] } }, 'second thoughts');
+  await wf.propose(someone, M3, { remove: { responsibilities: [DUTY] } }, { note: 'second thoughts' });
 });
 afterAll(() => ctx.store.close());
 
