@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lockDataDir } from '../store/dataDirLock.js';
-import { onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
+import { onetBombZip, onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { run } from './run.js';
 
@@ -211,6 +211,16 @@ describe('canon CLI', () => {
       server.close();
     }
     expect((await canon('import', 'onet', '--data-dir', dataDir)).code).toBe(EXIT_CODES.invalid_input);
+  });
+
+  it('refuses an O*NET zip bomb when it opens it', async () => {
+    const zip = join(dir, 'bomb.zip');
+    await writeFile(zip, onetBombZip({ 'Alternate Titles.txt': 300 }));
+    const { code, err } = await canon('import', 'onet', zip, '--data-dir', dataDir);
+    expect(code).toBe(EXIT_CODES.too_large);
+    expect(err).toMatch(
+      /bomb\.zip" is too large once unzipped: .*Alternate Titles\.txt" inflates to more than 256 MB/,
+    );
   });
 
   it('resolves a CSV column in bulk, keeping every column and marking bad rows', async () => {
