@@ -71,7 +71,7 @@ try {
       await ingestSources(ingestDeps(canon), actor, inputs.slice(i, i + 25));
     storeRates.push(DOCS / ((performance.now() - t) / 60_000));
   }
-  await canon.store.close();
+  await canon.close();
   const stored = median(storeRates);
   const read = median(readRates);
   console.log(

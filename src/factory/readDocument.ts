@@ -41,10 +41,14 @@ export async function readDocument(input: DocumentInput): Promise<ReadDocument> 
  * Several files that form one ladder. Files with level headings of their own
  * keep them (and their own order); files that each describe one level are
  * ordered by their front-matter `weight` when they have one, else as given,
- * and crosswalked as one sequence.
+ * and crosswalked as one sequence. `read` reads each file (off the main thread
+ * in the server and CLI: see readerPool.ts); only the joint crosswalk runs here.
  */
-export async function readLadder(inputs: readonly DocumentInput[]): Promise<ReadDocument[]> {
-  const docs = await Promise.all(inputs.map((input) => readDocument(input)));
+export async function readLadder(
+  inputs: readonly DocumentInput[],
+  read: (input: DocumentInput) => Promise<ReadDocument> = readDocument,
+): Promise<ReadDocument[]> {
+  const docs = await Promise.all(inputs.map((input) => read(input)));
   const single = docs
     .map((doc, i) => ({ doc, i, weight: Number(doc.tree.meta.weight) }))
     .filter(({ doc }) => isSingleRole(doc))

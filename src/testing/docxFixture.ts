@@ -18,13 +18,13 @@ export function docxFixture(paragraphs: Paragraph[]): Uint8Array {
 type Paragraph = { text: string; style?: 'Heading1' | 'Heading2'; picture?: Uint8Array };
 
 /** A DOCX whose word/document.xml inflates to `mb` MiB of zeros, its directory saying 1 KB. */
-export function docxBomb(mb: number): Uint8Array {
+export function docxBomb(mb: number): Uint8Array<ArrayBuffer> {
   const { 'word/document.xml': _, ...rest } = docxParts([]);
   return zipBomb(rest, { 'word/document.xml': mb });
 }
 
 /** A readable DOCX that also carries `count` empty parts. */
-export function docxWithParts(count: number): Uint8Array {
+export function docxWithParts(count: number): Uint8Array<ArrayBuffer> {
   const extra = Array.from({ length: count }, (_, i) => [`customXml/item${i}.xml`, new Uint8Array()]);
   return zipSync({
     ...docxParts([{ text: 'E1: Director', style: 'Heading1' }]),

@@ -21,7 +21,10 @@ function deflatedZeros(mb: number): Uint8Array<ArrayBuffer> {
  * A zip of `files` plus bombs: entries that inflate to the given MiB of zeros
  * while the zip's directory says they hold 1 KB, as a bomb's does.
  */
-export function zipBomb(files: Record<string, Uint8Array>, bombs: Record<string, number>): Uint8Array {
+export function zipBomb(
+  files: Record<string, Uint8Array>,
+  bombs: Record<string, number>,
+): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
