@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
+import { OBJECTS, TRACK_TITLES, VERBS } from './ladderWords.js';
 import { median, startCanon, stop } from './loadTools.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -23,18 +24,9 @@ const DOCUMENT_BYTES = 2 * 1024 * 1024 - 1024;
 const PORT = 3932;
 const base = `http://127.0.0.1:${PORT}`;
 
-const TITLES = ['Associate Engineer', 'Engineer', 'Senior Engineer', 'Staff Engineer', 'Principal Engineer'];
-const VERBS = ['Owns', 'Designs', 'Runs', 'Leads', 'Reviews', 'Plans', 'Builds', 'Coaches'];
-const OBJECTS = [
-  'the release process',
-  'the data platform',
-  'incident response',
-  'the hiring plan',
-  'API design',
-];
-
 /** A ladder of level sections, each a paragraph of prose, to 2 MB: read whole (about 1,200 claims). */
 function ladder(tag: string): string {
+  const titles = TRACK_TITLES[0] ?? [];
   let text = `# Ladder ${tag}\n\n`;
   for (let l = 0; text.length < DOCUMENT_BYTES; l++) {
     const sentences = Array.from(
@@ -42,7 +34,7 @@ function ladder(tag: string): string {
       (_, s) =>
         `${VERBS[(l + s) % VERBS.length]} ${OBJECTS[(l * 3 + s) % OBJECTS.length]} for ${(s % 9) + 2} teams (${tag}-${l}-${s}).`,
     );
-    text += `## L${(l % 5) + 1} - ${TITLES[l % 5]}\n\n${sentences.join(' ')}\n\n`;
+    text += `## L${(l % 5) + 1} - ${titles[l % 5]}\n\n${sentences.join(' ')}\n\n`;
   }
   return text.slice(0, DOCUMENT_BYTES);
 }
