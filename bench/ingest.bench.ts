@@ -12,34 +12,14 @@ import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { readDocument } from '../src/factory/readDocument.js';
 import { ingestDeps, openCanon } from '../src/runtime/openCanon.js';
 import { ingestSources } from '../src/workflow/ingestSources.js';
+import { OBJECTS, TRACK_TITLES, VERBS } from './ladderWords.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DOCS = Number(process.env.BENCH_DOCS ?? 300);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-const TITLES = [
-  ['Associate Engineer', 'Engineer', 'Senior Engineer', 'Staff Engineer', 'Principal Engineer'],
-  [
-    'Engineering Manager',
-    'Senior Engineering Manager',
-    'Director of Engineering',
-    'VP of Engineering',
-    'CTO',
-  ],
-];
-const VERBS = ['Owns', 'Designs', 'Runs', 'Leads', 'Reviews', 'Plans', 'Builds', 'Coaches'];
-const OBJECTS = [
-  'the release process',
-  'the data platform',
-  'incident response',
-  'the hiring plan',
-  'the service roadmap',
-  'API design',
-  'the cloud budget',
-];
-
 function ladder(run: number, i: number): string {
-  const track = TITLES[i % 2] ?? [];
+  const track = TRACK_TITLES[i % 2] ?? [];
   const count = 3 + (i % 3);
   const levels = track.slice(0, count).map((title, l) => {
     const bullets = Array.from({ length: 5 + ((i + l) % 4) }, (_, b) => {
@@ -71,7 +51,7 @@ try {
       await ingestSources(ingestDeps(canon), actor, inputs.slice(i, i + 25));
     storeRates.push(DOCS / ((performance.now() - t) / 60_000));
   }
-  await canon.store.close();
+  await canon.close();
   const stored = median(storeRates);
   const read = median(readRates);
   console.log(

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from '../config/readConfig.js';
 import { lockDataDir } from '../store/dataDirLock.js';
+import { docxBomb, docxWithParts } from '../testing/docxFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
-import { onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
+import { onetBombZip, onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { run } from './run.js';
 
@@ -245,6 +248,51 @@ describe('canon CLI', () => {
       server.close();
     }
     expect((await canon('import', 'onet', '--data-dir', dataDir)).code).toBe(EXIT_CODES.invalid_input);
+  });
+
+  it.each([
+    [
+      'a DOCX zip bomb',
+      () => docxBomb(1024),
+      /^canon: "bomb\.docx" is too large once unzipped: .*more than 20 MB/,
+    ],
+    ['a DOCX of too many parts', () => docxWithParts(1_000), /^canon: "bomb\.docx" holds 1,005 files/],
+  ])('refuses to ingest %s, with exit code 2 and one line', async (_name, bytes, message) => {
+    const file = join(dir, 'bomb.docx');
+    await writeFile(file, bytes());
+    const { code, err } = await canon('ingest', file, '--data-dir', dataDir);
+    expect(code).toBe(EXIT_CODES.too_large);
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a zip bomb from the compiled CLI, whose readers run from dist/, and exits', async () => {
+    const file = join(dir, 'compiled-bomb.docx');
+    await writeFile(file, docxBomb(1024));
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin', 'canon.js'), 'ingest', file, '--data-dir', dataDir],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(err).toMatch(/"compiled-bomb\.docx" is too large once unzipped/);
+    expect(code).toBe(EXIT_CODES.too_large);
+  });
+
+  it('refuses an O*NET zip bomb when it opens it', async () => {
+    const zip = join(dir, 'bomb.zip');
+    await writeFile(zip, onetBombZip({ 'Alternate Titles.txt': 300 }));
+    const { code, err } = await canon('import', 'onet', zip, '--data-dir', dataDir);
+    expect(code).toBe(EXIT_CODES.too_large);
+    expect(err).toMatch(
+      /bomb\.zip" is too large once unzipped: .*Alternate Titles\.txt" inflates to more than 256 MB/,
+    );
   });
 
   it('resolves a CSV column in bulk, keeping every column and marking bad rows', async () => {

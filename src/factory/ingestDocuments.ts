@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CrosswalkEntry } from './crosswalkLevels.js';
 import type { ClaimKind } from './extractClaims.js';
 import type { DocumentInput } from './parse/parseDocument.js';
-import { countClaims, isSingleRole, type ReadDocument, readDocument, readLadder } from './readDocument.js';
+import { countClaims, isSingleRole, type ReadDocument, readLadder } from './readDocument.js';
 import type { SynthesizedProposal } from './synthesizeProposals.js';
 
 /** What `canon ingest --json` prints for a source, and what the API answers. */
@@ -32,15 +32,16 @@ export interface PreparedDocument {
 }
 
 /**
- * Reads documents (together, as one ladder, when `ladder` is given) and gives
- * each its source id and content hash. Documents with no level are kept out
- * with a warning: nothing about them would be evidence of anything.
+ * Reads documents with `read` (together, as one ladder, when `ladder` is
+ * given) and gives each its source id and content hash. Documents with no
+ * level are kept out with a warning: nothing about them would be evidence of anything.
  */
 export async function prepareDocuments(
   inputs: readonly DocumentInput[],
   ladder: string | null,
+  read: (input: DocumentInput) => Promise<ReadDocument>,
 ): Promise<{ prepared: PreparedDocument[]; skipped: ReadDocument[] }> {
-  const reads = ladder ? await readLadder(inputs) : await Promise.all(inputs.map((i) => readDocument(i)));
+  const reads = ladder ? await readLadder(inputs, read) : await Promise.all(inputs.map((i) => read(i)));
   const prepared: PreparedDocument[] = [];
   const skipped: ReadDocument[] = [];
   reads.forEach((read, i) => {

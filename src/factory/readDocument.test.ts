@@ -211,6 +211,17 @@ describe('readDocument', () => {
     expect(text.slice(duty?.start, duty?.end)).toContain('Owns features across 2 teams');
   });
 
+  it('refuses, whole, a document of more claims than any ladder has', async () => {
+    // HTML: remark takes seven times as long over a list this long.
+    const items = Array.from({ length: 5_000 }, (_, i) => `<li>Owns service ${i}</li>`).join('');
+    const wall = doc('wall.html', `<h2>E1: Director</h2><ul>${items}</ul>`);
+    const error = await readDocument(wall).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(/^"wall\.html" yields 5,001 claims; a document may yield at most 5,000/),
+    });
+  });
+
   it('warns, and finds nothing, when a document names no level', async () => {
     const d = await readDocument(doc('notes.md', '# Team notes\n\n- lunch on Friday\n'));
     expect(d.levels).toEqual([]);

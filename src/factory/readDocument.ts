@@ -1,3 +1,4 @@
+import { CanonError, quote } from '../core/errors.js';
 import { type CrosswalkEntry, crosswalkLevels } from './crosswalkLevels.js';
 import type { DocumentTree } from './documentTree.js';
 import { CLAIM_KINDS, type Claim, type ClaimKind, extractClaims } from './extractClaims.js';
@@ -14,11 +15,25 @@ export interface ReadDocument {
   warnings: string[];
 }
 
+/**
+ * The largest real ladder read so far yields 71 claims; one company's every
+ * track at every level, a few thousand. Tens of thousands are not a ladder, and
+ * the crosswalk's cost grows with levels × claims, so such a document is refused
+ * whole rather than cut: evidence and proposals from whichever claims came first
+ * would misstate the document without saying so.
+ */
+const MAX_CLAIMS = 5_000;
+
 /** parse → segment → extract → crosswalk, for one document on its own. */
 export async function readDocument(input: DocumentInput): Promise<ReadDocument> {
   const tree = await parseDocument(input);
   const { levels, warnings } = levelsOf(tree, input.name);
   const claims = extractClaims(tree, levels);
+  if (claims.length > MAX_CLAIMS)
+    throw new CanonError(
+      'too_large',
+      `${quote(input.name)} yields ${claims.length.toLocaleString('en-US')} claims; a document may yield at most ${MAX_CLAIMS.toLocaleString('en-US')} (a ladder of every track has a few thousand).`,
+    );
   return { name: input.name, tree, levels, claims, crosswalk: crosswalkLevels(levels, claims), warnings };
 }
 
@@ -26,10 +41,14 @@ export async function readDocument(input: DocumentInput): Promise<ReadDocument> 
  * Several files that form one ladder. Files with level headings of their own
  * keep them (and their own order); files that each describe one level are
  * ordered by their front-matter `weight` when they have one, else as given,
- * and crosswalked as one sequence.
+ * and crosswalked as one sequence. `read` reads each file (off the main thread
+ * in the server and CLI: see readerPool.ts); only the joint crosswalk runs here.
  */
-export async function readLadder(inputs: readonly DocumentInput[]): Promise<ReadDocument[]> {
-  const docs = await Promise.all(inputs.map((input) => readDocument(input)));
+export async function readLadder(
+  inputs: readonly DocumentInput[],
+  read: (input: DocumentInput) => Promise<ReadDocument> = readDocument,
+): Promise<ReadDocument[]> {
+  const docs = await Promise.all(inputs.map((input) => read(input)));
   const single = docs
     .map((doc, i) => ({ doc, i, weight: Number(doc.tree.meta.weight) }))
     .filter(({ doc }) => isSingleRole(doc))

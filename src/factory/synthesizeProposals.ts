@@ -3,6 +3,7 @@ import { contentStems, similarity } from '../core/review/textSimilarity.js';
 import type { Skill } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
+import type { Claim } from './extractClaims.js';
 import type { ReadDocument } from './readDocument.js';
 
 /** A suggested change to one canonical profile, with the claims (by index in the document's claims) behind it. */
@@ -44,6 +45,14 @@ export function synthesizeProposals(
   resolver: TitleResolver,
 ): SynthesizedProposal[] {
   const out: SynthesizedProposal[] = [];
+  // Each level's claims with their index in the document, gathered once: a 2 MB ladder has hundreds of
+  // levels and a thousand claims, and scanning every claim for every level cost 0.75 s of main thread.
+  const claimsOf = new Map<string | null, { c: Claim; index: number }[]>();
+  doc.claims.forEach((c, index) => {
+    const list = claimsOf.get(c.level);
+    if (list) list.push({ c, index });
+    else claimsOf.set(c.level, [{ c, index }]);
+  });
   doc.crosswalk.forEach((entry, i) => {
     const level = doc.levels[i];
     if (!level) return;
@@ -58,15 +67,9 @@ export function synthesizeProposals(
     const ownStems = own.map((s) => contentStems(s.text));
     const aliases = new Set(view.record.aliases.map((a) => a.text.toLowerCase()));
     const newAliases = level.titles.filter((t) => !aliases.has(t.toLowerCase()) && t.length <= 80);
-    const duties = doc.claims
-      .map((c, index) => ({ c, index }))
-      .filter(
-        ({ c }) =>
-          c.kind === 'responsibility' &&
-          c.level === level.label &&
-          c.text.length >= 40 &&
-          c.text.length <= 300,
-      )
+    const claims = claimsOf.get(level.label) ?? [];
+    const duties = claims
+      .filter(({ c }) => c.kind === 'responsibility' && c.text.length >= 40 && c.text.length <= 300)
       .filter(({ c }) => !ownStems.some((s) => similarity(s, contentStems(c.text)) >= ALREADY_SAID))
       .sort((a, b) => Number(CONCRETE.test(b.c.text)) - Number(CONCRETE.test(a.c.text)))
       .slice(0, MAX_RESPONSIBILITIES);
@@ -75,12 +78,10 @@ export function synthesizeProposals(
         s.name.toLowerCase(),
       ),
     );
-    const skills = doc.claims
-      .map((c, index) => ({ c, index, skill: asSkill(c.text, c.subtype, sourceId) }))
-      .filter(
-        ({ c, skill }) =>
-          c.kind === 'skill' && c.level === level.label && !known.has(skill.name.toLowerCase()),
-      )
+    const skills = claims
+      .filter(({ c }) => c.kind === 'skill')
+      .map(({ c, index }) => ({ c, index, skill: asSkill(c.text, c.subtype, sourceId) }))
+      .filter(({ skill }) => !known.has(skill.name.toLowerCase()))
       .filter(
         ({ skill }, i, all) =>
           all.findIndex((x) => x.skill.name.toLowerCase() === skill.name.toLowerCase()) === i,
@@ -88,12 +89,9 @@ export function synthesizeProposals(
       .slice(0, MAX_SKILLS);
     const years = view.ladder.find((s) => s.current)?.content.experience
       ? null
-      : doc.claims
-          .map((c, index) => ({ c, index }))
-          .find(({ c }) => c.kind === 'experience' && c.level === level.label && c.years);
+      : claims.find(({ c }) => c.kind === 'experience' && c.years);
     if (newAliases.length === 0 && duties.length === 0 && skills.length === 0 && !years) return;
-    const titleClaim = (t: string) =>
-      doc.claims.findIndex((c) => c.kind === 'title' && c.level === level.label && c.text === t);
+    const titleClaim = (t: string) => claims.find(({ c }) => c.kind === 'title' && c.text === t)?.index ?? -1;
     out.push({
       profileCode: view.code,
       proposal: {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
 import { PayBook } from '../core/payBands.js';
+import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
@@ -30,6 +31,10 @@ export interface Canon {
   refresh: (maxAgeMs?: number) => Promise<void>;
   /** True when this start loaded changed built-in files into the store. */
   taxonomyChanged: boolean;
+  /** Reads documents in worker threads (a worker per core, started on first use). */
+  reader: ReaderPool;
+  /** Stops the document readers, then closes the store. */
+  close: () => Promise<void>;
 }
 
 /**
@@ -105,6 +110,7 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
     })();
     return checking;
   };
+  const reader = openReaderPool();
   return {
     store,
     get catalog() {
@@ -118,6 +124,11 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
     reload,
     refresh,
     taxonomyChanged,
+    reader,
+    close: async () => {
+      await reader.close();
+      await store.close();
+    },
   };
 }
 
@@ -136,5 +147,11 @@ async function readSnapshot(store: Store): Promise<{
 
 /** What ingesting documents needs from an open Canon. */
 export function ingestDeps(canon: Canon): IngestDeps {
-  return { db: canon.store.db, reload: canon.reload, catalog: () => canon.catalog, resolver: canon.resolver };
+  return {
+    db: canon.store.db,
+    reload: canon.reload,
+    catalog: () => canon.catalog,
+    resolver: canon.resolver,
+    read: (input) => canon.reader.read(input),
+  };
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { zipBomb } from './zipBomb.js';
 
 /**
  * A tiny O*NET-format release written for tests: synthetic occupations and
@@ -97,9 +98,21 @@ export async function writeOnetFixture(
 }
 
 export function onetFixtureZip(files: Record<string, string> = onetFixtureFiles()): Uint8Array {
-  return zipSync(
-    Object.fromEntries(
-      Object.entries(files).map(([name, text]) => [`db_29_3_text/${name}`, strToU8(`${text}\n`)]),
-    ),
+  return zipSync(inReleaseFolder(files));
+}
+
+/** The fixture release zipped with a bomb: `bombs` maps file names to the MiB of zeros each inflates to. */
+export function onetBombZip(bombs: Record<string, number>): Uint8Array {
+  const files = Object.fromEntries(Object.entries(onetFixtureFiles()).filter(([name]) => !(name in bombs)));
+  return zipBomb(
+    inReleaseFolder(files),
+    Object.fromEntries(Object.entries(bombs).map(([name, mb]) => [`db_29_3_text/${name}`, mb])),
+  );
+}
+
+/** Files as the official zip holds them, in a folder named for the release. */
+function inReleaseFolder(files: Record<string, string>): Record<string, Uint8Array> {
+  return Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [`db_29_3_text/${name}`, strToU8(`${text}\n`)]),
   );
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../core/roles.js';
 import { requireRole } from '../core/roles.js';
 import { type IngestSummary, prepareDocuments, summarize } from '../factory/ingestDocuments.js';
 import type { DocumentInput } from '../factory/parse/parseDocument.js';
+import type { ReadDocument } from '../factory/readDocument.js';
 import { synthesizeProposals } from '../factory/synthesizeProposals.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import { saveDocument } from '../store/documentRepository.js';
@@ -14,6 +15,8 @@ export interface IngestDeps {
   reload: () => Promise<void>;
   catalog: () => Catalog;
   resolver: () => Promise<TitleResolver>;
+  /** Reads one document: parse → crosswalk, off the main thread (runtime/openCanon.ts). */
+  read: (input: DocumentInput) => Promise<ReadDocument>;
 }
 
 export interface IngestResult {
@@ -34,7 +37,7 @@ export async function ingestSources(
   options: { ladder?: string | null; onProgress?: (done: number, total: number, name: string) => void } = {},
 ): Promise<IngestResult> {
   requireRole(actor, 'editor');
-  const { prepared, skipped } = await prepareDocuments(inputs, options.ladder ?? null);
+  const { prepared, skipped } = await prepareDocuments(inputs, options.ladder ?? null, deps.read);
   const skippedOut = skipped.map((s) => ({ name: s.name, warnings: s.warnings }));
   if (prepared.length === 0)
     throw new CanonError(

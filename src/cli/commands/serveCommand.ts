@@ -26,7 +26,7 @@ export async function serveCommand(
   try {
     server = await startServer(app, config.host, config.port);
   } catch (cause) {
-    await canon.store.close();
+    await canon.close();
     throw cause;
   }
   const store =
@@ -41,7 +41,7 @@ export async function serveCommand(
   const stop = async () => {
     io.err('Canon is stopping…\n');
     await server.close().catch(() => {});
-    await canon.store.close().catch(() => {});
+    await canon.close().catch(() => {});
     process.exit(0);
   };
   process.once('SIGINT', stop);

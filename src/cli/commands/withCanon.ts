@@ -5,7 +5,7 @@ export interface StoreFlags {
   dataDir?: string;
 }
 
-/** Opens Canon for a one-shot command, runs it and always closes the store. */
+/** Opens Canon for a one-shot command, runs it and always closes it (its store and document readers). */
 export async function withCanon<T>(
   flags: StoreFlags,
   fn: (canon: Canon, config: Config) => Promise<T>,
@@ -15,7 +15,7 @@ export async function withCanon<T>(
   try {
     return await fn(canon, config);
   } finally {
-    await canon.store.close();
+    await canon.close();
   }
 }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonError } from '../../core/errors.js';
-import { docxFixture } from '../../testing/docxFixture.js';
+import { docxBomb, docxFixture, docxWithParts } from '../../testing/docxFixture.js';
+import { zipBomb } from '../../testing/zipBomb.js';
 import { type Block, type DocumentTree, walkSections } from '../documentTree.js';
 import { MAX_DOCUMENT_BYTES, parseDocument } from './parseDocument.js';
 
@@ -105,6 +106,30 @@ describe('parseDocument', () => {
     expectSpans(tree);
   });
 
+  it('keeps a DOCX picture and its description but not its bytes, which would swell the text', async () => {
+    const bytes = docxFixture([
+      { text: 'E1: Director', style: 'Heading1' },
+      { text: 'Team photo', picture: new Uint8Array(300_000).fill(7) },
+    ]);
+    const tree = await parseDocument({ name: 'ladder.docx', bytes });
+    expect(tree.text).toContain('<img alt="Team photo" src="" />');
+    expect(tree.text.length).toBeLessThan(200);
+  });
+
+  it.each([
+    // 1 MB on the wire, a gigabyte inflated: refused after 20 MB.
+    ['a zip bomb', () => docxBomb(1024), /"x\.docx" is too large once unzipped: .*more than 20 MB/],
+    ['a DOCX of 1,005 parts', () => docxWithParts(1_000), /"x\.docx" holds 1,005 files; .*at most 1,000/],
+    [
+      'a DOCX whose text is longer than a text upload may be',
+      () => docxFixture(Array.from({ length: 2_400 }, () => ({ text: 'Owns the roadmap. '.repeat(50) }))),
+      /"x\.docx" converts to 2,176,800 characters of text; .* up to 2,097,152/,
+    ],
+  ])('refuses %s as too large', async (_name, bytes, message) => {
+    const error = await parseDocument({ name: 'x.docx', bytes: bytes() }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too_large', message: expect.stringMatching(message) });
+  });
+
   it.each([
     ['empty', 'a.md', new Uint8Array(), /is empty/],
     ['blank', 'a.txt', utf8('  \n\n '), /is empty/],
@@ -161,6 +186,22 @@ describe('parseDocument', () => {
         },
       ),
       { numRuns: 100 },
+    );
+    // Bombs under any part's name, beside any parts: past 20 MB inflated, always refused as too large.
+    const part = fc.constantFrom('word/document.xml', 'word/styles.xml', '[Content_Types].xml', 'x/y.bin');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(part, fc.uint8Array({ maxLength: 100 }), { maxKeys: 3 }),
+        fc.dictionary(part, fc.integer({ min: 1, max: 48 }), { minKeys: 1, maxKeys: 2 }),
+        async (files, bombs) => {
+          const bytes = zipBomb(files, bombs);
+          const error = await parseDocument({ name: 'x.docx', bytes }).catch((e: unknown) => e);
+          const inflated = Object.values(bombs).reduce((a, b) => a + b, 0);
+          if (inflated > 20) expect(error).toMatchObject({ code: 'too_large' });
+          else expect(error).toBeInstanceOf(CanonError);
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 });

@@ -11,7 +11,7 @@ import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
 import type { ClaimKind } from '../../factory/extractClaims.js';
-import { countClaims, readDocument } from '../../factory/readDocument.js';
+import { countClaims } from '../../factory/readDocument.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow, VersionRef } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
@@ -44,7 +44,7 @@ export interface WebDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
   openApiDocument: () => object;
-  /** Ingested documents, shown with their evidence on their source pages. */
+  /** Ingested documents, shown with their evidence on their source pages; also what reads the /ingest form. */
   documents?: SourceDocuments;
   /** Versions, drafts and the review queue; without it those pages are absent. */
   workflow?: ProfileWorkflow;
@@ -207,6 +207,18 @@ export function createWeb(deps: WebDeps): Hono {
       return renderPage(SourcePage({ catalog, source, document, page }));
     });
   });
+  web.get('/api/docs', (c) =>
+    deps.cache.respond(c, deps.catalog(), HTML, {}, () =>
+      renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
+    ),
+  );
+  if (deps.documents) registerIngestPage(web, deps.documents);
+  if (deps.workflow) registerWorkflowPages(web, deps, deps.workflow);
+  return web;
+}
+
+/** The form that maps a ladder without storing it, read by the same workers as an upload. */
+function registerIngestPage(web: Hono, documents: SourceDocuments): void {
   web.get('/ingest', (c) => c.html(renderPage(IngestPage({ result: null }))));
   web.post('/ingest', async (c) => {
     const form = await c.req.formData().catch(() => null);
@@ -217,7 +229,7 @@ export function createWeb(deps: WebDeps): Hono {
         ? { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) }
         : { name: 'pasted.txt', bytes: new TextEncoder().encode(text) };
     try {
-      const read = await readDocument(input);
+      const read = await documents.read(input);
       const result = {
         title: read.tree.title,
         levels: read.crosswalk,
@@ -234,13 +246,6 @@ export function createWeb(deps: WebDeps): Hono {
       );
     }
   });
-  web.get('/api/docs', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, {}, () =>
-      renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
-    ),
-  );
-  if (deps.workflow) registerWorkflowPages(web, deps, deps.workflow);
-  return web;
 }
 
 const FORM_LIMIT = 64 * 1024;

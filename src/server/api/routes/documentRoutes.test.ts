@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../access/apiKeys.js';
+import { docxBomb, docxWithParts } from '../../../testing/docxFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../../../testing/objectMemberWords.js';
 import { testApp } from '../../../testing/testApp.js';
 import { storesWithTaxonomy } from '../../../testing/testStore.js';
@@ -132,6 +133,47 @@ describe('POST /api/sources', () => {
     ).toBe(403);
     expect((await (await ctx.app.request('/api/sources')).json()).items.length).toBe(before);
     expect((await ctx.app.request('/api/sources/doc-000000000000/evidence')).status).toBe(404);
+  });
+
+  it.each([
+    // 1 MB on the wire, a gigabyte inflated.
+    ['a DOCX zip bomb', () => docxBomb(1024), /^"bomb\.docx" is too large once unzipped: .*more than 20 MB/],
+    [
+      'a DOCX of too many parts',
+      () => docxWithParts(1_000),
+      /^"bomb\.docx" holds 1,005 files; .*at most 1,000/,
+    ],
+  ])('refuses %s with 413, storing nothing', async (_name, bytes, message) => {
+    const before = (await (await ctx.app.request('/api/sources')).json()).items.length;
+    const form = new FormData();
+    form.append('file', new File([bytes()], 'bomb.docx'));
+    const res = await post(form, editor);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(message),
+    });
+    expect((await (await ctx.app.request('/api/sources')).json()).items.length).toBe(before);
+  });
+
+  it('keeps answering /healthz while a document reads', async () => {
+    // 1 MB of notes naming no level: seconds of reading, then nothing to store.
+    const notes = `# Team notes\n\n${'The team met on Friday to plan the offsite and its budget, again.\n\n'.repeat(15_000)}`;
+    let reading = true;
+    const upload = Promise.resolve(
+      post(JSON.stringify({ name: 'notes.md', text: notes }), editor, 'application/json'),
+    ).finally(() => {
+      reading = false;
+    });
+    let answered = 0;
+    while (reading) {
+      if ((await ctx.app.request('/healthz')).ok) answered++;
+      // app.request settles in microtasks: without a turn of the loop, the reader's answer could never land.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await upload).status).toBe(400);
+    // Read on the main thread, the parse is one unbroken task: /healthz would wait it out.
+    expect(answered).toBeGreaterThan(20);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDeps } from '../../../runtime/openCanon.js';
 import { readTaxonomy } from '../../../store/taxonomyRepository.js';
+import { docxBomb, docxWithParts } from '../../../testing/docxFixture.js';
 import { testApp } from '../../../testing/testApp.js';
 import { ingestSources } from '../../../workflow/ingestSources.js';
 import { sourceDocuments } from '../../../workflow/sourceDocuments.js';
@@ -116,5 +117,16 @@ describe('document pages', () => {
     expect((await app.request(`/sources/${bigId}?page=1&junk=1`)).status).toBe(200);
     expect(reads).toBe(1);
     expect(etags.size).toBe(1);
+  });
+
+  it.each([
+    ['a DOCX zip bomb', () => docxBomb(1024), '&quot;bomb.docx&quot; is too large once unzipped'],
+    ['a DOCX of too many parts', () => docxWithParts(1_000), '&quot;bomb.docx&quot; holds 1,005 files'],
+  ])('refuses %s on the form with 413 and why', async (_name, bytes, message) => {
+    const form = new FormData();
+    form.append('file', new File([bytes()], 'bomb.docx'));
+    const res = await ctx.app.request('/ingest', { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain(message);
   });
 });

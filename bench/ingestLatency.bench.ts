@@ -1,0 +1,133 @@
+/**
+ * npm run bench:ingest-latency — how long /healthz takes to answer while documents are read.
+ * A `canon serve` child process (dist/, as `npm start` runs it) on a fresh data folder;
+ * HEALTH_LOOPS loops each ask /healthz one request after another. Per run: first for
+ * BENCH_SECONDS (default 10) with nothing else going on (the baseline), then while four
+ * different 2 MB Markdown ladders are POSTed at once to /api/sources with an editor key,
+ * until all four are answered. Prints /healthz p50, p99 and the longest wait of each (medians
+ * of BENCH_RUNS runs, default 3) and the ratio of the p99s. Target: p99 < 50 ms while documents are read.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../src/config/readConfig.js';
+import { OBJECTS, TRACK_TITLES, VERBS } from './ladderWords.js';
+import { median, startCanon, stop } from './loadTools.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const HEALTH_LOOPS = 4;
+const DOCUMENTS = 4;
+const DOCUMENT_BYTES = 2 * 1024 * 1024 - 1024;
+const PORT = 3932;
+const base = `http://127.0.0.1:${PORT}`;
+
+/** A ladder of level sections, each a paragraph of prose, to 2 MB: read whole (about 1,200 claims). */
+function ladder(tag: string): string {
+  const titles = TRACK_TITLES[0] ?? [];
+  let text = `# Ladder ${tag}\n\n`;
+  for (let l = 0; text.length < DOCUMENT_BYTES; l++) {
+    const sentences = Array.from(
+      { length: 40 },
+      (_, s) =>
+        `${VERBS[(l + s) % VERBS.length]} ${OBJECTS[(l * 3 + s) % OBJECTS.length]} for ${(s % 9) + 2} teams (${tag}-${l}-${s}).`,
+    );
+    text += `## L${(l % 5) + 1} - ${titles[l % 5]}\n\n${sentences.join(' ')}\n\n`;
+  }
+  return text.slice(0, DOCUMENT_BYTES);
+}
+
+interface Figures {
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+}
+
+/** Asks /healthz from HEALTH_LOOPS loops until `until` settles; latencies in ms. */
+async function hammer(until: Promise<unknown>): Promise<Figures> {
+  let done = false;
+  until.finally(() => {
+    done = true;
+  });
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: HEALTH_LOOPS }, async () => {
+      while (!done) {
+        const t = performance.now();
+        const res = await fetch(`${base}/healthz`);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`/healthz answered ${res.status}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), max: at(1), requests: latencies.length };
+}
+
+async function ingest(key: string, run: number): Promise<{ seconds: number; statuses: number[] }> {
+  const t = performance.now();
+  const statuses = await Promise.all(
+    Array.from({ length: DOCUMENTS }, async (_, i) => {
+      const form = new FormData();
+      form.append('file', new File([ladder(`${run}-${i}`)], `ladder-${run}-${i}.md`));
+      const res = await fetch(`${base}/api/sources`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: form,
+      });
+      await res.arrayBuffer();
+      return res.status;
+    }),
+  );
+  return { seconds: (performance.now() - t) / 1000, statuses };
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'canon-bench-latency-'));
+try {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    join(PROJECT_ROOT, 'bin', 'canon.js'),
+    'keys',
+    'create',
+    '--role',
+    'editor',
+    '--name',
+    'bench',
+    '--data-dir',
+    dataDir,
+  ]);
+  const key = stdout.trim();
+  const canon = startCanon(dataDir, PORT, '/healthz');
+  await canon.ready;
+  const idle: Figures[] = [];
+  const busy: Figures[] = [];
+  const ingests: { seconds: number; statuses: number[] }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    idle.push(await hammer(new Promise((resolve) => setTimeout(resolve, SECONDS * 1000))));
+    const reading = ingest(key, run);
+    busy.push(await hammer(reading));
+    ingests.push(await reading);
+  }
+  await stop(canon.child);
+
+  const show = (f: Figures[]) =>
+    `p50 ${median(f.map((x) => x.p50)).toFixed(1)} ms, p99 ${median(f.map((x) => x.p99)).toFixed(1)} ms, max ${median(f.map((x) => x.max)).toFixed(0)} ms (${median(f.map((x) => x.requests)).toLocaleString('en-US')} requests)`;
+  const p99 = (f: Figures[]) => median(f.map((x) => x.p99));
+  console.log(
+    `Canon ingest latency benchmark — /healthz from ${HEALTH_LOOPS} loops, median of ${RUNS} runs, embedded store`,
+  );
+  console.log(`  no ingest (${SECONDS} s): ${show(idle)}`);
+  console.log(
+    `  while ${DOCUMENTS} × 2 MB Markdown ladders are read and stored (POST /api/sources, ${median(ingests.map((i) => i.seconds)).toFixed(1)} s): ${show(busy)}`,
+  );
+  console.log(`  ingest statuses: ${ingests.map((i) => i.statuses.join(' ')).join(' | ')}`);
+  console.log(`  p99 while reading / p99 idle: ${(p99(busy) / p99(idle)).toFixed(1)}×`);
+  console.log(`  target p99 < 50 ms while reading ${p99(busy) < 50 ? 'met' : 'NOT met'}`);
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
