@@ -9,6 +9,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       publicReads: true,
       minFreeMb: 64,
+      cacheMb: 64,
       rateLimits: { writes: 120, resolve: 60_000, failedAuth: 30 },
       logLevel: 'info',
     });
@@ -21,6 +22,7 @@ describe('readConfig', () => {
         PORT: '0',
         CANON_PUBLIC_READS: 'no',
         CANON_MIN_FREE_MB: '0',
+        CANON_CACHE_MB: '8',
         CANON_RATE_WRITES: '5',
         CANON_RATE_FAILED_AUTH: '0',
         CANON_LOG_LEVEL: 'WARN',
@@ -30,6 +32,7 @@ describe('readConfig', () => {
       port: 0,
       publicReads: false,
       minFreeMb: 0,
+      cacheMb: 8,
       rateLimits: { writes: 5, resolve: 60_000, failedAuth: 0 },
       logLevel: 'warn',
     });

@@ -15,6 +15,8 @@ export interface Config {
   publicReads: boolean;
   /** Requests a minute per address and per key, and failed authentications a minute per address; 0 turns a limit off. */
   rateLimits: { writes: number; resolve: number; failedAuth: number };
+  /** What the server may keep of rendered reads, in megabytes (0: keep nothing). */
+  cacheMb: number;
   /** Free space the embedded store's disk must have at start, in megabytes (0: no check). */
   minFreeMb: number;
   /** pino level for request logs (JSON lines on standard output). */
@@ -40,6 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicReads: flag('CANON_PUBLIC_READS', env.CANON_PUBLIC_READS, true),
     logLevel: logLevel(env.CANON_LOG_LEVEL),
     minFreeMb: count('CANON_MIN_FREE_MB', env.CANON_MIN_FREE_MB, 64, 'megabytes (0 for no check)'),
+    cacheMb: count('CANON_CACHE_MB', env.CANON_CACHE_MB, 64, 'megabytes (0 to keep nothing)'),
     rateLimits: {
       writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120, RATE),
       resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000, RATE),

@@ -13,6 +13,7 @@ export function appForCanon(
   options: {
     publicReads?: boolean;
     rateLimits?: Partial<RateLimits>;
+    cacheBytes?: number;
     observability?: Observability;
     log?: (message: string, error?: unknown) => void;
   } = {},

@@ -45,6 +45,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Request logs and Prometheus metrics (/metrics); without it neither is kept. */
   observability?: Observability;
+  /** What the response cache may hold, in bytes (default 64 MB). */
+  cacheBytes?: number;
   /** Called on every request, which waits for it up to REFRESH_WAIT_MS: picks up writes made by other processes (see Canon.refresh). */
   refresh?: () => Promise<void>;
 }
@@ -104,7 +106,7 @@ const SECURITY_HEADERS = secureHeaders({
 /** The whole HTTP surface: JSON API under /api, pages everywhere else. */
 export function createApp(options: AppOptions): Hono {
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const cache = new ResponseCache();
+  const cache = new ResponseCache(options.cacheBytes === undefined ? {} : { maxBytes: options.cacheBytes });
   const resolver =
     options.resolver ??
     (() => Promise.resolve(new TitleResolver(new OccupationIndex(NO_OCCUPATIONS), options.catalog())));

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { ProfileContent } from '../core/workflow/profileContent.js';
 import type { CanonDb } from './openStore.js';
-import { profileDrafts } from './schema.js';
+import { profileDrafts, profiles } from './schema.js';
 
 export type DraftStatus = 'draft' | 'in_review';
 
@@ -44,6 +44,8 @@ export async function listDrafts(db: CanonDb): Promise<Draft[]> {
 
 /**
  * Creates the draft, or replaces its content and counts one more revision.
+ * Revisions count on across a profile's drafts, so a revision read from a
+ * draft approved since never matches a later one.
  * A saved draft goes back to status draft unless told otherwise: changed
  * content must be submitted for review again.
  */
@@ -67,7 +69,7 @@ export async function saveDraft(
       status,
       content: d.content,
       notes: d.notes,
-      revision: 1,
+      revision: sql`(SELECT ${profiles.draftRevision} + 1 FROM ${profiles} WHERE ${profiles.code} = ${d.profileCode})`,
       createdBy: d.actor,
       updatedBy: d.actor,
     })
@@ -85,6 +87,7 @@ export async function saveDraft(
     })
     .returning();
   if (!row) throw new Error('INSERT … RETURNING gave no row');
+  await db.update(profiles).set({ draftRevision: row.revision }).where(eq(profiles.code, d.profileCode));
   return row;
 }
 

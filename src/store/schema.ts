@@ -90,6 +90,8 @@ export const profiles = pgTable('profiles', {
   aliases: jsonb('aliases').$type<Statement[]>().notNull(),
   pay: jsonb('pay').$type<PayObservation[]>().notNull(),
   origin: text('origin').notNull().default('builtin'),
+  /** The last revision any draft of this profile reached; a new draft counts on from it. */
+  draftRevision: integer('draft_revision').notNull().default(0),
 });
 
 export const storeMeta = pgTable('store_meta', {

@@ -71,7 +71,7 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
       await tx
         .insert(profiles)
         .values(taxonomy.profiles)
-        .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles, ['status']) });
+        .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles, ['status', 'draftRevision']) });
     }
 
     // Built-in rows whose files were removed go too; children before parents.
@@ -178,7 +178,7 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
     functions: functionRows.map(({ origin: _o, ...f }) => f),
     focuses: focusRows.map(({ origin: _o, ...f }) => ({ ...f, levels: levelsByFocus.get(f.code) ?? {} })),
     profiles: profileRows
-      .map(({ origin: _o, ...p }) => p)
+      .map(({ origin: _o, draftRevision: _r, ...p }) => p)
       .sort(
         (a, b) =>
           (focusOrder.get(a.focusCode) ?? 0) - (focusOrder.get(b.focusCode) ?? 0) ||

@@ -276,6 +276,14 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
       await canon.workflow.approve(approver, M3);
       const gone = await rejection(canon.workflow.propose(editor, M3, alias('Cost owner'), { revision: 2 }));
       expect(gone).toMatchObject({ code: 'conflict', details: { revision: 0 } });
+      // The next draft counts on from the approved one's revisions, so a client still holding
+      // revision 2 or 3 of the approved draft cannot match the new draft.
+      const next = await canon.workflow.propose(editor, M3, alias('Cost owner'), { revision: 0 });
+      expect(next.draft.revision).toBe(3);
+      const again = await canon.workflow.propose(editor, M3, alias('Run owner'));
+      expect(again.draft.revision).toBe(4);
+      const held = await rejection(canon.workflow.propose(editor, M3, alias('Plan owner'), { revision: 2 }));
+      expect(held).toMatchObject({ code: 'conflict', details: { revision: 4 } });
     },
   );
 

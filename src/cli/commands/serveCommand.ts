@@ -18,6 +18,7 @@ export async function serveCommand(
   const app = appForCanon(canon, {
     publicReads: config.publicReads,
     rateLimits: config.rateLimits,
+    cacheBytes: config.cacheMb * 1024 * 1024,
     observability: new Observability(logger),
     // Failures go in the same JSON log as requests, with their stack (pino's err serializer).
     log: (message, err) => logger.error({ err }, message),
