@@ -26,9 +26,10 @@ export interface Canon {
   /**
    * Reloads when another process (a second server, the CLI) has written since
    * this snapshot was read. Checks the store at most once per `maxAgeMs`;
-   * calls in between return at once.
+   * in between, a call returns the check under way, or null when there is none
+   * (so a caller on a hot path has nothing to wait for).
    */
-  refresh: (maxAgeMs?: number) => Promise<void>;
+  refresh: (maxAgeMs?: number) => Promise<void> | null;
   /** True when this start loaded changed built-in files into the store. */
   taxonomyChanged: boolean;
   /** Reads documents in worker threads (a worker per core, started on first use). */
@@ -98,8 +99,8 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
     // Aliases and focus cues feed the resolver, so it is rebuilt (cheaply) on its next use.
     resolver = null;
   };
-  const refresh = (maxAgeMs = 1_000) => {
-    if (checking || Date.now() - checkedAt < maxAgeMs) return checking ?? Promise.resolve();
+  const refresh = (maxAgeMs = 1_000): Promise<void> | null => {
+    if (checking || Date.now() - checkedAt < maxAgeMs) return checking;
     checking = (async () => {
       try {
         if ((await readRevision(store.db)) !== snapshot.revision) await reload();

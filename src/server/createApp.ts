@@ -48,7 +48,7 @@ export interface AppOptions {
   /** What the response cache may hold, in bytes (default 64 MB). */
   cacheBytes?: number;
   /** Called on every request, which waits for it up to REFRESH_WAIT_MS: picks up writes made by other processes (see Canon.refresh). */
-  refresh?: () => Promise<void>;
+  refresh?: () => Promise<void> | null;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -160,8 +160,8 @@ export function createApp(options: AppOptions): Hono {
     let storeAnswers = true;
     let reported: Promise<void> | null = null;
     app.use('*', async (c, next) => {
-      if (!ALWAYS_OPEN.test(c.req.path)) {
-        const checked = refresh();
+      const checked = ALWAYS_OPEN.test(c.req.path) ? null : refresh();
+      if (checked) {
         const settled = checked.then(
           () => {
             storeAnswers = true;
