@@ -94,6 +94,20 @@ describe('openReaderPool', () => {
     expect((await readers.read(JD)).name).toBe('jd.md');
   });
 
+  it('refuses a document past the waiting line, and takes documents again once it moves', async () => {
+    const readers = pool({ size: 1, maxWaiting: 1, timeoutMs: 2_000 });
+    await readers.read(JD);
+    const reading = readers.read(WALL).catch((e: unknown) => e);
+    const waiting = readers.read(JD);
+    await expect(readers.read(PROSE)).rejects.toMatchObject({
+      code: 'rate_limited',
+      message: '1 document is already waiting to be read; "prose.md" was not taken. Try again in a minute.',
+    });
+    expect(await reading).toMatchObject({ code: 'too_large' });
+    expect((await waiting).name).toBe('jd.md');
+    expect((await readers.read(PROSE)).name).toBe('prose.md');
+  });
+
   it('refuses what is waiting or reading when it closes, and anything after', async () => {
     const readers = openReaderPool({ size: 1 });
     const refused = [readers.read(WALL), readers.read(JD)].map((read) => read.catch((e: unknown) => e));

@@ -23,6 +23,8 @@ export interface ReaderPoolOptions {
   timeoutMs?: number;
   /** Each worker's heap (default 512 MB). */
   maxHeapMb?: number;
+  /** Documents that may wait for a worker; past it, a document is refused as rate_limited (default 32). */
+  maxWaiting?: number;
 }
 
 /** What readWorker.ts says: that it is ready (its modules loaded), or a document's outcome. */
@@ -44,6 +46,8 @@ export interface WorkerRequest {
 // and 512 MB leave tenfold room on a busy machine, and stop what is not a ladder.
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_HEAP_MB = 512;
+// Up to 2 MB each: 32 waiting hold at most 64 MB, and wait no more than a few minutes on two cores.
+const DEFAULT_MAX_WAITING = 32;
 
 interface Task {
   id: number;
@@ -64,6 +68,7 @@ export function openReaderPool(options: ReaderPoolOptions = {}): ReaderPool {
   const size = options.size ?? availableParallelism();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxHeapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;
+  const maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING;
   const slots = new Set<Slot>();
   const queue: Task[] = [];
   let nextId = 0;
@@ -166,6 +171,13 @@ export function openReaderPool(options: ReaderPoolOptions = {}): ReaderPool {
   return {
     read(input) {
       if (closed) return Promise.reject(closing());
+      if (queue.length >= maxWaiting)
+        return Promise.reject(
+          new CanonError(
+            'rate_limited',
+            `${queue.length === 1 ? '1 document is' : `${queue.length} documents are`} already waiting to be read; ${quote(input.name)} was not taken. Try again in a minute.`,
+          ),
+        );
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, input, resolve, reject });
         dispatch();
