@@ -106,7 +106,10 @@ const SECURITY_HEADERS = secureHeaders({
 /** The whole HTTP surface: JSON API under /api, pages everywhere else. */
 export function createApp(options: AppOptions): Hono {
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const cache = new ResponseCache(options.cacheBytes === undefined ? {} : { maxBytes: options.cacheBytes });
+  const cache = new ResponseCache({
+    ...(options.cacheBytes === undefined ? {} : { maxBytes: options.cacheBytes }),
+    privateReads: Boolean(options.keys) && options.publicReads === false,
+  });
   const resolver =
     options.resolver ??
     (() => Promise.resolve(new TitleResolver(new OccupationIndex(NO_OCCUPATIONS), options.catalog())));

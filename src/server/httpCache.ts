@@ -67,11 +67,18 @@ class Kept {
  */
 export class ResponseCache {
   readonly maxBytes: number;
+  private readonly cacheControl: string;
   private snapshot: object | null = null;
   private kept = new Kept();
 
-  constructor(options: { maxBytes?: number } = {}) {
+  /**
+   * `privateReads`: reads need a key, so no shared cache (a proxy, a CDN) may
+   * keep a response for others — `public` would let it serve one made for a
+   * key holder to a caller without one (RFC 9111 §3.5).
+   */
+  constructor(options: { maxBytes?: number; privateReads?: boolean } = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_BYTES;
+    this.cacheControl = options.privateReads ? 'private, no-cache' : 'public, max-age=60, must-revalidate';
   }
 
   /** Entries kept for the current snapshot. */
@@ -104,7 +111,7 @@ export class ResponseCache {
     const kept = this.kept;
     const key = cacheKey(c.req.path, query);
     const entry = kept.use(key);
-    if (entry) return answer(c, entry);
+    if (entry) return answer(c, entry, this.cacheControl);
     const keep = (text: string) => {
       const body = ENCODER.encode(text);
       const made = {
@@ -114,7 +121,7 @@ export class ResponseCache {
         bytes: body.byteLength + key.length + ENTRY_OVERHEAD,
       };
       if (made.bytes <= this.maxBytes * LARGEST_SHARE) kept.add(key, made, this.maxBytes);
-      return answer(c, made);
+      return answer(c, made, this.cacheControl);
     };
     const rendered = render();
     return typeof rendered === 'string' ? keep(rendered) : rendered.then(keep);
@@ -129,12 +136,8 @@ function cacheKey(path: string, query: CacheQuery): string {
   return values.length ? `${path} ${JSON.stringify(values)}` : path;
 }
 
-function answer(c: Context, entry: Entry): Response {
-  const headers = {
-    'content-type': entry.contentType,
-    etag: entry.etag,
-    'cache-control': 'public, max-age=60, must-revalidate',
-  };
+function answer(c: Context, entry: Entry, cacheControl: string): Response {
+  const headers = { 'content-type': entry.contentType, etag: entry.etag, 'cache-control': cacheControl };
   // Through the context, so headers middleware set on it (request ids, rate limits) are kept.
   if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
   return c.body(entry.body, 200, headers);

@@ -33,9 +33,10 @@ export class RateLimiter {
     return wait;
   }
 
-  /** What `take` would answer, without using a token: to check before costly work that only failures pay for. */
-  wait(key: string, now = Date.now()): number {
-    return this.waitFor(this.refilled(key, now));
+  /** Gives back a token `take` used: the work it was taken for turned out not to count. */
+  refund(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.perMinute, bucket.tokens + 1);
   }
 
   private refilled(key: string, now: number): { tokens: number; at: number } {
