@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CrosswalkEntry } from './crosswalkLevels.js';
 import type { ClaimKind } from './extractClaims.js';
 import type { DocumentInput } from './parse/parseDocument.js';
-import { countClaims, isSingleRole, type ReadDocument, readLadder } from './readDocument.js';
+import { countClaims, isSingleRole, type ReadDocument, readEach, readLadder } from './readDocument.js';
 import type { SynthesizedProposal } from './synthesizeProposals.js';
 
 /** What `canon ingest --json` prints for a source, and what the API answers. */
@@ -41,7 +41,7 @@ export async function prepareDocuments(
   ladder: string | null,
   read: (input: DocumentInput) => Promise<ReadDocument>,
 ): Promise<{ prepared: PreparedDocument[]; skipped: ReadDocument[] }> {
-  const reads = ladder ? await readLadder(inputs, read) : await Promise.all(inputs.map((i) => read(i)));
+  const reads = ladder ? await readLadder(inputs, read) : await readEach(inputs, read);
   const prepared: PreparedDocument[] = [];
   const skipped: ReadDocument[] = [];
   reads.forEach((read, i) => {

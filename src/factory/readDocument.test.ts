@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countClaims, readDocument, readLadder } from './readDocument.js';
+import { countClaims, readDocument, readEach, readLadder } from './readDocument.js';
 
 const doc = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 const mapping = (d: Awaited<ReturnType<typeof readDocument>>) =>
@@ -250,5 +250,24 @@ describe('readLadder', () => {
       'Senior Engineer': 'P3',
       'Staff Engineer': 'P4',
     });
+  });
+});
+
+describe('readEach', () => {
+  it('reads many documents a few at a time, in their order', async () => {
+    let reading = 0;
+    let most = 0;
+    const read = async (input: { name: string; bytes: Uint8Array }) => {
+      most = Math.max(most, ++reading);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      reading--;
+      return readDocument(input);
+    };
+    const inputs = Array.from({ length: 40 }, (_, i) =>
+      doc(`jd-${i}.md`, `# Data Engineer ${i}\n\n- Builds pipelines\n`),
+    );
+    const docs = await readEach(inputs, read);
+    expect(docs.map((d) => d.name)).toEqual(inputs.map((i) => i.name));
+    expect(most).toBe(4);
   });
 });

@@ -48,7 +48,7 @@ export async function readLadder(
   inputs: readonly DocumentInput[],
   read: (input: DocumentInput) => Promise<ReadDocument> = readDocument,
 ): Promise<ReadDocument[]> {
-  const docs = await Promise.all(inputs.map((input) => read(input)));
+  const docs = await readEach(inputs, read);
   const single = docs
     .map((doc, i) => ({ doc, i, weight: Number(doc.tree.meta.weight) }))
     .filter(({ doc }) => isSingleRole(doc))
@@ -63,6 +63,27 @@ export async function readLadder(
       doc.crosswalk = [crosswalk[k] as CrosswalkEntry];
     });
   }
+  return docs;
+}
+
+/** At most this many documents of one request are handed to the readers at once. */
+const READ_AT_ONCE = 4;
+
+/**
+ * Reads documents a few at a time, keeping their order: the readers' waiting
+ * line is shared by every request, and one upload of many files must not fill it
+ * by itself (it would be refused, however often it was sent again).
+ */
+export async function readEach(
+  inputs: readonly DocumentInput[],
+  read: (input: DocumentInput) => Promise<ReadDocument>,
+): Promise<ReadDocument[]> {
+  const docs: ReadDocument[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < inputs.length; i = next++) docs[i] = await read(inputs[i] as DocumentInput);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, inputs.length) }, lane));
   return docs;
 }
 
