@@ -14,10 +14,17 @@ export function appForCanon(
     publicReads?: boolean;
     rateLimits?: Partial<RateLimits>;
     cacheBytes?: number;
+    /**
+     * Whether other processes may write to the store, so each request checks for their writes
+     * (default: on PostgreSQL). The embedded store belongs to one process, and a check there
+     * would wait behind this process's own writes, which run one at a time.
+     */
+    otherWriters?: boolean;
     observability?: Observability;
     log?: (message: string, error?: unknown) => void;
   } = {},
 ): Hono {
+  const { otherWriters = canon.store.kind === 'postgres', ...appOptions } = options;
   return createApp({
     catalog: () => canon.catalog,
     resolver: canon.resolver,
@@ -26,7 +33,7 @@ export function appForCanon(
     workflow: canon.workflow,
     documents: sourceDocuments(ingestDeps(canon)),
     keys: new KeyVerifier(canon.store.db),
-    refresh: () => canon.refresh(),
-    ...options,
+    ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
+    ...appOptions,
   });
 }

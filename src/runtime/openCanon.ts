@@ -1,6 +1,7 @@
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
 import { PayBook } from '../core/payBands.js';
+import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
@@ -12,6 +13,9 @@ import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.j
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
+
+/** How long the check for other processes' writes may take before it counts as failed. */
+const CHECK_TIMEOUT_MS = 5_000;
 
 export interface Canon {
   store: Store;
@@ -101,15 +105,20 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
   };
   const refresh = (maxAgeMs = 1_000): Promise<void> | null => {
     if (checking || Date.now() - checkedAt < maxAgeMs) return checking;
-    checking = (async () => {
-      try {
-        if ((await readRevision(store.db)) !== snapshot.revision) await reload();
-      } finally {
-        checkedAt = Date.now();
-        checking = null;
-      }
-    })();
-    return checking;
+    const started: Promise<void> = (async () => {
+      // A query on a connection that died without a word may never answer; a later request asks again.
+      const revision = await within(
+        readRevision(store.db),
+        CHECK_TIMEOUT_MS,
+        'Checking the store for changes',
+      );
+      if (revision !== snapshot.revision) await reload();
+    })().finally(() => {
+      checkedAt = Date.now();
+      if (checking === started) checking = null;
+    });
+    checking = started;
+    return started;
   };
   const reader = openReaderPool();
   return {

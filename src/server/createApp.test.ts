@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../core/catalog.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn } from '../runtime/openCanon.js';
@@ -66,12 +66,44 @@ describe('a write made by another server', () => {
     const code = 'TECHNO.TECHNOLO6B55.M4';
     const writer = await canonOn(ctx.store);
     const reader = await canonOn(ctx.store);
-    const app = appForCanon(reader, { log: () => {} });
+    // Two Canons on one embedded store stand for two servers on one PostgreSQL.
+    const app = appForCanon(reader, { log: () => {}, otherWriters: true });
     const status = async () => (await (await app.request(`/api/profiles/${code}`)).json()).status;
     expect(await status()).not.toBe('retired');
     // Idle past the once-a-second check, then another server writes.
     await new Promise((r) => setTimeout(r, 1_100));
     await writer.workflow.retire({ id: 'test', role: 'approver' }, code, 'gone');
     expect(await status()).toBe('retired');
+  });
+});
+
+describe('a check of the store that never answers', () => {
+  it('holds one request for at most 2 s, and then none until it answers', async () => {
+    vi.useFakeTimers();
+    try {
+      let checks = 0;
+      const app = createApp({
+        catalog: () => ctx.catalog,
+        refresh: () => {
+          checks++;
+          return new Promise<void>(() => {});
+        },
+        log: () => {},
+      });
+      let answered = false;
+      const first = app.request('/levels').then((r) => {
+        answered = true;
+        return r;
+      });
+      await vi.advanceTimersByTimeAsync(1_900);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect((await first).status).toBe(200);
+      // The next request is answered from the snapshot with no time passing at all.
+      expect((await app.request('/levels')).status).toBe(200);
+      expect(checks).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

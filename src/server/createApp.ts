@@ -5,6 +5,7 @@ import type { KeyVerifier } from '../access/apiKeys.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import { PayBook } from '../core/payBands.js';
+import { within } from '../core/within.js';
 import { MAX_DOCUMENT_BYTES } from '../factory/parse/parseDocument.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
@@ -62,15 +63,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
  * starts: the first request after another server's write is then served from the new snapshot.
  */
 const REFRESH_WAIT_MS = 2_000;
-
-/** Resolves when `work` settles or `ms` have passed, whichever comes first. */
-function waitAtMost(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const elapsed = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return Promise.race([work, elapsed]).finally(() => clearTimeout(timer));
-}
 
 /** Document uploads (the API and the /ingest form) may carry a whole document; every other body fits in 1 MB. */
 const limitBody = (maxSize: number, message: string) =>
@@ -175,7 +167,11 @@ export function createApp(options: AppOptions): Hono {
             reported = checked;
           },
         );
-        if (storeAnswers) await waitAtMost(settled, REFRESH_WAIT_MS);
+        // A check that outlasts the wait counts as the store not answering, until it settles.
+        if (storeAnswers)
+          await within(settled, REFRESH_WAIT_MS, 'The check for changes').catch(() => {
+            storeAnswers = false;
+          });
       }
       await next();
     });

@@ -110,7 +110,10 @@ describe('POST /api/sources', () => {
   it('takes an upload of more files than the readers let wait at once', async () => {
     const form = new FormData();
     for (let i = 0; i < 40; i++)
-      form.append('file', new File([`# Data Engineer ${i}\n\n- Builds pipelines for team ${i}\n`], `jd-${i}.md`));
+      form.append(
+        'file',
+        new File([`# Data Engineer ${i}\n\n- Builds pipelines for team ${i}\n`], `jd-${i}.md`),
+      );
     const res = await post(form, editor);
     expect(res.status).toBe(201);
     expect((await res.json()).items).toHaveLength(40);
