@@ -91,7 +91,7 @@ describe('a check of the store that never answers', () => {
         log: () => {},
       });
       let answered = false;
-      const first = app.request('/levels').then((r) => {
+      const first = Promise.resolve(app.request('/levels')).then((r) => {
         answered = true;
         return r;
       });

@@ -33,10 +33,7 @@ export interface ErrorBody {
  */
 export function toCanonError(error: unknown, request?: Request): CanonError {
   if (error instanceof CanonError) return error;
-  if (request?.signal.aborted || isClientAbort(error))
-    return new CanonError('client_aborted', 'The client closed the request before it was answered.', {
-      cause: error,
-    });
+  if (isClientAbort(error)) return clientAborted(error);
   // Hono's own validators (e.g. a body that is not JSON) throw HTTPExceptions with 4xx statuses.
   if (error instanceof HTTPException && error.status < 500) {
     return new CanonError(
@@ -47,9 +44,15 @@ export function toCanonError(error: unknown, request?: Request): CanonError {
   }
   const fromStore = storeFailure(error);
   if (fromStore) return fromStore;
+  // Whatever failed after the client had gone (its body cut off, say) failed for want of it.
+  if (request?.signal.aborted) return clientAborted(error);
   return new CanonError('internal', 'Something went wrong on our side; the error has been logged.', {
     cause: error,
   });
+}
+
+function clientAborted(cause: unknown): CanonError {
+  return new CanonError('client_aborted', 'The client closed the request before it was answered.', { cause });
 }
 
 /** Node's error for a request body cut off by its client: code ECONNRESET, message "aborted", no syscall. */

@@ -32,6 +32,13 @@ export function docxWithParts(count: number): Uint8Array<ArrayBuffer> {
   });
 }
 
+/** A readable DOCX that also carries a part named `name`, written as it is (no object key is involved). */
+export function docxWithPartNamed(name: string): Uint8Array<ArrayBuffer> {
+  const parts = docxParts([{ text: 'E1: Director', style: 'Heading1' }]);
+  Object.defineProperty(parts, name, { value: new Uint8Array([1]), enumerable: true });
+  return zipBomb(parts, {});
+}
+
 function docxParts(paragraphs: Paragraph[]): Record<string, Uint8Array> {
   const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const pictures = paragraphs.flatMap((p) => (p.picture ? [p.picture] : []));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonError } from '../../core/errors.js';
-import { docxBomb, docxFixture, docxWithParts } from '../../testing/docxFixture.js';
+import { docxBomb, docxFixture, docxWithPartNamed, docxWithParts } from '../../testing/docxFixture.js';
 import { zipBomb } from '../../testing/zipBomb.js';
 import { type Block, type DocumentTree, walkSections } from '../documentTree.js';
 import { MAX_DOCUMENT_BYTES, parseDocument } from './parseDocument.js';
@@ -104,6 +104,11 @@ describe('parseDocument', () => {
       ['paragraph', 0, 'Builds pipelines.'],
     ]);
     expectSpans(tree);
+  });
+
+  it('reads a DOCX that carries a part named "__proto__" (it broke the re-zip for mammoth)', async () => {
+    const tree = await parseDocument({ name: 'ladder.docx', bytes: docxWithPartNamed('__proto__') });
+    expect(tree.text).toContain('E1: Director');
   });
 
   it('keeps a DOCX picture and its description but not its bytes, which would swell the text', async () => {

@@ -32,7 +32,11 @@ const NO_IMAGE_DATA = mammoth.images.imgElement(() => Promise.resolve({ src: '' 
  */
 export async function parseDocx(bytes: Uint8Array, name: string): Promise<DocumentTree> {
   const parts = await unzipWithin(bytes, name, DOCX_LIMITS);
-  const stored = zipSync(Object.fromEntries(parts), { level: 0 });
+  // fflate copies the parts into a plain object, where a part named "__proto__" would replace its
+  // prototype; no part Word writes or mammoth reads has that name, so it is left out.
+  const stored = zipSync(Object.fromEntries([...parts].filter(([path]) => path !== '__proto__')), {
+    level: 0,
+  });
   const { value } = await mammoth.convertToHtml(
     { buffer: Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) },
     { convertImage: NO_IMAGE_DATA },

@@ -194,7 +194,12 @@ export async function readOnetRelease(
   return release;
 }
 
-const GROUPS = { Major: 'major', Minor: 'minor', Broad: 'broad', Detailed: 'detailed' } as const;
+const GROUPS = new Map<string, 'major' | 'minor' | 'broad' | 'detailed'>([
+  ['Major', 'major'],
+  ['Minor', 'minor'],
+  ['Broad', 'broad'],
+  ['Detailed', 'detailed'],
+]);
 
 async function readSocStructure(
   soc: Dataset,
@@ -207,7 +212,7 @@ async function readSocStructure(
     required: { grp: 'SOC Group', code: 'SOC Code', title: 'SOC Title' },
     optional: { definition: 'SOC Definition' },
   })) {
-    const grp = GROUPS[row.get('grp') as keyof typeof GROUPS];
+    const grp = GROUPS.get(row.get('grp'));
     const code = row.get('code');
     if (!grp || !SOC_CODE.test(code))
       throw new CanonError(

@@ -107,6 +107,21 @@ describe('POST /api/sources', () => {
     expect((await res.json()).items[0].source.title).toBe('Data ladder');
   });
 
+  it('reads a JSON body only when it says it is JSON, so the UTF-8 check cannot be stepped around', async () => {
+    const res = await post(
+      new Uint8Array([
+        ...new TextEncoder().encode('{"name":"a.md","text":"# E1: Director \n- Bad '),
+        0xff,
+        0x22,
+        0x7d,
+      ]),
+      editor,
+      'application/x-www-form-urlencoded',
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/Content-Type "application\/x-www-form-urlencoded"/);
+  });
+
   it('takes an upload of more files than the readers let wait at once', async () => {
     const form = new FormData();
     for (let i = 0; i < 40; i++)

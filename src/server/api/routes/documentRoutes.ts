@@ -143,6 +143,12 @@ export function registerDocumentRoutes(app: OpenAPIHono, documents: SourceDocume
       const l = form.get('ladder');
       ladder = typeof l === 'string' && l.trim() ? l.trim().slice(0, 100) : null;
     } else {
+      // The UTF-8 check before the handler reads only bodies that say they are JSON.
+      if (!/^application\/json\s*(?:;|$)/i.test(type))
+        throw new CanonError(
+          'invalid_input',
+          `Send the document as JSON {"name", "text"} (Content-Type: application/json) or as a multipart upload; got Content-Type ${quote(type || 'none')}.`,
+        );
       const body = TextBody.safeParse(await c.req.json().catch(() => null));
       if (!body.success) {
         const issue = body.error.issues[0];
