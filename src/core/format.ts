@@ -30,7 +30,8 @@ export function formatBand(band: {
  * as live HTML (`<img onerror>`, `<script>`, an autolink `<javascript:…>`); an `&` that would
  * start an entity is written `&amp;` (a lone `&`, as in "R&D", is plain text in Markdown and
  * stays readable); and backslashes and brackets are escaped, so no link or image
- * (`[x](javascript:…)`, `![x](…)`) can be formed.
+ * (`[x](javascript:…)`, `![x](…)`) can be formed. A bare http(s) address or "www." may
+ * still be shown as a link by renderers with GFM autolinks: it goes where it says.
  */
 export function escapeMarkdown(text: string): string {
   return text
