@@ -3,7 +3,7 @@ import type { KeyVerifier } from '../access/apiKeys.js';
 import { CanonError } from '../core/errors.js';
 import { type Actor, type Role, requireRole } from '../core/roles.js';
 import { addressOf, RateLimiter } from './rateLimit.js';
-import { utf8JsonBodies } from './utf8Json.js';
+import { requireUtf8Json } from './utf8Json.js';
 
 /**
  * What an endpoint does, which decides who may call it: `read` needs a key only
@@ -116,15 +116,17 @@ export function createAccess(
  * body's encoding checked.
  */
 export function declareAccess(need: AccessNeed) {
+  // One middleware, not two: every handler in a route's chain costs each of its requests.
   const guard: MiddlewareHandler = async (c, next) => {
     const access = c.get('canonAccess');
     if (access) await access.check(c, need);
     else if (need !== 'read') throw new CanonError('unauthorized', NO_KEY);
-    await next();
+    if (!isRead(c)) await requireUtf8Json(c);
+    return next();
   };
   return {
     [ACCESS_FIELD]: need,
     ...(need === 'read' ? {} : { security: [{ bearer: [] }] }),
-    middleware: [guard, utf8JsonBodies],
+    middleware: guard,
   };
 }
