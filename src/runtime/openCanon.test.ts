@@ -35,6 +35,20 @@ const importFixture = async (source: string) => {
   await canon.reload();
 };
 
+describe('canonOn: the title resolver on a fresh store', () => {
+  it('codes titles with the occupation tables shipped in data/ when no O*NET release is imported', async () => {
+    const fresh = await canonOn(await clonedStore());
+    try {
+      const { status, candidates } = (await fresh.resolver()).resolve({ title: 'Registered Nurse' });
+      expect(status).toBe('resolved');
+      expect(candidates[0]?.soc?.code).toBe('29-1141');
+      expect((await fresh.resolver()).resolve({ title: 'Welder' }).candidates[0]?.soc?.code).toBe('51-4121');
+    } finally {
+      await fresh.store.close();
+    }
+  });
+});
+
 describe('canonOn: the title resolver across writes', () => {
   it('keeps the occupation index through a profile write and rebuilds it for a new O*NET release', async () => {
     await importFixture('first');

@@ -3,6 +3,7 @@ import { Catalog } from '../core/catalog.js';
 import { PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
+import { readBundledOccupations } from '../resolve/bundledOccupations.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
@@ -77,7 +78,9 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
   const occupationIndex = (): Promise<OccupationIndex> => {
     const release = snapshot.occupationRelease;
     if (index && index.release === release) return index.built;
-    const built = readOccupationIndexData(store.db).then((data) => new OccupationIndex(data));
+    // With no release imported, the tables shipped in data/ serve: titles code on a fresh install.
+    const data = release === null ? readBundledOccupations() : readOccupationIndexData(store.db);
+    const built = data.then((rows) => new OccupationIndex(rows));
     index = { release, built };
     built.catch(() => {
       if (index?.built === built) index = null;
