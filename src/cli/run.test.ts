@@ -92,7 +92,7 @@ describe('canon CLI', () => {
     expect(code).toBe(0);
     expect(out.split('\n').filter(Boolean)).toHaveLength(7);
     expect(out).toMatch(/M3\s+5\s+Senior Manager\s+8–12 yrs/);
-    expect(JSON.parse((await canon('levels', '--json')).out).items).toHaveLength(15);
+    expect(JSON.parse((await canon('levels', '--json')).out).items).toHaveLength(19);
   });
 
   it.each([
@@ -115,7 +115,7 @@ describe('canon CLI', () => {
   });
 
   it.each([
-    [['levels', '--track', 'Z'], /--track must be P, M or E/],
+    [['levels', '--track', 'Z'], /--track must be S, P, M, E; got "Z"/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['show'], /missing required argument 'code'/],
     [['serve', '--port', 'eighty'], /expected a whole number/],

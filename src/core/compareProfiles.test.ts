@@ -19,7 +19,7 @@ describe('compareProfiles', () => {
     ]);
     expect(c.distances.map((d) => [d.a.split('.')[2], d.b.split('.')[1]])).toHaveLength(3);
     const sameFocus = c.distances.find((d) => d.b === 'TECHNO.TECHNOLO6B55.M5');
-    expect(sameFocus).toMatchObject({ distance: 0.07, band: 'near' });
+    expect(sameFocus).toMatchObject({ distance: 0.064, band: 'near' });
   });
 
   it('marks skills shared within a focus and distinct across focuses', () => {

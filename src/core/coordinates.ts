@@ -22,8 +22,8 @@ export const DISTANCE_WEIGHTS = { taxonomy: 0.45, level: 0.35, track: 0.1, skill
 /** Taxonomy component: same focus 0, another focus of the same function ½, another function 1. */
 export const TAXONOMY_STEPS = { sameFocus: 0, sameFunction: 0.5, otherFunction: 1 } as const;
 
-/** Rank gaps are divided by the widest gap the framework has (rank 1 to rank 11). */
-export const RANK_SPAN = 10;
+/** Rank gaps are divided by the widest gap the framework has (S1 at rank 0 to E3 at rank 11). */
+export const RANK_SPAN = 11;
 
 /** Upper bounds of the bands; above the last is "distant". */
 export const BAND_LIMITS = { near: 0.2, related: 0.4 } as const;

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findLevel, formatYears, getLevel, LEVELS, levelRange, parseLevelCode } from './levels.js';
 
 describe('the level framework', () => {
-  it('has P1–P6, M1–M6 and E1–E3 in order', () => {
+  it('has S1–S4, P1–P6, M1–M6 and E1–E3 in order', () => {
     expect(LEVELS.map((l) => l.code)).toEqual([
+      'S1',
+      'S2',
+      'S3',
+      'S4',
       'P1',
       'P2',
       'P3',
@@ -70,13 +74,22 @@ describe('the level framework', () => {
   });
 
   it('puts all tracks on one rank scale that rises within each track', () => {
-    for (const track of ['P', 'M', 'E']) {
+    for (const track of ['S', 'P', 'M', 'E']) {
       const ranks = LEVELS.filter((l) => l.track === track).map((l) => l.rank);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
       expect(new Set(ranks).size).toBe(ranks.length);
     }
     expect(getLevel('E1').rank).toBeGreaterThan(getLevel('M6').rank);
     expect(getLevel('M3').rank).toBe(getLevel('P5').rank);
+    // A lead hand never outranks the first-line supervisor over the crew.
+    expect(getLevel('S4').rank).toBe(getLevel('M1').rank);
+    expect(getLevel('S1').rank).toBeLessThan(getLevel('P1').rank);
+  });
+
+  it('sources every support level from a Job Zone row', () => {
+    for (const l of LEVELS.filter((x) => x.track === 'S')) {
+      expect(l.sources.every((id) => id.startsWith('onet-jz-')), l.code).toBe(true);
+    }
   });
 
   it('expands ranges on one track only, upward', () => {
@@ -87,7 +100,7 @@ describe('the level framework', () => {
 
   it('rejects unknown codes with the expected shape', () => {
     expect(findLevel('M9')).toBeUndefined();
-    expect(() => parseLevelCode('P7')).toThrow(/expected P1–P6, M1–M6 or E1–E3/);
-    expect(() => getLevel('Q1')).toThrow(/expected P1–P6/);
+    expect(() => parseLevelCode('P7')).toThrow(/expected S1–S4, P1–P6, M1–M6 or E1–E3/);
+    expect(() => getLevel('Q1')).toThrow(/expected S1–S4, P1–P6/);
   });
 });

@@ -1,8 +1,9 @@
 import { CanonError, quote } from './errors.js';
 
-export type Track = 'P' | 'M' | 'E';
+export type Track = 'S' | 'P' | 'M' | 'E';
 
 export const TRACKS: Readonly<Record<Track, string>> = {
+  S: 'Support, skilled and operational',
   P: 'Individual contributor',
   M: 'Management',
   E: 'Executive',
@@ -35,6 +36,12 @@ export interface Level {
   experience: YearsRange | null;
   /** Source ids (see data/sources.yaml) backing the experience figure. */
   experienceSources: readonly string[];
+  /**
+   * Source ids backing the descriptive attributes themselves. The support track's
+   * attributes follow O*NET's Job Zone definitions; the other tracks' follow
+   * Canon's published profile pages and ladders.
+   */
+  sources: readonly string[];
   commonTitles: readonly string[];
 }
 
@@ -48,24 +55,99 @@ export const LEVEL_ATTRIBUTES = [
   ['Leadership', 'leadership'],
 ] as const satisfies readonly (readonly [string, keyof Level])[];
 
-const LEVEL_CODE = /^([PME])([1-9])$/;
-const MAX_STEP: Readonly<Record<Track, number>> = { P: 6, M: 6, E: 3 };
+const LEVEL_CODE = /^([SPME])([1-9])$/;
+const MAX_STEP: Readonly<Record<Track, number>> = { S: 4, P: 6, M: 6, E: 3 };
 
-type LevelInput = Omit<Level, 'track' | 'step' | 'experienceSources'> & {
+type LevelInput = Omit<Level, 'track' | 'step' | 'experienceSources' | 'sources'> & {
   experienceSources?: readonly string[];
+  sources?: readonly string[];
 };
+
+const FRAMEWORK_SOURCES = ['canon-profile-m3', 'canon-profile-m6'];
 
 function level(input: LevelInput): Level {
   const parsed = parseLevelCode(input.code);
-  return { ...input, ...parsed, experienceSources: input.experienceSources ?? [] };
+  return {
+    ...input,
+    ...parsed,
+    experienceSources: input.experienceSources ?? [],
+    sources: input.sources ?? FRAMEWORK_SOURCES,
+  };
 }
 
 /**
  * The universal level framework. The M3 and M6 rows follow Canon's published
  * profile pages; ranks place P(n) beside M(n-2) (a first-line supervisor sits
- * with a senior professional) and the executive track above M6.
+ * with a senior professional) and the executive track above M6. The support
+ * track (S) is for skilled trades, technicians, operations, clerical and hourly
+ * work, which professional levels misdescribe: its steps follow O*NET's Job Zones
+ * 1–3 (how much preparation the work needs) and then the lead hand who guides a
+ * crew. S1 sits below P1 (no preparation at all), S2 beside P1, S3 (fully skilled,
+ * journey level) beside P2 and S4 beside P3 and M1, under the supervisor's authority.
  */
 export const LEVELS: readonly Level[] = [
+  level({
+    code: 'S1',
+    rank: 0,
+    title: 'Entry Support',
+    summary: 'Follows instructions on routine work that an experienced worker can show in days or months.',
+    scope: 'Own assigned tasks on a shift or crew',
+    autonomy: 'Follows set instructions and procedures; work is checked by an experienced worker or supervisor',
+    complexity: 'Routine, repetitive tasks with set methods',
+    impact: 'Own task outcomes',
+    decisionRights: 'Chooses the order of assigned tasks within set procedures',
+    leadership: 'Learns the job from experienced workers',
+    experience: null,
+    sources: ['onet-jz-1'],
+    commonTitles: ['Helper', 'Trainee', 'Attendant', 'Laborer', 'Assistant'],
+  }),
+  level({
+    code: 'S2',
+    rank: 1,
+    title: 'Support Specialist',
+    summary: 'Does the job independently once trained by working beside experienced employees for months to a year.',
+    scope: 'A set of duties or a station within a team',
+    autonomy: 'Works independently on regular duties; refers exceptions to a lead or supervisor',
+    complexity: 'Routine problems that need some judgement and knowledge of the work',
+    impact: 'Own duties and the customers or colleagues served',
+    decisionRights: 'Decides how to handle standard cases within established rules',
+    leadership: 'Helps newer workers with routine tasks',
+    experience: { min: 0, max: 1 },
+    experienceSources: ['onet-jz-2'],
+    sources: ['onet-jz-2'],
+    commonTitles: ['Clerk', 'Operator', 'Representative', 'Technician I', 'Installer'],
+  }),
+  level({
+    code: 'S3',
+    rank: 2,
+    title: 'Skilled Support',
+    summary: 'Fully skilled (journey-level) worker after vocational training, apprenticeship or an associate degree.',
+    scope: 'Complete jobs or processes, start to finish',
+    autonomy: 'Plans and carries out own work without close supervision',
+    complexity: 'Varied problems that call for trade or technical knowledge to diagnose and fix',
+    impact: 'Quality and safety of completed work',
+    decisionRights: 'Chooses methods, tools and materials for own jobs',
+    leadership: 'Trains apprentices and less-experienced workers on the job',
+    experience: { min: 1, max: 2 },
+    experienceSources: ['onet-jz-3'],
+    sources: ['onet-jz-3'],
+    commonTitles: ['Journeyman', 'Technician', 'Senior Clerk', 'Mechanic', 'Specialist'],
+  }),
+  level({
+    code: 'S4',
+    rank: 3,
+    title: 'Lead Support',
+    summary: 'Leads the work of a crew or shift while doing it; the go-to expert for the hardest jobs.',
+    scope: 'A crew, shift or work area',
+    autonomy: 'Organises the crew\'s work within plans set by a supervisor',
+    complexity: 'Non-routine jobs and problems others escalate',
+    impact: 'The crew\'s output, quality and safety',
+    decisionRights: 'Assigns and checks the crew\'s tasks; recommends people decisions to the supervisor',
+    leadership: 'Coordinates and trains others while contributing',
+    experience: null,
+    sources: ['onet-jz-3', 'onet-jz-4'],
+    commonTitles: ['Lead', 'Lead Hand', 'Master', 'Senior Technician', 'Crew Leader'],
+  }),
   level({
     code: 'P1',
     rank: 1,
@@ -288,11 +370,14 @@ export function parseLevelCode(code: string): { code: string; track: Track; step
   if (!track || step > MAX_STEP[track]) {
     throw new CanonError(
       'invalid_input',
-      `Unknown level code ${quote(code)}: expected P1–P6, M1–M6 or E1–E3.`,
+      `Unknown level code ${quote(code)}: expected ${LEVEL_CODES_HINT}.`,
     );
   }
   return { code, track, step };
 }
+
+/** What a valid level code looks like, for error messages. */
+export const LEVEL_CODES_HINT = 'S1–S4, P1–P6, M1–M6 or E1–E3';
 
 const BY_CODE = new Map(LEVELS.map((l) => [l.code, l]));
 

@@ -20,6 +20,20 @@ export interface Statement {
   sources: string[];
   /** The spans of ingested documents that support it, when it came from one. */
   evidence?: EvidenceRef[];
+  /** The rows of reference files it was generated from, when it was. */
+  rows?: SourceRow[];
+}
+
+/**
+ * One row of a reference file: the exact place a generated statement came from,
+ * e.g. source "onet-29-3", file "Task Statements.txt", key "8823" (the Task ID).
+ * Keys that need several columns join them with " · " in the file's column order
+ * ("29-1141.00 · 2.C.1.a" for a Knowledge rating).
+ */
+export interface SourceRow {
+  source: string;
+  file: string;
+  key: string;
 }
 
 /** One span of evidence: its row in an ingested source. */
@@ -34,6 +48,7 @@ export interface RubricRow {
   collaboration: string;
   degreeYears: string;
   sources: string[];
+  rows?: SourceRow[];
 }
 
 export type SkillKind = 'hard' | 'soft';
@@ -52,6 +67,7 @@ export interface Skill {
   kind: SkillKind;
   sources: string[];
   evidence?: EvidenceRef[];
+  rows?: SourceRow[];
 }
 
 export type ClassificationSystem = 'onet-soc' | 'isco' | 'esco';
@@ -70,6 +86,7 @@ export interface ClassificationMapping {
   origin: string;
   confidence: number | null;
   sources: string[];
+  rows?: SourceRow[];
 }
 
 export interface PayObservation {
@@ -82,6 +99,7 @@ export interface PayObservation {
   basis: string;
   asOf: string | null;
   sources: string[];
+  rows?: SourceRow[];
 }
 
 export type ProfileStatus = 'draft' | 'in_review' | 'approved' | 'retired';

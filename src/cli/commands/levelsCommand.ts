@@ -1,12 +1,13 @@
 import { CanonError, quote } from '../../core/errors.js';
-import { formatYears, LEVELS } from '../../core/levels.js';
+import { formatYears, LEVELS, TRACKS } from '../../core/levels.js';
 import { levelDto } from '../../server/api/toDto.js';
 import type { CliIO } from '../io.js';
 
 export function levelsCommand(flags: { json?: boolean; track?: string }, io: CliIO): void {
   const track = flags.track?.toUpperCase();
-  if (track !== undefined && !['P', 'M', 'E'].includes(track)) {
-    throw new CanonError('invalid_input', `--track must be P, M or E; got ${quote(flags.track)}.`);
+  const tracks = Object.keys(TRACKS);
+  if (track !== undefined && !tracks.includes(track)) {
+    throw new CanonError('invalid_input', `--track must be ${tracks.join(', ')}; got ${quote(flags.track)}.`);
   }
   const levels = LEVELS.filter((l) => !track || l.track === track);
   if (flags.json) {

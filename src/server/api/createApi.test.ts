@@ -91,7 +91,7 @@ describe('API reads', () => {
     expect((await json('/api/focuses?function=TECHNO')).body.total).toBe(4);
     const focus = (await json('/api/focuses/TECHNOLO6B55')).body;
     expect(focus.profiles).toEqual(['M3', 'M4', 'M5', 'M6'].map((l) => `TECHNO.TECHNOLO6B55.${l}`));
-    expect((await json('/api/levels')).body.items).toHaveLength(15);
+    expect((await json('/api/levels')).body.items).toHaveLength(19);
     expect((await json('/api/levels?track=E')).body.items.map((l: any) => l.code)).toEqual([
       'E1',
       'E2',

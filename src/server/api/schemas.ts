@@ -20,7 +20,7 @@ const Years = z.object({ min: z.number(), max: z.number() }).nullable();
 export const LevelSchema = z
   .object({
     code: z.string().openapi({ example: 'M3' }),
-    track: z.enum(['P', 'M', 'E']),
+    track: z.enum(['S', 'P', 'M', 'E']),
     trackName: z.string(),
     step: z.number().int(),
     rank: z
@@ -39,6 +39,7 @@ export const LevelSchema = z
       description: 'Typical years of experience; null where no source gives a figure.',
     }),
     experienceSources: z.array(z.string()),
+    sources: z.array(z.string()).openapi({ description: 'Source ids behind the level\'s attributes.' }),
     commonTitles: z.array(z.string()),
   })
   .openapi('Level');
@@ -138,7 +139,7 @@ export const ProfileSummarySchema = z
     functionCode: z.string(),
     focusCode: z.string(),
     levelCode: z.string(),
-    track: z.enum(['P', 'M', 'E']),
+    track: z.enum(['S', 'P', 'M', 'E']),
     status: z.enum(['draft', 'in_review', 'approved', 'retired']),
     version: z.number().int().nullable(),
     region: z.string(),

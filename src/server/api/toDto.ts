@@ -25,6 +25,7 @@ export function levelDto(level: Level): z.infer<typeof LevelSchema> {
     ...level,
     trackName: TRACKS[level.track],
     experienceSources: [...level.experienceSources],
+    sources: [...level.sources],
     commonTitles: [...level.commonTitles],
   };
 }

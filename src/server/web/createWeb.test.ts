@@ -89,7 +89,7 @@ describe('pages', () => {
     const { html } = await page('/profiles/TECHNO.TECHNOLO6B55.M3');
     expect(html).toContain('href="/coordinates"');
     expect(html).toContain('href="/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.TECHNOLO6B55.M4,');
-    expect(text(html)).toMatch(/Technology Executive Leadership — M4 TECHNO\.TECHNOLO6B55\.M4 0\.04 near/);
+    expect(text(html)).toMatch(/Technology Executive Leadership — M4 TECHNO\.TECHNOLO6B55\.M4 0\.03 near/);
     const how = text((await page('/coordinates')).html);
     expect(how).toContain('distance = 0.45 × taxonomy + 0.35 × level + 0.1 × track + 0.1 × skills');
   });

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
-import { findLevel, LEVELS } from '../../../core/levels.js';
+import { findLevel, LEVEL_CODES_HINT, LEVELS } from '../../../core/levels.js';
 import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import { CodeParam, LevelSchema } from '../schemas.js';
@@ -12,7 +12,7 @@ const list = createRoute({
   path: '/levels',
   tags: ['Levels'],
   summary: 'The universal level framework',
-  request: { query: z.object({ track: z.enum(['P', 'M', 'E']).optional() }) },
+  request: { query: z.object({ track: z.enum(['S', 'P', 'M', 'E']).optional() }) },
   responses: {
     200: {
       description: 'Levels in track order',
@@ -45,7 +45,7 @@ export function registerLevelRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(get, (c) => {
     const { code } = c.req.valid('param');
     const level = findLevel(code);
-    if (!level) throw new CanonError('not_found', `No level ${quote(code)}: expected P1–P6, M1–M6 or E1–E3.`);
+    if (!level) throw new CanonError('not_found', `No level ${quote(code)}: expected ${LEVEL_CODES_HINT}.`);
     return cachedJson(deps, c, () => levelDto(level));
   });
 }

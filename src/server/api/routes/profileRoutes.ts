@@ -23,7 +23,7 @@ const list = createRoute({
     query: PaginationQuery.extend({
       function: z.string().optional().openapi({ description: 'Function code, e.g. TECHNO' }),
       focus: z.string().optional().openapi({ description: 'Focus code, e.g. TECHNOLO6B55' }),
-      track: z.enum(['P', 'M', 'E']).optional(),
+      track: z.enum(['S', 'P', 'M', 'E']).optional(),
       level: z
         .string()
         .regex(/^[PME][1-9]$/, 'expected a level code such as M3')
