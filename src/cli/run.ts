@@ -5,6 +5,7 @@ import { rootMessage, storeFailure } from '../store/storeFailure.js';
 import type { VersionRef } from '../workflow/profileWorkflow.js';
 import { approveCommand } from './commands/approveCommand.js';
 import { auditCommand } from './commands/auditCommand.js';
+import { buildCommand, releaseDiffCommand } from './commands/buildCommand.js';
 import { diffCommand, versionRef } from './commands/diffCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { historyCommand } from './commands/historyCommand.js';
@@ -135,6 +136,27 @@ function program(io: CliIO): Command {
     .option('--json', 'print JSON: {code, scores, minimum, passed, confidence, findings}')
     .option(...dataDir)
     .action((code, flags) => reviewCommand(code, flags, io));
+
+  cmd
+    .command('build')
+    .description(
+      'generate the taxonomy release from the reference data (O*NET 29.3, SOC 2018, ESCO 1.2, BLS OEWS, crosswalks), review it and write it',
+    )
+    .option('--from <dir>', 'the reference data folder (default: ../shared/data beside the project)')
+    .option(
+      '--taxonomy-dir <dir>',
+      'the taxonomy folder whose curated files and overlay.yaml apply (default: data/)',
+    )
+    .option('--out <file>', 'where to write the release (default: <taxonomy-dir>/release/taxonomy.json.gz)')
+    .option('--json', 'print the summary and the changes as JSON')
+    .action((flags) => buildCommand(flags, io));
+  cmd
+    .command('release-diff')
+    .description('show what one taxonomy release adds, removes, renames and moves against another')
+    .argument('<before>', 'the earlier release file')
+    .argument('<after>', 'the later release file')
+    .option('--json', 'print JSON')
+    .action((before, after, flags) => releaseDiffCommand(before, after, flags, io));
 
   const importCmd = cmd.command('import').description('import reference data into the store');
   importCmd

@@ -4,7 +4,7 @@ import { parseLevelCode } from './levels.js';
 
 export const FUNCTION_CODE = /^[A-Z]{6}$/;
 export const FOCUS_CODE = /^[A-Z]{8}[0-9A-F]{4}$/;
-export const PROFILE_CODE = /^([A-Z]{6})\.([A-Z]{8}[0-9A-F]{4})\.([PME][1-9])$/;
+export const PROFILE_CODE = /^([A-Z]{6})\.([A-Z]{8}[0-9A-F]{4})\.([SPME][1-9])$/;
 
 /**
  * A focus code: eight letters of its stable key (padded with X) plus four hex

@@ -3,6 +3,7 @@ import { CanonError } from '../core/errors.js';
 import { getLevel } from '../core/levels.js';
 import type { OccupationPayRecord } from '../core/payBands.js';
 import type { Focus, ProfileRecord, Source, Taxonomy, TaxonomyFunction } from '../core/taxonomy.js';
+import type { TaxonomyRelease } from '../taxonomy/releaseFile.js';
 import { focusMappings } from './focusMappings.js';
 import { focusSkills, onetCodesOf } from './focusSkills.js';
 import { FUNCTION_RULES } from './functionRules.js';
@@ -12,15 +13,6 @@ import { focusLevels, levelContent, placeTasks } from './levelContent.js';
 import type { Overlay } from './overlay.js';
 import type { ReferenceData } from './referenceData.js';
 import { type BandedTask, bandOf } from './taskBands.js';
-
-/** A generated taxonomy with what it was built from; `writeRelease` stores it. */
-export interface TaxonomyRelease {
-  /** "<Canon release format>+<source releases>", e.g. "1+onet-29-3.soc-2018.esco-1-2.bls-oews-2024". */
-  version: string;
-  builtFrom: { id: string; name: string }[];
-  taxonomy: Taxonomy;
-  wages: OccupationPayRecord[];
-}
 
 export const RELEASE_FORMAT = 1;
 const DESCRIPTION_LIMIT = 700;
@@ -33,21 +25,32 @@ const DESCRIPTION_LIMIT = 700;
  */
 export function buildTaxonomy(ref: ReferenceData, curated: Taxonomy, overlay: Overlay): TaxonomyRelease {
   const claimed = new Set(
-    curated.focuses.flatMap((f) => f.mappings.filter((m) => m.system === 'onet-soc').map((m) => m.code.slice(0, 7))),
+    curated.focuses.flatMap((f) =>
+      f.mappings.filter((m) => m.system === 'onet-soc').map((m) => m.code.slice(0, 7)),
+    ),
   );
   const plans = planFocuses(ref, claimed, overlay);
 
   const banded = new Map<string, BandedTask[]>();
   for (const soc of ref.soc.keys())
-    banded.set(soc, onetCodesOf(soc, ref).flatMap((code) => (ref.tasks.get(code) ?? []).map((t) => bandOf(t, ref))));
+    banded.set(
+      soc,
+      onetCodesOf(soc, ref).flatMap((code) => (ref.tasks.get(code) ?? []).map((t) => bandOf(t, ref))),
+    );
 
   const anchorRank = new Map<string, number>();
   for (const plan of plans) for (const m of plan.members) anchorRank.set(m.soc, getLevel(m.anchor).rank);
   const anchorRankOf = (soc: string) => anchorRank.get(soc) ?? null;
 
-  const functions: TaxonomyFunction[] = FUNCTION_RULES.filter((rule) => plans.some((p) => p.functionKey === rule.key)).map(
-    (rule) => ({ code: rule.code, key: rule.key, name: rule.name, description: rule.description, sources: ['soc-2018'] }),
-  );
+  const functions: TaxonomyFunction[] = FUNCTION_RULES.filter((rule) =>
+    plans.some((p) => p.functionKey === rule.key),
+  ).map((rule) => ({
+    code: rule.code,
+    key: rule.key,
+    name: rule.name,
+    description: rule.description,
+    sources: ['soc-2018'],
+  }));
   const functionCode = new Map(FUNCTION_RULES.map((r) => [r.key, r.code]));
   const focuses: Focus[] = [];
   const profiles: ProfileRecord[] = [];
@@ -56,12 +59,17 @@ export function buildTaxonomy(ref: ReferenceData, curated: Taxonomy, overlay: Ov
     const fnCode = functionCode.get(plan.functionKey) ?? 'EXECUT';
     const code = focusCodeFor(fnCode, plan.key);
     const clash = usedCodes.get(code);
-    if (clash) throw new CanonError('invalid_data', `Focus code ${code} would be shared by "${clash}" and "${plan.key}".`);
+    if (clash)
+      throw new CanonError(
+        'invalid_data',
+        `Focus code ${code} would be shared by "${clash}" and "${plan.key}".`,
+      );
     usedCodes.set(code, plan.key);
     const placed = placeTasks(plan, banded);
     const levelCodes = focusLevels(plan, placed);
     const levels: Focus['levels'] = {};
-    for (const levelCode of levelCodes) levels[levelCode] = levelContent(plan, levelCode, placed, ref, anchorRankOf);
+    for (const levelCode of levelCodes)
+      levels[levelCode] = levelContent(plan, levelCode, placed, ref, anchorRankOf);
     const tasks = placed.map((p) => p.task);
     focuses.push({
       code,
@@ -108,12 +116,21 @@ function describe(plan: FocusPlan, ref: ReferenceData): string {
     .filter((m) => m.role !== 'supervisor' || plan.members.length === 1)
     .map((m) => ref.soc.get(m.soc)?.definition ?? '')
     .filter(Boolean);
-  const text = plan.members.length === 1 ? (definitions[0] ?? '') : `Covers ${plan.members.map((m) => m.title).join('; ')}. ${definitions[0] ?? ''}`;
-  return text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1).replace(/\s+\S*$/, '')}…` : text;
+  const text =
+    plan.members.length === 1
+      ? (definitions[0] ?? '')
+      : `Covers ${plan.members.map((m) => m.title).join('; ')}. ${definitions[0] ?? ''}`;
+  return text.length > DESCRIPTION_LIMIT
+    ? `${text.slice(0, DESCRIPTION_LIMIT - 1).replace(/\s+\S*$/, '')}…`
+    : text;
 }
 
 /** Focuses of the same SOC minor group read alike; each says how it differs, in SOC's own definitions. */
-function distinctFrom(plan: FocusPlan, plans: readonly FocusPlan[], ref: ReferenceData): Focus['distinctFrom'] {
+function distinctFrom(
+  plan: FocusPlan,
+  plans: readonly FocusPlan[],
+  ref: ReferenceData,
+): Focus['distinctFrom'] {
   const minor = plan.members[0]?.soc.slice(0, 4);
   return plans
     .filter((p) => p !== plan && p.members[0]?.soc.slice(0, 4) === minor)

@@ -87,7 +87,11 @@ export function focusMappings(members: readonly Member[], ref: ReferenceData): C
     }
   }
   esco.sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0) || (a.code < b.code ? -1 : 1));
-  return [...out, ...[...isco.values()].sort((a, b) => (a.code < b.code ? -1 : 1)), ...esco.slice(0, ESCO_PER_FOCUS)];
+  return [
+    ...out,
+    ...[...isco.values()].sort((a, b) => (a.code < b.code ? -1 : 1)),
+    ...esco.slice(0, ESCO_PER_FOCUS),
+  ];
 }
 
 function round(n: number): number {

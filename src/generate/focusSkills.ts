@@ -1,5 +1,5 @@
-import type { Skill, SourceRow } from '../core/taxonomy.js';
 import { contentStems } from '../core/review/textSimilarity.js';
+import type { Skill, SourceRow } from '../core/taxonomy.js';
 import type { Member } from './groupOccupations.js';
 import type { Rating, ReferenceData, Task } from './referenceData.js';
 import { onetRow } from './sourceRows.js';
@@ -25,7 +25,9 @@ interface Rated {
  */
 export function focusSkills(members: readonly Member[], tasks: readonly Task[], ref: ReferenceData): Skill[] {
   const onetCodes = members.flatMap((m) => onetCodesOf(m.soc, ref));
-  const skills = topRated(onetCodes, ref.skills, 'Skills.txt', SKILLS_KEPT, (r) => r.element.startsWith('2.B.1'));
+  const skills = topRated(onetCodes, ref.skills, 'Skills.txt', SKILLS_KEPT, (r) =>
+    r.element.startsWith('2.B.1'),
+  );
   const knowledge = topRated(onetCodes, ref.knowledge, 'Knowledge.txt', KNOWLEDGE_KEPT, () => false);
   const esco = topEsco(onetCodes, ref);
   const taskStems = tasks.map((t) => ({ task: t, stems: contentStems(t.text) }));
@@ -71,7 +73,12 @@ function topRated(
     }
   }
   return [...byElement.values()]
-    .map((e) => ({ name: e.rating.name, importance: e.sum / e.n, rows: e.rows.slice(0, 3), soft: soft(e.rating) }))
+    .map((e) => ({
+      name: e.rating.name,
+      importance: e.sum / e.n,
+      rows: e.rows.slice(0, 3),
+      soft: soft(e.rating),
+    }))
     .filter((e) => e.importance >= MIN_IMPORTANCE)
     .sort((a, b) => b.importance - a.importance || (a.name < b.name ? -1 : 1))
     .slice(0, kept);
@@ -85,7 +92,11 @@ function topEsco(onetCodes: readonly string[], ref: ReferenceData): Rated[] {
         const entry = counts.get(skill) ?? { n: 0, rows: [] };
         entry.n += 1;
         if (entry.rows.length < 2)
-          entry.rows.push({ source: 'esco-1-2', file: 'occupationSkillRelations_derived.csv', key: `${occupation.uri} · ${skill}` });
+          entry.rows.push({
+            source: 'esco-1-2',
+            file: 'occupationSkillRelations_derived.csv',
+            key: `${occupation.uri} · ${skill}`,
+          });
         counts.set(skill, entry);
       }
     }
@@ -104,7 +115,8 @@ function appliedIn(name: string, tasks: readonly { task: Task; stems: Set<string
     let score = 0;
     for (const s of wanted) if (stems.has(s)) score++;
     if (score === 0) continue;
-    if (!best || score > best.score || (score === best.score && task.core && !best.task.core)) best = { task, score };
+    if (!best || score > best.score || (score === best.score && task.core && !best.task.core))
+      best = { task, score };
   }
   return best?.task ?? null;
 }
@@ -112,4 +124,3 @@ function appliedIn(name: string, tasks: readonly { task: Task; stems: Set<string
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-

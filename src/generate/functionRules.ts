@@ -51,7 +51,8 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'design',
     code: 'DESIGN',
     name: 'Design',
-    description: 'Commercial, graphic, interface, interior, fashion and set designers and the art directors who lead them.',
+    description:
+      'Commercial, graphic, interface, interior, fashion and set designers and the art directors who lead them.',
     prefixes: ['27-1011', '27-102', '15-1255'],
   },
   {
@@ -82,7 +83,8 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'customer-success-and-support',
     code: 'CUSTSP',
     name: 'Customer Success & Support',
-    description: 'Customer service representatives and the people who answer customers on behalf of an organisation.',
+    description:
+      'Customer service representatives and the people who answer customers on behalf of an organisation.',
     prefixes: ['43-4051'],
   },
   {
@@ -129,21 +131,24 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'education-and-training',
     code: 'EDUCAT',
     name: 'Education & Training',
-    description: 'Teachers and instructors at every stage, librarians, curators and archivists, and education administrators.',
+    description:
+      'Teachers and instructors at every stage, librarians, curators and archivists, and education administrators.',
     prefixes: ['25-', '11-903'],
   },
   {
     key: 'science-and-research',
     code: 'SCIENC',
     name: 'Science & Research',
-    description: 'Life, physical and social scientists, mathematicians, their laboratory technicians and the managers of scientific work.',
+    description:
+      'Life, physical and social scientists, mathematicians, their laboratory technicians and the managers of scientific work.',
     prefixes: ['19-', '15-2021', '11-9121'],
   },
   {
     key: 'skilled-trades-and-construction',
     code: 'TRADES',
     name: 'Skilled Trades & Construction',
-    description: 'Construction trades and extraction workers, their helpers and supervisors, and construction managers.',
+    description:
+      'Construction trades and extraction workers, their helpers and supervisors, and construction managers.',
     prefixes: ['47-', '11-9021'],
   },
   {
@@ -158,7 +163,8 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'installation-maintenance-and-repair',
     code: 'MAINTR',
     name: 'Installation, Maintenance & Repair',
-    description: 'Mechanics, installers and repairers of vehicles, equipment and buildings, and their supervisors.',
+    description:
+      'Mechanics, installers and repairers of vehicles, equipment and buildings, and their supervisors.',
     prefixes: ['49-'],
   },
   {
@@ -181,7 +187,8 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'retail',
     code: 'RETAIL',
     name: 'Retail',
-    description: 'Cashiers, retail salespersons, counter and rental clerks, parts salespersons and their supervisors.',
+    description:
+      'Cashiers, retail salespersons, counter and rental clerks, parts salespersons and their supervisors.',
     prefixes: ['41-1011', '41-2'],
   },
   {
@@ -219,7 +226,8 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'community-and-social-services',
     code: 'COMMUN',
     name: 'Community & Social Services',
-    description: 'Counselors, social workers, health educators, community workers, clergy and the managers of social services.',
+    description:
+      'Counselors, social workers, health educators, community workers, clergy and the managers of social services.',
     prefixes: ['21-', '11-9151'],
   },
   {
@@ -234,7 +242,8 @@ export const FUNCTION_RULES: readonly FunctionRule[] = [
     key: 'facilities-and-grounds',
     code: 'FACILI',
     name: 'Facilities & Grounds',
-    description: 'Janitors, housekeepers, pest control and grounds maintenance workers and their supervisors.',
+    description:
+      'Janitors, housekeepers, pest control and grounds maintenance workers and their supervisors.',
     prefixes: ['37-'],
   },
 ];

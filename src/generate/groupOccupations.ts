@@ -91,7 +91,8 @@ export function broadGroupOf(soc: string): string {
 
 export function roleOf(soc: string, groups: ReadonlyMap<string, string>): Role {
   const minor = `${soc.slice(0, 4)}000`;
-  if (/^supervisors of|first-line enlisted military supervisors/i.test(groups.get(minor) ?? '')) return 'supervisor';
+  if (/^supervisors of|first-line enlisted military supervisors/i.test(groups.get(minor) ?? ''))
+    return 'supervisor';
   if (!soc.startsWith('11-')) return 'worker';
   return EXECUTIVE_GROUPS.includes(broadGroupOf(soc)) ? 'executive' : 'manager';
 }
@@ -128,7 +129,9 @@ export function levelAbove(anchor: string, bands: number): string {
 export function jobZoneOf(soc: string, ref: ReferenceData): number | null {
   const main = ref.onet.get(`${soc}.00`)?.jobZone;
   if (main) return main;
-  const zones = [...ref.onet.values()].filter((o) => o.soc === soc && o.jobZone !== null).map((o) => o.jobZone as number);
+  const zones = [...ref.onet.values()]
+    .filter((o) => o.soc === soc && o.jobZone !== null)
+    .map((o) => o.jobZone as number);
   if (zones.length > 0) return Math.min(...zones);
   // "All Other" codes carry no ratings; their broad group's siblings say what preparation such work needs.
   const siblings = [...ref.onet.values()].filter(
@@ -139,7 +142,20 @@ export function jobZoneOf(soc: string, ref: ReferenceData): number | null {
   return sorted[Math.floor(sorted.length / 2)] ?? null;
 }
 
-const STOP = new Set(['and', 'of', 'the', 'or', 'workers', 'except', 'all', 'other', 'first', 'line', 'supervisors', 'occupations']);
+const STOP = new Set([
+  'and',
+  'of',
+  'the',
+  'or',
+  'workers',
+  'except',
+  'all',
+  'other',
+  'first',
+  'line',
+  'supervisors',
+  'occupations',
+]);
 function words(text: string): Set<string> {
   return new Set(
     text
@@ -189,7 +205,8 @@ export function planFocuses(ref: ReferenceData, claimed: ReadonlySet<string>, ov
     const wanted = words(supervisor.title.replace(/^first-line supervisors of/i, ''));
     let best: { plan: FocusPlan; score: number; employment: number } | null = null;
     for (const plan of byKey.values()) {
-      if (!plan.members.some((m) => m.role === 'worker' && m.soc.slice(0, 2) === supervisor.soc.slice(0, 2))) continue;
+      if (!plan.members.some((m) => m.role === 'worker' && m.soc.slice(0, 2) === supervisor.soc.slice(0, 2)))
+        continue;
       const have = words(`${plan.name} ${plan.members.map((m) => m.title).join(' ')}`);
       const score = [...wanted].filter((w) => have.has(w)).length;
       const jobs = employment(plan);
@@ -200,7 +217,12 @@ export function planFocuses(ref: ReferenceData, claimed: ReadonlySet<string>, ov
     else {
       // A supervisor with no worker focus in its major group leads a focus of its own.
       const key = slug(supervisor.title);
-      byKey.set(key, { key, name: supervisor.title, functionKey: functionFor(supervisor.soc).key, members: [supervisor] });
+      byKey.set(key, {
+        key,
+        name: supervisor.title,
+        functionKey: functionFor(supervisor.soc).key,
+        members: [supervisor],
+      });
     }
   }
 
@@ -244,12 +266,19 @@ function applyOverlay(plans: FocusPlan[], overlay: Overlay, memberOf: (soc: stri
     });
   });
   overlay.splits.forEach((split, i) => {
-    if (byKey.has(split.key)) problem(['split', i, 'key'], `a focus with the key "${split.key}" already exists`);
+    if (byKey.has(split.key))
+      problem(['split', i, 'key'], `a focus with the key "${split.key}" already exists`);
     const members = split.occupations
       .map((soc, j) => take(soc, ['split', i, 'occupations', j]))
       .filter((m): m is Member => m !== null);
     const first = members[0];
-    if (first) byKey.set(split.key, { key: split.key, name: split.name, functionKey: functionFor(first.soc).key, members });
+    if (first)
+      byKey.set(split.key, {
+        key: split.key,
+        name: split.name,
+        functionKey: functionFor(first.soc).key,
+        members,
+      });
   });
   overlay.moves.forEach((move, i) => {
     const target = focus(move.to, ['move', i, 'to']);

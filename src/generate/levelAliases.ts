@@ -30,18 +30,25 @@ export function levelAliases(
     const seniority = readSeniority(normalizeTitle(title).words);
     const level = seniority.stated ? nearest(levelCodes, seniority.level.rank, member.anchor) : member.anchor;
     const list = out.get(level);
-    if (list && list.length < ALIASES_PER_LEVEL) list.push({ text: title, sources: [row.source], rows: [row] });
+    if (list && list.length < ALIASES_PER_LEVEL)
+      list.push({ text: title, sources: [row.source], rows: [row] });
   };
   for (const member of members) {
     const codes = onetCodesOf(member.soc, ref);
     for (const onet of codes)
-      for (const t of ref.reportedTitles.get(onet) ?? []) place(member, t, onetRow('Sample of Reported Titles.txt', `${onet} · ${t}`));
+      for (const t of ref.reportedTitles.get(onet) ?? [])
+        place(member, t, onetRow('Sample of Reported Titles.txt', `${onet} · ${t}`));
     for (const onet of codes)
-      for (const t of ref.alternateTitles.get(onet) ?? []) place(member, t, onetRow('Alternate Titles.txt', `${onet} · ${t}`));
+      for (const t of ref.alternateTitles.get(onet) ?? [])
+        place(member, t, onetRow('Alternate Titles.txt', `${onet} · ${t}`));
     for (const onet of codes)
       for (const e of ref.esco.get(onet) ?? [])
         for (const t of [e.label, ...e.altLabels])
-          place(member, capitalise(t), { source: 'esco-1-2', file: 'occupations_en.csv', key: `${e.uri} · ${t}` });
+          place(member, capitalise(t), {
+            source: 'esco-1-2',
+            file: 'occupations_en.csv',
+            key: `${e.uri} · ${t}`,
+          });
   }
   return out;
 }

@@ -87,7 +87,10 @@ function responsibilities(plan: FocusPlan, level: Level, here: readonly PlacedTa
         Number(a.task.id) - Number(b.task.id),
     )
     .filter((p) => {
-      const key = p.task.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const key = p.task.text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -111,7 +114,12 @@ function responsibilities(plan: FocusPlan, level: Level, here: readonly PlacedTa
   }));
 }
 
-function rubric(level: Level, members: readonly Member[], here: readonly PlacedTask[], ref: ReferenceData): RubricRow {
+function rubric(
+  level: Level,
+  members: readonly Member[],
+  here: readonly PlacedTask[],
+  ref: ReferenceData,
+): RubricRow {
   const main = members[0];
   const onet = main ? (onetCodesOf(main.soc, ref).find((c) => c.endsWith('.00')) ?? `${main.soc}.00`) : '';
   const rows: SourceRow[] = [];
@@ -176,8 +184,11 @@ function educationText(onet: string, level: Level, ref: ReferenceData, rows: Sou
       parts.push(`most respondents report no related work experience (${Math.round(experience[1])}%)`);
     }
   }
-  const occupationWide = parts.length > 0 ? `${parts.join('; ')} — for the occupation as a whole, not this level alone.` : '';
-  const years = level.experience ? ` The level framework puts ${level.code} at ${level.experience.min}–${level.experience.max} years.` : '';
+  const occupationWide =
+    parts.length > 0 ? `${parts.join('; ')} — for the occupation as a whole, not this level alone.` : '';
+  const years = level.experience
+    ? ` The level framework puts ${level.code} at ${level.experience.min}–${level.experience.max} years.`
+    : '';
   return `${occupationWide}${years}`.trim() || 'No source states the degree or years for this level.';
 }
 
@@ -207,7 +218,8 @@ function career(
           sources: ['onet-29-3'],
           rows: [onetRow('Related Occupations.txt', `${onet} · ${r.code}`)],
         };
-        const list = rank > level.rank ? links.advancementTo : rank < level.rank ? links.entryFrom : links.lateral;
+        const list =
+          rank > level.rank ? links.advancementTo : rank < level.rank ? links.entryFrom : links.lateral;
         if (list.length < RELATED_PER_LEVEL) list.push(statement);
       }
     }
@@ -227,4 +239,3 @@ function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
-

@@ -5,7 +5,9 @@ import { findLevel } from '../core/levels.js';
 import { type DataProblem, formatProblem } from '../taxonomy/dataProblem.js';
 import { parseDataFile } from '../taxonomy/parseDataFile.js';
 
-const focusKey = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a focus key: lower-case words joined by hyphens');
+const focusKey = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a focus key: lower-case words joined by hyphens');
 const socCode = z.string().regex(/^\d{2}-\d{4}$/, 'a SOC 2018 detailed code like 29-1141');
 const levelCode = z.string().refine((c) => findLevel(c) !== undefined, 'a level code such as S2, P1 or M1');
 
@@ -13,10 +15,16 @@ const overlaySchema = z
   .object({
     rename: z.array(z.object({ focus: focusKey, name: z.string().min(1) }).strict()).default([]),
     merge: z
-      .array(z.object({ into: focusKey, focuses: z.array(focusKey).min(1), name: z.string().min(1).optional() }).strict())
+      .array(
+        z
+          .object({ into: focusKey, focuses: z.array(focusKey).min(1), name: z.string().min(1).optional() })
+          .strict(),
+      )
       .default([]),
     split: z
-      .array(z.object({ key: focusKey, name: z.string().min(1), occupations: z.array(socCode).min(1) }).strict())
+      .array(
+        z.object({ key: focusKey, name: z.string().min(1), occupations: z.array(socCode).min(1) }).strict(),
+      )
       .default([]),
     move: z
       .array(z.object({ occupation: socCode, to: focusKey, level: levelCode.optional() }).strict())
@@ -78,13 +86,19 @@ export async function readOverlay(path: string): Promise<Overlay> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_OVERLAY;
-    throw new CanonError('invalid_data', `Cannot read the overlay ${path}: ${(error as Error).message}`, { cause: error });
+    throw new CanonError('invalid_data', `Cannot read the overlay ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return parseOverlay(path, text);
 }
 
 export function overlayError(file: string, problems: DataProblem[]): CanonError {
-  return new CanonError('invalid_data', `The overlay ${file} is invalid:\n  ${problems.map(formatProblem).join('\n  ')}`, {
-    details: { problems },
-  });
+  return new CanonError(
+    'invalid_data',
+    `The overlay ${file} is invalid:\n  ${problems.map(formatProblem).join('\n  ')}`,
+    {
+      details: { problems },
+    },
+  );
 }

@@ -43,7 +43,10 @@ const SOC_CODE = /^\d{2}-\d{4}$/;
  * there before any is read; a missing column or a malformed code stops the read
  * with the file and line, so a build over a broken folder produces nothing.
  */
-export async function readReferenceData(dir: string, progress: ReadProgress = () => {}): Promise<ReferenceData> {
+export async function readReferenceData(
+  dir: string,
+  progress: ReadProgress = () => {},
+): Promise<ReferenceData> {
   const missing: string[] = [];
   for (const rel of Object.values(REFERENCE_FILES)) {
     const folder = rel.slice(0, rel.indexOf('/'));
@@ -67,7 +70,10 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
   function tsv<K extends string>(file: ReferenceFile, spec: TsvSpec<K>) {
     return readTsv(REFERENCE_FILES[file], lines(file), spec);
   }
-  async function csv(file: ReferenceFile, columns: string[]): Promise<{ line: number; row: Record<string, string> }[]> {
+  async function csv(
+    file: ReferenceFile,
+    columns: string[],
+  ): Promise<{ line: number; row: Record<string, string> }[]> {
     const rel = REFERENCE_FILES[file];
     progress(rel);
     const text = (await readFile(join(dir, rel), 'utf8')).replace(/^\uFEFF/, '');
@@ -75,7 +81,9 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
     try {
       rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true });
     } catch (cause) {
-      throw new CanonError('invalid_data', `${rel}: not a readable CSV file: ${(cause as Error).message}`, { cause });
+      throw new CanonError('invalid_data', `${rel}: not a readable CSV file: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     const header = Object.keys(rows[0] ?? {});
     const absent = columns.filter((c) => !header.includes(c));
@@ -88,7 +96,10 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
     return rows.map((row, i) => ({ line: i + 2, row }));
   }
   function bad(file: ReferenceFile, line: number, what: string, got: string): never {
-    throw new CanonError('invalid_data', `${REFERENCE_FILES[file]}:${line}: expected ${what}; got ${quote(got)}.`);
+    throw new CanonError(
+      'invalid_data',
+      `${REFERENCE_FILES[file]}:${line}: expected ${what}; got ${quote(got)}.`,
+    );
   }
   const onetCode = (file: ReferenceFile, line: number, code: string) =>
     ONET_CODE.test(code) ? code : bad(file, line, 'an O*NET-SOC code like 29-1141.00', code);
@@ -140,16 +151,30 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
   }
 
   const code = 'O*NET-SOC Code';
-  for await (const r of tsv('occupations', { required: { code, title: 'Title', description: 'Description' } })) {
+  for await (const r of tsv('occupations', {
+    required: { code, title: 'Title', description: 'Description' },
+  })) {
     const c = onetCode('occupations', r.line, r.get('code'));
-    data.onet.set(c, { code: c, soc: c.slice(0, 7), title: r.get('title'), description: r.get('description'), jobZone: null });
+    data.onet.set(c, {
+      code: c,
+      soc: c.slice(0, 7),
+      title: r.get('title'),
+      description: r.get('description'),
+      jobZone: null,
+    });
   }
   for await (const r of tsv('jobZones', { required: { code, zone: 'Job Zone' } })) {
     const occupation = data.onet.get(onetCode('jobZones', r.line, r.get('code')));
     if (occupation) occupation.jobZone = number('jobZones', r.line, r.get('zone'));
   }
   for await (const r of tsv('jobZoneReference', {
-    required: { zone: 'Job Zone', name: 'Name', experience: 'Experience', education: 'Education', training: 'Job Training' },
+    required: {
+      zone: 'Job Zone',
+      name: 'Name',
+      experience: 'Experience',
+      education: 'Education',
+      training: 'Job Training',
+    },
   })) {
     const zone = number('jobZoneReference', r.line, r.get('zone'));
     data.jobZones.set(zone, {
@@ -164,7 +189,9 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
   const elementNames = new Map<string, string>();
   for await (const r of tsv('contentModel', { required: { id: 'Element ID', name: 'Element Name' } }))
     elementNames.set(r.get('id'), r.get('name'));
-  for await (const r of tsv('activities', { required: { element: 'Element ID', id: 'DWA ID', title: 'DWA Title' } })) {
+  for await (const r of tsv('activities', {
+    required: { element: 'Element ID', id: 'DWA ID', title: 'DWA Title' },
+  })) {
     const element = r.get('element');
     data.activities.set(r.get('id'), {
       id: r.get('id'),
@@ -223,7 +250,11 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
     required: { scale: 'Scale ID', category: 'Category', description: 'Category Description' },
   })) {
     const target =
-      r.get('scale') === 'RL' ? data.educationCategories : r.get('scale') === 'RW' ? data.experienceCategories : null;
+      r.get('scale') === 'RL'
+        ? data.educationCategories
+        : r.get('scale') === 'RW'
+          ? data.experienceCategories
+          : null;
     target?.set(number('educationCategories', r.line, r.get('category')), r.get('description'));
   }
   for await (const r of tsv('education', {
@@ -257,14 +288,23 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
   // ESCO: the crosswalk names ESCO v1.1 codes; a code reused for another occupation
   // since then is caught by comparing labels, and skipped.
   const escoByCode = new Map<string, EscoOccupation>();
-  for (const { line, row } of await csv('esco', ['conceptUri', 'code', 'preferredLabel', 'altLabels', 'iscoGroup'])) {
+  for (const { line, row } of await csv('esco', [
+    'conceptUri',
+    'code',
+    'preferredLabel',
+    'altLabels',
+    'iscoGroup',
+  ])) {
     const uri = row.conceptUri ?? '';
     if (!uri.startsWith('http')) bad('esco', line, 'an ESCO concept URI', uri);
     escoByCode.set(row.code ?? '', {
       uri,
       code: row.code ?? '',
       label: row.preferredLabel ?? '',
-      altLabels: (row.altLabels ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+      altLabels: (row.altLabels ?? '')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
       isco: row.iscoGroup ?? '',
       essentialSkills: [],
     });
@@ -275,7 +315,11 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
     const occupation = escoByUri.get(row.occupationUri ?? '');
     if (occupation && row.skillLabel) occupation.essentialSkills.push(row.skillLabel);
   }
-  for (const { line, row } of await csv('escoCrosswalk', ['ESCO/ISCO Code', 'ESCO/ISCO Title', 'O*NET-SOC 2019 Code'])) {
+  for (const { line, row } of await csv('escoCrosswalk', [
+    'ESCO/ISCO Code',
+    'ESCO/ISCO Title',
+    'O*NET-SOC 2019 Code',
+  ])) {
     const esco = escoByCode.get(row['ESCO/ISCO Code'] ?? '');
     const label = (row['ESCO/ISCO Title'] ?? '').trim().toLowerCase();
     if (!esco || esco.label.toLowerCase() !== label) continue;
@@ -297,7 +341,8 @@ export async function readReferenceData(dir: string, progress: ReadProgress = ()
     const soc10 = row.soc10 ?? '';
     for (const soc18 of soc2010To2018.get(soc10) ?? []) {
       const list = data.isco.get(soc18) ?? [];
-      if (!list.some((x) => x.code === isco)) list.push({ code: isco, title: (row.iscotitle ?? '').trim(), via: soc10 });
+      if (!list.some((x) => x.code === isco))
+        list.push({ code: isco, title: (row.iscotitle ?? '').trim(), via: soc10 });
       data.isco.set(soc18, list);
     }
   }

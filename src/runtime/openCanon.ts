@@ -1,6 +1,6 @@
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
-import { PayBook } from '../core/payBands.js';
+import { type OccupationPayRecord, PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import { readBundledOccupations } from '../resolve/bundledOccupations.js';
@@ -11,7 +11,7 @@ import { readOccupationIndexData, readOccupationRelease } from '../store/occupat
 import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { loadBuiltinTaxonomy } from '../taxonomy/loadBuiltinTaxonomy.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 
@@ -51,15 +51,15 @@ export interface Canon {
 export async function openCanon(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> & Partial<Pick<Config, 'minFreeMb'>>,
 ): Promise<Canon> {
-  const builtin = await loadTaxonomy(config.taxonomyDir);
+  const builtin = await loadBuiltinTaxonomy(config.taxonomyDir);
   const store = await openStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: config.dataDir, minFreeBytes: (config.minFreeMb ?? 0) * 1024 * 1024 },
   );
   try {
-    const { changed } = await syncBuiltinTaxonomy(store.db, builtin);
-    return await canonOn(store, changed);
+    const { changed } = await syncBuiltinTaxonomy(store.db, builtin.taxonomy);
+    return await canonOn(store, changed, builtin.wages);
   } catch (error) {
     await store.close().catch(() => {});
     throw error;
@@ -67,8 +67,13 @@ export async function openCanon(
 }
 
 /** Canon over a store that already holds its taxonomy. */
-export async function canonOn(store: Store, taxonomyChanged = false): Promise<Canon> {
-  let snapshot = await readSnapshot(store);
+export async function canonOn(
+  store: Store,
+  taxonomyChanged = false,
+  builtinWages: readonly OccupationPayRecord[] = [],
+): Promise<Canon> {
+  const read = () => readSnapshot(store, builtinWages);
+  let snapshot = await read();
   let resolver: Promise<TitleResolver> | null = null;
   let index: { release: string | null; built: Promise<OccupationIndex> } | null = null;
   let checkedAt = Date.now();
@@ -102,7 +107,7 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
     return building;
   };
   const reload = async () => {
-    snapshot = await readSnapshot(store);
+    snapshot = await read();
     // Aliases and focus cues feed the resolver, so it is rebuilt (cheaply) on its next use.
     resolver = null;
   };
@@ -146,7 +151,10 @@ export async function canonOn(store: Store, taxonomyChanged = false): Promise<Ca
 }
 
 /** The revision is read first: a write landing during the read makes the next check reload again, never miss. */
-async function readSnapshot(store: Store): Promise<{
+async function readSnapshot(
+  store: Store,
+  builtinWages: readonly OccupationPayRecord[],
+): Promise<{
   catalog: Catalog;
   payBook: PayBook;
   revision: string;
@@ -154,7 +162,13 @@ async function readSnapshot(store: Store): Promise<{
 }> {
   const revision = await readRevision(store.db);
   const catalog = new Catalog(await readTaxonomy(store.db));
-  const payBook = new PayBook(catalog, await readOccupationPay(store.db), await readProfilePay(store.db));
+  // Imported OEWS figures replace the wages shipped with the built-in release.
+  const imported = await readOccupationPay(store.db);
+  const payBook = new PayBook(
+    catalog,
+    imported.length > 0 ? imported : builtinWages,
+    await readProfilePay(store.db),
+  );
   return { catalog, payBook, revision, occupationRelease: await readOccupationRelease(store.db) };
 }
 

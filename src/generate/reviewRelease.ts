@@ -1,0 +1,34 @@
+import { Catalog } from '../core/catalog.js';
+import { reviewProfile } from '../core/review/reviewProfile.js';
+import type { Taxonomy } from '../core/taxonomy.js';
+import type { TaxonomyRelease } from '../taxonomy/releaseFile.js';
+
+/**
+ * Puts every generated profile before the review panel, beside the curated
+ * taxonomy it will be served with: a profile that passes is approved (version 1),
+ * one that does not stays a draft with its findings for a person to act on.
+ */
+export function reviewRelease(
+  release: TaxonomyRelease,
+  curated: Taxonomy,
+): { passed: number; failed: number } {
+  const generated = release.taxonomy;
+  const catalog = new Catalog({
+    sources: [
+      ...curated.sources,
+      ...generated.sources.filter((s) => !curated.sources.some((c) => c.id === s.id)),
+    ],
+    functions: [...curated.functions, ...generated.functions],
+    focuses: [...curated.focuses, ...generated.focuses],
+    profiles: [...curated.profiles, ...generated.profiles],
+  });
+  let passed = 0;
+  for (const profile of generated.profiles) {
+    const review = reviewProfile(catalog, profile.code);
+    profile.status = review.passed ? 'approved' : 'draft';
+    profile.version = review.passed ? 1 : null;
+    profile.confidence = { score: review.confidence.score, sources: ['onet-29-3'] };
+    if (review.passed) passed++;
+  }
+  return { passed, failed: generated.profiles.length - passed };
+}
