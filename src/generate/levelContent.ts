@@ -122,7 +122,8 @@ function rubric(
 ): RubricRow {
   const main = members[0];
   const onet = main ? (onetCodesOf(main.soc, ref).find((c) => c.endsWith('.00')) ?? `${main.soc}.00`) : '';
-  const rows: SourceRow[] = [];
+  // The occupation's own row comes first: some (military ones) have no ratings to cite beside it.
+  const rows: SourceRow[] = main ? [onetRow('Occupation Data.txt', onet)] : [];
   const knowledge = [...(ref.knowledge.get(onet) ?? [])]
     .sort((a, b) => b.importance - a.importance || (a.name < b.name ? -1 : 1))
     .slice(0, 3);
