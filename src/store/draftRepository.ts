@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProfileContent } from '../core/workflow/profileContent.js';
 import type { CanonDb } from './openStore.js';
 import { profileDrafts, profiles } from './schema.js';
@@ -89,6 +89,58 @@ export async function saveDraft(
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   await db.update(profiles).set({ draftRevision: row.revision }).where(eq(profiles.code, d.profileCode));
   return row;
+}
+
+export interface BuiltinDraft {
+  profileCode: string;
+  status: DraftStatus;
+  content: ProfileContent;
+}
+
+/**
+ * Opens or refreshes the drafts the built-in files state, many to a statement.
+ * Each counts one more revision on its profile, as `saveDraft` does.
+ */
+export async function saveBuiltinDrafts(
+  db: CanonDb,
+  drafts: readonly BuiltinDraft[],
+  actor: string,
+): Promise<void> {
+  for (let i = 0; i < drafts.length; i += 200) {
+    const chunk = drafts.slice(i, i + 200);
+    await db
+      .insert(profileDrafts)
+      .values(
+        chunk.map((d) => ({
+          profileCode: d.profileCode,
+          baseVersion: null,
+          status: d.status,
+          content: d.content,
+          notes: [],
+          revision: sql`(SELECT ${profiles.draftRevision} + 1 FROM ${profiles} WHERE ${profiles.code} = ${d.profileCode})`,
+          createdBy: actor,
+          updatedBy: actor,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: profileDrafts.profileCode,
+        set: {
+          content: sql`excluded.content`,
+          notes: sql`excluded.notes`,
+          status: sql`excluded.status`,
+          baseVersion: sql`excluded.base_version`,
+          updatedBy: sql`excluded.updated_by`,
+          revision: sql`${profileDrafts.revision} + 1`,
+          updatedAt: sql`now()`,
+        },
+      });
+    await db.execute(
+      sql`UPDATE ${profiles} SET draft_revision = d.revision FROM ${profileDrafts} d WHERE d.profile_code = ${profiles.code} AND ${inArray(
+        profiles.code,
+        chunk.map((d) => d.profileCode),
+      )}`,
+    );
+  }
 }
 
 export async function setDraftStatus(db: CanonDb, code: string, status: DraftStatus): Promise<Draft | null> {

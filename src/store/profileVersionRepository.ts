@@ -47,17 +47,24 @@ export async function readVersion(
 }
 
 /** Records a new version; the primary key refuses a number already taken. */
-export async function insertVersion(
-  db: CanonDb,
-  v: {
-    profileCode: string;
-    version: number;
-    content: ProfileContent;
-    review: Review | null;
-    approvedBy: string;
-    note: string | null;
-  },
-): Promise<ProfileVersion> {
+export interface NewVersion {
+  profileCode: string;
+  version: number;
+  content: ProfileContent;
+  review: Review | null;
+  approvedBy: string;
+  note: string | null;
+}
+
+/** Many versions in few statements, for loading a built-in release. */
+export async function insertVersions(db: CanonDb, versions: readonly NewVersion[]): Promise<void> {
+  for (let i = 0; i < versions.length; i += 200) {
+    const rows = versions.slice(i, i + 200).map((v) => ({ ...v, contentHash: contentHash(v.content) }));
+    await db.insert(profileVersions).values(rows);
+  }
+}
+
+export async function insertVersion(db: CanonDb, v: NewVersion): Promise<ProfileVersion> {
   const [row] = await db
     .insert(profileVersions)
     .values({ ...v, contentHash: contentHash(v.content) })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, getTableColumns, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { keepStoredCodes } from '../core/keepStoredCodes.js';
 import { findLevel } from '../core/levels.js';
@@ -12,9 +12,9 @@ import {
   withContent,
 } from '../core/workflow/profileContent.js';
 import { appendAudit } from './auditRepository.js';
-import { readDraft, saveDraft } from './draftRepository.js';
+import { type BuiltinDraft, listDrafts, saveBuiltinDrafts } from './draftRepository.js';
 import type { CanonDb } from './openStore.js';
-import { insertVersion, readLatestVersions } from './profileVersionRepository.js';
+import { insertVersions, type NewVersion, readLatestVersions } from './profileVersionRepository.js';
 import { focuses, focusLevels, functions, profiles, sources, storeMeta } from './schema.js';
 
 const BUILTIN_HASH_KEY = 'builtin_taxonomy_hash';
@@ -52,25 +52,26 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
       .insert(functions)
       .values(taxonomy.functions)
       .onConflictDoUpdate({ target: functions.code, set: excluded(functions) });
-    for (const f of taxonomy.focuses) {
-      const { levels, ...row } = f;
+    // Many rows to a statement: the generated release has hundreds of focuses and over a thousand
+    // profiles, and a statement each made the first start take twenty seconds.
+    for (const rows of chunks(taxonomy.focuses.map(({ levels: _l, ...row }) => row))) {
       await tx
         .insert(focuses)
-        .values(row)
+        .values(rows)
         .onConflictDoUpdate({ target: focuses.code, set: excluded(focuses) });
-      await tx.delete(focusLevels).where(eq(focusLevels.focusCode, f.code));
-      const levelRows = Object.entries(levels).map(([levelCode, c]) => ({
-        focusCode: f.code,
-        levelCode,
-        ...c,
-      }));
-      if (levelRows.length > 0) await tx.insert(focusLevels).values(levelRows);
     }
-    if (taxonomy.profiles.length > 0) {
+    const focusCodes = taxonomy.focuses.map((f) => f.code);
+    for (const codes of chunks(focusCodes, 1_000))
+      await tx.delete(focusLevels).where(inArray(focusLevels.focusCode, codes));
+    const levelRows = taxonomy.focuses.flatMap((f) =>
+      Object.entries(f.levels).map(([levelCode, c]) => ({ focusCode: f.code, levelCode, ...c })),
+    );
+    for (const rows of chunks(levelRows)) await tx.insert(focusLevels).values(rows);
+    for (const rows of chunks(taxonomy.profiles)) {
       // A profile's status belongs to its workflow once the row exists (e.g. retired by an approver).
       await tx
         .insert(profiles)
-        .values(taxonomy.profiles)
+        .values(rows)
         .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles, ['status', 'draftRevision']) });
     }
 
@@ -109,8 +110,11 @@ export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise
  * workflow owns it from then on.
  */
 async function recordBuiltinVersions(tx: CanonDb, taxonomy: Taxonomy): Promise<string[]> {
-  const latest = await readLatestVersions(tx);
+  const [latest, drafts] = await Promise.all([readLatestVersions(tx), listDrafts(tx)]);
+  const draftByCode = new Map(drafts.map((d) => [d.profileCode, d]));
   const recorded: string[] = [];
+  const versions: NewVersion[] = [];
+  const newDrafts: BuiltinDraft[] = [];
   const focusByCode = new Map(taxonomy.focuses.map((f) => [f.code, f]));
   for (const p of taxonomy.profiles) {
     const level = focusByCode.get(p.focusCode)?.levels[p.levelCode];
@@ -119,11 +123,15 @@ async function recordBuiltinVersions(tx: CanonDb, taxonomy: Taxonomy): Promise<s
     const last = latest.get(p.code);
     if (last && (last.approvedBy !== BUILTIN_ACTOR || last.contentHash === contentHash(content))) continue;
     if (p.status === 'draft' || p.status === 'in_review') {
-      if (!last) await refreshBuiltinDraft(tx, p.code, p.status, content);
+      // A draft a person has saved is theirs; the files only refresh their own.
+      const draft = draftByCode.get(p.code);
+      const stale =
+        !draft || (draft.updatedBy === BUILTIN_ACTOR && contentHash(draft.content) !== contentHash(content));
+      if (!last && stale) newDrafts.push({ profileCode: p.code, status: p.status, content });
       continue;
     }
     const version = last ? last.version + 1 : (p.version ?? 1);
-    await insertVersion(tx, {
+    versions.push({
       profileCode: p.code,
       version,
       content,
@@ -133,26 +141,9 @@ async function recordBuiltinVersions(tx: CanonDb, taxonomy: Taxonomy): Promise<s
     });
     recorded.push(`${p.code} v${version}`);
   }
+  await insertVersions(tx, versions);
+  await saveBuiltinDrafts(tx, newDrafts, BUILTIN_ACTOR);
   return recorded;
-}
-
-async function refreshBuiltinDraft(
-  tx: CanonDb,
-  code: string,
-  status: 'draft' | 'in_review',
-  content: ProfileContent,
-): Promise<void> {
-  const draft = await readDraft(tx, code);
-  if (draft && (draft.updatedBy !== BUILTIN_ACTOR || contentHash(draft.content) === contentHash(content)))
-    return;
-  await saveDraft(tx, {
-    profileCode: code,
-    baseVersion: null,
-    content,
-    notes: [],
-    actor: BUILTIN_ACTOR,
-    status,
-  });
 }
 
 /** Reads the whole taxonomy, ordered for display: by name, and profiles by level rank. */
@@ -189,6 +180,13 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
   const overlays = new Map<string, ContentOverlay>();
   for (const [code, v] of latest) overlays.set(code, { content: v.content, version: v.version });
   return withContent(base, overlays);
+}
+
+/** Rows in groups small enough for one statement's parameters (PostgreSQL allows 65,535). */
+function chunks<T>(rows: readonly T[], size = 200): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /** Deletes the rows of a table that came from the built-in files but are no longer in them. */
