@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeStems } from './encodeStems.js';
 import { firstAlikeElsewhere } from './firstAlikeElsewhere.js';
 import { similarity } from './textSimilarity.js';
 
@@ -29,7 +30,7 @@ describe('firstAlikeElsewhere', () => {
       const { sets, groups } = randomSets(400, seed);
       const expected = byScan(sets, groups, threshold);
       expect(expected.some((i) => i >= 0)).toBe(true);
-      expect([...firstAlikeElsewhere(sets, groups, threshold)]).toEqual(expected);
+      expect([...firstAlikeElsewhere(encodeStems(sets), groups, threshold)]).toEqual(expected);
     }
   });
 
@@ -41,6 +42,6 @@ describe('firstAlikeElsewhere', () => {
       new Set<string>(),
       new Set(['a', 'b']),
     ];
-    expect([...firstAlikeElsewhere(sets, [0, 0, 1, 2, 1], 0.5)]).toEqual([4, 4, -1, -1, 0]);
+    expect([...firstAlikeElsewhere(encodeStems(sets), [0, 0, 1, 2, 1], 0.5)]).toEqual([4, 4, -1, -1, 0]);
   });
 });

@@ -1,9 +1,10 @@
-import { encodeStems, jaccard } from './encodeStems.js';
+import { jaccard } from './encodeStems.js';
 
 /**
- * For each of many stem sets, the first set (lowest index) of another group at least `threshold`
- * alike to it by Jaccard overlap — the measure `similarity` in textSimilarity.ts computes — or -1.
- * The answer is the one comparing every pair would give, without comparing every pair.
+ * For each of many stem sets, encoded together by encodeStems (rarest stem first), the first set
+ * (lowest index) of another group at least `threshold` alike to it by Jaccard overlap — the measure
+ * `similarity` in textSimilarity.ts computes — or -1. The answer is the one comparing every pair
+ * would give, without comparing every pair.
  *
  * A similarity self-join with prefix filtering (as in the PPJoin algorithm). Every stem gets one
  * place in an order, rarest first. Two sets of n and m stems alike at t share at least
@@ -17,11 +18,10 @@ import { encodeStems, jaccard } from './encodeStems.js';
  * `threshold` must be above 0: sets sharing no stem are alike at 0, and no index finds those.
  */
 export function firstAlikeElsewhere(
-  sets: readonly ReadonlySet<string>[],
+  tokens: readonly Int32Array[],
   groupOf: readonly number[],
   threshold: number,
 ): Int32Array {
-  const tokens = encodeStems(sets);
   const stems = tokens.reduce((n, t) => Math.max(n, (t[t.length - 1] ?? -1) + 1), 0);
   // The small allowance keeps a product like 0.45 × 20 from rounding up past its whole number; a set
   // with no stems has no prefix (it is alike to nothing).
@@ -30,11 +30,11 @@ export function firstAlikeElsewhere(
 
   const postingItems: number[][] = Array.from({ length: stems }, () => []);
   const postingPositions: number[][] = Array.from({ length: stems }, () => []);
-  const first = new Int32Array(sets.length).fill(-1);
-  const metBy = new Int32Array(sets.length).fill(-1);
-  const shared = new Int32Array(sets.length);
-  const dropped = new Uint8Array(sets.length);
-  const bySize = [...sets.keys()].sort(
+  const first = new Int32Array(tokens.length).fill(-1);
+  const metBy = new Int32Array(tokens.length).fill(-1);
+  const shared = new Int32Array(tokens.length);
+  const dropped = new Uint8Array(tokens.length);
+  const bySize = [...tokens.keys()].sort(
     (a, b) => (tokens[a]?.length ?? 0) - (tokens[b]?.length ?? 0) || a - b,
   );
 

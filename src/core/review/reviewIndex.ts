@@ -34,60 +34,76 @@ export interface LevelReading {
 }
 
 /**
- * What the panel reads more than once in a catalog snapshot, computed once per snapshot and only
- * for the focuses and functions it is asked about: each level's statements with their stems, and
- * per function an index that finds a statement's likeness among the other focuses' statements.
- * The review of one profile stays cheap when every profile of a large catalog is reviewed.
+ * What the panel reads more than once in a catalog snapshot, computed once per snapshot, a function
+ * at a time and only for the functions it is asked about: each level's statements with their stems,
+ * which statements of a focus's levels say the same, and which statement of another focus each one
+ * is as true of. Reviewing every profile of a large catalog costs one pass over each function's
+ * statements, not a comparison of each statement with all the others.
  */
 export class ReviewIndex {
-  private readonly levels = new Map<string, LevelReading[]>();
-  private readonly twins = new Map<string, Map<StemmedStatement, StemmedStatement>>();
+  private readonly functions = new Map<string, FunctionReading>();
 
   constructor(private readonly catalog: Catalog) {}
 
   /** The focus's levels in ladder order (those with content). */
   levelsOf(focus: Focus): LevelReading[] {
-    let levels = this.levels.get(focus.code);
-    if (!levels) {
-      levels = focus.levelCodes.flatMap((code) => {
-        const content = focus.levels[code];
-        return content ? [readLevel(focus, code, content)] : [];
-      });
-      linkAlike(levels);
-      this.levels.set(focus.code, levels);
-    }
-    return levels;
+    return this.read(focus.functionCode).levels.get(focus.code) ?? [];
   }
 
   /** The first statement of another focus of the function alike to this one at the generic threshold. */
   twinInOtherFocus(statement: StemmedStatement): StemmedStatement | undefined {
-    const functionCode = statement.focus.functionCode;
-    let twins = this.twins.get(functionCode);
-    if (!twins) {
-      const focuses = this.catalog.focusesOf(functionCode);
-      const statements = focuses.flatMap((f) => this.levelsOf(f).flatMap((l) => l.statements));
-      const groupOf = focuses.flatMap((f, i) => this.levelsOf(f).flatMap((l) => l.statements.map(() => i)));
-      const first = firstAlikeElsewhere(
-        statements.map((s) => s.stems),
-        groupOf,
-        RULES.generic,
-      );
-      twins = new Map();
-      for (const [i, s] of statements.entries()) {
-        const twin = statements[first[i] ?? -1];
-        if (twin) twins.set(s, twin);
-      }
-      this.twins.set(functionCode, twins);
+    return this.read(statement.focus.functionCode).twins.get(statement);
+  }
+
+  /** A function's focuses read at once: one encoding of their stems serves both comparisons. */
+  private read(functionCode: string): FunctionReading {
+    const known = this.functions.get(functionCode);
+    if (known) return known;
+    const focuses = this.catalog.focusesOf(functionCode);
+    const levels = new Map(focuses.map((f) => [f.code, readLevels(f)]));
+    const byFocus = focuses.map((f) => (levels.get(f.code) ?? []).flatMap((l) => l.statements));
+    const statements = byFocus.flat();
+    const codes = encodeStems(statements.map((s) => s.stems));
+    let offset = 0;
+    for (const [i, f] of focuses.entries()) {
+      const count = byFocus[i]?.length ?? 0;
+      linkAlike(levels.get(f.code) ?? [], codes.slice(offset, offset + count));
+      offset += count;
     }
-    return twins.get(statement);
+    const first = firstAlikeElsewhere(
+      codes,
+      byFocus.flatMap((list, i) => list.map(() => i)),
+      RULES.generic,
+    );
+    const twins = new Map<StemmedStatement, StemmedStatement>();
+    for (const [i, s] of statements.entries()) {
+      const twin = statements[first[i] ?? -1];
+      if (twin) twins.set(s, twin);
+    }
+    const reading = { levels, twins };
+    this.functions.set(functionCode, reading);
+    return reading;
   }
 }
 
-/** Links each statement to those of the focus's other levels that say the same. */
-function linkAlike(levels: LevelReading[]): void {
+interface FunctionReading {
+  levels: Map<string, LevelReading[]>;
+  twins: Map<StemmedStatement, StemmedStatement>;
+}
+
+const readLevels = (focus: Focus) =>
+  focus.levelCodes.flatMap((code) => {
+    const content = focus.levels[code];
+    return content ? [readLevel(focus, code, content)] : [];
+  });
+
+/**
+ * Links each statement to those of the focus's other levels that say the same; `codes` are the
+ * focus's statements encoded (encodeStems.ts), in level order.
+ */
+function linkAlike(levels: LevelReading[], codes: Int32Array[]): void {
   const statements = levels.flatMap((l) => l.statements);
   const levelOf = levels.flatMap((l, i) => l.statements.map(() => i));
-  const codes = encodeStems(statements.map((s) => s.stems));
   for (const [i, a] of statements.entries()) {
     for (let j = i + 1; j < statements.length; j++) {
       const b = statements[j] as StemmedStatement;
