@@ -452,6 +452,32 @@ describe('canon CLI', () => {
     expect(json.findings[0]).toMatchObject({ dimension: 'realWorldCoverage', severity: 'warn' });
   });
 
+  it('reviews every profile with --all: pass counts, lowest scores in bins, commonest failures, progress on stderr', async () => {
+    const text = await canon('review', '--all', '--data-dir', dataDir);
+    expect(text.code).toBe(0);
+    const [, profiles = 0, passed, failed] =
+      /^Reviewed (\d+) profiles: (\d+) pass, (\d+) do not\.$/m.exec(text.out)?.map(Number) ?? [];
+    expect(profiles).toBeGreaterThan(0);
+    const bins = [...text.out.matchAll(/^ {2}(\d(?:\.5)?)–(\d(?:\.5)?) +(\d+)$/gm)];
+    expect(bins.map((b) => b[1])).toEqual(['1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5']);
+    expect(bins.reduce((n, b) => n + Number(b[3]), 0)).toBe(profiles);
+    expect(text.out).toMatch(/Most common failing findings/);
+    expect(text.err).toContain(`reviewing ${profiles} profiles`);
+
+    const json = JSON.parse((await canon('review', '--all', '--json', '--data-dir', dataDir)).out);
+    expect(json.summary).toMatchObject({ profiles, passed, failed });
+    expect(json.reviews).toHaveLength(profiles);
+    const one = JSON.parse(
+      (await canon('review', json.reviews[0].code, '--json', '--data-dir', dataDir)).out,
+    );
+    expect(json.reviews[0]).toEqual(one);
+
+    expect((await canon('review', '--data-dir', dataDir)).code).toBe(EXIT_CODES.invalid_input);
+    expect((await canon('review', one.code, '--all', '--data-dir', dataDir)).code).toBe(
+      EXIT_CODES.invalid_input,
+    );
+  });
+
   it('refuses a proposal written against a revision the draft has left (--revision)', async () => {
     const code = 'TECHNO.TECHNOLO6B55.M4';
     const file = join(dir, 'alias.yaml');

@@ -131,9 +131,13 @@ function program(io: CliIO): Command {
 
   cmd
     .command('review')
-    .description("the review panel's scores and findings for a profile")
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print JSON: {code, scores, minimum, passed, confidence, findings}')
+    .description("the review panel's scores and findings for a profile, or a summary over every profile")
+    .argument('[code]', 'profile code FUNCTION.FOCUS.LEVEL')
+    .option('--all', 'review every profile: pass/fail counts, lowest scores in bins, the commonest failures')
+    .option(
+      '--json',
+      'print JSON: {code, scores, minimum, passed, confidence, findings}; with --all, {summary, reviews}',
+    )
     .option(...dataDir)
     .action((code, flags) => reviewCommand(code, flags, io));
 

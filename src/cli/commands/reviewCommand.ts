@@ -1,12 +1,18 @@
+import { CanonError } from '../../core/errors.js';
+import { type ReviewSummary, reviewAll } from '../../core/review/reviewAll.js';
 import { DIMENSION_LABELS, DIMENSIONS, reviewProfile } from '../../core/review/reviewProfile.js';
 import type { CliIO } from '../io.js';
+import { progressReporter } from '../progressReporter.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
 export async function reviewCommand(
-  code: string,
-  flags: StoreFlags & { json?: boolean },
+  code: string | undefined,
+  flags: StoreFlags & { json?: boolean; all?: boolean },
   io: CliIO,
 ): Promise<void> {
+  if (flags.all && code) throw new CanonError('invalid_input', 'Give a profile code or --all, not both.');
+  if (flags.all) return reviewEveryProfile(flags, io);
+  if (!code) throw new CanonError('invalid_input', 'Give a profile code to review, or --all.');
   await withCanon(flags, async ({ catalog }) => {
     const r = reviewProfile(catalog, code);
     if (flags.json) {
@@ -29,4 +35,35 @@ export async function reviewCommand(
     ];
     io.out(`${lines.join('\n')}\n`);
   });
+}
+
+async function reviewEveryProfile(flags: StoreFlags & { json?: boolean }, io: CliIO): Promise<void> {
+  const progress = progressReporter(io);
+  progress.update('opening the catalog', 0);
+  await withCanon(flags, async ({ catalog }) => {
+    const { reviews, summary } = reviewAll(catalog, {
+      onProgress: (done, total) => progress.update(`reviewing ${total} profiles`, done, total),
+    });
+    progress.stop();
+    io.out(flags.json ? `${JSON.stringify({ summary, reviews }, null, 2)}\n` : summaryText(summary));
+  });
+}
+
+function summaryText(s: ReviewSummary): string {
+  const count = (n: number) => String(n).padStart(String(s.profiles).length);
+  const lines = [
+    `Reviewed ${s.profiles} profiles: ${s.passed} pass, ${s.failed} do not.`,
+    '',
+    'Lowest dimension score:',
+    ...s.distribution.map((b) => `  ${`${b.from}–${b.to}`.padEnd(8)} ${count(b.profiles)}`),
+    '',
+    'Most common failing findings (findings, profiles):',
+    ...(s.commonFailures.length === 0
+      ? ['  none']
+      : s.commonFailures.map(
+          (f) =>
+            `  ${count(f.findings)}  ${count(f.profiles)}  ${DIMENSION_LABELS[f.dimension]}: ${f.pattern}`,
+        )),
+  ];
+  return `${lines.join('\n')}\n`;
 }

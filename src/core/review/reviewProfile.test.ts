@@ -2,104 +2,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { loadTaxonomy } from '../../taxonomy/loadTaxonomy.js';
-import { draftProfile } from '../../testing/draftProfile.js';
 import { Catalog } from '../catalog.js';
-import type { Focus, Source, Statement, Taxonomy } from '../taxonomy.js';
-import { type Dimension, reviewProfile } from './reviewProfile.js';
+import type { Statement } from '../taxonomy.js';
+import { cite, GOOD, MOBILE, panelTaxonomy } from './reviewFixture.js';
+import { type Dimension, RULES, reviewProfile } from './reviewProfile.js';
 
-const SOURCES: Source[] = ['a', 'b', 'c', 'd'].map((id) => ({
-  id,
-  title: `Ladder ${id}`,
-  kind: 'ladder',
-  publisher: null,
-  url: null,
-  note: null,
-}));
-const cite = (text: string, sources = ['a', 'b', 'c']): Statement => ({ text, sources });
-const rubric = (level: string) => ({
-  knowledge: `Knowledge for ${level}: designs payment systems handling ${level === 'P3' ? 'one' : 'several'} product lines.`,
-  complexity: `Complexity for ${level}: resolves incidents across ${level === 'P3' ? 'a team' : 'a department'}.`,
-  collaboration: `Collaboration for ${level}: works with ${level === 'P3' ? 'peers' : 'directors and finance'}.`,
-  degreeYears: 'Degree or equivalent practice.',
-  sources: ['a'],
-});
-
-const GOOD: Record<string, Statement[]> = {
-  P3: [
-    cite(
-      'Builds the card-payment authorization service for 3 markets and keeps its p99 latency under 200 ms.',
-    ),
-    cite('Reviews pull requests for the ledger team and mentors two junior engineers on PostgreSQL tuning.'),
-  ],
-  P4: [
-    cite(
-      'Owns the payments platform architecture across 5 teams, including the PCI DSS scope and its audits.',
-    ),
-    cite(
-      'Sets the department roadmap for settlement and reconciliation with the finance directors each quarter.',
-    ),
-  ],
-};
-
-/** A two-focus function; the "payments" focus gets the statements under test at P3 and P4. */
-function taxonomy(levels: Record<string, Statement[]>): Taxonomy {
-  const focus = (
-    code: string,
-    key: string,
-    name: string,
-    content: Record<string, Statement[]>,
-    skills: string[],
-  ): Focus => ({
-    code,
-    key,
-    functionCode: 'ENGINE',
-    name,
-    description: name,
-    distinctFrom: [],
-    differential: { pay: false, skill: false, sources: ['a'] },
-    levelCodes: Object.keys(content),
-    levels: Object.fromEntries(
-      Object.entries(content).map(([l, r]) => [
-        l,
-        { responsibilities: r, rubric: rubric(l), career: { entryFrom: [], advancementTo: [], lateral: [] } },
-      ]),
-    ),
-    skills: skills.map((n) => ({ name: n, application: n, kind: 'hard' as const, sources: ['a'] })),
-    mappings: [],
-    transitions: [],
-    titleCues: [],
-    sources: ['a', 'b', 'c'],
-  });
-  const profile = (focusCode: string, levelCode: string) => draftProfile('ENGINE', focusCode, levelCode);
-  const other = {
-    P3: [
-      cite('Runs the mobile release train every two weeks for the iOS and Android apps.'),
-      cite('Keeps crash-free sessions above 99.5% on the five largest device families.'),
-    ],
-    P4: [
-      cite('Owns the mobile architecture shared by 4 app teams, including offline sync.'),
-      cite('Sets the roadmap for the design system used by 30 screens.'),
-    ],
-  };
-  return {
-    sources: SOURCES,
-    functions: [
-      { code: 'ENGINE', key: 'engineering', name: 'Engineering', description: 'x', sources: ['a'] },
-    ],
-    focuses: [
-      focus('PAYMENTSAAAA', 'payments', 'Payments Engineering', levels, ['Payments', 'Ledgers']),
-      focus('MOBILEXXBBBB', 'mobile', 'Mobile Engineering', other, ['iOS', 'Android']),
-    ],
-    profiles: [
-      ...Object.keys(levels).map((l) => profile('PAYMENTSAAAA', l)),
-      profile('MOBILEXXBBBB', 'P3'),
-      profile('MOBILEXXBBBB', 'P4'),
-    ],
-  };
-}
-
-const review = (levels: Record<string, Statement[]>) =>
-  reviewProfile(new Catalog(taxonomy(levels)), 'ENGINE.PAYMENTSAAAA.P4');
+const review = (levels: Record<string, Statement[]>, at = 'P4', other = MOBILE) =>
+  reviewProfile(new Catalog(panelTaxonomy(levels, other)), `ENGINE.PAYMENTSAAAA.${at}`);
 const failing = (r: ReturnType<typeof review>): Dimension[] =>
   (Object.entries(r.scores) as [Dimension, number][]).filter(([, s]) => s < 4).map(([d]) => d);
 
@@ -147,7 +56,10 @@ describe('the review panel', () => {
   });
 
   it('fails a profile resting on one source on real-world coverage', () => {
-    const t = taxonomy({ P3: GOOD.P3 ?? [], P4: (GOOD.P4 ?? []).map((s) => ({ ...s, sources: ['a'] })) });
+    const t = panelTaxonomy({
+      P3: GOOD.P3 ?? [],
+      P4: (GOOD.P4 ?? []).map((s) => ({ ...s, sources: ['a'] })),
+    });
     for (const f of t.focuses) {
       f.sources = ['a'];
       for (const l of Object.values(f.levels)) for (const r of l.responsibilities) r.sources = ['a'];
@@ -162,6 +74,144 @@ describe('the review panel', () => {
     expect(good.confidence.score).toBeGreaterThan(bad.confidence.score);
     expect(good.confidence.band).not.toBe('low');
     expect(bad.confidence.band).not.toBe('high');
+  });
+});
+
+const P5: Statement[] = [
+  cite('Sets the 3-year payments strategy for the division, including 2 acquisitions and their integration.'),
+  cite('Answers to the board for settlement losses and signs off the annual PCI DSS attestation.'),
+];
+const kinds = (r: ReturnType<typeof review>) => r.findings.map((f) => f.kind);
+
+describe('a failing finding', () => {
+  it('holds its dimension under the pass mark, though one penalty alone would leave it passing', () => {
+    const r = review({ P3: GOOD.P3 ?? [], P4: [...(GOOD.P4 ?? []), cite('Helps with things as needed.')] });
+    expect(r.findings.filter((f) => f.severity === 'fail').map((f) => f.kind)).toEqual(['vague']);
+    expect(5 - RULES.failPenalty).toBeGreaterThanOrEqual(RULES.pass);
+    expect(r.scores.concreteness).toBe(RULES.failCap);
+    expect(RULES.failCap).toBeLessThan(RULES.pass);
+    expect(r.passed).toBe(false);
+  });
+
+  it('leaves warnings alone: a dimension with only weakening findings can still pass', () => {
+    const single = reviewProfile(new Catalog(panelTaxonomy({ P4: GOOD.P4 ?? [] })), 'ENGINE.PAYMENTSAAAA.P4');
+    expect(kinds(single)).toEqual(['singleLevel']);
+    expect(single.scores.levelDifferentiation).toBe(5 - RULES.warnPenalty);
+    expect(single.passed).toBe(true);
+  });
+});
+
+describe('confidence', () => {
+  it('stays under certainty for a profile the panel finds nothing against', () => {
+    const t = panelTaxonomy(GOOD);
+    t.sources.push(
+      ...['e', 'f', 'g'].map((id) => ({
+        id,
+        title: id,
+        kind: 'survey' as const,
+        publisher: null,
+        url: null,
+        note: null,
+      })),
+    );
+    for (const f of t.focuses) f.sources = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const r = reviewProfile(new Catalog(t), 'ENGINE.PAYMENTSAAAA.P4');
+    expect(r.findings).toEqual([]);
+    expect(r.minimum).toBe(5);
+    expect(r.confidence.score).toBe(RULES.confidenceCeiling);
+    expect(r.confidence.score).toBeLessThan(1);
+  });
+
+  it("does not count Canon's own pages as evidence", () => {
+    const t = panelTaxonomy(GOOD);
+    const withPages = panelTaxonomy(GOOD);
+    withPages.sources.push(
+      ...['p1', 'p2', 'p3'].map((id) => ({
+        id,
+        title: id,
+        kind: 'profile_page' as const,
+        publisher: 'Canon',
+        url: null,
+        note: null,
+      })),
+    );
+    for (const f of withPages.focuses) f.sources = [...f.sources, 'p1', 'p2', 'p3'];
+    const plain = reviewProfile(new Catalog(t), 'ENGINE.PAYMENTSAAAA.P4');
+    const padded = reviewProfile(new Catalog(withPages), 'ENGINE.PAYMENTSAAAA.P4');
+    expect(padded.sources).toBeGreaterThan(plain.sources);
+    expect(padded.confidence.score).toBe(plain.confidence.score);
+  });
+});
+
+describe('level differentiation', () => {
+  it('fails a list that repeats another level of the focus, adjacent or not', () => {
+    const r = review({ P3: GOOD.P3 ?? [], P4: GOOD.P4 ?? [], P5: GOOD.P3 ?? [] }, 'P5');
+    expect(kinds(r)).toEqual(['repeatsLevel']);
+    expect(r.findings[0]?.message).toMatch(/^Repeats the P3 list/);
+    expect(failing(r)).toEqual(['levelDifferentiation']);
+  });
+
+  it('fails a list whose every statement is a near-duplicate of one at another level', () => {
+    const reworded = (GOOD.P3 ?? []).map((s) =>
+      cite(s.text.replace(/^Builds/, 'Creates').replace(/^Reviews/, 'Checks')),
+    );
+    const r = review({ P3: GOOD.P3 ?? [], P4: GOOD.P4 ?? [], P5: reworded }, 'P5');
+    expect(kinds(r)).toEqual(['repeatsLevel']);
+  });
+
+  it('passes a level that shares one statement with another but adds its own', () => {
+    const r = review(
+      { P3: GOOD.P3 ?? [], P4: GOOD.P4 ?? [], P5: [...P5, ...(GOOD.P3 ?? []).slice(0, 1)] },
+      'P5',
+    );
+    expect(kinds(r)).not.toContain('repeatsLevel');
+    expect(r.passed).toBe(true);
+  });
+
+  it('fails a level generated from the same source rows as another, whatever its wording', () => {
+    const row = (key: string) => ({ source: 'onet-29-3', file: 'Task Statements.txt', key });
+    const withRows = (statements: Statement[], keys: string[]) =>
+      statements.map((s, i) => ({ ...s, rows: [row(keys[i] ?? '')] }));
+    const same = review({
+      P3: withRows(GOOD.P3 ?? [], ['8823', '8824']),
+      P4: withRows(GOOD.P4 ?? [], ['8824', '8823']),
+    });
+    expect(kinds(same)).toEqual(['sameRows']);
+    expect(same.findings[0]?.message).toMatch(/same source rows as P3/);
+    expect(same.passed).toBe(false);
+    const other = review({
+      P3: withRows(GOOD.P3 ?? [], ['8823', '8824']),
+      P4: withRows(GOOD.P4 ?? [], ['8823', '9001']),
+    });
+    expect(kinds(other)).toEqual([]);
+  });
+
+  it('fails a level whose only statement declares that no source states its work, and says so', () => {
+    const gap = cite('No source states work specific to P4 in Payments Engineering.');
+    const r = review({ P3: GOOD.P3 ?? [], P4: [gap] });
+    expect(kinds(r)).toEqual(['declaredGap']);
+    expect(r.findings[0]?.message).toMatch(/no source states work specific to this level/);
+    expect(r.scores.levelDifferentiation).toBeLessThan(RULES.pass);
+    // The gap is not content: no reviewer scores it as a vague or unsourced responsibility.
+    expect(r.scores.concreteness).toBe(5);
+    const unsourcedGap = review({ P3: GOOD.P3 ?? [], P4: [{ ...gap, sources: [] }] });
+    expect(kinds(unsourcedGap)).toEqual(['declaredGap']);
+  });
+
+  it('fails a level with an empty list of responsibilities', () => {
+    const r = review({ P3: GOOD.P3 ?? [], P4: [] });
+    expect(kinds(r)).toEqual(['declaredGap']);
+    expect(r.findings[0]?.message).toMatch(/the list is empty/);
+    expect(r.passed).toBe(false);
+  });
+
+  it('reads a declared gap beside real statements as no content, and never as alike across focuses', () => {
+    const gap = cite('No source states work specific to P4 in this focus.');
+    const r = review({ P3: GOOD.P3 ?? [], P4: [...(GOOD.P4 ?? []), gap] }, 'P4', {
+      P3: MOBILE.P3 ?? [],
+      P4: [...(MOBILE.P4 ?? []), gap],
+    });
+    expect(kinds(r)).toEqual([]);
   });
 });
 

@@ -1,47 +1,12 @@
 import type { Catalog, ProfileView } from '../catalog.js';
-import { type ConfidenceBand, confidenceBand, type Statement } from '../taxonomy.js';
-import { contentStems, similarity } from './textSimilarity.js';
+import { type ConfidenceBand, confidenceBand } from '../taxonomy.js';
+import { type Finding, finding } from './findings.js';
+import { type LevelReading, RUBRIC_CELLS, reviewIndex, type StemmedStatement } from './reviewIndex.js';
+import { DIMENSIONS, type Dimension, RULES } from './reviewRules.js';
+import { similarity } from './textSimilarity.js';
 
-export const DIMENSIONS = [
-  'levelDifferentiation',
-  'focusSpecificity',
-  'concreteness',
-  'factualAccuracy',
-  'realWorldCoverage',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
-export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
-  levelDifferentiation: 'Level differentiation',
-  focusSpecificity: 'Focus specificity',
-  concreteness: 'Concreteness',
-  factualAccuracy: 'Factual accuracy',
-  realWorldCoverage: 'Real-world coverage',
-};
-
-/** The thresholds every reviewer uses; the "How profiles are reviewed" page prints them. */
-export const RULES = {
-  /** Two statements this alike (content-word overlap) at adjacent levels say the same thing. */
-  nearDuplicate: 0.5,
-  /** A statement this alike to one of another focus could belong to either. */
-  generic: 0.45,
-  /** Fewer content words than this cannot name an object, scope or number. */
-  minContentWords: 6,
-  /** Points lost per finding of each kind. */
-  failPenalty: 1,
-  warnPenalty: 0.5,
-  /** Real-world coverage wants at least this many independent sources behind a profile. */
-  sourcesWanted: 3,
-  pass: 4,
-} as const;
-
-export interface Finding {
-  dimension: Dimension;
-  severity: 'fail' | 'warn';
-  message: string;
-  /** The statements concerned, by section and text. */
-  statements: string[];
-}
+export type { Finding, FindingKind } from './findings.js';
+export { DIMENSION_LABELS, DIMENSIONS, type Dimension, RULES } from './reviewRules.js';
 
 export interface Review {
   code: string;
@@ -88,61 +53,41 @@ export function reviewProfile(catalog: Catalog, code: string): Review {
 }
 
 const REVIEWS = new WeakMap<Catalog, Map<string, Review>>();
-interface FunctionStatement {
-  focusCode: string;
-  focus: string;
-  text: string;
-  stems: Set<string>;
-}
-const FUNCTION_STATEMENTS = new WeakMap<Catalog, Map<string, FunctionStatement[]>>();
-
-/** Every responsibility of a function with its content stems, computed once per snapshot. */
-function functionStatements(catalog: Catalog, functionCode: string): FunctionStatement[] {
-  const byFunction = FUNCTION_STATEMENTS.get(catalog) ?? new Map<string, FunctionStatement[]>();
-  FUNCTION_STATEMENTS.set(catalog, byFunction);
-  let statements = byFunction.get(functionCode);
-  if (!statements) {
-    statements = catalog.focusesOf(functionCode).flatMap((f) =>
-      Object.values(f.levels).flatMap((l) =>
-        l.responsibilities.map((r) => ({
-          focusCode: f.code,
-          focus: f.name,
-          text: r.text,
-          stems: contentStems(r.text),
-        })),
-      ),
-    );
-    byFunction.set(functionCode, statements);
-  }
-  return statements;
-}
 
 function computeReview(catalog: Catalog, code: string): Review {
   const view = catalog.getProfile(code);
-  const at = view.ladder.findIndex((s) => s.current);
-  const own = view.ladder[at]?.content;
-  const responsibilities = own?.responsibilities ?? [];
+  const index = reviewIndex(catalog);
+  const levels = index.levelsOf(view.focus);
+  const at = levels.findIndex((l) => l.code === view.level.code);
+  const own = levels[at];
+  const statements = own?.statements ?? [];
+  const outside = independent(
+    view,
+    view.sources.map((s) => s.id),
+  );
   const findings: Finding[] = [
-    ...levelDifferentiation(view, at),
-    ...focusSpecificity(catalog, view, responsibilities),
-    ...concreteness(responsibilities),
-    ...factualAccuracy(view, responsibilities),
-    ...realWorldCoverage(view),
-  ];
-  const scores = Object.fromEntries(
-    DIMENSIONS.map((d) => {
-      const lost = findings
-        .filter((f) => f.dimension === d)
-        .reduce((n, f) => n + (f.severity === 'fail' ? RULES.failPenalty : RULES.warnPenalty), 0);
-      return [d, Math.max(1, 5 - lost)];
+    ...levelDifferentiation(levels, at),
+    ...statements.flatMap((s) => {
+      const twin = index.twinInOtherFocus(s);
+      return twin
+        ? [
+            finding('generic', [s.statement.text, `${twin.focus.name}: ${twin.statement.text}`], {
+              focus: twin.focus.name,
+            }),
+          ]
+        : [];
     }),
-  ) as Record<Dimension, number>;
+    ...concreteness(statements),
+    ...factualAccuracy(view, own),
+    ...realWorldCoverage(view, own, outside),
+  ];
+  const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, dimensionScore(findings, d)])) as Record<
+    Dimension,
+    number
+  >;
   const minimum = Math.min(...Object.values(scores));
   const mean = Object.values(scores).reduce((a, b) => a + b, 0) / DIMENSIONS.length;
-  const score =
-    Math.round(
-      (0.5 * ((minimum - 1) / 4) + 0.3 * ((mean - 1) / 4) + 0.2 * Math.min(1, view.sources.length / 6)) * 100,
-    ) / 100;
+  const score = confidenceScore(minimum, mean, outside.length);
   return {
     code,
     scores,
@@ -154,133 +99,107 @@ function computeReview(catalog: Catalog, code: string): Review {
   };
 }
 
-function levelDifferentiation(view: ProfileView, at: number): Finding[] {
-  const own = view.ladder[at];
-  if (!own) return [];
-  const neighbours = [view.ladder[at - 1], view.ladder[at + 1]].filter((s) => s !== undefined);
+/**
+ * How far the panel's verdict can be trusted, 0–1: mostly the lowest score, then the mean, then how
+ * many independent sources stand behind the profile — scaled to the panel's ceiling, because the
+ * panel never reads what the sources say. The "How profiles are reviewed" page prints the formula.
+ */
+export function confidenceScore(minimum: number, mean: number, independentSources: number): number {
+  const evidence = Math.min(1, independentSources / RULES.sourcesForFullEvidence);
+  const unscaled = 0.5 * ((minimum - 1) / 4) + 0.3 * ((mean - 1) / 4) + 0.2 * evidence;
+  return Math.round(RULES.confidenceCeiling * unscaled * 100) / 100;
+}
+
+/** 5 less the penalties, never under 1, and never above the fail cap once a finding fails the dimension. */
+function dimensionScore(findings: Finding[], dimension: Dimension): number {
+  const mine = findings.filter((f) => f.dimension === dimension);
+  const lost = mine.reduce((n, f) => n + (f.severity === 'fail' ? RULES.failPenalty : RULES.warnPenalty), 0);
+  const ceiling = mine.some((f) => f.severity === 'fail') ? RULES.failCap : 5;
+  return Math.max(1, Math.min(ceiling, 5 - lost));
+}
+
+const twinIn = (s: StemmedStatement, level: LevelReading) => level.statements.find((o) => s.alike.has(o));
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === b.size && [...a].every((x) => b.has(x));
+
+function levelDifferentiation(levels: LevelReading[], at: number): Finding[] {
+  const own = levels[at];
+  if (!own || own.statements.length === 0) {
+    const why = own?.declaresGap
+      ? 'it says only that no source states work specific to this level'
+      : 'the list is empty';
+    return [finding('declaredGap', own?.content.responsibilities.map((r) => r.text) ?? [], { why })];
+  }
+  const neighbours = [levels[at - 1], levels[at + 1]].filter((l) => l !== undefined);
   const findings: Finding[] = [];
-  for (const r of own.content.responsibilities) {
-    const mine = contentStems(r.text);
+  for (const s of own.statements) {
     for (const n of neighbours) {
-      const twin = n.content.responsibilities.find(
-        (o) => similarity(mine, contentStems(o.text)) >= RULES.nearDuplicate,
-      );
+      const twin = twinIn(s, n);
       if (twin) {
-        findings.push({
-          dimension: 'levelDifferentiation',
-          severity: 'fail',
-          message: `Near-duplicate of a ${n.level.code} responsibility: the two levels say the same thing.`,
-          statements: [r.text, `${n.level.code}: ${twin.text}`],
-        });
+        findings.push(
+          finding('nearDuplicate', [s.statement.text, `${n.code}: ${twin.statement.text}`], {
+            level: n.code,
+          }),
+        );
       }
+    }
+  }
+  // A whole list can repeat any level of the focus, not only its neighbours: generated levels are
+  // drawn from the same task rows, and a list copied two levels down says no more than one copied next door.
+  for (const other of levels) {
+    if (other === own || other.statements.length === 0) continue;
+    if (own.statements.every((s) => twinIn(s, other))) {
+      findings.push(finding('repeatsLevel', [], { level: other.code }));
+    } else if (own.rows.size > 0 && sameSet(own.rows, other.rows)) {
+      findings.push(finding('sameRows', [], { level: other.code }));
     }
   }
   for (const n of neighbours) {
-    for (const key of ['knowledge', 'complexity', 'collaboration'] as const) {
-      if (
-        similarity(contentStems(own.content.rubric[key]), contentStems(n.content.rubric[key])) >=
-        RULES.nearDuplicate
-      ) {
-        findings.push({
-          dimension: 'levelDifferentiation',
-          severity: 'warn',
-          message: `The ${key} rubric cell barely changes from ${n.level.code}.`,
-          statements: [own.content.rubric[key]],
-        });
+    for (const cell of RUBRIC_CELLS) {
+      if (similarity(own.rubric[cell], n.rubric[cell]) >= RULES.nearDuplicate) {
+        findings.push(finding('flatRubric', [own.content.rubric[cell]], { cell, level: n.code }));
       }
     }
   }
-  if (neighbours.length === 0) {
-    findings.push({
-      dimension: 'levelDifferentiation',
-      severity: 'warn',
-      message: 'The focus has one level only, so nothing shows how this level differs.',
-      statements: [],
-    });
-  }
+  if (neighbours.length === 0) findings.push(finding('singleLevel'));
   return findings;
 }
 
-function focusSpecificity(catalog: Catalog, view: ProfileView, responsibilities: Statement[]): Finding[] {
-  const others = functionStatements(catalog, view.fn.code).filter((o) => o.focusCode !== view.focus.code);
-  const findings: Finding[] = [];
-  for (const r of responsibilities) {
-    const mine = contentStems(r.text);
-    const twin = others.find((o) => similarity(mine, o.stems) >= RULES.generic);
-    if (twin) {
-      findings.push({
-        dimension: 'focusSpecificity',
-        severity: 'fail',
-        message: `As true of ${twin.focus} as of this focus.`,
-        statements: [r.text, `${twin.focus}: ${twin.text}`],
-      });
-    }
-  }
-  return findings;
-}
-
-function concreteness(responsibilities: Statement[]): Finding[] {
-  return responsibilities.flatMap((r): Finding[] => {
-    const words = contentStems(r.text).size;
-    if (VAGUE.test(r.text) && !/\d/.test(r.text)) {
-      return [
-        {
-          dimension: 'concreteness',
-          severity: 'fail',
-          message: 'Vague wording that commits to nothing checkable.',
-          statements: [r.text],
-        },
-      ];
-    }
-    if (words < RULES.minContentWords || !isConcrete(r.text)) {
-      return [
-        {
-          dimension: 'concreteness',
-          severity: 'fail',
-          message: 'Names no concrete object, scope or number.',
-          statements: [r.text],
-        },
-      ];
+function concreteness(statements: StemmedStatement[]): Finding[] {
+  return statements.flatMap(({ statement, stems }): Finding[] => {
+    if (VAGUE.test(statement.text) && !/\d/.test(statement.text)) return [finding('vague', [statement.text])];
+    if (stems.size < RULES.minContentWords || !isConcrete(statement.text)) {
+      return [finding('notConcrete', [statement.text])];
     }
     return [];
   });
 }
 
-function factualAccuracy(view: ProfileView, responsibilities: Statement[]): Finding[] {
-  const own = view.ladder.find((s) => s.current)?.content;
-  const findings: Finding[] = responsibilities
-    .filter((r) => r.sources.length === 0)
-    .map((r) => ({
-      dimension: 'factualAccuracy' as const,
-      severity: 'fail' as const,
-      message: 'No source supports this statement.',
-      statements: [r.text],
-    }));
-  if (own && own.rubric.sources.length === 0) {
-    findings.push({
-      dimension: 'factualAccuracy',
-      severity: 'fail',
-      message: 'The level-guidelines row cites no source.',
-      statements: [own.rubric.knowledge],
-    });
-  }
+function factualAccuracy(view: ProfileView, own: LevelReading | undefined): Finding[] {
+  const findings = (own?.statements ?? [])
+    .filter((s) => s.statement.sources.length === 0)
+    .map((s) => finding('unsourced', [s.statement.text]));
+  const rubric = own?.content.rubric;
+  if (!rubric) return findings;
+  if (rubric.sources.length === 0) findings.push(finding('rubricUnsourced', [rubric.knowledge]));
   // Years stated in the rubric must not contradict the level's sourced range.
   const range = view.level.experience;
-  const stated = own ? /(\d+)\s*[–-]\s*(\d+)\+?\s*years/.exec(own.rubric.degreeYears) : null;
+  const stated = /(\d+)\s*[–-]\s*(\d+)\+?\s*years/.exec(rubric.degreeYears);
   // Only total experience is comparable with the level's range; "years managing" measures something else.
   if (
     range &&
     stated &&
-    /years (?:of )?(?:total|overall|professional experience)/i.test(own?.rubric.degreeYears ?? '')
+    /years (?:of )?(?:total|overall|professional experience)/i.test(rubric.degreeYears)
   ) {
     const [min, max] = [Number(stated[1]), Number(stated[2])];
     if (max < range.min || min > range.max) {
-      findings.push({
-        dimension: 'factualAccuracy',
-        severity: 'fail',
-        message: `States ${min}–${max} years against the level's sourced ${range.min}–${range.max}.`,
-        statements: [own?.rubric.degreeYears ?? ''],
-      });
+      findings.push(
+        finding('yearsContradict', [rubric.degreeYears], {
+          stated: `${min}–${max}`,
+          range: `${range.min}–${range.max}`,
+        }),
+      );
     }
   }
   return findings;
@@ -290,39 +209,19 @@ function factualAccuracy(view: ProfileView, responsibilities: Statement[]): Find
 const independent = (view: ProfileView, ids: Iterable<string>) =>
   [...new Set(ids)].filter((id) => view.sources.some((s) => s.id === id && s.kind !== 'profile_page'));
 
-function realWorldCoverage(view: ProfileView): Finding[] {
+function realWorldCoverage(view: ProfileView, own: LevelReading | undefined, outside: string[]): Finding[] {
   const findings: Finding[] = [];
-  const outside = independent(
-    view,
-    view.sources.map((s) => s.id),
-  );
   if (outside.length < RULES.sourcesWanted) {
-    findings.push({
-      dimension: 'realWorldCoverage',
-      severity: 'fail',
-      message: `Rests on ${outside.length} independent source(s); at least ${RULES.sourcesWanted} are wanted (Canon's own pages do not count).`,
-      statements: [],
-    });
+    findings.push(finding('fewSources', [], { count: outside.length, wanted: RULES.sourcesWanted }));
   }
-  const own = view.ladder.find((s) => s.current)?.content;
-  if (own) {
-    const cited = own.responsibilities.flatMap((r) => r.sources);
-    const outsideCited = independent(view, cited);
-    if (outsideCited.length === 0) {
-      findings.push({
-        dimension: 'realWorldCoverage',
-        severity: 'warn',
-        message: "This level's responsibilities cite only Canon's own published pages.",
-        statements: [],
-      });
-    } else if (new Set(cited).size === 1) {
-      findings.push({
-        dimension: 'realWorldCoverage',
-        severity: 'warn',
-        message: "This level's responsibilities rest on a single source.",
-        statements: [],
-      });
-    }
+  // A level with no responsibilities of its own already fails level differentiation for it.
+  if (own && own.statements.length > 0) {
+    const cited = independent(
+      view,
+      own.statements.flatMap((s) => s.statement.sources),
+    );
+    if (cited.length === 0) findings.push(finding('ownPagesOnly'));
+    else if (cited.length === 1) findings.push(finding('singleSource'));
   }
   return findings;
 }

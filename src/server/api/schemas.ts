@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ERROR_CODES } from '../../core/errors.js';
+import { FINDING_KINDS, type FindingKind } from '../../core/review/findings.js';
 
 /** The API's wire format. One schema feeds validation, TypeScript types and the OpenAPI document. */
 
@@ -39,7 +40,7 @@ export const LevelSchema = z
       description: 'Typical years of experience; null where no source gives a figure.',
     }),
     experienceSources: z.array(z.string()),
-    sources: z.array(z.string()).openapi({ description: 'Source ids behind the level\'s attributes.' }),
+    sources: z.array(z.string()).openapi({ description: "Source ids behind the level's attributes." }),
     commonTitles: z.array(z.string()),
   })
   .openapi('Level');
@@ -172,6 +173,9 @@ export const ReviewSchema = z
     confidence: z.object({ score: z.number(), band: z.enum(['high', 'medium', 'low']) }),
     findings: z.array(
       z.object({
+        kind: z.enum(Object.keys(FINDING_KINDS) as [FindingKind, ...FindingKind[]]).openapi({
+          description: 'What the reviewer found; every finding of a kind has the same dimension and severity',
+        }),
         dimension: z.enum([
           'levelDifferentiation',
           'focusSpecificity',

@@ -195,7 +195,11 @@ describe('pages', () => {
     const t = text((await page('/profiles/TECHNO.TECHNOLO6B55.M3/review')).html);
     expect(t).toMatch(/Passes: lowest dimension 4\.5 .* The published page stated high 0\.90/);
     expect(t).toContain("This level's responsibilities cite only Canon's own published pages.");
-    expect(text((await page('/reviewing')).html)).toContain('overlap by 50% or more');
+    const reviewing = text((await page('/reviewing')).html);
+    expect(reviewing).toContain('overlap by 50% or more');
+    expect(reviewing).toContain('A dimension with any failing finding scores at most 3.5');
+    expect(reviewing).toMatch(/Confidence never goes above 0\.9\b/);
+    expect(reviewing).toContain('A responsibility that begins “No source states”');
   });
 
   it('shows the level framework and sources', async () => {

@@ -1,5 +1,12 @@
 import type { ProfileView } from '../../../core/catalog.js';
-import { DIMENSION_LABELS, DIMENSIONS, type Review, RULES } from '../../../core/review/reviewProfile.js';
+import { DECLARED_GAP_PREFIX } from '../../../core/review/declaredGap.js';
+import {
+  confidenceScore,
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  type Review,
+  RULES,
+} from '../../../core/review/reviewProfile.js';
 import { Layout } from '../Layout.js';
 
 /** Every finding of the panel for one profile. */
@@ -60,18 +67,26 @@ export function ReviewingPage() {
       <p class="lede">
         Five reviewers each score one dimension from 1 to 5 in half points. Each starts at 5 and looks for
         ways the profile fails: a failing finding costs {RULES.failPenalty} point, a weakening one{' '}
-        {RULES.warnPenalty}, down to 1. A profile passes when its lowest dimension is at least {RULES.pass}.
-        Every reviewer is deterministic: the same profile always gets the same scores, and every lost point
-        comes with a finding that names the statements concerned.
+        {RULES.warnPenalty}, down to 1. A dimension with any failing finding scores at most {RULES.failCap},
+        under the pass mark, so a single failure is enough to stop a pass. A profile passes when its lowest
+        dimension is at least {RULES.pass}. Every reviewer is deterministic: the same profile always gets the
+        same scores, and every lost point comes with a finding that names the statements concerned.
+      </p>
+      <p>
+        A responsibility that begins “{DECLARED_GAP_PREFIX}” records a gap in the evidence — no source
+        describes the work — and is not content: no reviewer scores it as a statement.
       </p>
       <section aria-labelledby="r1">
         <h2 id="r1">Level differentiation</h2>
         <p>
           Each responsibility is compared with those of the levels just below and above in the same focus. Two
           statements whose content words overlap by {RULES.nearDuplicate * 100}% or more (Jaccard, after
-          dropping filler words) are near-duplicates: the levels say the same thing — a failing finding. A
-          rubric cell that overlaps its neighbour's as much weakens the score; so does a focus with a single
-          level.
+          dropping filler words) are near-duplicates: the levels say the same thing — a failing finding. The
+          whole list is also compared with every other level of the focus: a list whose every statement is
+          stated there too (the same text or a near-duplicate), or whose statements cite exactly the same rows
+          of reference files, fails. So does a level with no responsibilities of its own — an empty list, or
+          one that only says no source states work specific to the level. A rubric cell that overlaps its
+          neighbour's as much weakens the score; so does a focus with a single level.
         </p>
       </section>
       <section aria-labelledby="r2">
@@ -104,17 +119,27 @@ export function ReviewingPage() {
         <p>
           A profile needs at least {RULES.sourcesWanted} independent sources — Canon's own published pages
           restate a profile and do not count. A level whose responsibilities cite only Canon's pages, or a
-          single source, weakens the score.
+          single independent source, weakens the score.
         </p>
       </section>
       <section aria-labelledby="r6">
         <h2 id="r6">Confidence</h2>
         <p>
-          <code>confidence = 0.5 × (lowest − 1) ÷ 4 + 0.3 × (mean − 1) ÷ 4 + 0.2 × min(1, sources ÷ 6)</code>,
-          rounded to two decimals; high from 0.8, medium from 0.5. A profile scored 4.5 on every dimension
-          with six sources gets 0.90.
+          <code>
+            confidence = {RULES.confidenceCeiling} × (0.5 × (lowest − 1) ÷ 4 + 0.3 × (mean − 1) ÷ 4 + 0.2 ×
+            min(1, independent sources ÷ {RULES.sourcesForFullEvidence}))
+          </code>
+          , rounded to two decimals; high from 0.8, medium from 0.5. A profile scored 4.5 on every dimension
+          with {RULES.sourcesForFullEvidence} independent sources gets {confidenceExample}.
+        </p>
+        <p>
+          Confidence never goes above {RULES.confidenceCeiling}, even when no reviewer finds anything. The
+          reviewers read words: they see that a statement cites a source, never whether the source says what
+          the statement says. What is left is for a person who reads the sources.
         </p>
       </section>
     </Layout>
   );
 }
+
+const confidenceExample = confidenceScore(4.5, 4.5, RULES.sourcesForFullEvidence).toFixed(2);
