@@ -49,6 +49,22 @@ describe('the review panel', () => {
     expect(failing(r)).toEqual(['concreteness']);
   });
 
+  it('counts work on named things as concrete in any trade, and generic wording as not', () => {
+    const trades = review({
+      P3: GOOD.P3 ?? [],
+      P4: [
+        cite('Administer medications to patients and monitor patients for reactions or side effects.'),
+        cite('Weld components in flat, vertical, or overhead positions.'),
+      ],
+    });
+    expect(trades.findings.filter((f) => f.dimension === 'concreteness')).toEqual([]);
+    const generic = review({
+      P3: GOOD.P3 ?? [],
+      P4: [cite('Perform related work and handle other tasks and duties as appropriate to ensure quality.')],
+    });
+    expect(failing(generic)).toContain('concreteness');
+  });
+
   it('fails unsourced bullets on factual accuracy, and thin evidence on coverage', () => {
     const r = review({ P3: GOOD.P3 ?? [], P4: (GOOD.P4 ?? []).map((s) => ({ ...s, sources: [] })) });
     expect(failing(r)).toContain('factualAccuracy');

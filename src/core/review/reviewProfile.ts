@@ -3,7 +3,7 @@ import { type ConfidenceBand, confidenceBand } from '../taxonomy.js';
 import { type Finding, finding } from './findings.js';
 import { type LevelReading, RUBRIC_CELLS, reviewIndex, type StemmedStatement } from './reviewIndex.js';
 import { DIMENSIONS, type Dimension, RULES } from './reviewRules.js';
-import { similarity } from './textSimilarity.js';
+import { contentStems, similarity } from './textSimilarity.js';
 
 export type { Finding, FindingKind } from './findings.js';
 export { DIMENSION_LABELS, DIMENSIONS, type Dimension, RULES } from './reviewRules.js';
@@ -26,14 +26,27 @@ const SCOPE =
   /\b(?:teams?|department|division|organi[sz]ation|company|enterprise|function|budgets?|roadmaps?|headcount|platforms?|systems?|architecture|customers?|clients?|board|investors|vendors?|practice|portfolio|engagements?|processes|policy|standards|releases?|incidents?|metrics)\b/i;
 
 /**
- * Concrete means the statement names a specific (a number, a named product,
- * standard or role written with capitals), lists several specifics, or acts on
- * a stated scope.
+ * Words that say only that work happens, not on what: a statement made of these
+ * and little else could describe any job.
  */
-function isConcrete(text: string): boolean {
+const GENERIC = contentStems(
+  'ensure perform provide support handle maintain manage coordinate assist help work task duty duties activity activities issue issues matter things area item job other related various needed appropriate general specific effective efficient accurate proper necessary quality',
+);
+/** Specific content words a statement must carry to name its objects, when it names no scope noun. */
+const SPECIFIC_WORDS = 4;
+
+/**
+ * Concrete means the statement names a specific (a number, a named product,
+ * standard or role written with capitals), lists several specifics, acts on a
+ * stated scope, or names the things it acts on in several specific words
+ * ("administer medications to patients and monitor reactions or side effects"):
+ * the scope nouns alone know only office and technology work.
+ */
+function isConcrete(text: string, stems: ReadonlySet<string>): boolean {
   const named = /\d/.test(text) || /\s[A-Z][A-Za-z0-9/&+.-]+/.test(text.slice(1));
   const listed = (text.match(/,/g) ?? []).length >= 2;
-  return named || listed || SCOPE.test(text);
+  const specific = [...stems].filter((s) => !GENERIC.has(s)).length >= SPECIFIC_WORDS;
+  return named || listed || SCOPE.test(text) || specific;
 }
 
 /**
@@ -169,7 +182,7 @@ function levelDifferentiation(levels: LevelReading[], at: number): Finding[] {
 function concreteness(statements: StemmedStatement[]): Finding[] {
   return statements.flatMap(({ statement, stems }): Finding[] => {
     if (VAGUE.test(statement.text) && !/\d/.test(statement.text)) return [finding('vague', [statement.text])];
-    if (stems.size < RULES.minContentWords || !isConcrete(statement.text)) {
+    if (stems.size < RULES.minContentWords || !isConcrete(statement.text, stems)) {
       return [finding('notConcrete', [statement.text])];
     }
     return [];
