@@ -39,7 +39,7 @@ export const LevelSchema = z
       description: 'Typical years of experience; null where no source gives a figure.',
     }),
     experienceSources: z.array(z.string()),
-    sources: z.array(z.string()).openapi({ description: 'Source ids behind the level\'s attributes.' }),
+    sources: z.array(z.string()).openapi({ description: "Source ids behind the level's attributes." }),
     commonTitles: z.array(z.string()),
   })
   .openapi('Level');
