@@ -107,11 +107,17 @@ export class SearchIndex {
   private readonly vocabulary: string[];
 
   constructor(documents: readonly SearchDocument[]) {
+    // Level titles, function names and common aliases repeat across thousands of profiles: fold each text once.
+    const wordsOf = new Map<string, string[]>();
     for (const document of documents) {
       const doc = this.keys.push(document.key) - 1;
-      for (const phrase of document.phrases) {
-        const words = searchWords(phrase.text);
-        const id = this.phrases.push({ ...phrase, doc, words: words.length }) - 1;
+      for (const { field, text } of document.phrases) {
+        let words = wordsOf.get(text);
+        if (!words) {
+          words = searchWords(text);
+          wordsOf.set(text, words);
+        }
+        const id = this.phrases.push({ field, text, doc, words: words.length }) - 1;
         for (const word of words) {
           const list = this.postings.get(word);
           if (list) list.push(id);
