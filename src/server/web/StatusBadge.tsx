@@ -1,3 +1,4 @@
+import type { Catalog } from '../../core/catalog.js';
 import { type ProfileStatus, STATUS_LABELS } from '../../core/taxonomy.js';
 
 /** A mark beside the word, so the four statuses differ in shape and text as well as colour. */
@@ -25,6 +26,17 @@ export function StatusBadge({ status }: { status: ProfileStatus }) {
       <span aria-hidden="true">{MARKS[status]}</span> {STATUS_LABELS[status]}
     </span>
   );
+}
+
+/** The badge of a profile named by its code, after a space; nothing for a code the catalog does not hold. */
+export function StatusBadgeOf({ catalog, code }: { catalog: Catalog; code: string }) {
+  const status = catalog.findProfile(code)?.record.status;
+  return status ? (
+    <>
+      {' '}
+      <StatusBadge status={status} />
+    </>
+  ) : null;
 }
 
 /** What each status badge means, for pages that list profiles. */

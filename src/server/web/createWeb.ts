@@ -127,7 +127,7 @@ export function createWeb(deps: WebDeps): Hono {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
     return deps.cache.respond(c, catalog, HTML, {}, () =>
-      renderPage(CareerPage({ view, paths: careerPaths(catalog, view.code) })),
+      renderPage(CareerPage({ catalog, view, paths: careerPaths(catalog, view.code) })),
     );
   });
   web.get('/profiles/:code/jd', (c) => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../core/catalog.js';
 import { LEVELS } from '../../core/levels.js';
 import { SEARCH_QUERY_LIMIT } from '../../core/searchIndex.js';
-import type { SourceRow } from '../../core/taxonomy.js';
+import type { ProfileStatus, SourceRow } from '../../core/taxonomy.js';
 import { buildCatalog } from '../../testing/buildTaxonomy.js';
 import { largeTaxonomy, ONET_SOURCE } from '../../testing/largeTaxonomy.js';
 import { createApp } from '../createApp.js';
@@ -19,6 +19,12 @@ const text = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+const BADGES: Record<ProfileStatus, string> = {
+  approved: '✓ approved',
+  in_review: '◷ in review',
+  draft: '✎ draft',
+  retired: '⊘ retired',
+};
 
 describe('taxonomy pages at full size', () => {
   let catalog: Catalog;
@@ -221,6 +227,33 @@ describe('taxonomy pages at full size', () => {
       expect(text(res.html), path).toContain(message);
       expect(res.html).not.toContain('<script>');
     }
+  });
+
+  it('picks profiles for a comparison or a progression by code, offering only the levels of the focus', async () => {
+    expect(count((await get('/compare')).html, /<option/g)).toBe(0);
+    const [a, b] = catalog.taxonomy.profiles;
+    const compared = await get(`/compare?codes=${a?.code},${b?.code}`);
+    expect(compared.status).toBe(200);
+    expect(compared.html).toContain(`name="p" type="text" value="${a?.code}"`);
+    for (const record of [a, b])
+      expect(text(compared.html)).toContain(`${record?.code} ${BADGES[record?.status ?? 'approved']}`);
+    const from = catalog.getProfile(a?.code ?? '');
+    const guide = await get(`/progression?from=${from.code}&to=${from.ladder[2]?.profileCode}`);
+    const options = [...guide.html.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    expect(options).toEqual(from.ladder.filter((s) => !s.current).map((s) => s.profileCode));
+    expect(guide.html).toContain(`<option value="${from.ladder[2]?.profileCode}" selected="">`);
+  });
+
+  it('marks the status of every profile on a career page', async () => {
+    const view = catalog.getProfile(catalog.taxonomy.profiles[13]?.code ?? '');
+    const { html } = await get(`/profiles/${view.code}/career`);
+    const linked = [
+      ...html.matchAll(
+        /<li class="step[^"]*"><a href="\/profiles\/([^"]+)">[^<]*<\/a> <span class="status status-([a-z_]+)">/g,
+      ),
+    ];
+    expect(linked.length).toBeGreaterThan(0);
+    for (const [, code, status] of linked) expect(catalog.getProfile(code ?? '').record.status).toBe(status);
   });
 
   it('serves the pages from the response cache, with ETags', async () => {
