@@ -8,7 +8,10 @@ import {
   normaliseSkill,
 } from './coordinates.js';
 import { CanonError, quote } from './errors.js';
-import { getLevel, type Level, type Track } from './levels.js';
+import { getLevel, LEVELS, type Level, type Track } from './levels.js';
+import { type RowCitation, RowCitations } from './rowCitations.js';
+import { type SearchDocument, SearchIndex, type SearchPhrase } from './searchIndex.js';
+import { socForms } from './socCodes.js';
 import {
   type ConfidenceBand,
   confidenceBand,
@@ -17,6 +20,7 @@ import {
   type ProfileRecord,
   type ProfileStatus,
   type Source,
+  type SourceRow,
   type Taxonomy,
   type TaxonomyFunction,
 } from './taxonomy.js';
@@ -29,12 +33,17 @@ export interface LadderStep {
   profileCode: string;
   content: FocusLevelContent;
   current: boolean;
+  /** The status of the step's profile; null when the focus states a level that has no profile. */
+  status: ProfileStatus | null;
 }
 
 /** Everything a profile page or API response shows, resolved and cross-linked. */
 export interface ProfileView {
   code: string;
+  /** Focus and level code, e.g. "Technology Executive Leadership — M3". */
   title: string;
+  /** Focus and level title, e.g. "Technology Executive Leadership — Senior Manager". */
+  name: string;
   record: ProfileRecord;
   focus: Focus;
   fn: TaxonomyFunction;
@@ -54,6 +63,27 @@ export interface ProfileFilter {
   q?: string;
 }
 
+/** A function with how many focuses and profiles it has, and how many profiles are in each status. */
+export interface FunctionSummary {
+  fn: TaxonomyFunction;
+  focuses: number;
+  profiles: number;
+  byStatus: Record<ProfileStatus, number>;
+}
+
+/** A profile that matches a search, with the phrase that matched best. */
+export interface ProfileHit {
+  view: ProfileView;
+  score: number;
+  matched: SearchPhrase;
+}
+
+export interface ProfileSearch {
+  hits: ProfileHit[];
+  /** The words searched for; empty when the query has no letters or digits. */
+  terms: string[];
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -69,41 +99,39 @@ export class Catalog {
   readonly taxonomy: Taxonomy;
   private readonly views = new Map<string, ProfileView>();
   private readonly sourceById: Map<string, Source>;
-  private readonly searchText = new Map<string, string>();
+  private readonly focusByCode: Map<string, Focus>;
+  private readonly fnByCode: Map<string, TaxonomyFunction>;
+  private readonly focusesByFunction = new Map<string, Focus[]>();
   private readonly coords = new Map<string, Coordinates>();
   private adjacency: Map<string, Neighbour[]> | null = null;
+  // Built on first use, once per snapshot, like the neighbours: a snapshot never changes.
+  private searchIndex: SearchIndex | null = null;
+  private rows: RowCitations | null = null;
+  private summaries: FunctionSummary[] | null = null;
 
   constructor(taxonomy: Taxonomy) {
     this.taxonomy = taxonomy;
     this.sourceById = new Map(taxonomy.sources.map((s) => [s.id, s]));
-    const focusByCode = new Map(taxonomy.focuses.map((f) => [f.code, f]));
-    const fnByCode = new Map(taxonomy.functions.map((f) => [f.code, f]));
+    this.focusByCode = new Map(taxonomy.focuses.map((f) => [f.code, f]));
+    this.fnByCode = new Map(taxonomy.functions.map((f) => [f.code, f]));
+    for (const focus of taxonomy.focuses) {
+      const list = this.focusesByFunction.get(focus.functionCode);
+      if (list) list.push(focus);
+      else this.focusesByFunction.set(focus.functionCode, [focus]);
+    }
+    const statusByCode = new Map(taxonomy.profiles.map((p) => [p.code, p.status]));
     const skillSets = new Map(
       taxonomy.focuses.map((f) => [f.code, new Set(f.skills.map((s) => normaliseSkill(s.name)))]),
     );
     for (const record of taxonomy.profiles) {
-      const focus = focusByCode.get(record.focusCode);
-      const fn = fnByCode.get(record.functionCode);
+      const focus = this.focusByCode.get(record.focusCode);
+      const fn = this.fnByCode.get(record.functionCode);
       if (!focus || !fn) continue;
-      const view = this.buildView(record, focus, fn);
+      const view = this.buildView(record, focus, fn, statusByCode);
       this.views.set(record.code, view);
       this.coords.set(
         record.code,
         coordinatesOf(fn.code, focus.code, view.level, skillSets.get(focus.code) ?? new Set()),
-      );
-      this.searchText.set(
-        record.code,
-        [
-          view.code,
-          view.title,
-          focus.name,
-          fn.name,
-          view.level.title,
-          ...view.level.commonTitles,
-          ...record.aliases.map((a) => a.text),
-        ]
-          .join(' ')
-          .toLowerCase(),
       );
     }
   }
@@ -113,15 +141,68 @@ export class Catalog {
   }
 
   focusesOf(functionCode: string): Focus[] {
-    return this.taxonomy.focuses.filter((f) => f.functionCode === functionCode);
+    return this.focusesByFunction.get(functionCode) ?? [];
   }
 
   findFocus(code: string): Focus | undefined {
-    return this.taxonomy.focuses.find((f) => f.code === code);
+    return this.focusByCode.get(code);
   }
 
   findFunction(code: string): TaxonomyFunction | undefined {
-    return this.taxonomy.functions.find((f) => f.code === code);
+    return this.fnByCode.get(code);
+  }
+
+  /** Every function with its counts, in taxonomy order. */
+  functionSummaries(): FunctionSummary[] {
+    this.summaries ??= this.functions.map((fn) => {
+      const byStatus: Record<ProfileStatus, number> = { approved: 0, in_review: 0, draft: 0, retired: 0 };
+      let profiles = 0;
+      for (const focus of this.focusesOf(fn.code)) {
+        for (const levelCode of focus.levelCodes) {
+          const view = this.views.get(`${fn.code}.${focus.code}.${levelCode}`);
+          if (!view) continue;
+          profiles += 1;
+          byStatus[view.record.status] += 1;
+        }
+      }
+      return { fn, focuses: this.focusesOf(fn.code).length, profiles, byStatus };
+    });
+    return this.summaries;
+  }
+
+  /** The levels any focus of a function uses, by track (S, P, M, E) and then step: a grid's columns. */
+  levelsOf(functionCode: string): Level[] {
+    const used = new Set(this.focusesOf(functionCode).flatMap((f) => f.levelCodes));
+    return LEVELS.filter((l) => used.has(l.code));
+  }
+
+  /**
+   * Profiles matching a query by name, focus, title alias, occupation, SOC code or profile code,
+   * best first. A query over the length limit is refused with the query quoted.
+   */
+  search(query: string): ProfileSearch {
+    this.searchIndex ??= new SearchIndex([...this.views.values()].map(searchDocument));
+    const { hits, terms } = this.searchIndex.search(query);
+    return {
+      hits: hits.map((h) => ({
+        view: this.views.get(h.key) as ProfileView,
+        score: h.score,
+        matched: h.matched,
+      })),
+      terms,
+    };
+  }
+
+  /** The statements citing a row of a reference file, in catalog order. */
+  rowCitations(row: SourceRow): readonly RowCitation[] {
+    this.rows ??= new RowCitations(this.taxonomy);
+    return this.rows.citing(row);
+  }
+
+  /** Whether any statement cites a row of this file of this source. */
+  citesFile(source: string, file: string): boolean {
+    this.rows ??= new RowCitations(this.taxonomy);
+    return this.rows.citesFile(source, file);
   }
 
   findSource(id: string): Source | undefined {
@@ -149,15 +230,16 @@ export class Catalog {
     filter: ProfileFilter = {},
     page: { limit: number; offset: number } = { limit: 50, offset: 0 },
   ): Page<ProfileView> {
-    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = [...this.views.values()].filter(
+    // With words to search for, the matches come ranked; without, in catalog order.
+    const q = filter.q?.trim();
+    const candidates = q ? this.search(q).hits.map((h) => h.view) : [...this.views.values()];
+    const matches = candidates.filter(
       (v) =>
         (!filter.function || v.fn.code === filter.function) &&
         (!filter.focus || v.focus.code === filter.focus) &&
         (!filter.track || v.level.track === filter.track) &&
         (!filter.level || v.level.code === filter.level) &&
-        (!filter.status || v.record.status === filter.status) &&
-        words.every((w) => this.searchText.get(v.code)?.includes(w)),
+        (!filter.status || v.record.status === filter.status),
     );
     return { items: matches.slice(page.offset, page.offset + page.limit), total: matches.length, ...page };
   }
@@ -189,17 +271,24 @@ export class Catalog {
     return [...this.views.values()].filter((v) => v.sources.some((s) => s.id === sourceId));
   }
 
-  private buildView(record: ProfileRecord, focus: Focus, fn: TaxonomyFunction): ProfileView {
+  private buildView(
+    record: ProfileRecord,
+    focus: Focus,
+    fn: TaxonomyFunction,
+    statusByCode: ReadonlyMap<string, ProfileStatus>,
+  ): ProfileView {
     const level = getLevel(record.levelCode);
     const ladder = focus.levelCodes.flatMap((code) => {
       const content = focus.levels[code];
+      const profileCode = `${fn.code}.${focus.code}.${code}`;
       return content
         ? [
             {
               level: getLevel(code),
-              profileCode: `${fn.code}.${focus.code}.${code}`,
+              profileCode,
               content,
               current: code === level.code,
+              status: statusByCode.get(profileCode) ?? null,
             },
           ]
         : [];
@@ -224,6 +313,7 @@ export class Catalog {
     return {
       code: record.code,
       title: `${focus.name} — ${level.code}`,
+      name: `${focus.name} — ${level.title}`,
       record,
       focus,
       fn,
@@ -239,4 +329,23 @@ export class Catalog {
       sources: this.resolveSources([...new Set(cited)]),
     };
   }
+}
+
+/** What a search looks at in a profile, each phrase in the field that weighs its match. */
+function searchDocument(view: ProfileView): SearchDocument {
+  const { focus } = view;
+  return {
+    key: view.code,
+    phrases: [
+      { field: 'code', text: view.code },
+      { field: 'name', text: view.name },
+      ...view.record.aliases.map((a) => ({ field: 'alias' as const, text: a.text })),
+      ...focus.mappings
+        .filter((m) => m.system === 'onet-soc')
+        .flatMap((m) => socForms(m.code).map((text) => ({ field: 'soc' as const, text }))),
+      ...focus.mappings.flatMap((m) => (m.title ? [{ field: 'occupation' as const, text: m.title }] : [])),
+      ...view.level.commonTitles.map((text) => ({ field: 'levelTitle' as const, text })),
+      { field: 'function', text: view.fn.name },
+    ],
+  };
 }

@@ -88,7 +88,10 @@ describe('the level framework', () => {
 
   it('sources every support level from a Job Zone row', () => {
     for (const l of LEVELS.filter((x) => x.track === 'S')) {
-      expect(l.sources.every((id) => id.startsWith('onet-jz-')), l.code).toBe(true);
+      expect(
+        l.sources.every((id) => id.startsWith('onet-jz-')),
+        l.code,
+      ).toBe(true);
     }
   });
 

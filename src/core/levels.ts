@@ -92,7 +92,8 @@ export const LEVELS: readonly Level[] = [
     title: 'Entry Support',
     summary: 'Follows instructions on routine work that an experienced worker can show in days or months.',
     scope: 'Own assigned tasks on a shift or crew',
-    autonomy: 'Follows set instructions and procedures; work is checked by an experienced worker or supervisor',
+    autonomy:
+      'Follows set instructions and procedures; work is checked by an experienced worker or supervisor',
     complexity: 'Routine, repetitive tasks with set methods',
     impact: 'Own task outcomes',
     decisionRights: 'Chooses the order of assigned tasks within set procedures',
@@ -105,7 +106,8 @@ export const LEVELS: readonly Level[] = [
     code: 'S2',
     rank: 1,
     title: 'Support Specialist',
-    summary: 'Does the job independently once trained by working beside experienced employees for months to a year.',
+    summary:
+      'Does the job independently once trained by working beside experienced employees for months to a year.',
     scope: 'A set of duties or a station within a team',
     autonomy: 'Works independently on regular duties; refers exceptions to a lead or supervisor',
     complexity: 'Routine problems that need some judgement and knowledge of the work',
@@ -121,7 +123,8 @@ export const LEVELS: readonly Level[] = [
     code: 'S3',
     rank: 2,
     title: 'Skilled Support',
-    summary: 'Fully skilled (journey-level) worker after vocational training, apprenticeship or an associate degree.',
+    summary:
+      'Fully skilled (journey-level) worker after vocational training, apprenticeship or an associate degree.',
     scope: 'Complete jobs or processes, start to finish',
     autonomy: 'Plans and carries out own work without close supervision',
     complexity: 'Varied problems that call for trade or technical knowledge to diagnose and fix',
@@ -139,10 +142,10 @@ export const LEVELS: readonly Level[] = [
     title: 'Lead Support',
     summary: 'Leads the work of a crew or shift while doing it; the go-to expert for the hardest jobs.',
     scope: 'A crew, shift or work area',
-    autonomy: 'Organises the crew\'s work within plans set by a supervisor',
+    autonomy: "Organises the crew's work within plans set by a supervisor",
     complexity: 'Non-routine jobs and problems others escalate',
-    impact: 'The crew\'s output, quality and safety',
-    decisionRights: 'Assigns and checks the crew\'s tasks; recommends people decisions to the supervisor',
+    impact: "The crew's output, quality and safety",
+    decisionRights: "Assigns and checks the crew's tasks; recommends people decisions to the supervisor",
     leadership: 'Coordinates and trains others while contributing',
     experience: null,
     sources: ['onet-jz-3', 'onet-jz-4'],
@@ -368,10 +371,7 @@ export function parseLevelCode(code: string): { code: string; track: Track; step
   const track = match?.[1] as Track | undefined;
   const step = Number(match?.[2]);
   if (!track || step > MAX_STEP[track]) {
-    throw new CanonError(
-      'invalid_input',
-      `Unknown level code ${quote(code)}: expected ${LEVEL_CODES_HINT}.`,
-    );
+    throw new CanonError('invalid_input', `Unknown level code ${quote(code)}: expected ${LEVEL_CODES_HINT}.`);
   }
   return { code, track, step };
 }

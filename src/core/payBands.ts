@@ -1,5 +1,6 @@
 import type { Catalog, ProfileView } from './catalog.js';
 import { getLevel } from './levels.js';
+import type { SourceRow } from './taxonomy.js';
 
 /** Pay a company reported for one profile, already summarized. */
 export interface ProfilePayRecord {
@@ -50,6 +51,8 @@ export interface PayBand {
   basis: string;
   method: string | null;
   sources: string[];
+  /** The rows of reference files an observed figure was generated from, when it was. */
+  rows?: SourceRow[];
 }
 
 export interface ProfilePay {
@@ -135,6 +138,7 @@ export class PayBook {
       basis: pay.basis,
       method: null,
       sources: pay.sources,
+      ...(pay.rows ? { rows: pay.rows } : {}),
     };
   }
 

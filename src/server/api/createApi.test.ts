@@ -39,10 +39,12 @@ describe('API reads', () => {
     expect(body.total).toBe(body.items.length);
   });
 
-  it('finds profiles by words in their titles', async () => {
+  it('finds profiles by words in their titles, best first', async () => {
     const { body } = await json('/api/profiles?q=senior%20manager');
-    expect(body.items.map((p: any) => p.code)).toContain('TECHNO.TECHNOLO6B55.M3');
-    expect(body.items.every((p: any) => p.levelCode === 'M3')).toBe(true);
+    const best = body.items.slice(0, 2);
+    expect(best.map((p: any) => p.code)).toContain('TECHNO.TECHNOLO6B55.M3');
+    expect(best.every((p: any) => p.levelCode === 'M3')).toBe(true);
+    expect(body.items.slice(2).every((p: any) => p.levelCode !== 'M3')).toBe(true);
   });
 
   it('returns one profile with everything the M3 page shows', async () => {

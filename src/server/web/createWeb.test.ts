@@ -28,17 +28,42 @@ const text = (html: string) =>
     .replace(/\s+/g, ' ');
 
 describe('pages', () => {
-  it('shows the taxonomy grid with every profile linked by its code', async () => {
-    const { status, html } = await page('/');
-    expect(status).toBe(200);
-    for (const p of ctx.catalog.taxonomy.profiles) expect(html).toContain(`href="/profiles/${p.code}"`);
-    expect(html).toContain('role="search"');
+  it('lists the functions with their counts on the home page, and every profile on its function page', async () => {
+    const home = await page('/');
+    expect(home.status).toBe(200);
+    expect(home.html).toContain('role="search"');
+    expect(home.html).toContain('href="/functions/TECHNO"');
+    expect(home.html).not.toContain('href="/profiles/');
+    const approved = ctx.catalog.taxonomy.profiles.filter((p) => p.status === 'approved').length;
+    expect(text(home.html)).toContain(
+      `Technology Leadership & Consulting TECHNO 4 ${ctx.catalog.taxonomy.profiles.length} ${approved} approved`,
+    );
+    const fn = await page('/functions/TECHNO');
+    expect(fn.status).toBe(200);
+    for (const p of ctx.catalog.taxonomy.profiles) expect(fn.html).toContain(`href="/profiles/${p.code}"`);
+    expect(text(fn.html)).toContain('Technology Executive Leadership — Senior Manager');
+    const missing = await page('/functions/NOSUCH%3Cb%3E');
+    expect(missing.status).toBe(404);
+    // Quoted, and escaped as HTML.
+    expect(missing.html).toContain('No function with code &quot;NOSUCH&lt;b&gt;&quot;.');
   });
 
-  it('searches profiles by name, title and code', async () => {
+  it('searches profiles by name, title, code and SOC code, and says why a search cannot run', async () => {
     expect(text((await page('/?q=vice+president')).html)).toMatch(/1 profile matches/);
     expect((await page('/?q=TECHNOLO6B55.M4')).html).toContain('href="/profiles/TECHNO.TECHNOLO6B55.M4"');
     expect(text((await page('/?q=zzzz')).html)).toMatch(/0 profiles match/);
+    for (const soc of ['11-3021', '11-3021.00']) {
+      const found = text((await page(`/?q=${soc}`)).html);
+      expect(found, soc).toMatch(/[1-9]\d* profiles? match/);
+      expect(found, soc).toContain('Technology Executive Leadership — Senior Manager');
+      expect(found, soc).toContain(`SOC code “${soc}”`);
+    }
+    const emoji = await page(`/?q=${encodeURIComponent('🙂')}`);
+    expect(emoji.status).toBe(200);
+    expect(text(emoji.html)).toContain('“🙂” has no letters or digits to search for.');
+    const long = await page(`/?q=${'é'.repeat(201)}`);
+    expect(long.status).toBe(400);
+    expect(text(long.html)).toContain(`The search &quot;${'é'.repeat(80)}…&quot; is 201 characters long`);
   });
 
   it('renders the M3 page with the seed facts', async () => {

@@ -24,6 +24,7 @@ import { CareerPage } from './pages/CareerPage.js';
 import { ComparePage } from './pages/ComparePage.js';
 import { CoordinatesPage } from './pages/CoordinatesPage.js';
 import { documentPages, IngestPage } from './pages/DocumentPages.js';
+import { FunctionPage } from './pages/FunctionPage.js';
 import { JobDescriptionPage } from './pages/JobDescriptionPage.js';
 import { LevelsPage } from './pages/LevelsPage.js';
 import { ProfilePage } from './pages/ProfilePage.js';
@@ -31,7 +32,7 @@ import { ProgressionPage } from './pages/ProgressionPage.js';
 import { ReadinessForm, ReadinessReportPage } from './pages/ReadinessPage.js';
 import { ResolvePage } from './pages/ResolvePage.js';
 import { ReviewingPage, ReviewPage } from './pages/ReviewPages.js';
-import { type ShownDocument, SourcePage, SourcesPage } from './pages/SourcePages.js';
+import { type ShownDocument, SourcePage, SourceRowPage, SourcesPage } from './pages/SourcePages.js';
 import { TaxonomyPage } from './pages/TaxonomyPage.js';
 import { DiffPage, DraftPage, HistoryPage, QueuePage } from './pages/WorkflowPages.js';
 
@@ -64,9 +65,17 @@ export function createWeb(deps: WebDeps): Hono {
     return c.body(ICON, 200, { 'content-type': 'image/svg+xml' });
   });
   web.get('/', (c) => {
-    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    // A query over the limit is refused by the search, quoting it, rather than cut short unseen.
+    const q = (c.req.query('q') ?? '').trim();
     const catalog = deps.catalog();
     return deps.cache.respond(c, catalog, HTML, { q }, () => renderPage(TaxonomyPage({ catalog, q })));
+  });
+  web.get('/functions/:code', (c) => {
+    const catalog = deps.catalog();
+    const code = c.req.param('code');
+    const summary = catalog.functionSummaries().find((s) => s.fn.code === code);
+    if (!summary) throw new CanonError('not_found', `No function with code ${quote(code)}.`);
+    return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(FunctionPage({ catalog, summary })));
   });
   web.get('/profiles/:code', async (c) => {
     const code = c.req.param('code');
@@ -81,7 +90,10 @@ export function createWeb(deps: WebDeps): Hono {
       renderPage(
         ProfilePage({
           view,
-          adjacent: adjacentDto(view.code, catalog),
+          adjacent: adjacentDto(view.code, catalog).map((a) => ({
+            ...a,
+            status: catalog.findProfile(a.code)?.record.status ?? null,
+          })),
           pay: deps.payBook().forProfile(view.code),
           differential: differential(catalog, deps.payBook(), view.code),
           review: reviewProfile(catalog, view.code),
@@ -115,7 +127,7 @@ export function createWeb(deps: WebDeps): Hono {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
     return deps.cache.respond(c, catalog, HTML, {}, () =>
-      renderPage(CareerPage({ view, paths: careerPaths(catalog, view.code) })),
+      renderPage(CareerPage({ catalog, view, paths: careerPaths(catalog, view.code) })),
     );
   });
   web.get('/profiles/:code/jd', (c) => {
@@ -206,6 +218,31 @@ export function createWeb(deps: WebDeps): Hono {
         throw new CanonError('not_found', `${quote(source.id)} has no page ${page}.`);
       return renderPage(SourcePage({ catalog, source, document, page }));
     });
+  });
+  web.get('/sources/:id/row', (c) => {
+    const catalog = deps.catalog();
+    const id = c.req.param('id');
+    const source = catalog.findSource(id);
+    if (!source) throw new CanonError('not_found', `No source with id ${quote(id)}.`);
+    const file = c.req.query('file') ?? '';
+    const key = c.req.query('key') ?? '';
+    if (!file || !key)
+      throw new CanonError(
+        'invalid_input',
+        `Say which row of ${quote(source.id)}: ?file=…&key=… (got file ${quote(file)}, key ${quote(key)}).`,
+      );
+    if (!catalog.citesFile(source.id, file))
+      throw new CanonError('not_found', `No statement cites a row of ${quote(file)} in ${quote(source.id)}.`);
+    const row = { source: source.id, file, key };
+    const citing = catalog.rowCitations(row);
+    if (citing.length === 0)
+      throw new CanonError(
+        'not_found',
+        `No statement cites the row ${quote(key)} of ${quote(file)} in ${quote(source.id)}.`,
+      );
+    return deps.cache.respond(c, catalog, HTML, { file, key }, () =>
+      renderPage(SourceRowPage({ catalog, source, row, citing })),
+    );
   });
   web.get('/api/docs', (c) =>
     deps.cache.respond(c, deps.catalog(), HTML, {}, () =>

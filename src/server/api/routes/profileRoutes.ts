@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Catalog } from '../../../core/catalog.js';
 import { CanonError } from '../../../core/errors.js';
+import { SEARCH_QUERY_LIMIT, searchTooLong } from '../../../core/searchIndex.js';
 import { declareAccess } from '../../access.js';
 import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
 import {
@@ -26,14 +27,17 @@ const list = createRoute({
       track: z.enum(['S', 'P', 'M', 'E']).optional(),
       level: z
         .string()
-        .regex(/^[PME][1-9]$/, 'expected a level code such as M3')
+        .regex(/^[SPME][1-9]$/, 'expected a level code such as S2 or M3')
         .optional(),
       status: z.enum(['draft', 'in_review', 'approved', 'retired']).optional(),
       q: z
         .string()
-        .max(200)
+        .max(SEARCH_QUERY_LIMIT, { error: (issue) => searchTooLong(String(issue.input)) })
         .optional()
-        .openapi({ description: 'Words that must all appear in the code, title, level titles or aliases' }),
+        .openapi({
+          description:
+            'Words that must each begin a word of the profile name, code, a title alias, an occupation, a level title or a SOC code ("29-1141" or "29-1141.00"); results come best first',
+        }),
     }),
   },
   responses: {

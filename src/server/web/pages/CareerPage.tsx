@@ -1,13 +1,17 @@
 import type { CareerPaths, PathStep } from '../../../core/careerPaths.js';
-import type { ProfileView } from '../../../core/catalog.js';
+import type { Catalog, ProfileView } from '../../../core/catalog.js';
 import { formatYearsEstimate } from '../../../core/progressionGuide.js';
 import { Layout } from '../Layout.js';
+import { StatusBadgeOf } from '../StatusBadge.js';
 
-function Step({ step }: { step: PathStep }) {
+function Step({ catalog, step }: { catalog: Catalog; step: PathStep }) {
   return (
     <li class={`step step-${step.kind}`}>
       {step.profileCode ? (
-        <a href={`/profiles/${step.profileCode}`}>{step.title}</a>
+        <>
+          <a href={`/profiles/${step.profileCode}`}>{step.title}</a>
+          <StatusBadgeOf catalog={catalog} code={step.profileCode} />
+        </>
       ) : (
         <span>{step.title}</span>
       )}
@@ -28,14 +32,24 @@ function Step({ step }: { step: PathStep }) {
   );
 }
 
-function Group({ id, title, steps }: { id: string; title: string; steps: PathStep[] }) {
+function Group({
+  catalog,
+  id,
+  title,
+  steps,
+}: {
+  catalog: Catalog;
+  id: string;
+  title: string;
+  steps: PathStep[];
+}) {
   return (
     <section aria-labelledby={id} data-section={id}>
       <h2 id={id}>{title}</h2>
       {steps.length ? (
         <ul class="steps">
           {steps.map((s) => (
-            <Step step={s} />
+            <Step catalog={catalog} step={s} />
           ))}
         </ul>
       ) : (
@@ -46,7 +60,15 @@ function Group({ id, title, steps }: { id: string; title: string; steps: PathSte
 }
 
 /** Entry points, advancement, lateral moves and the path upward from one profile. */
-export function CareerPage({ view, paths }: { view: ProfileView; paths: CareerPaths }) {
+export function CareerPage({
+  catalog,
+  view,
+  paths,
+}: {
+  catalog: Catalog;
+  view: ProfileView;
+  paths: CareerPaths;
+}) {
   return (
     <Layout title={`Career paths — ${view.title}`}>
       <p>
@@ -55,9 +77,9 @@ export function CareerPage({ view, paths }: { view: ProfileView; paths: CareerPa
         </a>
       </p>
       <h1>Career paths from {view.title}</h1>
-      <Group id="entry" title="Entry points" steps={paths.entry} />
-      <Group id="advancement" title="Advancement" steps={paths.advancement} />
-      <Group id="lateral" title="Lateral moves" steps={paths.lateral} />
+      <Group catalog={catalog} id="entry" title="Entry points" steps={paths.entry} />
+      <Group catalog={catalog} id="advancement" title="Advancement" steps={paths.advancement} />
+      <Group catalog={catalog} id="lateral" title="Lateral moves" steps={paths.lateral} />
       <section aria-labelledby="upward" data-section="upward">
         <h2 id="upward">The path upward</h2>
         <ol class="path">
@@ -65,7 +87,7 @@ export function CareerPage({ view, paths }: { view: ProfileView; paths: CareerPa
             <strong>{view.title}</strong> <span class="muted">(you are here)</span>
           </li>
           {paths.upward.map((s) => (
-            <Step step={s} />
+            <Step catalog={catalog} step={s} />
           ))}
         </ol>
       </section>

@@ -6,30 +6,24 @@ import type { PayBand } from '../../../core/payBands.js';
 import { RUBRIC_DIMENSIONS } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
 import { PayChart } from '../PayChart.js';
+import { ProfilePicker } from '../ProfilePicker.js';
+import { StatusBadgeOf } from '../StatusBadge.js';
 import { TableHead } from '../TableHead.js';
 
-/** A form to pick profiles; shown alone, or above a comparison to change it. */
-function PickForm({ catalog, selected }: { catalog: Catalog; selected: readonly string[] }) {
-  const all = catalog.listProfiles({}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
+/** A form to pick profiles by code; shown alone, or above a comparison to change it. */
+function PickForm({ selected }: { selected: readonly string[] }) {
   return (
     <form class="pick" method="get" action="/compare">
       <fieldset>
         <legend>Profiles to compare (two to four)</legend>
         {[0, 1, 2, 3].map((i) => (
-          <label>
-            <span class="visually-hidden">Profile {i + 1}</span>
-            <select name="p">
-              <option value="">—</option>
-              {all.map((v) => (
-                <option value={v.code} selected={selected[i] === v.code}>
-                  {v.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProfilePicker name="p" label={`Profile ${i + 1}`} value={selected[i] ?? ''} hideLabel />
         ))}
         <button type="submit">Compare</button>
       </fieldset>
+      <p class="small muted">
+        Type a profile code such as TECHNO.TECHNOLO6B55.M3; <a href="/">search the taxonomy</a> to find one.
+      </p>
     </form>
   );
 }
@@ -48,13 +42,21 @@ export function ComparePage({
   return (
     <Layout title="Compare profiles" description="Two to four role profiles side by side.">
       <h1>Compare side by side</h1>
-      <PickForm catalog={catalog} selected={selected} />
-      {comparison ? <ComparisonTables comparison={comparison} pays={pays} /> : null}
+      <PickForm selected={selected} />
+      {comparison ? <ComparisonTables catalog={catalog} comparison={comparison} pays={pays} /> : null}
     </Layout>
   );
 }
 
-function ComparisonTables({ comparison, pays }: { comparison: Comparison; pays: (PayBand | null)[] }) {
+function ComparisonTables({
+  catalog,
+  comparison,
+  pays,
+}: {
+  catalog: Catalog;
+  comparison: Comparison;
+  pays: (PayBand | null)[];
+}) {
   const { profiles } = comparison;
   const header = (
     <thead>
@@ -67,6 +69,7 @@ function ComparisonTables({ comparison, pays }: { comparison: Comparison; pays: 
             <a href={`/profiles/${p.code}`}>{p.title}</a>
             <br />
             <code class="small">{p.code}</code>
+            <StatusBadgeOf catalog={catalog} code={p.code} />
           </th>
         ))}
       </tr>

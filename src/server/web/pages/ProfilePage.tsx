@@ -11,38 +11,51 @@ import { formatYears, LEVEL_ATTRIBUTES } from '../../../core/levels.js';
 import type { ProfilePay } from '../../../core/payBands.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../../core/review/reviewProfile.js';
 import {
+  type CareerLinks,
   CLASSIFICATION_LABELS,
   type EvidenceRef,
+  type ProfileStatus,
   RUBRIC_DIMENSIONS,
   type Skill,
   type Source,
-  STATUS_LABELS,
+  type SourceRow,
+  type Statement,
 } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
 import { PayChart } from '../PayChart.js';
+import { RowLinks } from '../RowLinks.js';
+import { StatusBadge } from '../StatusBadge.js';
 import { TableHead } from '../TableHead.js';
 
-/** Numbered citations; a citation backed by a span of an ingested document links straight to that span. */
+/**
+ * Numbered citations; a citation backed by a span of an ingested document links straight to that
+ * span, and the rows of reference files a generated statement came from follow the numbers.
+ */
 function Cite(props: {
   ids: readonly string[];
   sources: readonly Source[];
   evidence?: readonly EvidenceRef[] | undefined;
+  rows?: readonly SourceRow[] | undefined;
 }) {
   const numbered = props.ids
     .map((id) => ({ id, n: props.sources.findIndex((s) => s.id === id) + 1 }))
     .filter((x) => x.n > 0);
-  if (numbered.length === 0) return null;
   return (
-    <sup class="cite">
-      {numbered.map((x, i) => (
-        <>
-          {i > 0 ? ',' : ''}
-          <a href={spanOf(x.id, props.evidence)} title={props.sources[x.n - 1]?.title}>
-            {x.n}
-          </a>
-        </>
-      ))}
-    </sup>
+    <>
+      {numbered.length > 0 ? (
+        <sup class="cite">
+          {numbered.map((x, i) => (
+            <>
+              {i > 0 ? ',' : ''}
+              <a href={spanOf(x.id, props.evidence)} title={props.sources[x.n - 1]?.title}>
+                {x.n}
+              </a>
+            </>
+          ))}
+        </sup>
+      ) : null}
+      <RowLinks rows={props.rows} />
+    </>
   );
 }
 
@@ -54,7 +67,7 @@ function SkillList(props: { skills: readonly Skill[]; sources: readonly Source[]
           <dt>{s.name}</dt>
           <dd>
             {s.application}
-            <Cite ids={s.sources} sources={props.sources} evidence={s.evidence} />
+            <Cite ids={s.sources} sources={props.sources} evidence={s.evidence} rows={s.rows} />
           </dd>
         </div>
       ))}
@@ -74,6 +87,64 @@ export interface AdjacentItem {
   title: string;
   distance: number;
   band: MatchBand;
+  status: ProfileStatus | null;
+}
+
+const CAREER_LINKS: readonly (readonly [string, keyof CareerLinks])[] = [
+  ['Entry from', 'entryFrom'],
+  ['Advancement to', 'advancementTo'],
+  ['Lateral moves', 'lateral'],
+];
+
+/** The moves into, up from and across from this level that the sources name, when they name any. */
+function CareerLinksSection({
+  code,
+  career,
+  sources,
+}: {
+  code: string;
+  career: CareerLinks;
+  sources: readonly Source[];
+}) {
+  const named = CAREER_LINKS.filter(([, key]) => career[key].length > 0);
+  if (named.length === 0) return null;
+  return (
+    <section aria-labelledby="career-h" data-section="career-links">
+      <h2 id="career-h">Career moves the sources name</h2>
+      <dl class="career-links">
+        {named.map(([label, key]) => (
+          <div>
+            <dt>{label}</dt>
+            <dd>
+              <StatementList statements={career[key]} sources={sources} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p class="small">
+        <a href={`/profiles/${code}/career`}>All career paths →</a>
+      </p>
+    </section>
+  );
+}
+
+function StatementList({
+  statements,
+  sources,
+}: {
+  statements: readonly Statement[];
+  sources: readonly Source[];
+}) {
+  return (
+    <ul>
+      {statements.map((r) => (
+        <li>
+          {r.text}
+          <Cite ids={r.sources} sources={sources} evidence={r.evidence} rows={r.rows} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function ProfilePage({
@@ -102,7 +173,9 @@ export function ProfilePage({
         <p data-section="back">
           <a class="back" href="/">
             ← Canon taxonomy
-          </a>
+          </a>{' '}
+          <span aria-hidden="true">›</span>{' '}
+          <a href={`/functions/${fn.code}#focus-${focus.code}`}>{fn.name}</a>
         </p>
         {latestVersion && latestVersion !== record.version ? (
           <p class="notice" role="note">
@@ -128,7 +201,9 @@ export function ProfilePage({
             <li class={`badge badge-${review.confidence.band}`} title="Confidence from the review panel">
               {review.confidence.band} {review.confidence.score.toFixed(2)}
             </li>
-            <li class={`badge badge-status-${record.status}`}>{STATUS_LABELS[record.status]}</li>
+            <li>
+              <StatusBadge status={record.status} />
+            </li>
             <li class="badge">{record.region}</li>
             <li class="badge">{record.version === null ? 'no approved version' : `v${record.version}`}</li>
           </ul>
@@ -169,7 +244,7 @@ export function ProfilePage({
                 <>
                   <span class="pay">{formatBand(pay)}</span>
                   {pay.kind === 'estimate' ? <span class="badge badge-medium"> estimate</span> : null}
-                  <Cite ids={pay.sources} sources={sources} />
+                  <Cite ids={pay.sources} sources={sources} rows={pay.rows} />
                   <span class="basis">{pay.basis}</span>
                   {pay.method ? <span class="basis">Method: {pay.method}</span> : null}
                   {market.occupation && market.occupation !== pay ? (
@@ -254,15 +329,14 @@ export function ProfilePage({
                     <a href={`/profiles/${step.profileCode}`}>{step.level.code}</a>
                   )}
                   <span class="rung-title"> {step.level.title}</span>
+                  {step.status ? (
+                    <>
+                      {' '}
+                      <StatusBadge status={step.status} />
+                    </>
+                  ) : null}
                 </h3>
-                <ul>
-                  {step.content.responsibilities.map((r) => (
-                    <li>
-                      {r.text}
-                      <Cite ids={r.sources} sources={sources} evidence={r.evidence} />
-                    </li>
-                  ))}
-                </ul>
+                <StatementList statements={step.content.responsibilities} sources={sources} />
               </li>
             ))}
           </ol>
@@ -285,7 +359,11 @@ export function ProfilePage({
                       <td>
                         {step.content.rubric[key]}
                         {i === RUBRIC_DIMENSIONS.length - 1 ? (
-                          <Cite ids={step.content.rubric.sources} sources={sources} />
+                          <Cite
+                            ids={step.content.rubric.sources}
+                            sources={sources}
+                            rows={step.content.rubric.rows}
+                          />
                         ) : null}
                       </td>
                     ))}
@@ -307,6 +385,8 @@ export function ProfilePage({
             </>
           ) : null}
         </section>
+
+        {own ? <CareerLinksSection code={view.code} career={own.career} sources={sources} /> : null}
 
         <section aria-labelledby="prov-h" data-section="provenance">
           <h2 id="prov-h">Provenance</h2>
@@ -395,6 +475,12 @@ export function ProfilePage({
                   <a href={`/profiles/${a.code}`}>{a.title}</a> <code class="small">{a.code}</code>{' '}
                   <span class="distance">{a.distance.toFixed(2)}</span>{' '}
                   <span class={`band band-${a.band}`}>{a.band}</span>
+                  {a.status ? (
+                    <>
+                      {' '}
+                      <StatusBadge status={a.status} />
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -409,14 +495,7 @@ export function ProfilePage({
               <h2 id="alias-h">Title aliases</h2>
             </summary>
             {record.aliases.length > 0 ? (
-              <ul>
-                {record.aliases.map((a) => (
-                  <li>
-                    {a.text}
-                    <Cite ids={a.sources} sources={sources} evidence={a.evidence} />
-                  </li>
-                ))}
-              </ul>
+              <StatementList statements={record.aliases} sources={sources} />
             ) : (
               <p class="muted">No title aliases recorded for this profile yet.</p>
             )}
@@ -442,7 +521,7 @@ export function ProfilePage({
                         <td>{m.title ?? '—'}</td>
                         <td>
                           {m.origin}
-                          <Cite ids={m.sources} sources={sources} />
+                          <Cite ids={m.sources} sources={sources} rows={m.rows} />
                         </td>
                       </tr>
                     ))}

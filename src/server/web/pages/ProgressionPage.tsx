@@ -1,28 +1,22 @@
 import type { Catalog } from '../../../core/catalog.js';
 import { formatYearsEstimate, type ProgressionGuide } from '../../../core/progressionGuide.js';
 import { Layout } from '../Layout.js';
+import { ProfilePicker } from '../ProfilePicker.js';
 import { TableHead } from '../TableHead.js';
 
+/** From is typed as a code; to offers the other levels of from's focus once from names a profile. */
 function PickForm({ catalog, from, to }: { catalog: Catalog; from: string; to: string }) {
-  const all = catalog.listProfiles({}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
-  const select = (name: string, label: string, value: string) => (
-    <label>
-      {label}{' '}
-      <select name={name}>
-        {all.map((v) => (
-          <option value={v.code} selected={v.code === value}>
-            {v.title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const start = catalog.findProfile(from);
+  const choices = start?.ladder
+    .filter((s) => !s.current)
+    .map((s) => catalog.findProfile(s.profileCode))
+    .filter((v) => v !== undefined);
   return (
     <form class="pick" method="get" action="/progression">
       <fieldset>
         <legend>Two levels of one focus</legend>
-        {select('from', 'From', from)}
-        {select('to', 'To', to)}
+        <ProfilePicker name="from" label="From" value={from} />
+        <ProfilePicker name="to" label="To" value={to} choices={choices} />
         <button type="submit">Show the guide</button>
       </fieldset>
     </form>

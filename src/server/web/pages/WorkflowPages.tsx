@@ -4,6 +4,7 @@ import type { SectionDiff } from '../../../core/workflow/diffContent.js';
 import type { ProfileVersion } from '../../../store/profileVersionRepository.js';
 import type { ReviewedDraft, VersionRef } from '../../../workflow/profileWorkflow.js';
 import { Layout } from '../Layout.js';
+import { StatusBadge } from '../StatusBadge.js';
 import { TableHead } from '../TableHead.js';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -248,9 +249,7 @@ export function QueuePage({ items }: { items: { view: ProfileView; reviewed: Rev
                     <a href={`/profiles/${view.code}/draft`}>{view.title}</a>
                   </th>
                   <td>
-                    <span class={`badge badge-status-${draft.status}`}>
-                      {draft.status === 'in_review' ? 'in review' : 'draft'}
-                    </span>
+                    <StatusBadge status={draft.status === 'in_review' ? 'in_review' : 'draft'} />
                   </td>
                   <td>{draft.revision}</td>
                   <td>
