@@ -5,7 +5,7 @@ import { payOutOfRange } from '../core/payAmount.js';
 
 const text = z.string().trim().min(1, 'expected a non-empty string');
 const sourceIds = z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a source id like "seed-cto-jd"')).min(1);
-const levelCode = z.string().regex(/^[PME][1-9]$/, 'expected a level code such as P4, M3 or E1');
+const levelCode = z.string().regex(/^[SPME][1-9]$/, 'expected a level code such as S2, P4, M3 or E1');
 
 export const sourcesFileSchema = z.strictObject({
   sources: z
