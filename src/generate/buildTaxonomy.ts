@@ -111,18 +111,18 @@ export function buildTaxonomy(ref: ReferenceData, curated: Taxonomy, overlay: Ov
   };
 }
 
+/** SOC's definition of the focus's occupation; for several, their list and the largest one's definition, named. */
 function describe(plan: FocusPlan, ref: ReferenceData): string {
-  const definitions = plan.members
-    .filter((m) => m.role !== 'supervisor' || plan.members.length === 1)
-    .map((m) => ref.soc.get(m.soc)?.definition ?? '')
-    .filter(Boolean);
-  const text =
-    plan.members.length === 1
-      ? (definitions[0] ?? '')
-      : `Covers ${plan.members.map((m) => m.title).join('; ')}. ${definitions[0] ?? ''}`;
-  return text.length > DESCRIPTION_LIMIT
-    ? `${text.slice(0, DESCRIPTION_LIMIT - 1).replace(/\s+\S*$/, '')}…`
-    : text;
+  const definition = (soc: string) => ref.soc.get(soc)?.definition ?? '';
+  let text: string;
+  if (plan.members.length === 1) text = definition(plan.members[0]?.soc ?? '');
+  else {
+    const largest = [...plan.members].sort(
+      (a, b) => (ref.wages.get(b.soc)?.employment ?? 0) - (ref.wages.get(a.soc)?.employment ?? 0) || (a.soc < b.soc ? -1 : 1),
+    )[0];
+    text = `Covers ${plan.members.map((m) => m.title).join('; ')}.${largest ? ` ${largest.title}, the most employed: ${definition(largest.soc)}` : ''}`;
+  }
+  return text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1).replace(/\s+\S*$/, '')}…` : text;
 }
 
 /** Focuses of the same SOC minor group read alike; each says how it differs, in SOC's own definitions. */
