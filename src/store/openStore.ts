@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -40,6 +43,7 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
     } else {
       await checkDataDir(options.dataDir, options.minFreeBytes ?? 0);
       unlock = await lockDataDir(options.dataDir);
+      if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await createDatabase(options.dataDir);
       client = await PGlite.create(options.dataDir);
     }
     const opened = client;
@@ -72,6 +76,31 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       },
     );
   }
+}
+
+/**
+ * Creates the embedded database in a child process. Creating it (initdb) grows PGlite's
+ * WebAssembly memory to about 1 GB, which an instance never hands back; a process
+ * gives all of it back when it exits, so the server then runs at under half of that.
+ */
+async function createDatabase(dataDir: string): Promise<void> {
+  const module = import.meta.resolve('@electric-sql/pglite');
+  const code = `const { PGlite } = await import(${JSON.stringify(module)}); await (await PGlite.create(${JSON.stringify(dataDir)})).close();`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (exitCode) =>
+      exitCode === 0
+        ? resolve()
+        : reject(new Error(`creating the database failed (${exitCode}): ${stderr.trim().slice(0, 500)}`)),
+    );
+  });
 }
 
 async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>): Promise<Store> {
