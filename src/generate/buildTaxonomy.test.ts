@@ -18,7 +18,8 @@ import type { ReferenceData } from './referenceData.js';
 /** The reference data in ../shared/data (not committed here; CI has it beside the project). */
 const DATA = join(PROJECT_ROOT, '..', 'shared', 'data');
 const available = existsSync(join(DATA, 'onet_29_3')) && existsSync(join(DATA, 'esco_1_2_0'));
-if (!available) console.warn(`[build] skipped: ${DATA} (O*NET, SOC, ESCO, OEWS) not found beside the project`);
+if (!available)
+  console.warn(`[build] skipped: ${DATA} (O*NET, SOC, ESCO, OEWS) not found beside the project`);
 
 describe.skipIf(!available)('building the taxonomy from ../shared/data', () => {
   let ref: ReferenceData;
@@ -27,7 +28,10 @@ describe.skipIf(!available)('building the taxonomy from ../shared/data', () => {
   beforeAll(async () => {
     ref = await readReferenceData(DATA);
     const dataDir = join(PROJECT_ROOT, 'data');
-    const [curated, overlay] = await Promise.all([loadTaxonomy(dataDir), readOverlay(join(dataDir, 'overlay.yaml'))]);
+    const [curated, overlay] = await Promise.all([
+      loadTaxonomy(dataDir),
+      readOverlay(join(dataDir, 'overlay.yaml')),
+    ]);
     build = async () => buildTaxonomy(ref, curated, overlay);
     release = await build();
   }, 120_000);
@@ -62,12 +66,16 @@ describe.skipIf(!available)('building the taxonomy from ../shared/data', () => {
     const t = release.taxonomy;
     for (const focus of t.focuses) {
       expect(focus.description, focus.key).not.toBe('');
-      expect(focus.mappings.some((m) => m.system === 'onet-soc'), focus.key).toBe(true);
+      expect(
+        focus.mappings.some((m) => m.system === 'onet-soc'),
+        focus.key,
+      ).toBe(true);
       for (const code of focus.levelCodes) {
         const level = focus.levels[code];
         expect(level, `${focus.key} ${code}`).toBeDefined();
         for (const r of level?.responsibilities ?? []) {
-          if (!r.text.startsWith(NO_SOURCE_PREFIX)) expect(r.rows?.[0]?.file, r.text).toBe('Task Statements.txt');
+          if (!r.text.startsWith(NO_SOURCE_PREFIX))
+            expect(r.rows?.[0]?.file, r.text).toBe('Task Statements.txt');
         }
         expect(level?.rubric.rows?.length ?? 0, `${focus.key} ${code} rubric`).toBeGreaterThan(0);
       }
@@ -114,7 +122,10 @@ describe.skipIf(!available)('building the taxonomy from ../shared/data', () => {
   it('refuses a malformed file with its name and line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'canon-build-'));
     try {
-      await cp(DATA, dir, { recursive: true, filter: (src) => !src.includes('ladders') && !src.includes('h1b') });
+      await cp(DATA, dir, {
+        recursive: true,
+        filter: (src) => !src.includes('ladders') && !src.includes('h1b'),
+      });
       const zones = join(dir, REFERENCE_FILES.jobZones);
       const lines = (await readFile(zones, 'utf8')).split('\n');
       lines[3] = lines[3]?.replace(/^\S+/, 'nurse') ?? '';

@@ -118,11 +118,15 @@ function describe(plan: FocusPlan, ref: ReferenceData): string {
   if (plan.members.length === 1) text = definition(plan.members[0]?.soc ?? '');
   else {
     const largest = [...plan.members].sort(
-      (a, b) => (ref.wages.get(b.soc)?.employment ?? 0) - (ref.wages.get(a.soc)?.employment ?? 0) || (a.soc < b.soc ? -1 : 1),
+      (a, b) =>
+        (ref.wages.get(b.soc)?.employment ?? 0) - (ref.wages.get(a.soc)?.employment ?? 0) ||
+        (a.soc < b.soc ? -1 : 1),
     )[0];
     text = `Covers ${plan.members.map((m) => m.title).join('; ')}.${largest ? ` ${largest.title}, the most employed: ${definition(largest.soc)}` : ''}`;
   }
-  return text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1).replace(/\s+\S*$/, '')}…` : text;
+  return text.length > DESCRIPTION_LIMIT
+    ? `${text.slice(0, DESCRIPTION_LIMIT - 1).replace(/\s+\S*$/, '')}…`
+    : text;
 }
 
 /** Focuses of the same SOC minor group read alike; each says how it differs, in SOC's own definitions. */

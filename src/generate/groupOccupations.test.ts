@@ -32,7 +32,9 @@ function reference(): ReferenceData {
   ];
   return {
     releases: [],
-    soc: new Map(occupations.map(([code, title]) => [code, { code, title, definition: `${title} do the work.` }])),
+    soc: new Map(
+      occupations.map(([code, title]) => [code, { code, title, definition: `${title} do the work.` }]),
+    ),
     socGroups: groups,
     onet: new Map(
       occupations.map(([code, title, jobZone]) => [
@@ -53,8 +55,34 @@ function reference(): ReferenceData {
     esco: new Map(),
     isco: new Map(),
     wages: new Map([
-      ['35-2014', { soc: '35-2014', title: '', employment: 1_000_000, p10: null, p25: null, median: null, p75: null, p90: null, topCoded: [] }],
-      ['35-3031', { soc: '35-3031', title: '', employment: 10, p10: null, p25: null, median: null, p75: null, p90: null, topCoded: [] }],
+      [
+        '35-2014',
+        {
+          soc: '35-2014',
+          title: '',
+          employment: 1_000_000,
+          p10: null,
+          p25: null,
+          median: null,
+          p75: null,
+          p90: null,
+          topCoded: [],
+        },
+      ],
+      [
+        '35-3031',
+        {
+          soc: '35-3031',
+          title: '',
+          employment: 10,
+          p10: null,
+          p25: null,
+          median: null,
+          p75: null,
+          p90: null,
+          topCoded: [],
+        },
+      ],
     ]),
     wagesAsOf: 'May 2024',
     jobZones: new Map(),
@@ -131,7 +159,10 @@ describe('the grouping rules', () => {
   });
 
   it('refuses an overlay that names an unknown focus or occupation, with file:line', () => {
-    const overlay = parseOverlay('overlay.yaml', 'rename:\n  - focus: no-such-focus\n    name: X\nmove:\n  - { occupation: 99-9999, to: cooks }\n');
+    const overlay = parseOverlay(
+      'overlay.yaml',
+      'rename:\n  - focus: no-such-focus\n    name: X\nmove:\n  - { occupation: 99-9999, to: cooks }\n',
+    );
     const message = (() => {
       try {
         planFocuses(reference(), new Set(), overlay);
@@ -140,18 +171,24 @@ describe('the grouping rules', () => {
         return (error as Error).message;
       }
     })();
-    expect(message).toContain('overlay.yaml:2 rename.0.focus: no generated focus has the key "no-such-focus"');
-    expect(message).toContain('overlay.yaml:5 move.0.occupation: occupation 99-9999 is in no generated focus');
+    expect(message).toContain(
+      'overlay.yaml:2 rename.0.focus: no generated focus has the key "no-such-focus"',
+    );
+    expect(message).toContain(
+      'overlay.yaml:5 move.0.occupation: occupation 99-9999 is in no generated focus',
+    );
   });
 
   it('refuses a malformed overlay with file:line, the field and what was expected', () => {
     expect(() => parseOverlay('overlay.yaml', 'move:\n  - { occupation: 29-1171, to: Nursing! }\n')).toThrow(
       /overlay\.yaml:2 move\.0\.to: a focus key: lower-case words joined by hyphens/,
     );
-    expect(() => parseOverlay('overlay.yaml', 'move:\n  - { occupation: 29-1171, to: nursing, level: Q9 }\n')).toThrow(
-      /overlay\.yaml:2 move\.0\.level: a level code/,
+    expect(() =>
+      parseOverlay('overlay.yaml', 'move:\n  - { occupation: 29-1171, to: nursing, level: Q9 }\n'),
+    ).toThrow(/overlay\.yaml:2 move\.0\.level: a level code/);
+    expect(() => parseOverlay('overlay.yaml', 'renames: []\n')).toThrow(
+      /overlay\.yaml:1 \(file\): unknown field\(s\) renames/,
     );
-    expect(() => parseOverlay('overlay.yaml', 'renames: []\n')).toThrow(/overlay\.yaml:1 \(file\): unknown field\(s\) renames/);
   });
 
   it('files occupations under org-chart functions by the longest SOC prefix', () => {

@@ -7,7 +7,6 @@ import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.j
 import {
   type ContentOverlay,
   contentHash,
-  type ProfileContent,
   profileContent,
   withContent,
 } from '../core/workflow/profileContent.js';
