@@ -1,8 +1,8 @@
 import type { Catalog } from '../core/catalog.js';
 import { profileCode } from '../core/codes.js';
-import type { Level } from '../core/levels.js';
+import { findLevel, type Level } from '../core/levels.js';
 import type { Focus } from '../core/taxonomy.js';
-import { type LevelOnFocus, levelOnFocus, onSupportTrack } from './levelOnFocus.js';
+import { explainPlacement, type LevelPlacement, onSupportTrack, placeOnLadder } from './levelOnFocus.js';
 import type { Seniority } from './readSeniority.js';
 
 /** The origin the taxonomy build stamps on the mappings of the focuses it generates from reference data. */
@@ -49,8 +49,9 @@ interface Entry {
   /** Longest first, so the most specific cue is the one reported. */
   cues: string[];
   generated: boolean;
-  /** The focus's levels that have a profile to land on (retired ones have none). */
+  /** The focus's levels that have a profile to land on (retired ones have none), and the same looked up. */
   levels: string[];
+  offered: Level[];
   nameWords: string[];
   /** The Job Zone of the occupation the focus maps first, for plain support-track titles found by a cue. */
   jobZone: number | null;
@@ -58,10 +59,11 @@ interface Entry {
 
 interface Option {
   entry: Entry;
-  on: LevelOnFocus;
+  on: LevelPlacement;
   cue: string | null;
   /** The focus maps this O*NET occupation itself, not only the SOC code it belongs to. */
   specific: boolean;
+  jobZone: number | null;
   likeness: number;
 }
 
@@ -82,20 +84,24 @@ interface Option {
 export class FocusLanding {
   private readonly entries: Entry[];
   private readonly bySoc = new Map<string, { entry: Entry; specific: boolean }[]>();
+  /** The first word of each title cue → the focuses with such a cue: a title is checked only against those. */
+  private readonly byCueWord = new Map<string, Entry[]>();
 
   constructor(catalog: Catalog, jobZones: ReadonlyMap<string, { jobZone: number | null }>) {
-    this.entries = catalog.taxonomy.focuses.map((focus) => {
+    this.entries = catalog.taxonomy.focuses.map((focus): Entry => {
       const socMappings = focus.mappings.filter((m) => m.system === 'onet-soc');
       const first = socMappings[0] ? mappingKey(socMappings[0].code) : null;
       const onet = first === null ? undefined : first.length > 7 ? first : `${first}.00`;
+      const levels = focus.levelCodes.filter((level) => {
+        const view = catalog.findProfile(profileCode(focus.functionCode, focus.code, level));
+        return view !== undefined && view.record.status !== 'retired';
+      });
       return {
         focus,
         cues: [...focus.titleCues].sort((a, b) => b.length - a.length),
         generated: socMappings.some((m) => m.origin === GENERATED_ORIGIN),
-        levels: focus.levelCodes.filter((level) => {
-          const view = catalog.findProfile(profileCode(focus.functionCode, focus.code, level));
-          return view !== undefined && view.record.status !== 'retired';
-        }),
+        levels,
+        offered: levels.flatMap((code) => findLevel(code) ?? []),
         nameWords: focus.name
           .toLowerCase()
           .split(/\W+/)
@@ -104,6 +110,12 @@ export class FocusLanding {
       };
     });
     for (const entry of this.entries) {
+      for (const cue of entry.cues) {
+        const word = cue.split(' ')[0] ?? '';
+        const list = this.byCueWord.get(word) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        this.byCueWord.set(word, list);
+      }
       for (const mapping of entry.focus.mappings) {
         const key = mapping.system === 'onet-soc' ? mappingKey(mapping.code) : null;
         if (key === null) continue;
@@ -120,10 +132,12 @@ export class FocusLanding {
       ...(this.bySoc.get(occupation.onetCode) ?? []),
       ...(this.bySoc.get(occupation.socCode) ?? []),
     ];
+    if (mapped.length === 0) return null;
+    const padded = ` ${title.words.join(' ')} `;
     const options: Option[] = [];
     for (const { entry, specific } of mapped) {
       if (options.some((o) => o.entry === entry)) continue;
-      const option = this.option(entry, title, occupation.jobZone, specific);
+      const option = this.option(entry, title, padded, occupation.jobZone, specific);
       if (option) options.push(option);
     }
     const ranked = options.sort(compare);
@@ -143,8 +157,10 @@ export class FocusLanding {
    */
   forCue(title: TitleReading): Landed | null {
     const options: Option[] = [];
-    for (const entry of this.entries) {
-      const option = this.option(entry, title, entry.jobZone, false);
+    const cued = new Set(title.words.flatMap((w) => this.byCueWord.get(w) ?? []));
+    const padded = ` ${title.words.join(' ')} `;
+    for (const entry of cued) {
+      const option = this.option(entry, title, padded, entry.jobZone, false);
       if (!option?.cue) continue;
       const top = entry.levels[entry.levels.length - 1];
       const acceptable =
@@ -160,18 +176,19 @@ export class FocusLanding {
     return landed(best, title, [`The title holds “${best.cue}”, a title cue of ${best.entry.focus.name}.`]);
   }
 
+  /** `padded`: the title's words joined with a space before and after, so cues match whole words. */
   private option(
     entry: Entry,
     title: TitleReading,
+    padded: string,
     jobZone: number | null,
     specific: boolean,
   ): Option | null {
-    const on = levelOnFocus(title.seniority, entry.levels, jobZone);
-    if (!on) return null;
-    const padded = ` ${title.words.join(' ')} `;
     const cue = entry.cues.find((c) => padded.includes(` ${c} `)) ?? null;
+    const on = placeOnLadder(title.seniority, entry.offered, jobZone);
+    if (!on) return null;
     const overlap = entry.nameWords.filter((w) => padded.includes(w.slice(0, 6))).length;
-    return { entry, on, cue, specific, likeness: (cue?.length ?? 0) + 3 * overlap };
+    return { entry, on, cue, specific, jobZone, likeness: (cue?.length ?? 0) + 3 * overlap };
   }
 }
 
@@ -187,7 +204,7 @@ function landed(option: Option, title: TitleReading, focusNotes: string[]): Land
     coversSpecialty: option.cue !== null && covers(option.cue, title.seniority.specialty),
     generated: option.entry.generated,
     focusNotes,
-    levelNotes: option.on.notes,
+    levelNotes: explainPlacement(option.on, title.seniority, option.entry.levels, option.jobZone),
   };
 }
 

@@ -1,12 +1,18 @@
 import { findLevel, type Level } from '../core/levels.js';
 import type { Seniority } from './readSeniority.js';
 
-export interface LevelOnFocus {
+/** Where a title sits on one focus's ladder; `explainPlacement` puts the why into words. */
+export interface LevelPlacement {
   level: Level;
   /** The level the title's words ask for on this focus's track, before any move to the nearest. */
   wanted: Level;
   /** "nearest" when the title's level is not one the focus offers and the nearest by rank stands in. */
   fit: 'exact' | 'nearest';
+  /** How `wanted` was read: from the title's words as they are, their support-track reading, or the focus's typical level. */
+  basis: 'words' | 'support words' | 'job zone' | 'above entry' | 'first level';
+}
+
+export interface LevelOnFocus extends LevelPlacement {
   /** Why this level, in sentences, when it is not simply the level the title's words state. */
   notes: string[];
 }
@@ -32,34 +38,76 @@ export function levelOnFocus(
   levelCodes: readonly string[],
   jobZone: number | null,
 ): LevelOnFocus | null {
-  const levels = levelCodes.flatMap((code) => findLevel(code) ?? []);
-  const [first, ...others] = levels;
+  const placement = placeOnLadder(
+    seniority,
+    levelCodes.flatMap((code) => findLevel(code) ?? []),
+    jobZone,
+  );
+  return placement && { ...placement, notes: explainPlacement(placement, seniority, levelCodes, jobZone) };
+}
+
+/** `levelOnFocus` over levels already looked up, without the sentences: the landing weighs many, explains one. */
+export function placeOnLadder(
+  seniority: Seniority,
+  offered: readonly Level[],
+  jobZone: number | null,
+): LevelPlacement | null {
+  const first = offered[0];
   if (!first) return null;
-  const offered = [first, ...others] as const;
-  const notes: string[] = [];
   let wanted = seniority.level;
-  if (onSupportTrack(levelCodes)) {
+  let basis: LevelPlacement['basis'] = 'words';
+  if (first.track === 'S') {
     if (seniority.support) {
       wanted = seniority.support.level;
-      if (seniority.support.level.code !== seniority.level.code || !seniority.stated)
-        notes.push(
-          `“${seniority.support.cues.join(' ')}” reads as ${wanted.code} ${wanted.title} on the support track.`,
-        );
+      basis = 'support words';
     } else {
-      const typical = typicalSupportLevel(offered, jobZone);
-      wanted = typical.level;
-      notes.push(`No seniority word: ${wanted.code} ${wanted.title}, ${typical.why}.`);
+      ({ level: wanted, basis } = typicalSupportLevel(offered, first, jobZone));
     }
   }
-  if (offered.some((l) => l.code === wanted.code)) return { level: wanted, wanted, fit: 'exact', notes };
-  const sameTrack = offered.filter((l) => l.track === wanted.track);
-  const nearest = [...(sameTrack.length ? sameTrack : offered)].sort(
-    (a, b) => Math.abs(a.rank - wanted.rank) - Math.abs(b.rank - wanted.rank) || a.rank - b.rank,
-  )[0] as Level;
-  notes.push(
-    `${wanted.code} is not a level of this focus (${levelCodes.join(', ')}); the nearest by rank is ${nearest.code} ${nearest.title}.`,
-  );
-  return { level: nearest, wanted, fit: 'nearest', notes };
+  if (offered.includes(wanted)) return { level: wanted, wanted, fit: 'exact', basis };
+  let nearest = first;
+  let sameTrack = false;
+  for (const level of offered) {
+    const same = level.track === wanted.track;
+    if (sameTrack && !same) continue;
+    const closer = Math.abs(level.rank - wanted.rank) < Math.abs(nearest.rank - wanted.rank);
+    const tieLower =
+      Math.abs(level.rank - wanted.rank) === Math.abs(nearest.rank - wanted.rank) &&
+      level.rank < nearest.rank;
+    if ((same && !sameTrack) || closer || tieLower) nearest = level;
+    sameTrack ||= same;
+  }
+  return { level: nearest, wanted, fit: 'nearest', basis };
+}
+
+/** The sentences behind a placement: how a support-track level was read, and any move to the nearest level. */
+export function explainPlacement(
+  placement: LevelPlacement,
+  seniority: Seniority,
+  levelCodes: readonly string[],
+  jobZone: number | null,
+): string[] {
+  const { wanted, level } = placement;
+  const notes: string[] = [];
+  if (placement.basis === 'support words' && seniority.support) {
+    if (wanted.code !== seniority.level.code || !seniority.stated)
+      notes.push(
+        `“${seniority.support.cues.join(' ')}” reads as ${wanted.code} ${wanted.title} on the support track.`,
+      );
+  } else if (placement.basis !== 'words') {
+    const why =
+      placement.basis === 'job zone'
+        ? `the level of work that needs O*NET Job Zone ${jobZone} preparation`
+        : placement.basis === 'above entry'
+          ? "this focus's first level above entry"
+          : "this focus's first level";
+    notes.push(`No seniority word: ${wanted.code} ${wanted.title}, ${why}.`);
+  }
+  if (placement.fit === 'nearest')
+    notes.push(
+      `${wanted.code} is not a level of this focus (${levelCodes.join(', ')}); the nearest by rank is ${level.code} ${level.title}.`,
+    );
+  return notes;
 }
 
 /**
@@ -71,13 +119,13 @@ export function levelOnFocus(
  * higher or offers only S1 takes its first level.
  */
 function typicalSupportLevel(
-  offered: readonly [Level, ...Level[]],
+  offered: readonly Level[],
+  first: Level,
   jobZone: number | null,
-): { level: Level; why: string } {
+): { level: Level; basis: LevelPlacement['basis'] } {
   const zoned = jobZone !== null && jobZone >= 1 ? findLevel(`S${Math.min(jobZone, 3)}`) : undefined;
-  if (zoned)
-    return { level: zoned, why: `the level of work that needs O*NET Job Zone ${jobZone} preparation` };
+  if (zoned) return { level: zoned, basis: 'job zone' };
   const aboveEntry = offered.find((l) => l.track === 'S' && l.step > 1);
-  if (aboveEntry) return { level: aboveEntry, why: "this focus's first level above entry" };
-  return { level: offered[0], why: "this focus's first level" };
+  if (aboveEntry) return { level: aboveEntry, basis: 'above entry' };
+  return { level: first, basis: 'first level' };
 }

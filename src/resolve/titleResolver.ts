@@ -201,9 +201,11 @@ export class TitleResolver {
           (seniority.level.code === 'M1' && FIRST_LINE_SUPERVISORS.test(soc));
         const levelFactor = !seniority.stated ? 1 : leads ? (management ? 1.4 : 0.7) : management ? 0.9 : 1;
         const strength = Math.min(0.98, m.strength * employerFactor * wordingFactor * levelFactor);
-        return { ...m, strength, confidence: round(strength * levelCertainty) };
+        // Only the strength is replaced: a spread that adds a property is several times slower in V8.
+        return { ...m, strength };
       })
       .sort((a, b) => b.strength - a.strength);
+    const confidenceOf = (m: SpecialtyMatch) => round(m.strength * levelCertainty);
     const explanation = (
       m: { matchedTitle: string | null; method: Candidate['explanation']['method'] },
       landed: Landed | null,
@@ -235,8 +237,8 @@ export class TitleResolver {
         focus: landed ? { code: landed.focus.code, name: landed.focus.name } : null,
         profile: landed ? { code: landed.profileCode, fit: landed.fit } : null,
         level: levelDto(landed?.wanted ?? seniority.level),
-        confidence: m.confidence,
-        band: confidenceBand(m.confidence),
+        confidence: confidenceOf(m),
+        band: confidenceBand(confidenceOf(m)),
         explanation: explanation(m, landed),
       };
     });
@@ -269,7 +271,14 @@ export class TitleResolver {
       candidates.splice(top);
     }
 
-    const landing = this.chooseLanding(matches, landOn, cued, cueCandidate, seniority.specialty);
+    const landing = this.chooseLanding(
+      matches,
+      confidenceOf,
+      landOn,
+      cued,
+      cueCandidate,
+      seniority.specialty,
+    );
     const resolved = (candidates[0]?.confidence ?? 0) >= RESOLVE_THRESHOLD;
     return {
       title,
@@ -294,7 +303,8 @@ export class TitleResolver {
    * own — and, behind a first candidate that lands nowhere, is of medium confidence and needs no move.
    */
   private chooseLanding(
-    matches: readonly (SpecialtyMatch & { confidence: number })[],
+    matches: readonly SpecialtyMatch[],
+    confidenceOf: (m: SpecialtyMatch) => number,
     landOn: (occupation: Occupation) => Landed | null,
     cued: Landed | null,
     cueCandidate: Candidate | null,
@@ -315,31 +325,27 @@ export class TitleResolver {
         ],
       };
     }
-    type Option = {
-      confidence: number;
-      match: (SpecialtyMatch & { confidence: number }) | null;
-      rank: number;
-    };
-    const options: Option[] = matches.map((m, i) => ({ confidence: m.confidence, match: m, rank: i + 1 }));
-    if (cued && cueCandidate) options.push({ confidence: cueCandidate.confidence, match: null, rank: 0 });
-    options.sort((a, b) => b.confidence - a.confidence);
-    const first = options[0];
-    const name = (o: Option) =>
-      o.match ? `${o.match.occupation.socCode} ${o.match.occupation.title}` : `the focus cue “${cued?.cue}”`;
-    for (const [i, option] of options.entries()) {
-      if (option.confidence < (i === 0 ? LANDING_FLOOR : FALLBACK_FLOOR)) break;
-      const landed = option.match ? landOn(option.match.occupation) : cued;
+    // The occupations are in order of confidence already; the cue candidate joins them at its own.
+    const cueAt = cueCandidate ? matches.findIndex((m) => confidenceOf(m) < cueCandidate.confidence) : -1;
+    const options: (SpecialtyMatch | null)[] = [...matches];
+    if (cued && cueCandidate) options.splice(cueAt < 0 ? options.length : cueAt, 0, null);
+    const name = (m: SpecialtyMatch | null) =>
+      m ? `${m.occupation.socCode} ${m.occupation.title}` : `the focus cue “${cued?.cue}”`;
+    for (const [i, match] of options.entries()) {
+      const confidence = match ? confidenceOf(match) : (cueCandidate?.confidence ?? 0);
+      if (confidence < (i === 0 ? LANDING_FLOOR : FALLBACK_FLOOR)) break;
+      const landed = match ? landOn(match.occupation) : cued;
       // Behind a first candidate that lands nowhere, a second guess on the occupation must not also move the
       // level, and a cue word must account for the whole specialty ("development" does not place a "Risk
       // Model Development Manager").
-      if (!landed || (i > 0 && (option.match ? landed.fit !== 'exact' : !landed.coversSpecialty))) continue;
+      if (!landed || (i > 0 && (match ? landed.fit !== 'exact' : !landed.coversSpecialty))) continue;
       const fallback =
-        i === 0 || !first
+        i === 0
           ? []
           : [
-              `The first candidate, ${name(first)}, lands on no focus; the title lands through candidate ${i + 1}, ${name(option)}.`,
+              `The first candidate, ${name(options[0] ?? null)}, lands on no focus; the title lands through candidate ${i + 1}, ${name(match)}.`,
             ];
-      const occupation = option.match?.occupation;
+      const occupation = match?.occupation;
       return {
         ...landed,
         via: occupation
@@ -347,7 +353,7 @@ export class TitleResolver {
               method: 'occupation',
               soc: { code: occupation.socCode, title: occupation.socTitle },
               onet: { code: occupation.onetCode, title: occupation.title },
-              rank: option.rank,
+              rank: matches.indexOf(match) + 1,
               cue: null,
             }
           : {
