@@ -80,6 +80,8 @@ describe('levelOnFocus', () => {
     expect(on('Principal Software Developer', ['P3', 'P4', 'M3'])?.level.code).toBe('P4');
     // M2 (rank 4) is as near to S4 as to M1 (both rank 3): the supervisor is on the management track.
     expect(on('Electrical Maintenance Manager', ['S3', 'S4', 'M1'])?.level.code).toBe('M1');
+    // An executive's own track includes management: a chief electrician leads, as the supervisor does.
+    expect(on('Chief Electrician', SUPPORT)?.level.code).toBe('M1');
   });
 
   it('takes the nearest rank on another track when the focus has none of its own, the lower on a tie', () => {

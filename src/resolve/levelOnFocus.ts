@@ -29,9 +29,10 @@ export function onSupportTrack(levelCodes: readonly string[]): boolean {
  * title with no seniority word the focus's typical level (see `typicalSupportLevel`).
  * When the focus does not offer that level, the nearest it offers by rank
  * stands in, on the title's own track when the focus has levels there (a
- * principal engineer is not moved onto the management ladder, an executive
- * lands on the top of a management one); on a tie the lower (a title is not
- * promoted on a tie). Null when the focus offers no level at all.
+ * principal engineer is not moved onto the management ladder; an executive's
+ * own track includes management, so a chief lands on the top of a management
+ * ladder, or on a support focus's supervisor); on a tie the lower (a title is
+ * not promoted on a tie). Null when the focus offers no level at all.
  */
 export function levelOnFocus(
   seniority: Seniority,
@@ -65,10 +66,12 @@ export function placeOnLadder(
     }
   }
   if (offered.includes(wanted)) return { level: wanted, wanted, fit: 'exact', basis };
+  // An executive's own ladder, below the executive levels, is management.
+  const ownTrack = wanted.track === 'E' ? ['E', 'M'] : [wanted.track];
   let nearest = first;
   let sameTrack = false;
   for (const level of offered) {
-    const same = level.track === wanted.track;
+    const same = ownTrack.includes(level.track);
     if (sameTrack && !same) continue;
     const closer = Math.abs(level.rank - wanted.rank) < Math.abs(nearest.rank - wanted.rank);
     const tieLower =
