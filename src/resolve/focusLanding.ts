@@ -2,7 +2,7 @@ import type { Catalog } from '../core/catalog.js';
 import { profileCode } from '../core/codes.js';
 import { findLevel, type Level } from '../core/levels.js';
 import type { Focus } from '../core/taxonomy.js';
-import { explainPlacement, type LevelPlacement, onSupportTrack, placeOnLadder } from './levelOnFocus.js';
+import { explainPlacement, type LevelPlacement, onSupportTrack, placeOnLadder } from './placeOnLadder.js';
 import type { Seniority } from './readSeniority.js';
 
 /** The origin the taxonomy build stamps on the mappings of the focuses it generates from reference data. */

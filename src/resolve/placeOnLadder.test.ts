@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { levelOnFocus, onSupportTrack } from './levelOnFocus.js';
+import { findLevel } from '../core/levels.js';
 import { normalizeTitle } from './normalizeTitle.js';
+import { explainPlacement, onSupportTrack, placeOnLadder } from './placeOnLadder.js';
 import { readSeniority } from './readSeniority.js';
 
 const SUPPORT = ['S1', 'S2', 'S3', 'S4', 'M1'];
 const PROFESSIONAL = ['P1', 'P2', 'P3', 'P4', 'M1', 'M2', 'M3'];
 const EXECUTIVE = ['M3', 'M4', 'M5', 'M6'];
 
-const on = (title: string, levels: string[], jobZone: number | null = null) =>
-  levelOnFocus(readSeniority(normalizeTitle(title).words), levels, jobZone);
+const on = (title: string, levels: string[], jobZone: number | null = null) => {
+  const seniority = readSeniority(normalizeTitle(title).words);
+  const placement = placeOnLadder(
+    seniority,
+    levels.flatMap((code) => findLevel(code) ?? []),
+    jobZone,
+  );
+  return placement && { ...placement, notes: explainPlacement(placement, seniority, levels, jobZone) };
+};
 
-describe('levelOnFocus', () => {
+describe('placeOnLadder', () => {
   it('tells a support-track ladder by its first level', () => {
     expect(onSupportTrack(SUPPORT)).toBe(true);
     expect(onSupportTrack(PROFESSIONAL)).toBe(false);

@@ -12,18 +12,13 @@ export interface LevelPlacement {
   basis: 'words' | 'support words' | 'job zone' | 'above entry' | 'first level';
 }
 
-export interface LevelOnFocus extends LevelPlacement {
-  /** Why this level, in sentences, when it is not simply the level the title's words state. */
-  notes: string[];
-}
-
 /** A focus is on the support track when its ladder starts there (S1–S4, perhaps with supervisors above). */
 export function onSupportTrack(levelCodes: readonly string[]): boolean {
   return levelCodes[0]?.startsWith('S') ?? false;
 }
 
 /**
- * The level a title takes in a focus offering `levelCodes` (lowest first). A
+ * The level a title takes in a focus offering `offered` (lowest first). A
  * professional, management or executive focus takes the title's level as read;
  * a support-track focus takes the support reading of the same words, and a
  * title with no seniority word the focus's typical level (see `typicalSupportLevel`).
@@ -32,22 +27,10 @@ export function onSupportTrack(levelCodes: readonly string[]): boolean {
  * principal engineer is not moved onto the management ladder; an executive's
  * own track includes management, so a chief lands on the top of a management
  * ladder, or on a support focus's supervisor); on a tie the lower (a title is
- * not promoted on a tie). Null when the focus offers no level at all.
+ * not promoted on a tie). Null when the focus offers no level at all. No
+ * sentences here: the landing weighs many placements and explains one
+ * (`explainPlacement`).
  */
-export function levelOnFocus(
-  seniority: Seniority,
-  levelCodes: readonly string[],
-  jobZone: number | null,
-): LevelOnFocus | null {
-  const placement = placeOnLadder(
-    seniority,
-    levelCodes.flatMap((code) => findLevel(code) ?? []),
-    jobZone,
-  );
-  return placement && { ...placement, notes: explainPlacement(placement, seniority, levelCodes, jobZone) };
-}
-
-/** `levelOnFocus` over levels already looked up, without the sentences: the landing weighs many, explains one. */
 export function placeOnLadder(
   seniority: Seniority,
   offered: readonly Level[],
