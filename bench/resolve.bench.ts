@@ -4,7 +4,8 @@
  * A prediction is correct when its SOC 2018 code is one of the row's candidates
  * (SOC_CODE_2018_candidates); rows with no candidate are left out. Figures for
  * Canon's resolver and, in the same run, for a plain baseline: MiniSearch BM25
- * over the raw O*NET titles with no normalization.
+ * over the raw O*NET titles with no normalization. Also how many rows state
+ * their level in a seniority word, and how many land on a built-in profile.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -159,12 +160,23 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const q = (p: number) => (latencies[Math.floor(p * (latencies.length - 1))] ?? 0).toFixed(3);
 
+  let stated = 0;
+  let landed = 0;
+  for (const row of rows) {
+    const r = resolver.resolve({ title: row.title, employer: row.employer });
+    if (r.seniority.stated) stated++;
+    if (r.landing) landed++;
+  }
   const c = score(rows, canon);
   const b = score(rows, baseline);
   console.log(`\nTitle coding on h1b_titles_dev: ${rows.length} rows with a SOC 2018 answer`);
   console.log(`  Canon:    ${c.line}`);
   console.log(`            confidence ${c.thresholds.join('; ')}`);
   console.log(`  baseline: ${b.line}  (MiniSearch BM25 over raw O*NET titles)`);
+  const share = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
+  console.log(
+    `  levels:   every row has one; read from a seniority word ${share(stated)}, the default level for the rest; lands on a built-in profile ${share(landed)}`,
+  );
   console.log(`  ceiling:  ${ceiling(rows)}  (each title answered with its own rows' most frequent code)`);
   console.log(
     `  speed: ${Math.round(rows.length / (elapsed / 1000))} titles/s in one process over the rows as a bulk file (repeats answered from memory); latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms; ${Math.round(distinct.length / (coldElapsed / 1000))} titles/s over the ${distinct.length} distinct title–employer pairs, nothing remembered`,

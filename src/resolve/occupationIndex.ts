@@ -9,6 +9,8 @@ export interface Occupation {
   socCode: string;
   title: string;
   socTitle: string;
+  /** O*NET's Job Zone (1–5: how much preparation the work needs); null when the release has none. */
+  jobZone: number | null;
 }
 
 export interface SpecialtyMatch {
@@ -83,6 +85,7 @@ export class OccupationIndex {
         socCode: o.socCode,
         title: o.title,
         socTitle: socTitles.get(o.socCode) ?? o.title,
+        jobZone: o.jobZone,
       });
       this.ownStems.set(o.onetCode, new Set(normalizeTitle(o.title, { clean: true }).words.map(stem)));
     }

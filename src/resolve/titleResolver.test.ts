@@ -3,11 +3,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
 import { getLevel } from '../core/levels.js';
+import type { Focus } from '../core/taxonomy.js';
 import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
 import { openDataset } from '../importers/openDataset.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
+import { readBundledOccupations } from './bundledOccupations.js';
+import { GENERATED_ORIGIN } from './focusLanding.js';
+import {
+  fixtureFocus,
+  LANDING_OCCUPATIONS,
+  landingTaxonomy,
+  PROFESSIONAL_FOCUS,
+  SUPPORT_FOCUS,
+  taxonomyWith,
+} from './landingFixture.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { OccupationIndex } from './occupationIndex.js';
 import { readSeniority } from './readSeniority.js';
@@ -174,10 +185,6 @@ describe('TitleResolver', () => {
     expect(r.status).toBe('unresolved');
   });
 
-  it.each([[''], ['   '], ['x'.repeat(301)]])('rejects the title %j', (title) => {
-    expect(() => withOnet.resolve({ title })).toThrow(/required|at most 300/);
-  });
-
   const answer = (r: Resolution) => ({
     status: r.status,
     candidates: r.candidates.map((c) => [c.soc?.code, c.profile?.code, c.level.code, c.confidence]),
@@ -279,6 +286,187 @@ describe('TitleResolver choosing among occupations that match alike', () => {
     expect(atBank.candidates[0]).toMatchObject({
       soc: { code: '15-2051' },
       explanation: { employerHint: 'finance' },
+    });
+  });
+});
+
+describe('TitleResolver landing on the tiny taxonomy (a support-track focus, a professional one, the curated ones)', () => {
+  let catalog: Catalog;
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    catalog = new Catalog(await landingTaxonomy());
+    resolver = new TitleResolver(new OccupationIndex(LANDING_OCCUPATIONS), catalog);
+  });
+  const electricians = fixtureFocus(SUPPORT_FOCUS);
+  const developers = fixtureFocus(PROFESSIONAL_FOCUS);
+  const at = (focus: Focus, level: string) => `${focus.functionCode}.${focus.code}.${level}`;
+
+  it.each([
+    ['Electrician', 'S3'],
+    ['Senior Electrician', 'S3'],
+    ['Journeyman Electrician', 'S3'],
+    ['Electrician II', 'S3'],
+    ['Apprentice Electrician', 'S1'],
+    ['Lead Electrician', 'S4'],
+    ['Maintenance Electrician Supervisor', 'M1'],
+  ])('lands %j on the support track at %s, through the SOC code the focus maps', (title, code) => {
+    const r = resolver.resolve({ title });
+    expect(r).toMatchObject({
+      status: 'resolved',
+      level: { code },
+      landing: {
+        profile: { code: at(electricians, code), fit: 'exact' },
+        via: { method: 'occupation', soc: { code: '47-2111' }, rank: 1 },
+      },
+    });
+    expect(r.candidates[0]).toMatchObject({ profile: { code: at(electricians, code) }, level: { code } });
+  });
+
+  it("explains a plain support title's level by the occupation's Job Zone", () => {
+    expect(resolver.resolve({ title: 'Electrician' }).landing?.explanation).toEqual([
+      'Electricians maps 47-2111.00.',
+      'No seniority word: S3 Skilled Support, the level of work that needs O*NET Job Zone 3 preparation.',
+    ]);
+  });
+
+  it("lands a level the focus lacks on its nearest, keeping the title's own level beside it", () => {
+    const r = resolver.resolve({ title: 'Electrician Manager' });
+    expect(r).toMatchObject({
+      level: { code: 'M2' },
+      landing: { profile: { code: at(electricians, 'M1'), fit: 'nearest' }, level: { code: 'M1' } },
+    });
+    expect(r.landing?.explanation.at(-1)).toMatch(
+      /^M2 is not a level of this focus .* nearest by rank is M1/,
+    );
+    expect(resolver.resolve({ title: 'Principal Software Developer' }).landing).toMatchObject({
+      profile: { code: at(developers, 'P4'), fit: 'nearest' },
+    });
+  });
+
+  it.each([
+    ['Software Developer', 'P2'],
+    ['Senior Software Engineer', 'P3'],
+    ['Software Developer I', 'P1'],
+    ['Lead Software Developer', 'P4'],
+  ])('keeps the professional mapping for %j: %s', (title, code) => {
+    expect(resolver.resolve({ title }).landing?.profile.code).toBe(at(developers, code));
+  });
+
+  it.each([
+    ['VP of Engineering', 'TECHNO.TECHNOLO6B55.M6', '11-9041', 'exact'],
+    ['CTO', 'TECHNO.TECHNOLO6B55.M6', '11-1011', 'nearest'],
+    ['Director of Engineering', 'TECHNO.TECHNOLO6B55.M4', '11-9041', 'exact'],
+    ['Engineering Manager', 'TECHNO.ENGINEER9222.M2', '11-9041', 'exact'],
+  ])('keeps the curated landing of %j (%s) though the first occupation is %s', (title, profile, soc, fit) => {
+    const r = resolver.resolve({ title });
+    expect(r.candidates[0]?.soc?.code).toBe(soc);
+    expect(r.landing).toMatchObject({ profile: { code: profile, fit }, via: { method: 'focus cue' } });
+    expect(r.landing?.explanation[0]).toMatch(
+      /a title cue of the curated focus .* covers the title's specialty/,
+    );
+  });
+
+  it('keeps the curated landing when a generated focus maps the first occupation', async () => {
+    const generated = await taxonomyWith([
+      SUPPORT_FOCUS,
+      {
+        functionCode: 'MANAGE',
+        key: 'engineering-managers',
+        levels: ['M1', 'M2', 'M3', 'M4', 'M5', 'M6'],
+        mappings: [
+          ['11-9041', GENERATED_ORIGIN],
+          ['11-1011', GENERATED_ORIGIN],
+        ],
+      },
+    ]);
+    const r = new TitleResolver(new OccupationIndex(LANDING_OCCUPATIONS), new Catalog(generated));
+    expect(r.resolve({ title: 'VP of Engineering' }).candidates[0]?.profile?.code).toMatch(/^MANAGE\./);
+    expect(r.resolve({ title: 'VP of Engineering' }).landing?.profile.code).toBe('TECHNO.TECHNOLO6B55.M6');
+    expect(r.resolve({ title: 'CTO' }).landing?.profile.code).toBe('TECHNO.TECHNOLO6B55.M6');
+    expect(r.resolve({ title: 'Engineering Director, Bridges' }).landing?.profile.code).toMatch(
+      /^MANAGE\..*\.M4$/,
+    );
+  });
+
+  it('lands through a lower candidate when the first maps no focus, and says which', () => {
+    const index = new OccupationIndex({
+      ...LANDING_OCCUPATIONS,
+      titles: [
+        ...LANDING_OCCUPATIONS.titles,
+        { onetCode: '47-3013.00', title: 'Wire Puller', kind: 'reported' },
+        { onetCode: '47-2111.00', title: 'Wire Puller', kind: 'alternate' },
+      ],
+    });
+    const r = new TitleResolver(index, catalog).resolve({ title: 'Wire Puller' });
+    expect(r.candidates.map((c) => c.soc?.code)).toEqual(['47-3013', '47-2111']);
+    expect(r.landing).toMatchObject({
+      profile: { code: at(electricians, 'S3') },
+      via: { method: 'occupation', soc: { code: '47-2111' }, rank: 2 },
+    });
+    expect(r.landing?.explanation[0]).toBe(
+      'The first candidate, 47-3013 Helpers--Electricians, lands on no focus; the title lands through candidate 2, 47-2111 Electricians.',
+    );
+  });
+
+  it('reads the level of a title whose occupation it cannot find', () => {
+    for (const [title, code] of [
+      ['Senior Offering Manager', 'M3'],
+      ['Lead Zorblax Wrangler', 'P4'],
+      ['Flibbertigibbet Specialist III', 'P3'],
+      ['Quux', 'P2'],
+    ] as const) {
+      const r = resolver.resolve({ title });
+      expect(r).toMatchObject({ status: 'unresolved', level: { code }, landing: null });
+    }
+    expect(resolver.resolve({ title: 'Senior Offering Manager' }).seniority).toEqual({
+      words: ['manager', 'senior'],
+      stated: true,
+      specialtyWords: ['offering'],
+      removed: [],
+    });
+  });
+
+  it.each([
+    ['مهندس برمجيات أول'],
+    ['高级软件工程师'],
+    ['🚀 Rocket Wrangler 🚀'],
+    ['Ingénieur logiciel confirmé'],
+    [`Senior ${'Very Long Specialty '.repeat(9)}Engineer`.slice(0, 200)],
+    ['!!!'],
+  ])('answers %j with a level, whatever its script or length', (title) => {
+    const r = resolver.resolve({ title });
+    expect(r.title).toBe(title);
+    expect(r.level.code).toMatch(/^[SPME][1-6]$/);
+  });
+
+  it.each([
+    ['', /^A title is required; got ""\.$/],
+    ['   ', /^A title is required; got " {3}"\.$/],
+    ['x'.repeat(301), /^A title may have at most 300 characters; "x{80}…" has 301\.$/],
+  ])('refuses the title %j, quoting it', (title, message) => {
+    expect(() => resolver.resolve({ title })).toThrow(message);
+  });
+});
+
+describe('TitleResolver with the bundled O*NET tables and the curated taxonomy', () => {
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    const catalog = new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+    resolver = new TitleResolver(new OccupationIndex(await readBundledOccupations()), catalog);
+  });
+
+  it.each([
+    ['VP of Engineering', 'TECHNO.TECHNOLO6B55.M6'],
+    ['CTO', 'TECHNO.TECHNOLO6B55.M6'],
+    ['Chief Technology Officer', 'TECHNO.TECHNOLO6B55.M6'],
+  ])('lands %j on the curated %s, whatever occupation comes first', (title, profile) => {
+    expect(resolver.resolve({ title }).landing?.profile.code).toBe(profile);
+  });
+
+  it('gives a level to a title whose specialty it does not know', () => {
+    expect(resolver.resolve({ title: 'Senior Offering Manager' })).toMatchObject({
+      candidates: [],
+      level: { code: 'M3' },
     });
   });
 });

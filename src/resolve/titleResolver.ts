@@ -1,9 +1,10 @@
 import type { Catalog } from '../core/catalog.js';
-import { CanonError } from '../core/errors.js';
-import { findLevel, type Level } from '../core/levels.js';
-import { type ConfidenceBand, confidenceBand, type Focus } from '../core/taxonomy.js';
+import { CanonError, quote } from '../core/errors.js';
+import type { Level } from '../core/levels.js';
+import { type ConfidenceBand, confidenceBand } from '../core/taxonomy.js';
+import { FocusLanding, type Landed, type TitleReading } from './focusLanding.js';
 import { normalizeTitle } from './normalizeTitle.js';
-import type { OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
+import type { Occupation, OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
 import { practiceSpecialty } from './practiceTitles.js';
 import { readSeniority } from './readSeniority.js';
 
@@ -13,12 +14,23 @@ export interface ResolveInput {
   employer?: string;
 }
 
+export interface LevelDto {
+  code: string;
+  track: string;
+  rank: number;
+  title: string;
+}
+
 export interface Candidate {
   soc: { code: string; title: string } | null;
   onet: { code: string; title: string } | null;
   focus: { code: string; name: string } | null;
   profile: { code: string; fit: 'exact' | 'nearest' } | null;
-  level: { code: string; track: string; rank: number; title: string };
+  /**
+   * The title's level as read for the candidate's focus (on a support-track focus, the support reading);
+   * the profile's own level differs, with fit "nearest", when the focus does not offer it.
+   */
+  level: LevelDto;
   confidence: number;
   band: ConfidenceBand;
   explanation: {
@@ -30,17 +42,51 @@ export interface Candidate {
     removed: string[];
     /** The line of business the employer's name suggests, when it moved the ranking. */
     employerHint: string | null;
+    /** Why this candidate's focus and level, when it has a profile; empty otherwise. */
+    landing: string[];
   };
+}
+
+/** The built-in profile a title lands on, what led there, and why. */
+export interface Landing {
+  focus: { code: string; name: string };
+  profile: { code: string; fit: 'exact' | 'nearest' };
+  /** The profile's level. */
+  level: LevelDto;
+  via: {
+    method: 'occupation' | 'focus cue';
+    soc: { code: string; title: string } | null;
+    onet: { code: string; title: string } | null;
+    /** The occupation's place among all those weighed for the title, 1 first; null for a focus cue. */
+    rank: number | null;
+    cue: string | null;
+  };
+  explanation: string[];
 }
 
 export interface Resolution {
   title: string;
   status: 'resolved' | 'unresolved';
+  /**
+   * The title's level, present whether or not an occupation is found: as its seniority words read (P2
+   * when none does), or when the title lands, as they read for the landing focus's track (the support
+   * reading on a support-track focus). The landing's profile may sit at the nearest level the focus offers.
+   */
+  level: LevelDto;
+  seniority: { words: string[]; stated: boolean; specialtyWords: string[]; removed: string[] };
+  landing: Landing | null;
   candidates: Candidate[];
 }
 
 /** Below this confidence the answer is "unresolved", with the nearest candidates shown. */
 export const RESOLVE_THRESHOLD = 0.3;
+/**
+ * A title lands through an occupation or cue that would resolve it on its own: below this a candidate
+ * is a guess, and a profile reached through it would be too.
+ */
+const LANDING_FLOOR = RESOLVE_THRESHOLD;
+/** A lower-ranked candidate lands the title only when it is at least of medium confidence on its own. */
+const FALLBACK_FLOOR = 0.5;
 export const MAX_TITLE_LENGTH = 300;
 const MEMO_LIMIT = 100_000;
 /** Occupations weighed for each title before the best few are kept: room for the employer and wording to reorder. */
@@ -75,28 +121,32 @@ const INDUSTRIES: { name: string; pattern: RegExp; socPrefixes: string[] }[] = [
   },
 ];
 const MANAGEMENT_MAJOR = '11-';
+/**
+ * SOC's first-line supervisors: the first minor group (XX-1000) of each major group of hands-on work
+ * (31–53: service, sales, office, farm, construction, repair, production, transport). A supervisor (M1)
+ * leads them, not an 11- manager's department.
+ */
+const FIRST_LINE_SUPERVISORS = /^(?:3[1-9]|4\d|5[0-3])-10/;
 
 /**
  * Levels a title on two separate axes — what (specialty → occupation and
  * focus) and how senior (seniority words → canonical level) — and explains
- * which words decided each.
+ * which words decided each. The level is read whether or not an occupation is
+ * found; where the title lands on a built-in focus, the level is placed on
+ * that focus's ladder.
  */
 export class TitleResolver {
   /** Bulk files repeat titles endlessly; remembered answers make the repeats free. */
   private readonly memo = new Map<string, Resolution>();
 
-  /** Each focus with its title cues longest first and the SOC codes it maps to, worked out once. */
-  private readonly focuses: { focus: Focus; cues: string[]; socCodes: Set<string> }[];
+  /** The focuses each occupation code lands on, and their cues and live levels, worked out once. */
+  private readonly landing: FocusLanding;
 
   constructor(
     readonly index: OccupationIndex,
-    private readonly catalog: Catalog,
+    catalog: Catalog,
   ) {
-    this.focuses = catalog.taxonomy.focuses.map((focus) => ({
-      focus,
-      cues: [...focus.titleCues].sort((a, b) => b.length - a.length),
-      socCodes: new Set(focus.mappings.filter((m) => m.system === 'onet-soc').map((m) => m.code.slice(0, 7))),
-    }));
+    this.landing = new FocusLanding(catalog, index.occupations);
   }
 
   resolve(input: ResolveInput, top = 3): Resolution {
@@ -112,14 +162,15 @@ export class TitleResolver {
   private compute(input: ResolveInput, top: number): Resolution {
     const title = input.title ?? '';
     if (typeof title !== 'string' || title.trim() === '')
-      throw new CanonError('invalid_input', 'A title is required.');
+      throw new CanonError('invalid_input', `A title is required; got ${quote(title)}.`);
     if (title.length > MAX_TITLE_LENGTH)
       throw new CanonError(
         'invalid_input',
-        `A title may have at most ${MAX_TITLE_LENGTH} characters; this one has ${title.length}.`,
+        `A title may have at most ${MAX_TITLE_LENGTH} characters; ${quote(title)} has ${title.length}.`,
       );
     const normalized = normalizeTitle(title);
     const seniority = readSeniority(normalized.words);
+    const reading: TitleReading = { words: normalized.words, seniority };
     const employer = input.employer ?? '';
     const industry = employer ? INDUSTRIES.find((i) => i.pattern.test(employer)) : undefined;
 
@@ -136,24 +187,29 @@ export class TitleResolver {
       found.map((m) => m.occupation.socCode),
     );
     const leads = seniority.level.track !== 'P';
+    const levelCertainty = seniority.stated ? 1 : 0.9;
     const matches = found
       .map((m, i) => {
         const soc = m.occupation.socCode;
         const employerFactor = employerHint ? (inIndustry(soc) ? 1.5 : 0.9) : 1;
         const wordingFactor = 0.75 + 0.5 * (likeness[i] ?? 0);
         // The two axes inform each other once: a stated management or executive level points to a management
-        // occupation (SOC major group 11), a stated individual-contributor level away from one.
-        const management = soc.startsWith(MANAGEMENT_MAJOR);
+        // occupation (SOC major group 11, or first-line supervisors for a supervisor), a stated
+        // individual-contributor level away from one.
+        const management =
+          soc.startsWith(MANAGEMENT_MAJOR) ||
+          (seniority.level.code === 'M1' && FIRST_LINE_SUPERVISORS.test(soc));
         const levelFactor = !seniority.stated ? 1 : leads ? (management ? 1.4 : 0.7) : management ? 0.9 : 1;
-        return { ...m, strength: Math.min(0.98, m.strength * employerFactor * wordingFactor * levelFactor) };
+        const strength = Math.min(0.98, m.strength * employerFactor * wordingFactor * levelFactor);
+        // Only the strength is replaced: a spread that adds a property is several times slower in V8.
+        return { ...m, strength };
       })
       .sort((a, b) => b.strength - a.strength);
-    const levelCertainty = seniority.stated ? 1 : 0.9;
-    const words = normalized.words.join(' ');
-    const explanation = (m: {
-      matchedTitle: string | null;
-      method: Candidate['explanation']['method'];
-    }): Candidate['explanation'] => ({
+    const confidenceOf = (m: SpecialtyMatch) => round(m.strength * levelCertainty);
+    const explanation = (
+      m: { matchedTitle: string | null; method: Candidate['explanation']['method'] },
+      landed: Landed | null,
+    ): Candidate['explanation'] => ({
       specialtyWords: seniority.specialty,
       seniorityWords: seniority.cues,
       seniorityStated: seniority.stated,
@@ -161,109 +217,170 @@ export class TitleResolver {
       method: m.method,
       removed: normalized.removed,
       employerHint,
+      landing: landed ? [...landed.focusNotes, ...landed.levelNotes] : [],
     });
+    const landings = new Map<string, Landed | null>();
+    const landOn = (occupation: Occupation) => {
+      let landed = landings.get(occupation.onetCode);
+      if (landed === undefined) {
+        landed = this.landing.forOccupation(occupation, reading);
+        landings.set(occupation.onetCode, landed);
+      }
+      return landed;
+    };
 
     const candidates: Candidate[] = matches.slice(0, top).map((m) => {
-      const landing = this.land(null, seniority.level, m.occupation.socCode);
-      const confidence = round(m.strength * levelCertainty);
+      const landed = landOn(m.occupation);
       return {
         soc: { code: m.occupation.socCode, title: m.occupation.socTitle },
         onet: { code: m.occupation.onetCode, title: m.occupation.title },
-        focus: landing ? { code: landing.focus.code, name: landing.focus.name } : null,
-        profile: landing ? { code: landing.profileCode, fit: landing.fit } : null,
-        level: levelDto(seniority.level),
-        confidence,
-        band: confidenceBand(confidence),
-        explanation: explanation(m),
+        focus: landed ? { code: landed.focus.code, name: landed.focus.name } : null,
+        profile: landed ? { code: landed.profileCode, fit: landed.fit } : null,
+        level: levelDto(landed?.wanted ?? seniority.level),
+        confidence: confidenceOf(m),
+        band: confidenceBand(confidenceOf(m)),
+        explanation: explanation(m, landed),
       };
     });
 
     // Titles the built-in taxonomy knows by its own cues land there, competing with the occupation matches.
-    {
-      const landing = this.land(words, seniority.level, null);
-      const mapping = landing?.focus.mappings.find((m) => m.system === 'onet-soc');
-      if (landing && mapping) {
-        const soc = mapping.code.slice(0, 7);
-        const onetCode = mapping.code.length > 7 ? mapping.code : `${soc}.00`;
-        const occupation = this.index.occupations.get(onetCode);
-        const confidence = round((landing.fit === 'exact' ? 0.7 : 0.55) * levelCertainty);
-        const candidate: Candidate = {
-          soc: { code: soc, title: occupation?.socTitle ?? mapping.title ?? soc },
-          onet: { code: onetCode, title: occupation?.title ?? mapping.title ?? onetCode },
-          focus: { code: landing.focus.code, name: landing.focus.name },
-          profile: { code: landing.profileCode, fit: landing.fit },
-          level: levelDto(seniority.level),
-          confidence,
-          band: confidenceBand(confidence),
-          explanation: explanation({ matchedTitle: landing.cue, method: 'focus cue' }),
-        };
-        const same = candidates.findIndex((c) => c.soc?.code === soc);
-        if (same < 0 || (candidates[same]?.confidence ?? 0) < confidence) {
-          if (same >= 0) candidates.splice(same, 1);
-          candidates.push(candidate);
-        }
-        candidates.sort((a, b) => b.confidence - a.confidence);
-        candidates.splice(top);
+    const cued = this.landing.forCue(reading);
+    const cueMapping = cued?.focus.mappings.find((m) => m.system === 'onet-soc');
+    let cueCandidate: Candidate | null = null;
+    if (cued && cueMapping) {
+      const soc = cueMapping.code.slice(0, 7);
+      const onetCode = cueMapping.code.length > 7 ? cueMapping.code : `${soc}.00`;
+      const occupation = this.index.occupations.get(onetCode);
+      const confidence = round((cued.fit === 'exact' ? 0.7 : 0.55) * levelCertainty);
+      cueCandidate = {
+        soc: { code: soc, title: occupation?.socTitle ?? cueMapping.title ?? soc },
+        onet: { code: onetCode, title: occupation?.title ?? cueMapping.title ?? onetCode },
+        focus: { code: cued.focus.code, name: cued.focus.name },
+        profile: { code: cued.profileCode, fit: cued.fit },
+        level: levelDto(cued.wanted),
+        confidence,
+        band: confidenceBand(confidence),
+        explanation: explanation({ matchedTitle: cued.cue, method: 'focus cue' }, cued),
+      };
+      const same = candidates.findIndex((c) => c.soc?.code === soc);
+      if (same < 0 || (candidates[same]?.confidence ?? 0) < confidence) {
+        if (same >= 0) candidates.splice(same, 1);
+        candidates.push(cueCandidate);
       }
+      candidates.sort((a, b) => b.confidence - a.confidence);
+      candidates.splice(top);
     }
 
+    const landing = this.chooseLanding(
+      matches,
+      confidenceOf,
+      landOn,
+      cued,
+      cueCandidate,
+      seniority.specialty,
+    );
     const resolved = (candidates[0]?.confidence ?? 0) >= RESOLVE_THRESHOLD;
-    return { title, status: resolved ? 'resolved' : 'unresolved', candidates };
+    return {
+      title,
+      status: resolved ? 'resolved' : 'unresolved',
+      level: levelDto(landing?.wanted ?? seniority.level),
+      seniority: {
+        words: seniority.cues,
+        stated: seniority.stated,
+        specialtyWords: seniority.specialty,
+        removed: normalized.removed,
+      },
+      landing: landing ? landingDto(landing) : null,
+      candidates,
+    };
   }
 
   /**
-   * The built-in profile a title lands on: a focus whose cue phrase appears in
-   * the title, or whose O*NET-SOC mapping matches the occupation, at the title's
-   * level (executive titles land on the top of a management focus).
+   * Where the title lands. A curated focus whose title cue covers the title's whole specialty ("VP of
+   * Engineering") takes it: its cues were written for exactly such titles, while the occupation search
+   * may put a broader occupation first. Otherwise the occupations weighed for the title and the cue
+   * candidate, best first: the first that lands on a focus, as long as it would resolve the title on its
+   * own — and, behind a first candidate that lands nowhere, is of medium confidence and needs no move.
    */
-  private land(
-    words: string | null,
-    level: Level,
-    socCode: string | null,
-  ): { focus: Focus; profileCode: string; fit: 'exact' | 'nearest'; cue: string } | null {
-    const padded = words === null ? null : ` ${words} `;
-    let best: {
-      focus: Focus;
-      profileCode: string;
-      fit: 'exact' | 'nearest';
-      cue: string;
-      score: number;
-    } | null = null;
-    for (const { focus, cues, socCodes } of this.focuses) {
-      const cue = padded === null ? null : (cues.find((c) => padded.includes(` ${c} `)) ?? null);
-      const socMatch = socCode !== null && socCodes.has(socCode);
-      if (!cue && !socMatch) continue;
-      let levelCode: string | null = focus.levelCodes.includes(level.code) ? level.code : null;
-      let fit: 'exact' | 'nearest' = 'exact';
-      const top = focus.levelCodes[focus.levelCodes.length - 1];
-      if (!levelCode && level.track === 'E' && top?.startsWith('M')) {
-        levelCode = top;
-        fit = 'nearest';
-      }
-      if (!levelCode) continue;
-      const nameOverlap = focus.name
-        .toLowerCase()
-        .split(/\W+/)
-        .filter((w) => w.length > 3 && (words ?? '').includes(w.slice(0, 6))).length;
-      // A nearer level beats a farther one: an executive title belongs on the highest management level on offer.
-      const gap = Math.abs((findLevel(levelCode)?.rank ?? 0) - level.rank);
-      const score =
-        (cue?.length ?? 0) + (socMatch ? 5 : 0) + nameOverlap * 3 + (fit === 'exact' ? 10 : 0) - gap * 2;
-      if (!best || score > best.score) {
-        best = {
-          focus,
-          profileCode: `${focus.functionCode}.${focus.code}.${levelCode}`,
-          fit,
-          cue: cue ?? focus.name,
-          score,
-        };
-      }
+  private chooseLanding(
+    matches: readonly SpecialtyMatch[],
+    confidenceOf: (m: SpecialtyMatch) => number,
+    landOn: (occupation: Occupation) => Landed | null,
+    cued: Landed | null,
+    cueCandidate: Candidate | null,
+    specialty: readonly string[],
+  ): (Landed & { via: Landing['via'] }) | null {
+    if (cued && cueCandidate && cued.coversSpecialty && !cued.generated) {
+      return {
+        ...cued,
+        via: {
+          method: 'focus cue',
+          soc: cueCandidate.soc,
+          onet: cueCandidate.onet,
+          rank: null,
+          cue: cued.cue,
+        },
+        focusNotes: [
+          `“${cued.cue}”, a title cue of the curated focus ${cued.focus.name}, covers the title's specialty, “${specialty.join(' ')}”.`,
+        ],
+      };
     }
-    return best && this.catalog.findProfile(best.profileCode) ? best : null;
+    // The occupations are in order of confidence already; the cue candidate joins them at its own.
+    const cueAt = cueCandidate ? matches.findIndex((m) => confidenceOf(m) < cueCandidate.confidence) : -1;
+    const options: (SpecialtyMatch | null)[] = [...matches];
+    if (cued && cueCandidate) options.splice(cueAt < 0 ? options.length : cueAt, 0, null);
+    const name = (m: SpecialtyMatch | null) =>
+      m ? `${m.occupation.socCode} ${m.occupation.title}` : `the focus cue “${cued?.cue}”`;
+    for (const [i, match] of options.entries()) {
+      const confidence = match ? confidenceOf(match) : (cueCandidate?.confidence ?? 0);
+      if (confidence < (i === 0 ? LANDING_FLOOR : FALLBACK_FLOOR)) break;
+      const landed = match ? landOn(match.occupation) : cued;
+      // Behind a first candidate that lands nowhere, a second guess on the occupation must not also move the
+      // level, and a cue word must account for the whole specialty ("development" does not place a "Risk
+      // Model Development Manager").
+      if (!landed || (i > 0 && (match ? landed.fit !== 'exact' : !landed.coversSpecialty))) continue;
+      const fallback =
+        i === 0
+          ? []
+          : [
+              `The first candidate, ${name(options[0] ?? null)}, lands on no focus; the title lands through candidate ${i + 1}, ${name(match)}.`,
+            ];
+      const occupation = match?.occupation;
+      return {
+        ...landed,
+        via: occupation
+          ? {
+              method: 'occupation',
+              soc: { code: occupation.socCode, title: occupation.socTitle },
+              onet: { code: occupation.onetCode, title: occupation.title },
+              rank: matches.indexOf(match) + 1,
+              cue: null,
+            }
+          : {
+              method: 'focus cue',
+              soc: cueCandidate?.soc ?? null,
+              onet: cueCandidate?.onet ?? null,
+              rank: null,
+              cue: landed.cue,
+            },
+        focusNotes: [...fallback, ...landed.focusNotes],
+      };
+    }
+    return null;
   }
 }
 
-function levelDto(level: Level) {
+function landingDto(landing: Landed & { via: Landing['via'] }): Landing {
+  return {
+    focus: { code: landing.focus.code, name: landing.focus.name },
+    profile: { code: landing.profileCode, fit: landing.fit },
+    level: levelDto(landing.level),
+    via: landing.via,
+    explanation: [...landing.focusNotes, ...landing.levelNotes],
+  };
+}
+
+function levelDto(level: Level): LevelDto {
   return { code: level.code, track: level.track, rank: level.rank, title: level.title };
 }
 

@@ -18,6 +18,11 @@ export interface ResolveFlags extends StoreFlags {
   employerColumn?: string;
 }
 
+/**
+ * Columns appended to each row: the first three occupations, the profile the title lands on, and the
+ * title's level (present whether or not an occupation matched); confidence and band are the first
+ * occupation's.
+ */
 export const OUTPUT_COLUMNS = [
   'canon_soc_1',
   'canon_soc_2',
@@ -77,13 +82,17 @@ export async function resolveCommand(
   });
 }
 
-function formatResolution(r: Resolution): string {
-  const first = r.candidates[0];
+/** The answer as text: the level (always), the profile it lands on and why, then the ranked occupations. */
+export function formatResolution(r: Resolution): string {
+  const { level, seniority, landing } = r;
   const lines = [
     `${r.title} — ${r.status}`,
-    first
-      ? `  specialty: ${first.explanation.specialtyWords.join(' ') || '—'} · seniority: ${first.explanation.seniorityWords.join(', ') || 'none (default level)'}`
-      : '  no occupation matched',
+    `  level: ${level.code} ${level.title} · seniority: ${seniority.words.join(', ') || 'none (default level)'} · specialty: ${seniority.specialtyWords.join(' ') || '—'}`,
+    landing
+      ? `  lands on: ${landing.profile.code} (${landing.focus.name}, ${landing.level.code} ${landing.level.title}${landing.profile.fit === 'nearest' ? ', the nearest level' : ''})`
+      : '  lands on: no built-in profile',
+    ...(landing?.explanation ?? []).map((line) => `    ${line}`),
+    ...(r.candidates.length ? [] : ['  no occupation matched']),
     ...r.candidates.map(
       (c, i) =>
         `  ${i + 1}. ${c.soc?.code ?? '—'} ${c.soc?.title ?? ''} · ${c.level.code} ${c.level.title}${c.profile ? ` · ${c.profile.code}` : ''} · ${c.band} ${c.confidence.toFixed(2)} (${c.explanation.method}${c.explanation.matchedTitle ? `: ${c.explanation.matchedTitle}` : ''})`,
@@ -155,10 +164,10 @@ async function resolveFile(
           r.candidates[1]?.soc?.code ?? '',
           r.candidates[2]?.soc?.code ?? '',
           c?.onet?.code ?? '',
-          c?.profile?.code ?? '',
-          c?.level.code ?? '',
-          c?.level.track ?? '',
-          c?.level.rank ?? '',
+          r.landing?.profile.code ?? '',
+          r.level.code,
+          r.level.track,
+          r.level.rank,
           c?.confidence ?? '',
           c?.band ?? '',
           r.status === 'unresolved' ? 'unresolved' : '',

@@ -1,18 +1,24 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { CanonError } from '../../../core/errors.js';
+import { CanonError, quote } from '../../../core/errors.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../../resolve/titleResolver.js';
 import { declareAccess } from '../../access.js';
 import { jsonError } from '../apiDeps.js';
 
 export const BATCH_LIMIT = 1000;
 
+const LevelSchema = z.object({ code: z.string(), track: z.string(), rank: z.number(), title: z.string() });
+const CodeTitle = z.object({ code: z.string(), title: z.string() });
+
 const CandidateSchema = z
   .object({
-    soc: z.object({ code: z.string(), title: z.string() }).nullable(),
-    onet: z.object({ code: z.string(), title: z.string() }).nullable(),
+    soc: CodeTitle.nullable(),
+    onet: CodeTitle.nullable(),
     focus: z.object({ code: z.string(), name: z.string() }).nullable(),
     profile: z.object({ code: z.string(), fit: z.enum(['exact', 'nearest']) }).nullable(),
-    level: z.object({ code: z.string(), track: z.string(), rank: z.number(), title: z.string() }),
+    level: LevelSchema.openapi({
+      description:
+        "The title's level as read for the candidate's focus (the support reading on a support-track focus).",
+    }),
     confidence: z.number(),
     band: z.enum(['high', 'medium', 'low']),
     explanation: z.object({
@@ -23,19 +29,59 @@ const CandidateSchema = z
       method: z.string(),
       removed: z.array(z.string()),
       employerHint: z.string().nullable(),
+      landing: z.array(z.string()).openapi({ description: "Why this candidate's focus and level." }),
     }),
   })
   .openapi('ResolveCandidate');
+
+const LandingSchema = z
+  .object({
+    focus: z.object({ code: z.string(), name: z.string() }),
+    profile: z.object({ code: z.string(), fit: z.enum(['exact', 'nearest']) }),
+    level: LevelSchema.openapi({
+      description: "The profile's level: the nearest the focus offers when it lacks the title's.",
+    }),
+    via: z.object({
+      method: z.enum(['occupation', 'focus cue']),
+      soc: CodeTitle.nullable(),
+      onet: CodeTitle.nullable(),
+      rank: z
+        .number()
+        .nullable()
+        .openapi({ description: "The occupation's place among those weighed, 1 first." }),
+      cue: z.string().nullable(),
+    }),
+    explanation: z.array(z.string()),
+  })
+  .openapi('ResolveLanding');
 
 const ResolutionSchema = z
   .object({
     title: z.string(),
     status: z.enum(['resolved', 'unresolved']),
+    level: LevelSchema.openapi({
+      description:
+        "The title's level, whether or not an occupation is found; on the landing focus's track when it lands.",
+    }),
+    seniority: z.object({
+      words: z.array(z.string()),
+      stated: z.boolean(),
+      specialtyWords: z.array(z.string()),
+      removed: z.array(z.string()),
+    }),
+    landing: LandingSchema.nullable(),
     candidates: z.array(CandidateSchema),
   })
   .openapi('Resolution');
 
-const title = z.string().min(1).max(MAX_TITLE_LENGTH);
+// Zod's own messages do not show the value; a caller with a batch needs to see which title was refused.
+const title = z
+  .string()
+  .min(1, { error: (issue) => `A title is required; got ${quote(issue.input)}` })
+  .max(MAX_TITLE_LENGTH, {
+    error: (issue) =>
+      `A title may have at most ${MAX_TITLE_LENGTH} characters; ${quote(issue.input)} has ${String(issue.input).length}`,
+  });
 const top = z.coerce.number().int().min(1).max(10).default(3);
 
 const getOne = createRoute({

@@ -2,7 +2,10 @@ import type { Resolution } from '../../../resolve/titleResolver.js';
 import { Layout } from '../Layout.js';
 import { TableHead } from '../TableHead.js';
 
-/** "Level a title": a form, then the ranked candidates with the words that decided each axis. */
+/**
+ * "Level a title": a form, then the title's level (always), the profile it lands on and why, and the
+ * ranked candidates with the words that decided each axis.
+ */
 export function ResolvePage({
   title,
   employer,
@@ -12,6 +15,7 @@ export function ResolvePage({
   employer: string;
   resolution: Resolution | null;
 }) {
+  const landing = resolution?.landing ?? null;
   return (
     <Layout title="Level a title" description="Find the occupation, focus and level of a job title.">
       <h1>Level a title</h1>
@@ -43,65 +47,91 @@ export function ResolvePage({
       {resolution ? (
         <section aria-labelledby="result-h" data-section="resolution">
           <h2 id="result-h">
-            {resolution.status === 'resolved' ? 'Candidates' : 'Unresolved — the nearest candidates'} for “
-            {resolution.title}”
+            “{resolution.title}” — {resolution.status}
           </h2>
-          {resolution.candidates[0] ? (
-            <p>
-              Specialty words:{' '}
-              <strong>{resolution.candidates[0].explanation.specialtyWords.join(' ') || '—'}</strong> ·
-              seniority words:{' '}
-              <strong>
-                {resolution.candidates[0].explanation.seniorityWords.join(', ') || 'none (default level)'}
-              </strong>
-              {resolution.candidates[0].explanation.removed.length ? (
-                <> · ignored: {resolution.candidates[0].explanation.removed.join(', ')}</>
-              ) : null}
-            </p>
+          <p>
+            Specialty words: <strong>{resolution.seniority.specialtyWords.join(' ') || '—'}</strong> ·
+            seniority words:{' '}
+            <strong>{resolution.seniority.words.join(', ') || 'none (default level)'}</strong>
+            {resolution.seniority.removed.length ? (
+              <> · ignored: {resolution.seniority.removed.join(', ')}</>
+            ) : null}
+          </p>
+          <dl class="facts" data-section="landing">
+            <div>
+              <dt>Level</dt>
+              <dd data-field="level">
+                {resolution.level.code} — {resolution.level.title}
+              </dd>
+            </div>
+            <div>
+              <dt>Canon profile</dt>
+              <dd data-field="profile">
+                {landing ? (
+                  <>
+                    <a href={`/profiles/${landing.profile.code}`}>{landing.profile.code}</a> ·{' '}
+                    {landing.focus.name}, {landing.level.code} — {landing.level.title}
+                    {landing.profile.fit === 'nearest' ? ' (the nearest level this focus offers)' : ''}
+                  </>
+                ) : (
+                  <span class="muted">lands on no built-in profile</span>
+                )}
+              </dd>
+            </div>
+          </dl>
+          {landing ? (
+            <ul class="small" data-field="landing-why">
+              {landing.explanation.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+          <h3>{resolution.status === 'resolved' ? 'Occupations' : 'The nearest occupations'}</h3>
+          {resolution.candidates.length ? (
+            <div class="table-wrap">
+              <table>
+                <TableHead
+                  columns={['#', 'SOC 2018', 'O*NET-SOC', 'Level', 'Canon profile', 'Confidence', 'Why']}
+                />
+                <tbody>
+                  {resolution.candidates.map((c, i) => (
+                    <tr>
+                      <td>{i + 1}</td>
+                      <td>{c.soc ? `${c.soc.code} ${c.soc.title}` : '—'}</td>
+                      <td>{c.onet ? `${c.onet.code} ${c.onet.title}` : '—'}</td>
+                      <td>
+                        {c.level.code} — {c.level.title}
+                      </td>
+                      <td>
+                        {c.profile ? (
+                          <>
+                            <a href={`/profiles/${c.profile.code}`}>{c.profile.code}</a>
+                            {c.profile.fit === 'nearest' ? ' (nearest level)' : ''}
+                          </>
+                        ) : (
+                          <span class="muted">not in the built-in taxonomy</span>
+                        )}
+                      </td>
+                      <td>
+                        <span class={`badge badge-${c.band}`}>
+                          {c.band} {c.confidence.toFixed(2)}
+                        </span>
+                      </td>
+                      <td class="small">
+                        {c.explanation.method}
+                        {c.explanation.matchedTitle ? `: “${c.explanation.matchedTitle}”` : ''}
+                        {c.explanation.employerHint
+                          ? ` · the employer suggests ${c.explanation.employerHint}`
+                          : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : (
             <p class="muted">No occupation matched these words.</p>
           )}
-          <div class="table-wrap">
-            <table>
-              <TableHead
-                columns={['#', 'SOC 2018', 'O*NET-SOC', 'Level', 'Canon profile', 'Confidence', 'Why']}
-              />
-              <tbody>
-                {resolution.candidates.map((c, i) => (
-                  <tr>
-                    <td>{i + 1}</td>
-                    <td>{c.soc ? `${c.soc.code} ${c.soc.title}` : '—'}</td>
-                    <td>{c.onet ? `${c.onet.code} ${c.onet.title}` : '—'}</td>
-                    <td>
-                      {c.level.code} — {c.level.title}
-                    </td>
-                    <td>
-                      {c.profile ? (
-                        <>
-                          <a href={`/profiles/${c.profile.code}`}>{c.profile.code}</a>
-                          {c.profile.fit === 'nearest' ? ' (nearest level)' : ''}
-                        </>
-                      ) : (
-                        <span class="muted">not in the built-in taxonomy</span>
-                      )}
-                    </td>
-                    <td>
-                      <span class={`badge badge-${c.band}`}>
-                        {c.band} {c.confidence.toFixed(2)}
-                      </span>
-                    </td>
-                    <td class="small">
-                      {c.explanation.method}
-                      {c.explanation.matchedTitle ? `: “${c.explanation.matchedTitle}”` : ''}
-                      {c.explanation.employerHint
-                        ? ` · the employer suggests ${c.explanation.employerHint}`
-                        : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
         </section>
       ) : null}
     </Layout>

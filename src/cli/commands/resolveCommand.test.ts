@@ -1,0 +1,109 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Catalog } from '../../core/catalog.js';
+import {
+  fixtureFocus,
+  LANDING_OCCUPATIONS,
+  landingTaxonomy,
+  SUPPORT_FOCUS,
+} from '../../resolve/landingFixture.js';
+import { OccupationIndex } from '../../resolve/occupationIndex.js';
+import { TitleResolver } from '../../resolve/titleResolver.js';
+import { EXIT_CODES } from '../exitCodes.js';
+import { run } from '../run.js';
+import { formatResolution } from './resolveCommand.js';
+
+describe('formatResolution', () => {
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    resolver = new TitleResolver(
+      new OccupationIndex(LANDING_OCCUPATIONS),
+      new Catalog(await landingTaxonomy()),
+    );
+  });
+  const electricians = fixtureFocus(SUPPORT_FOCUS);
+  const text = (title: string) => formatResolution(resolver.resolve({ title }));
+
+  it('shows the support-track level and the profile a title lands on, with why', () => {
+    const out = text('Senior Electrician');
+    expect(out).toContain('  level: S3 Skilled Support · seniority: senior · specialty: electrician\n');
+    expect(out).toContain(`  lands on: CONSTR.${electricians.code}.S3 (Electricians, S3 Skilled Support)\n`);
+    expect(out).toContain('    “senior” reads as S3 Skilled Support on the support track.\n');
+  });
+
+  it('says when the profile is at the nearest level the focus offers', () => {
+    expect(text('Electrician Manager')).toMatch(
+      /level: M2 Manager .*\n {2}lands on: CONSTR\.\w+\.M1 \(Electricians, M1 Supervisor \/ Team Lead, the nearest level\)/,
+    );
+  });
+
+  it('shows the level of a title no occupation matches', () => {
+    expect(text('Senior Offering Manager')).toBe(
+      [
+        'Senior Offering Manager — unresolved',
+        '  level: M3 Senior Manager · seniority: manager, senior · specialty: offering',
+        '  lands on: no built-in profile',
+        '  no occupation matched',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('canon resolve', () => {
+  let dir: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'canon-resolve-cli-'));
+    dataDir = join(dir, 'store');
+    const client = await PGlite.create(dataDir, {
+      loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
+    });
+    await client.close();
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function canon(...args: string[]) {
+    let out = '';
+    let err = '';
+    const code = await run([...args, '--data-dir', dataDir], {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+    });
+    return { code, out, err };
+  }
+
+  it('prints the level and the landing, as text and as the JSON the API answers', async () => {
+    const offering = await canon('resolve', 'Senior Offering Manager');
+    expect(offering.code).toBe(0);
+    expect(offering.out).toContain('level: M3 Senior Manager');
+    const vp = await canon('resolve', 'VP of Engineering', '--json');
+    expect(JSON.parse(vp.out)).toMatchObject({
+      level: { code: 'M6' },
+      landing: { profile: { code: 'TECHNO.TECHNOLO6B55.M6' } },
+    });
+  });
+
+  it('refuses a title over the limit with exit code 2, quoting it', async () => {
+    const { code, err } = await canon('resolve', `Z${'z'.repeat(300)}`);
+    expect(code).toBe(EXIT_CODES.invalid_input);
+    expect(err).toMatch(/A title may have at most 300 characters; "Zz{79}…" has 301\./);
+  });
+
+  it('fills the level column in bulk for every row that reads, matched or not', async () => {
+    const input = join(dir, 'in.csv');
+    const output = join(dir, 'out.csv');
+    await writeFile(input, 'job_title\nSenior Offering Manager\n高级软件工程师\nCTO\n');
+    const { code } = await canon('resolve', '--in', input, '--column', 'job_title', '--out', output);
+    expect(code).toBe(0);
+    const rows = (await readFile(output, 'utf8')).trimEnd().split('\r\n');
+    const header = rows[0]?.split(',') ?? [];
+    const cell = (row: number, column: string) => rows[row]?.split(',')[header.indexOf(column)];
+    expect([1, 2, 3].map((row) => cell(row, 'canon_level'))).toEqual(['M3', 'P2', 'E3']);
+    expect(cell(1, 'canon_error')).toBe('unresolved');
+    expect(cell(3, 'canon_profile')).toBe('TECHNO.TECHNOLO6B55.M6');
+  });
+});

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Catalog } from '../../../core/catalog.js';
+import {
+  fixtureFocus,
+  LANDING_OCCUPATIONS,
+  landingTaxonomy,
+  SUPPORT_FOCUS,
+} from '../../../resolve/landingFixture.js';
+import { OccupationIndex } from '../../../resolve/occupationIndex.js';
+import { TitleResolver } from '../../../resolve/titleResolver.js';
+import { ResolvePage } from './ResolvePage.js';
+
+let resolver: TitleResolver;
+beforeAll(async () => {
+  resolver = new TitleResolver(
+    new OccupationIndex(LANDING_OCCUPATIONS),
+    new Catalog(await landingTaxonomy()),
+  );
+});
+
+const render = (title: string) =>
+  String(ResolvePage({ title, employer: '', resolution: resolver.resolve({ title }) }));
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('ResolvePage', () => {
+  it('shows the level and the profile a support-track title lands on, with why', () => {
+    const html = render('Lead Electrician');
+    const code = `CONSTR.${fixtureFocus(SUPPORT_FOCUS).code}.S4`;
+    expect(text(html)).toContain(
+      `Level S4 — Lead Support Canon profile ${code} · Electricians, S4 — Lead Support`,
+    );
+    expect(html).toContain(`<a href="/profiles/${code}">`);
+    expect(text(html)).toContain('“lead” reads as S4 Lead Support on the support track.');
+  });
+
+  it('says when the profile is the nearest level the focus offers', () => {
+    expect(text(render('Electrician Manager'))).toMatch(
+      /Level M2 — Manager Canon profile \S+ · Electricians, M1 — Supervisor \/ Team Lead \(the nearest level this focus offers\)/,
+    );
+  });
+
+  it('shows the level of a title no occupation matches', () => {
+    const t = text(render('Senior Offering Manager'));
+    expect(t).toContain('“Senior Offering Manager” — unresolved');
+    expect(t).toContain('Level M3 — Senior Manager Canon profile lands on no built-in profile');
+    expect(t).toContain('No occupation matched these words.');
+  });
+
+  it('escapes the title it echoes', () => {
+    const html = render('<script>alert(1)</script> Senior Electrician');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Senior Electrician');
+  });
+});
