@@ -87,6 +87,11 @@ export interface ClassificationMapping {
   confidence: number | null;
   sources: string[];
   rows?: SourceRow[];
+  /**
+   * Where this occupation's entry-level work sits in the focus (generated focuses,
+   * which may hold a ladder of occupations: nursing assistants at S2, registered nurses at P1).
+   */
+  entryLevel?: string;
 }
 
 export interface PayObservation {

@@ -27,6 +27,7 @@ export function focusMappings(members: readonly Member[], ref: ReferenceData): C
       confidence: 1,
       sources: ['soc-2018', 'onet-29-3'],
       rows: [{ source: 'soc-2018', file: 'soc_2018_definitions.tsv', key: m.soc }],
+      entryLevel: m.anchor,
     });
     for (const o of [...ref.onet.values()].filter((x) => x.soc === m.soc)) {
       onetCodes.push(o.code);
@@ -39,6 +40,7 @@ export function focusMappings(members: readonly Member[], ref: ReferenceData): C
         confidence: 1,
         sources: ['onet-29-3'],
         rows: [onetRow('Occupation Data.txt', o.code)],
+        entryLevel: m.anchor,
       });
     }
   }

@@ -83,7 +83,7 @@ interface Option {
  */
 export class FocusLanding {
   private readonly entries: Entry[];
-  private readonly bySoc = new Map<string, { entry: Entry; specific: boolean }[]>();
+  private readonly bySoc = new Map<string, { entry: Entry; specific: boolean; entryLevel: Level | null }[]>();
   /** The first word of each title cue → the focuses with such a cue: a title is checked only against those. */
   private readonly byCueWord = new Map<string, Entry[]>();
 
@@ -120,7 +120,8 @@ export class FocusLanding {
         const key = mapping.system === 'onet-soc' ? mappingKey(mapping.code) : null;
         if (key === null) continue;
         const list = this.bySoc.get(key) ?? [];
-        if (!list.some((e) => e.entry === entry)) list.push({ entry, specific: key.length > 7 });
+        const entryLevel = mapping.entryLevel ? (findLevel(mapping.entryLevel) ?? null) : null;
+        if (!list.some((e) => e.entry === entry)) list.push({ entry, specific: key.length > 7, entryLevel });
         this.bySoc.set(key, list);
       }
     }
@@ -135,9 +136,9 @@ export class FocusLanding {
     if (mapped.length === 0) return null;
     const padded = ` ${title.words.join(' ')} `;
     const options: Option[] = [];
-    for (const { entry, specific } of mapped) {
+    for (const { entry, specific, entryLevel } of mapped) {
       if (options.some((o) => o.entry === entry)) continue;
-      const option = this.option(entry, title, padded, occupation.jobZone, specific);
+      const option = this.option(entry, title, padded, occupation.jobZone, specific, entryLevel);
       if (option) options.push(option);
     }
     const ranked = options.sort(compare);
@@ -183,9 +184,10 @@ export class FocusLanding {
     padded: string,
     jobZone: number | null,
     specific: boolean,
+    entryLevel: Level | null = null,
   ): Option | null {
     const cue = entry.cues.find((c) => padded.includes(` ${c} `)) ?? null;
-    const on = placeOnLadder(title.seniority, entry.offered, jobZone);
+    const on = placeOnLadder(title.seniority, entry.offered, jobZone, entryLevel);
     if (!on) return null;
     const overlap = entry.nameWords.filter((w) => padded.includes(w.slice(0, 6))).length;
     return { entry, on, cue, specific, jobZone, likeness: (cue?.length ?? 0) + 3 * overlap };

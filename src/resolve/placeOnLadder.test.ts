@@ -8,17 +8,40 @@ const SUPPORT = ['S1', 'S2', 'S3', 'S4', 'M1'];
 const PROFESSIONAL = ['P1', 'P2', 'P3', 'P4', 'M1', 'M2', 'M3'];
 const EXECUTIVE = ['M3', 'M4', 'M5', 'M6'];
 
-const on = (title: string, levels: string[], jobZone: number | null = null) => {
+const on = (title: string, levels: string[], jobZone: number | null = null, entry: string | null = null) => {
   const seniority = readSeniority(normalizeTitle(title).words);
   const placement = placeOnLadder(
     seniority,
     levels.flatMap((code) => findLevel(code) ?? []),
     jobZone,
+    entry === null ? null : (findLevel(entry) ?? null),
   );
   return placement && { ...placement, notes: explainPlacement(placement, seniority, levels, jobZone) };
 };
 
+/** A ladder of occupations, as the generated nursing focus is: assistants, practical nurses, registered nurses. */
+const LADDER = ['S2', 'P1', 'S3', 'P2', 'S4', 'P3', 'P4', 'P5'];
+
 describe('placeOnLadder', () => {
+  it.each([
+    ['Nursing Assistant', 'S2', 'S2'],
+    ['Licensed Practical Nurse', 'S3', 'S3'],
+    ['Registered Nurse', 'P1', 'P2'],
+    ['Senior Registered Nurse', 'P1', 'P3'],
+    ['Lead Nursing Assistant', 'S2', 'S4'],
+  ])(
+    'reads %j on a ladder of occupations from where its occupation enters (%s): %s',
+    (title, entry, code) => {
+      expect(on(title, LADDER, 3, entry)).toMatchObject({ level: { code } });
+    },
+  );
+
+  it("puts a plain supervisor title at its occupation's entry level and says why", () => {
+    const placed = on('Sous Chef', ['S1', 'S2', 'S3', 'S4', 'M1'], 2, 'M1');
+    expect(placed).toMatchObject({ level: { code: 'M1' }, basis: 'entry level' });
+    expect(placed?.notes.join(' ')).toContain("where the title's occupation enters this focus");
+  });
+
   it('tells a support-track ladder by its first level', () => {
     expect(onSupportTrack(SUPPORT)).toBe(true);
     expect(onSupportTrack(PROFESSIONAL)).toBe(false);

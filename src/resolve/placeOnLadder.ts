@@ -9,7 +9,7 @@ export interface LevelPlacement {
   /** "nearest" when the title's level is not one the focus offers and the nearest by rank stands in. */
   fit: 'exact' | 'nearest';
   /** How `wanted` was read: from the title's words as they are, their support-track reading, or the focus's typical level. */
-  basis: 'words' | 'support words' | 'job zone' | 'above entry' | 'first level';
+  basis: 'words' | 'support words' | 'entry level' | 'job zone' | 'above entry' | 'first level';
 }
 
 /** A focus is on the support track when its ladder starts there (S1–S4, perhaps with supervisors above). */
@@ -35,12 +35,21 @@ export function placeOnLadder(
   seniority: Seniority,
   offered: readonly Level[],
   jobZone: number | null,
+  entry: Level | null = null,
 ): LevelPlacement | null {
   const first = offered[0];
   if (!first) return null;
   let wanted = seniority.level;
   let basis: LevelPlacement['basis'] = 'words';
-  if (first.track === 'S') {
+  // A ladder of occupations (nursing assistants at S2 up to nurse practitioners) is read on the
+  // track where the title's own occupation enters it, not where the ladder starts.
+  const start = entry && offered.includes(entry) ? entry : first;
+  // A plain title names its occupation at the level it enters: a chef (M1) or a nursing assistant
+  // (S2). A professional's plain title keeps the professional reading (P2), as everywhere else.
+  if (start === entry && !seniority.stated && !seniority.support && entry.track !== 'P') {
+    wanted = entry;
+    basis = 'entry level';
+  } else if (start.track === 'S') {
     if (seniority.support) {
       wanted = seniority.support.level;
       basis = 'support words';
@@ -82,11 +91,13 @@ export function explainPlacement(
       );
   } else if (placement.basis !== 'words') {
     const why =
-      placement.basis === 'job zone'
-        ? `the level of work that needs O*NET Job Zone ${jobZone} preparation`
-        : placement.basis === 'above entry'
-          ? "this focus's first level above entry"
-          : "this focus's first level";
+      placement.basis === 'entry level'
+        ? "where the title's occupation enters this focus"
+        : placement.basis === 'job zone'
+          ? `the level of work that needs O*NET Job Zone ${jobZone} preparation`
+          : placement.basis === 'above entry'
+            ? "this focus's first level above entry"
+            : "this focus's first level";
     notes.push(`No seniority word: ${wanted.code} ${wanted.title}, ${why}.`);
   }
   if (placement.fit === 'nearest')
