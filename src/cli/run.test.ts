@@ -12,8 +12,8 @@ import { loadBuiltinTaxonomy } from '../taxonomy/loadBuiltinTaxonomy.js';
 import { docxBomb, docxWithParts } from '../testing/docxFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetBombZip, onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
+import { runCli } from '../testing/runCli.js';
 import { EXIT_CODES } from './exitCodes.js';
-import { run } from './run.js';
 
 let dir: string;
 let dataDir: string;
@@ -28,12 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function canon(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const canon = runCli;
 
 /** canon resolve in bulk over a CSV's job_title column. */
 const resolveJobTitles = (input: string, output: string) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { functionFor } from './functionRules.js';
 import { anchorOf, levelAbove, planFocuses, roleOf, trackOf } from './groupOccupations.js';
 import { EMPTY_OVERLAY, parseOverlay } from './overlay.js';
-import type { ReferenceData } from './referenceData.js';
+import { emptyReferenceData, type OccupationWages, type ReferenceData } from './referenceData.js';
 
 /** A reference folder of seven occupations, enough for every grouping rule. */
 function reference(): ReferenceData {
@@ -30,8 +30,12 @@ function reference(): ReferenceData {
     ['11-1011', 'Chief Executives', 5],
     ['11-3031', 'Financial Managers', 4],
   ];
+  const wages = (soc: string, employment: number): [string, OccupationWages] => [
+    soc,
+    { soc, title: '', employment, p10: null, p25: null, median: null, p75: null, p90: null, topCoded: [] },
+  ];
   return {
-    releases: [],
+    ...emptyReferenceData(),
     soc: new Map(
       occupations.map(([code, title]) => [code, { code, title, definition: `${title} do the work.` }]),
     ),
@@ -42,50 +46,7 @@ function reference(): ReferenceData {
         { code: `${code}.00`, soc: code, title, description: '', jobZone },
       ]),
     ),
-    tasks: new Map(),
-    activities: new Map(),
-    knowledge: new Map(),
-    skills: new Map(),
-    education: new Map(),
-    educationCategories: new Map(),
-    experienceCategories: new Map(),
-    alternateTitles: new Map(),
-    reportedTitles: new Map(),
-    related: new Map(),
-    esco: new Map(),
-    isco: new Map(),
-    wages: new Map([
-      [
-        '35-2014',
-        {
-          soc: '35-2014',
-          title: '',
-          employment: 1_000_000,
-          p10: null,
-          p25: null,
-          median: null,
-          p75: null,
-          p90: null,
-          topCoded: [],
-        },
-      ],
-      [
-        '35-3031',
-        {
-          soc: '35-3031',
-          title: '',
-          employment: 10,
-          p10: null,
-          p25: null,
-          median: null,
-          p75: null,
-          p90: null,
-          topCoded: [],
-        },
-      ],
-    ]),
-    wagesAsOf: 'May 2024',
-    jobZones: new Map(),
+    wages: new Map([wages('35-2014', 1_000_000), wages('35-3031', 10)]),
   };
 }
 

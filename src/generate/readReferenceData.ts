@@ -5,7 +5,13 @@ import { CanonError, quote } from '../core/errors.js';
 import { openDataset } from '../importers/openDataset.js';
 import { readOews } from '../importers/pay/readOews.js';
 import { readTsv, type TsvSpec } from '../importers/readTsv.js';
-import type { EscoOccupation, Rating, ReferenceData, Task } from './referenceData.js';
+import {
+  type EscoOccupation,
+  emptyReferenceData,
+  type Rating,
+  type ReferenceData,
+  type Task,
+} from './referenceData.js';
 
 /** Every file a build reads, relative to the data folder, so a missing one is named before anything is read. */
 export const REFERENCE_FILES = {
@@ -114,30 +120,14 @@ export async function readReferenceData(
   };
 
   const data: ReferenceData = {
+    ...emptyReferenceData(),
     releases: [
       { id: 'onet-29-3', name: 'O*NET 29.3' },
       { id: 'soc-2018', name: 'SOC 2018' },
       { id: 'esco-1-2', name: 'ESCO 1.2.0' },
       { id: 'bls-oews-2024', name: 'BLS OEWS May 2024' },
     ],
-    soc: new Map(),
-    socGroups: new Map(),
-    onet: new Map(),
-    tasks: new Map(),
-    activities: new Map(),
-    knowledge: new Map(),
-    skills: new Map(),
-    education: new Map(),
-    educationCategories: new Map(),
-    experienceCategories: new Map(),
-    alternateTitles: new Map(),
-    reportedTitles: new Map(),
-    related: new Map(),
-    esco: new Map(),
-    isco: new Map(),
-    wages: new Map(),
     wagesAsOf: 'May 2024',
-    jobZones: new Map(),
   };
 
   for await (const r of tsv('soc', {

@@ -115,3 +115,28 @@ export interface ReferenceData {
   wagesAsOf: string;
   jobZones: Map<number, JobZone>;
 }
+
+/** Reference data with nothing in it, for a reader to fill or a test to add to. */
+export function emptyReferenceData(): ReferenceData {
+  return {
+    releases: [],
+    soc: new Map(),
+    socGroups: new Map(),
+    onet: new Map(),
+    tasks: new Map(),
+    activities: new Map(),
+    knowledge: new Map(),
+    skills: new Map(),
+    education: new Map(),
+    educationCategories: new Map(),
+    experienceCategories: new Map(),
+    alternateTitles: new Map(),
+    reportedTitles: new Map(),
+    related: new Map(),
+    esco: new Map(),
+    isco: new Map(),
+    wages: new Map(),
+    wagesAsOf: '',
+    jobZones: new Map(),
+  };
+}

@@ -5,15 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { readRelease, type TaxonomyRelease, writeRelease } from '../../taxonomy/releaseFile.js';
+import { runCli } from '../../testing/runCli.js';
 import { EXIT_CODES } from '../exitCodes.js';
-import { run } from '../run.js';
 
-async function canon(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const canon = runCli;
 
 let dir: string;
 beforeAll(async () => {

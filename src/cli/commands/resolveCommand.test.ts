@@ -12,8 +12,8 @@ import {
 } from '../../resolve/landingFixture.js';
 import { OccupationIndex } from '../../resolve/occupationIndex.js';
 import { TitleResolver } from '../../resolve/titleResolver.js';
+import { runCli } from '../../testing/runCli.js';
 import { EXIT_CODES } from '../exitCodes.js';
-import { run } from '../run.js';
 import { formatResolution } from './resolveCommand.js';
 
 describe('formatResolution', () => {
@@ -66,15 +66,7 @@ describe('canon resolve', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  async function canon(...args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await run([...args, '--data-dir', dataDir], {
-      out: (t) => void (out += t),
-      err: (t) => void (err += t),
-    });
-    return { code, out, err };
-  }
+  const canon = (...args: string[]) => runCli(...args, '--data-dir', dataDir);
 
   it('prints the level and the landing, as text and as the JSON the API answers', async () => {
     const offering = await canon('resolve', 'Senior Offering Manager');

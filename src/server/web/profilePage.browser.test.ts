@@ -1,20 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, PROJECT_ROOT } from '../../config/readConfig.js';
+import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { ingestDeps } from '../../runtime/openCanon.js';
+import { chromiumAvailable, launchChromium } from '../../testing/chromium.js';
 import { testApp } from '../../testing/testApp.js';
 import { ingestSources } from '../../workflow/ingestSources.js';
 import { type RunningServer, startServer } from '../startServer.js';
 
-const executablePath = chromiumPath();
-const available = existsSync(executablePath);
-if (!available)
-  console.warn(
-    `[browser] skipped: no Chromium at ${executablePath} (apt-get install -y chromium, or set CANON_CHROMIUM)`,
-  );
+const available = chromiumAvailable;
 
 const HOSTILE = [
   '# Ladder <script>window.__pwned = 1</script>',
@@ -78,10 +74,7 @@ describe.skipIf(!available)('profile page in Chromium', () => {
     hostileId = hostile?.source.id ?? '';
     server = await startServer(ctx.app, '127.0.0.1', 0);
     close = () => ctx.store.close();
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,18 +1,12 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../config/readConfig.js';
 import { Catalog } from '../../core/catalog.js';
+import { chromiumAvailable, launchChromium } from '../../testing/chromium.js';
 import { largeTaxonomy } from '../../testing/largeTaxonomy.js';
 import { createApp } from '../createApp.js';
 import { type RunningServer, startServer } from '../startServer.js';
 
-const executablePath = chromiumPath();
-const available = existsSync(executablePath);
-if (!available)
-  console.warn(
-    `[browser] skipped: no Chromium at ${executablePath} (apt-get install -y chromium, or set CANON_CHROMIUM)`,
-  );
+const available = chromiumAvailable;
 
 describe.skipIf(!available)('browsing a 3,000-profile taxonomy in Chromium', () => {
   let browser: Browser;
@@ -21,10 +15,7 @@ describe.skipIf(!available)('browsing a 3,000-profile taxonomy in Chromium', () 
   beforeAll(async () => {
     catalog = new Catalog(largeTaxonomy());
     server = await startServer(createApp({ catalog: () => catalog, log: () => {} }), '127.0.0.1', 0);
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
