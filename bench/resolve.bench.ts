@@ -7,9 +7,7 @@
  * over the raw O*NET titles with no normalization. Also how many rows state
  * their level in a seniority word, and how many land on a built-in profile.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import MiniSearch from 'minisearch';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { Catalog } from '../src/core/catalog.js';
@@ -19,42 +17,7 @@ import { OccupationIndex } from '../src/resolve/occupationIndex.js';
 import { TitleResolver } from '../src/resolve/titleResolver.js';
 import type { OccupationIndexData } from '../src/store/occupationRepository.js';
 import { loadTaxonomy } from '../src/taxonomy/loadTaxonomy.js';
-
-const SHARED = join(PROJECT_ROOT, '..', 'shared', 'data');
-
-interface Row {
-  title: string;
-  employer: string;
-  gold: string[];
-}
-
-type Predict = (row: Row) => { codes: string[]; confidence: number };
-
-function score(rows: Row[], predict: Predict) {
-  const digits = [6, 3, 2] as const;
-  const cut = (code: string, d: number) => (d === 6 ? code : d === 3 ? code.slice(0, 4) : code.slice(0, 2));
-  const hits = { top1: { 6: 0, 3: 0, 2: 0 }, top3: { 6: 0, 3: 0, 2: 0 } };
-  const scored: { confidence: number; correct: boolean }[] = [];
-  for (const row of rows) {
-    const { codes, confidence } = predict(row);
-    for (const d of digits) {
-      const gold = new Set(row.gold.map((g) => cut(g, d)));
-      if (codes[0] && gold.has(cut(codes[0], d))) hits.top1[d]++;
-      if (codes.slice(0, 3).some((c) => gold.has(cut(c, d)))) hits.top3[d]++;
-    }
-    scored.push({ confidence, correct: Boolean(codes[0] && row.gold.includes(codes[0])) });
-  }
-  const pct = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
-  const thresholds = [0.3, 0.5, 0.7].map((t) => {
-    const kept = scored.filter((s) => s.confidence >= t);
-    const acc = kept.length ? kept.filter((s) => s.correct).length / kept.length : 0;
-    return `≥${t}: coverage ${pct(kept.length)}, accuracy ${(100 * acc).toFixed(1)}%`;
-  });
-  return {
-    line: `top-1 6/3/2-digit ${pct(hits.top1[6])} / ${pct(hits.top1[3])} / ${pct(hits.top1[2])}; top-3 ${pct(hits.top3[6])} / ${pct(hits.top3[3])} / ${pct(hits.top3[2])}`,
-    thresholds,
-  };
-}
+import { type Predict, type Row, readH1bRows, SHARED, score } from './h1bTitles.js';
 
 /**
  * The best any coder reading the title alone could do on this very set: each distinct title answered
@@ -79,15 +42,7 @@ function ceiling(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const csv = await readFile(join(SHARED, 'h1b_titles_dev', 'h1b_titles_dev.csv'), 'utf8');
-  const records = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const rows: Row[] = records
-    .map((r) => ({
-      title: r.JOB_TITLE ?? '',
-      employer: r.EMPLOYER_NAME ?? '',
-      gold: (r.SOC_CODE_2018_candidates ?? '').split('|').filter(Boolean),
-    }))
-    .filter((r) => r.gold.length > 0);
+  const rows = await readH1bRows();
 
   const release = await readOnetRelease(
     await openDataset(join(SHARED, 'onet_29_3')),
