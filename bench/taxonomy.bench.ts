@@ -250,6 +250,8 @@ interface Titles {
   rows: number;
   landed: number;
   exact: number;
+  /** Titles whose first candidate occupation has a profile, resolved or not. */
+  topHasProfile: number;
   top1: number;
   line: string;
   rate: number;
@@ -258,16 +260,19 @@ interface Titles {
 function codeRows(rows: Row[], resolver: TitleResolver): Titles {
   let landed = 0;
   let exact = 0;
+  let topHasProfile = 0;
   const started = performance.now();
   const scored = score(rows, (row) => {
     const r = resolver.resolve({ title: row.title, employer: row.employer });
     const top = r.candidates[0];
-    if (top?.profile) landed++;
-    if (top?.profile?.fit === 'exact') exact++;
+    // A resolved title's landing; an unresolved one (below the confidence threshold) has none.
+    if (r.landing) landed++;
+    if (r.landing?.profile.fit === 'exact') exact++;
+    if (top?.profile) topHasProfile++;
     return { codes: r.candidates.map((c) => c.soc?.code ?? ''), confidence: top?.confidence ?? 0 };
   });
   const rate = rows.length / ((performance.now() - started) / 1000);
-  return { rows: rows.length, landed, exact, top1: scored.top1, line: scored.line, rate };
+  return { rows: rows.length, landed, exact, topHasProfile, top1: scored.top1, line: scored.line, rate };
 }
 
 async function titles(catalogs: Catalog[]): Promise<Titles[] | string> {
@@ -442,6 +447,11 @@ async function main(): Promise<void> {
         both(
           '  of which on an exact-fit profile',
           share((t) => t.exact / t.rows),
+          pct,
+        ),
+        both(
+          'H1B dev titles whose first candidate has a profile (resolved or not)',
+          share((t) => t.topHasProfile / t.rows),
           pct,
         ),
         both(

@@ -19,17 +19,12 @@ const DESCRIPTION_LIMIT = 700;
 
 /**
  * Builds the generated part of the built-in taxonomy: every SOC 2018 occupation
- * that no curated focus maps, grouped into focuses by the rules in
+ * that no curated focus claims (`claimedSocCodes`), grouped into focuses by the rules in
  * `groupOccupations.ts`, with each statement citing the row it came from. The
  * result depends on the inputs alone: no clock, no randomness, sorted output.
  */
 export function buildTaxonomy(ref: ReferenceData, curated: Taxonomy, overlay: Overlay): TaxonomyRelease {
-  const claimed = new Set(
-    curated.focuses.flatMap((f) =>
-      f.mappings.filter((m) => m.system === 'onet-soc').map((m) => m.code.slice(0, 7)),
-    ),
-  );
-  const plans = planFocuses(ref, claimed, overlay);
+  const plans = planFocuses(ref, claimedSocCodes(curated), overlay);
 
   const banded = new Map<string, BandedTask[]>();
   for (const soc of ref.soc.keys())
@@ -112,6 +107,21 @@ export function buildTaxonomy(ref: ReferenceData, curated: Taxonomy, overlay: Ov
 }
 
 /** SOC's definition of the focus's occupation; for several, their list and the largest one's definition, named. */
+/**
+ * The SOC codes curated focuses take for themselves: those they map whole (29-1141 or
+ * 29-1141.00). A curated focus that maps one O*NET specialisation (15-1299.08) shares
+ * it; the rest of that SOC code's occupations still need a generated focus.
+ */
+export function claimedSocCodes(curated: Taxonomy): Set<string> {
+  return new Set(
+    curated.focuses.flatMap((f) =>
+      f.mappings
+        .filter((m) => m.system === 'onet-soc' && /^\d{2}-\d{4}(?:\.00)?$/.test(m.code))
+        .map((m) => m.code.slice(0, 7)),
+    ),
+  );
+}
+
 function describe(plan: FocusPlan, ref: ReferenceData): string {
   const definition = (soc: string) => ref.soc.get(soc)?.definition ?? '';
   let text: string;
