@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildTaxonomy } from './buildTaxonomy.js';
 import { functionFor } from './functionRules.js';
 import { anchorOf, levelAbove, planFocuses, roleOf, trackOf } from './groupOccupations.js';
 import { EMPTY_OVERLAY, parseOverlay } from './overlay.js';
@@ -117,6 +118,38 @@ describe('the grouping rules', () => {
     expect(nursing?.members.find((m) => m.soc === '29-1171')?.anchor).toBe('P3');
     expect(plans.some((p) => p.key === 'nurse-practitioners')).toBe(false);
     expect(plans.find((p) => p.key === 'waiters-and-waitresses')?.functionKey).toBe('retail');
+  });
+
+  it("merges focuses under the first one's key, and splits occupations into a new focus", () => {
+    const overlay = parseOverlay(
+      'overlay.yaml',
+      [
+        'merge:',
+        '  - { into: cooks, focuses: [waiters-and-waitresses], name: Kitchen and Floor }',
+        'split:',
+        '  - { key: fast-food-cooks, name: Fast Food Cooks, occupations: [35-2011] }',
+      ].join('\n'),
+    );
+    const plans = planFocuses(reference(), new Set(), overlay);
+    const kitchen = plans.find((p) => p.key === 'cooks');
+    expect(kitchen?.name).toBe('Kitchen and Floor');
+    expect(kitchen?.members.map((m) => m.soc)).toEqual(['35-1012', '35-2014', '35-3031']);
+    expect(plans.some((p) => p.key === 'waiters-and-waitresses')).toBe(false);
+    expect(plans.find((p) => p.key === 'fast-food-cooks')?.members.map((m) => m.soc)).toEqual(['35-2011']);
+  });
+
+  it('keeps focus and profile codes when the overlay renames a focus', () => {
+    const empty = { sources: [], functions: [], focuses: [], profiles: [] };
+    const before = buildTaxonomy(reference(), empty, EMPTY_OVERLAY).taxonomy;
+    const after = buildTaxonomy(
+      reference(),
+      empty,
+      parseOverlay('overlay.yaml', 'rename:\n  - { focus: cooks, name: Line and Prep Cooks }\n'),
+    ).taxonomy;
+    const code = (t: typeof before, key: string) => t.focuses.find((f) => f.key === key);
+    expect(code(after, 'cooks')?.name).toBe('Line and Prep Cooks');
+    expect(code(after, 'cooks')?.code).toBe(code(before, 'cooks')?.code);
+    expect(after.profiles.map((p) => p.code)).toEqual(before.profiles.map((p) => p.code));
   });
 
   it('refuses an overlay that names an unknown focus or occupation, with file:line', () => {

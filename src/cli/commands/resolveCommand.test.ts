@@ -79,6 +79,24 @@ describe('canon resolve', () => {
     });
   });
 
+  it.each([
+    ['Registered Nurse', 'Nursing', 'P2'],
+    ['Welder', 'Welding, Soldering, and Brazing Workers', 'S2'],
+    ['Lead Welder', 'Welding, Soldering, and Brazing Workers', 'S4'],
+    ['Cashier', 'Cashiers', 'S2'],
+    ['Staff Accountant', 'Accountants and Auditors', 'P2'],
+    ['Chief Financial Officer', 'Chief Executives', 'E3'],
+    ['Line Cook', 'Cooks', 'S2'],
+    ['Nursing Assistant', 'Nursing', 'S2'],
+  ])('lands %j on the built-in whole-world taxonomy, with no import: %s, %s', async (title, focus, level) => {
+    const { code, out } = await canon('resolve', title, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      status: 'resolved',
+      landing: { focus: { name: focus }, level: { code: level } },
+    });
+  });
+
   it('refuses a title over the limit with exit code 2, quoting it', async () => {
     const { code, err } = await canon('resolve', `Z${'z'.repeat(300)}`);
     expect(code).toBe(EXIT_CODES.invalid_input);
