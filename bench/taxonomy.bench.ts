@@ -111,7 +111,8 @@ async function starts(subject: Subject, dataDir: string): Promise<Starts> {
       cold.push(await run.ready);
       await stop(run.child);
     } finally {
-      await rm(empty, { recursive: true, force: true });
+      // The server may still be closing its files after npm exits; rm retries while they go.
+      await rm(empty, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
     }
   }
   // The warm starts' folder is made by a first start that is not timed.
