@@ -149,6 +149,12 @@ describe('parseDocument', () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it('keeps the span of an element left open at the end of the text inside it', async () => {
+    // Found by the fuzzer below (seed 1193721748): parse5 ended the open row one past the text.
+    const text = '<h1>T</h1><h2>M3: Manager</h2><ul><li>a</li></ul><table><tr><td>1</ ';
+    expectSpans(await parse('x', text));
+  });
+
   it('never crashes on random or mutated documents in any format, and keeps spans inside the text', async () => {
     const seeds = [
       '# T\n\n## E1: Director\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n',

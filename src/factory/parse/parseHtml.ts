@@ -18,7 +18,11 @@ export function parseHtml(text: string, name: string, format: DocumentFormat = '
   const tree = processor.parse(text) as Root;
   const blocks: Block[] = [];
   let pageTitle = '';
-  const span = (n: Nodes) => ({ start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 });
+  // parse5 can place the end of an element left open at the end of the text one past it ("<td>1</ ").
+  const span = (n: Nodes) => ({
+    start: Math.min(n.position?.start.offset ?? 0, text.length),
+    end: Math.min(n.position?.end.offset ?? 0, text.length),
+  });
   const visit = (node: Nodes, listDepth: number) => {
     if (node.type !== 'element' && node.type !== 'root') return;
     if (node.type === 'element') {
