@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { CanonError, quote } from './errors.js';
 import { parseLevelCode } from './levels.js';
 
-export const FUNCTION_CODE = /^[A-Z]{6}$/;
 export const FOCUS_CODE = /^[A-Z]{8}[0-9A-F]{4}$/;
 export const PROFILE_CODE = /^([A-Z]{6})\.([A-Z]{8}[0-9A-F]{4})\.([SPME][1-9])$/;
 

@@ -60,8 +60,8 @@ export const focuses = pgTable('focuses', {
   levelCodes: jsonb('level_codes').$type<string[]>().notNull(),
   skills: jsonb('skills').$type<Skill[]>().notNull(),
   mappings: jsonb('mappings').$type<ClassificationMapping[]>().notNull(),
-  transitions: jsonb('transitions').$type<Transition[]>().notNull(),
-  titleCues: jsonb('title_cues').$type<string[]>().notNull(),
+  transitions: jsonb('transitions').$type<Transition[]>().notNull().default([]),
+  titleCues: jsonb('title_cues').$type<string[]>().notNull().default([]),
   sources: jsonb('sources').$type<string[]>().notNull(),
   origin: text('origin').notNull().default('builtin'),
 });
@@ -73,7 +73,10 @@ export const focusLevels = pgTable(
     levelCode: text('level_code').notNull(),
     responsibilities: jsonb('responsibilities').$type<Statement[]>().notNull(),
     rubric: jsonb('rubric').$type<RubricRow>().notNull(),
-    career: jsonb('career').$type<CareerLinks>().notNull(),
+    career: jsonb('career')
+      .$type<CareerLinks>()
+      .notNull()
+      .default({ entryFrom: [], advancementTo: [], lateral: [] }),
   },
   (t) => [primaryKey({ columns: [t.focusCode, t.levelCode] })],
 );
@@ -161,7 +164,7 @@ export const occupationTechnologies = pgTable(
 export const imports = pgTable('imports', {
   dataset: text('dataset').primaryKey(),
   source: text('source').notNull(),
-  importedAt: text('imported_at'),
+  importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   counts: jsonb('counts').$type<Record<string, number>>().notNull(),
 });
 
@@ -178,7 +181,7 @@ export const payObservations = pgTable('pay_observations', {
   p75: doublePrecision('p75'),
   p90: doublePrecision('p90'),
   mean: doublePrecision('mean'),
-  topCoded: jsonb('top_coded').$type<string[]>().notNull(),
+  topCoded: jsonb('top_coded').$type<string[]>().notNull().default([]),
   topCode: doublePrecision('top_code'),
   employment: integer('employment'),
   asOf: text('as_of'),
@@ -208,8 +211,8 @@ export const profileDrafts = pgTable('profile_drafts', {
   baseVersion: integer('base_version'),
   status: text('status').$type<'draft' | 'in_review'>().notNull(),
   content: jsonb('content').$type<ProfileContent>().notNull(),
-  notes: jsonb('notes').$type<string[]>().notNull(),
-  revision: integer('revision').notNull(),
+  notes: jsonb('notes').$type<string[]>().notNull().default([]),
+  revision: integer('revision').notNull().default(1),
   createdBy: text('created_by').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedBy: text('updated_by').notNull(),
