@@ -1,12 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
 import { ROLE_RIGHTS, ROLES } from '../core/roles.js';
+import { parseVersionRef, type VersionRef } from '../core/versionRef.js';
 import { rootMessage, storeFailure } from '../store/storeFailure.js';
-import type { VersionRef } from '../workflow/profileWorkflow.js';
 import { approveCommand } from './commands/approveCommand.js';
 import { auditCommand } from './commands/auditCommand.js';
 import { buildCommand, releaseDiffCommand } from './commands/buildCommand.js';
-import { diffCommand, versionRef } from './commands/diffCommand.js';
+import { diffCommand } from './commands/diffCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { historyCommand } from './commands/historyCommand.js';
 import { importOnetCommand } from './commands/importOnetCommand.js';
@@ -47,7 +47,7 @@ function wholeNumber(min: number): (value: string) => number {
 
 function versionArg(value: string): VersionRef {
   try {
-    return versionRef(value);
+    return parseVersionRef(value);
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }

@@ -40,7 +40,9 @@ export interface ReviewedDraft {
 }
 
 /** Which version to read: a number, or the open draft. */
-export type VersionRef = number | 'draft';
+import type { VersionRef } from '../core/versionRef.js';
+
+export type { VersionRef };
 
 /**
  * The life of a profile: propose → draft → in review → approved (a new

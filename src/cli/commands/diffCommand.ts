@@ -1,16 +1,7 @@
+import { formatVersionRef, type VersionRef } from '../../core/versionRef.js';
 import { formatDiff } from '../../core/workflow/diffContent.js';
-import type { VersionRef } from '../../workflow/profileWorkflow.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
-
-/** A version number, or "draft". */
-export function versionRef(value: string): VersionRef {
-  if (value === 'draft') return 'draft';
-  const n = Number(value.replace(/^v/i, ''));
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`expected a version number such as 2 or v2, or "draft"; got ${JSON.stringify(value)}`);
-  return n;
-}
 
 export async function diffCommand(
   code: string,
@@ -29,4 +20,4 @@ export async function diffCommand(
   });
 }
 
-const label = (ref: VersionRef) => (ref === 'draft' ? 'draft' : `v${ref}`);
+const label = formatVersionRef;

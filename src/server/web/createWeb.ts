@@ -10,10 +10,11 @@ import type { PayBook } from '../../core/payBands.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
+import { parseVersionRef, type VersionRef } from '../../core/versionRef.js';
 import type { ClaimKind } from '../../factory/extractClaims.js';
 import { countClaims } from '../../factory/readDocument.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
-import type { ProfileWorkflow, VersionRef } from '../../workflow/profileWorkflow.js';
+import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
 import { adjacentDto } from '../api/toDto.js';
 import type { ResponseCache } from '../httpCache.js';
@@ -362,5 +363,5 @@ function versionRefOf(value: string | undefined, name: string): VersionRef {
       'invalid_input',
       `Say which versions to compare: ?from=1&to=2 (${name} is missing).`,
     );
-  return value === 'draft' ? 'draft' : wholeNumber(value, name);
+  return parseVersionRef(value, name);
 }
