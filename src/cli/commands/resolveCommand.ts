@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { CanonError, quote } from '../../core/errors.js';
+import { codeTitleRows } from '../../resolve/codeTitleRows.js';
 import type { Resolution, TitleResolver } from '../../resolve/titleResolver.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
@@ -17,25 +18,6 @@ export interface ResolveFlags extends StoreFlags {
   out?: string;
   employerColumn?: string;
 }
-
-/**
- * Columns appended to each row: the first three occupations, the profile the title lands on, and the
- * title's level (present whether or not an occupation matched); confidence and band are the first
- * occupation's.
- */
-export const OUTPUT_COLUMNS = [
-  'canon_soc_1',
-  'canon_soc_2',
-  'canon_soc_3',
-  'canon_onet_1',
-  'canon_profile',
-  'canon_level',
-  'canon_track',
-  'canon_rank',
-  'canon_confidence',
-  'canon_band',
-  'canon_error',
-];
 
 export async function resolveCommand(
   title: string | undefined,
@@ -126,65 +108,27 @@ async function resolveFile(
   const source = createReadStream(input);
   const parser = source.pipe(parse({ bom: true, relax_column_count: true, info: true }));
   const progress = progressReporter(io);
-  let header: string[] | null = null;
-  let at = -1;
-  let employerAt = -1;
-  let rows = 0;
-  let bad = 0;
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  try {
+  async function* records() {
+    let n = 0;
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
-      if (header === null) {
-        header = record;
-        at = header.indexOf(column);
-        if (at < 0)
-          throw new CanonError(
-            'invalid_input',
-            `${input} has no column ${quote(column)}; its columns are ${header.map((h) => quote(h)).join(', ')}.`,
-          );
-        employerAt = employerColumn ? header.indexOf(employerColumn) : -1;
-        await write(toCsv([[...header, ...OUTPUT_COLUMNS]]));
-        continue;
-      }
-      rows++;
-      let cells: (string | number | null)[];
-      try {
-        const r = resolver.resolve(
-          { title: record[at] ?? '', employer: employerAt >= 0 ? record[employerAt] : undefined },
-          3,
-        );
-        const c = r.candidates[0];
-        cells = [
-          r.candidates[0]?.soc?.code ?? '',
-          r.candidates[1]?.soc?.code ?? '',
-          r.candidates[2]?.soc?.code ?? '',
-          c?.onet?.code ?? '',
-          r.landing?.profile.code ?? '',
-          r.level.code,
-          r.level.track,
-          r.level.rank,
-          c?.confidence ?? '',
-          c?.band ?? '',
-          r.status === 'unresolved' ? 'unresolved' : '',
-        ];
-      } catch (error) {
-        bad++;
-        io.err(`${input}:${info.lines}: ${(error as Error).message}\n`);
-        cells = [...OUTPUT_COLUMNS.slice(0, -1).map(() => ''), (error as Error).message];
-      }
-      await write(toCsv([[...record, ...cells]]));
-      if (rows % 5000 === 0) progress.update('resolving titles', source.bytesRead, size);
+      yield { record, line: info.lines };
+      if (++n % 5000 === 0) progress.update('resolving titles', source.bytesRead, size);
     }
-    if (header === null)
-      throw new CanonError(
-        'invalid_input',
-        `${input} is empty; expected a header line naming ${quote(column)}.`,
-      );
+  }
+  try {
+    const { rows, bad } = await codeTitleRows(resolver, records(), {
+      source: input,
+      column,
+      employerColumn,
+      write: (row) => write(toCsv([row])),
+      problem: (line, message) => io.err(`${input}:${line}: ${message}\n`),
+    });
     progress.update('resolving titles', size, size);
     progress.stop();
     out.end();

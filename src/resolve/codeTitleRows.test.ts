@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Catalog } from '../core/catalog.js';
+import { type Cell, codeTitleRows, OUTPUT_COLUMNS } from './codeTitleRows.js';
+import { LANDING_OCCUPATIONS, landingTaxonomy } from './landingFixture.js';
+import { OccupationIndex } from './occupationIndex.js';
+import { TitleResolver } from './titleResolver.js';
+
+let resolver: TitleResolver;
+beforeAll(async () => {
+  resolver = new TitleResolver(
+    new OccupationIndex(LANDING_OCCUPATIONS),
+    new Catalog(await landingTaxonomy()),
+  );
+});
+
+async function* table(rows: string[][]) {
+  for (const [i, record] of rows.entries()) yield { record, line: i + 1 };
+}
+
+async function code(rows: string[][], column = 'job_title') {
+  const written: Cell[][] = [];
+  const problems: string[] = [];
+  const counts = await codeTitleRows(resolver, table(rows), {
+    source: 'titles.csv',
+    column,
+    write: async (row) => void written.push(row),
+    problem: (line, message) => void problems.push(`${line}: ${message}`),
+  });
+  return { counts, written, problems };
+}
+
+describe('codeTitleRows', () => {
+  it('keeps every input column and appends the canon columns, the level present even when nothing matched', async () => {
+    const { counts, written } = await code([
+      ['id', 'job_title'],
+      ['1', 'Senior Offering Manager'],
+    ]);
+    expect(counts).toEqual({ rows: 1, bad: 0 });
+    expect(written[0]).toEqual(['id', 'job_title', ...OUTPUT_COLUMNS]);
+    const row = written[1] ?? [];
+    expect(row.slice(0, 2)).toEqual(['1', 'Senior Offering Manager']);
+    expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_level')]).toBe('M3');
+    expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_error')]).toBe('unresolved');
+  });
+
+  it('writes a row it cannot code with the reason, and reports its line', async () => {
+    const { counts, written, problems } = await code([['job_title'], ['Z'.repeat(301)]]);
+    expect(counts).toEqual({ rows: 1, bad: 1 });
+    expect(problems).toEqual([expect.stringMatching(/^2: A title may have at most 300 characters/)]);
+    expect(String(written[1]?.at(-1))).toMatch(/at most 300 characters/);
+  });
+
+  it('refuses a table without the column, naming the columns it has, and an empty one', async () => {
+    await expect(code([['title', 'id']])).rejects.toThrow(
+      'titles.csv has no column "job_title"; its columns are "title", "id".',
+    );
+    await expect(code([])).rejects.toThrow('titles.csv is empty; expected a header line naming "job_title".');
+  });
+});
