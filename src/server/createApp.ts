@@ -131,7 +131,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
 
-  app.onError((err, c) => {
+  // Every failure, a route's or an unknown address, answers through the one code → status table.
+  const fail = (c: Context, err: unknown) => {
     const error = toCanonError(err, c.req.raw);
     const status = HTTP_STATUS[error.code];
     if (status >= 500) log(`${c.req.method} ${c.req.path} failed`, err);
@@ -139,12 +140,9 @@ export function createApp(options: AppOptions): Hono {
     if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="canon"');
     if (wantsJson(c.req.path)) return c.json(errorBody(error), status);
     return c.html(renderPage(ErrorPage({ status, message: error.message })), status);
-  });
-  app.notFound((c) => {
-    const message = `Nothing at ${c.req.path}.`;
-    if (wantsJson(c.req.path)) return c.json({ error: { code: 'not_found', message } }, 404);
-    return c.html(renderPage(ErrorPage({ status: 404, message })), 404);
-  });
+  };
+  app.onError((err, c) => fail(c, err));
+  app.notFound((c) => fail(c, new CanonError('not_found', `Nothing at ${c.req.path}.`)));
 
   const observability = options.observability;
   if (observability) app.use('*', observability.middleware());
