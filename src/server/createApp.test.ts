@@ -61,6 +61,20 @@ describe('health', () => {
   });
 });
 
+describe('an address that leads nowhere', () => {
+  it('answers 404 through the error table: JSON under /api, a page elsewhere, naming the path', async () => {
+    const api = await ctx.app.request('/api/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({
+      error: { code: 'not_found', message: 'Nothing at /api/no-such-thing.' },
+    });
+    const page = await ctx.app.request('/no-such-page');
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('Nothing at /no-such-page.');
+  });
+});
+
 describe('a write made by another server', () => {
   it('is served on the first request that reaches an idle server', async () => {
     const code = 'TECHNO.TECHNOLO6B55.M4';
