@@ -1,5 +1,5 @@
 import { buildAdjacency, type Neighbour } from './adjacency.js';
-import { parseProfileCode } from './codes.js';
+import { parseProfileCode, profileCode } from './codes.js';
 import {
   type Coordinates,
   coordinatesOf,
@@ -72,7 +72,7 @@ export interface FunctionSummary {
 }
 
 /** A profile that matches a search, with the phrase that matched best. */
-export interface ProfileHit {
+interface ProfileHit {
   view: ProfileView;
   score: number;
   matched: SearchPhrase;
@@ -157,15 +157,16 @@ export class Catalog {
     this.summaries ??= this.functions.map((fn) => {
       const byStatus: Record<ProfileStatus, number> = { approved: 0, in_review: 0, draft: 0, retired: 0 };
       let profiles = 0;
-      for (const focus of this.focusesOf(fn.code)) {
+      const focuses = this.focusesOf(fn.code);
+      for (const focus of focuses) {
         for (const levelCode of focus.levelCodes) {
-          const view = this.views.get(`${fn.code}.${focus.code}.${levelCode}`);
+          const view = this.views.get(profileCode(fn.code, focus.code, levelCode));
           if (!view) continue;
           profiles += 1;
           byStatus[view.record.status] += 1;
         }
       }
-      return { fn, focuses: this.focusesOf(fn.code).length, profiles, byStatus };
+      return { fn, focuses: focuses.length, profiles, byStatus };
     });
     return this.summaries;
   }
@@ -195,14 +196,18 @@ export class Catalog {
 
   /** The statements citing a row of a reference file, in catalog order. */
   rowCitations(row: SourceRow): readonly RowCitation[] {
-    this.rows ??= new RowCitations(this.taxonomy);
-    return this.rows.citing(row);
+    return this.rowIndex().citing(row);
   }
 
   /** Whether any statement cites a row of this file of this source. */
   citesFile(source: string, file: string): boolean {
+    return this.rowIndex().citesFile(source, file);
+  }
+
+  /** Which statements cite which rows: built on first use, once per snapshot. */
+  private rowIndex(): RowCitations {
     this.rows ??= new RowCitations(this.taxonomy);
-    return this.rows.citesFile(source, file);
+    return this.rows;
   }
 
   findSource(id: string): Source | undefined {
@@ -280,15 +285,15 @@ export class Catalog {
     const level = getLevel(record.levelCode);
     const ladder = focus.levelCodes.flatMap((code) => {
       const content = focus.levels[code];
-      const profileCode = `${fn.code}.${focus.code}.${code}`;
+      const ladderCode = profileCode(fn.code, focus.code, code);
       return content
         ? [
             {
               level: getLevel(code),
-              profileCode,
+              profileCode: ladderCode,
               content,
               current: code === level.code,
-              status: statusByCode.get(profileCode) ?? null,
+              status: statusByCode.get(ladderCode) ?? null,
             },
           ]
         : [];

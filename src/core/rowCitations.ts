@@ -7,7 +7,7 @@ import {
   type Taxonomy,
 } from './taxonomy.js';
 
-export type CitingPart =
+type CitingPart =
   | 'responsibility'
   | 'level guidelines'
   | 'entry from'
@@ -30,7 +30,8 @@ export interface RowCitation {
 
 /** The separator is a character no id, file name or key holds, so two rows never share a key. */
 const fileKey = (source: string, file: string) => `${source}\u0000${file}`;
-const rowKey = (row: SourceRow) => `${fileKey(row.source, row.file)}\u0000${row.key}`;
+/** One row's key, unambiguous whatever characters its file name and key hold. */
+export const rowKey = (row: SourceRow) => `${fileKey(row.source, row.file)}\u0000${row.key}`;
 
 /**
  * Which statements cite each row of a reference file, built once per snapshot: a row's page

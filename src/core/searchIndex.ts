@@ -36,14 +36,14 @@ export interface SearchDocument {
   phrases: readonly SearchPhrase[];
 }
 
-export interface SearchHit {
+interface SearchHit {
   key: string;
   score: number;
   /** The phrase that matched best, to show why the document is a result. */
   matched: SearchPhrase;
 }
 
-export interface SearchResult {
+interface SearchResult {
   /** Every matching document's hit, best first. */
   hits: SearchHit[];
   /** The words searched for, folded; empty when the query has no letters or digits. */
@@ -72,7 +72,7 @@ export function searchWords(text: string): string[] {
 }
 
 /** Refuses a query over the limit, quoting it, so nobody wonders why a long paste found nothing. */
-export function checkSearchQuery(query: string): void {
+function checkSearchQuery(query: string): void {
   if (query.length > SEARCH_QUERY_LIMIT) throw new CanonError('invalid_input', searchTooLong(query));
 }
 

@@ -1,6 +1,6 @@
 import type { ClassificationMapping } from '../core/taxonomy.js';
 import type { Member } from './groupOccupations.js';
-import type { ReferenceData } from './referenceData.js';
+import { onetOccupationsOf, type ReferenceData } from './referenceData.js';
 import { onetRow } from './sourceRows.js';
 
 /** What made a generated mapping, shown beside it. */
@@ -29,7 +29,7 @@ export function focusMappings(members: readonly Member[], ref: ReferenceData): C
       rows: [{ source: 'soc-2018', file: 'soc_2018_definitions.tsv', key: m.soc }],
       entryLevel: m.anchor,
     });
-    for (const o of [...ref.onet.values()].filter((x) => x.soc === m.soc)) {
+    for (const o of onetOccupationsOf(ref, m.soc)) {
       onetCodes.push(o.code);
       if (o.code.endsWith('.00')) continue;
       out.push({

@@ -1,7 +1,7 @@
 import { contentStems } from '../core/review/textSimilarity.js';
 import type { Skill, SourceRow } from '../core/taxonomy.js';
 import type { Member } from './groupOccupations.js';
-import type { Rating, ReferenceData, Task } from './referenceData.js';
+import { onetOccupationsOf, type Rating, type ReferenceData, type Task } from './referenceData.js';
 import { onetRow } from './sourceRows.js';
 
 const SKILLS_KEPT = 5;
@@ -52,7 +52,7 @@ export function focusSkills(members: readonly Member[], tasks: readonly Task[], 
 }
 
 export function onetCodesOf(soc: string, ref: ReferenceData): string[] {
-  return [...ref.onet.values()].filter((o) => o.soc === soc).map((o) => o.code);
+  return onetOccupationsOf(ref, soc).map((o) => o.code);
 }
 
 function topRated(

@@ -2,7 +2,7 @@ import { findLevel, getLevel, LEVELS, type Track } from '../core/levels.js';
 import type { DataProblem } from '../taxonomy/dataProblem.js';
 import { FUNCTION_RULES, functionFor } from './functionRules.js';
 import { type Overlay, overlayError } from './overlay.js';
-import type { ReferenceData } from './referenceData.js';
+import { onetOccupationsOf, type ReferenceData } from './referenceData.js';
 
 /**
  * The rules that turn SOC 2018's 867 detailed occupations into focuses and give
@@ -129,9 +129,7 @@ export function levelAbove(anchor: string, bands: number): string {
 export function jobZoneOf(soc: string, ref: ReferenceData): number | null {
   const main = ref.onet.get(`${soc}.00`)?.jobZone;
   if (main) return main;
-  const zones = [...ref.onet.values()]
-    .filter((o) => o.soc === soc && o.jobZone !== null)
-    .map((o) => o.jobZone as number);
+  const zones = onetOccupationsOf(ref, soc).flatMap((o) => (o.jobZone === null ? [] : [o.jobZone]));
   if (zones.length > 0) return Math.min(...zones);
   // "All Other" codes carry no ratings; their broad group's siblings say what preparation such work needs.
   const siblings = [...ref.onet.values()].filter(

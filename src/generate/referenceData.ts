@@ -140,3 +140,16 @@ export function emptyReferenceData(): ReferenceData {
     jobZones: new Map(),
   };
 }
+
+const BY_SOC = new WeakMap<ReferenceData, Map<string, OnetOccupation[]>>();
+
+/** The O*NET occupations of a SOC code (its .00 code and any specialisations), indexed once per data set. */
+export function onetOccupationsOf(ref: ReferenceData, soc: string): readonly OnetOccupation[] {
+  let index = BY_SOC.get(ref);
+  if (!index) {
+    index = new Map();
+    for (const o of ref.onet.values()) index.set(o.soc, [...(index.get(o.soc) ?? []), o]);
+    BY_SOC.set(ref, index);
+  }
+  return index.get(soc) ?? [];
+}

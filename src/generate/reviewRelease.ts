@@ -1,6 +1,7 @@
 import { Catalog } from '../core/catalog.js';
 import { reviewProfile } from '../core/review/reviewProfile.js';
 import type { Taxonomy } from '../core/taxonomy.js';
+import { joinTaxonomies } from '../taxonomy/loadBuiltinTaxonomy.js';
 import type { TaxonomyRelease } from '../taxonomy/releaseFile.js';
 
 /**
@@ -13,15 +14,8 @@ export function reviewRelease(
   curated: Taxonomy,
 ): { passed: number; failed: number } {
   const generated = release.taxonomy;
-  const catalog = new Catalog({
-    sources: [
-      ...curated.sources,
-      ...generated.sources.filter((s) => !curated.sources.some((c) => c.id === s.id)),
-    ],
-    functions: [...curated.functions, ...generated.functions],
-    focuses: [...curated.focuses, ...generated.focuses],
-    profiles: [...curated.profiles, ...generated.profiles],
-  });
+  // Reviewed as it will be served: beside the curated focuses, which the focus-specificity check compares with.
+  const catalog = new Catalog(joinTaxonomies(curated, generated));
   let passed = 0;
   for (const profile of generated.profiles) {
     const review = reviewProfile(catalog, profile.code);

@@ -15,7 +15,7 @@ export interface TitleReading {
 }
 
 /** The occupation a title coded to, as far as landing needs it. */
-export interface OccupationRef {
+interface OccupationRef {
   onetCode: string;
   socCode: string;
   jobZone: number | null;

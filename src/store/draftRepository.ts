@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProfileContent } from '../core/workflow/profileContent.js';
+import { chunks } from './chunks.js';
 import type { CanonDb } from './openStore.js';
 import { profileDrafts, profiles } from './schema.js';
 
@@ -106,8 +107,7 @@ export async function saveBuiltinDrafts(
   drafts: readonly BuiltinDraft[],
   actor: string,
 ): Promise<void> {
-  for (let i = 0; i < drafts.length; i += 200) {
-    const chunk = drafts.slice(i, i + 200);
+  for (const chunk of chunks(drafts)) {
     await db
       .insert(profileDrafts)
       .values(

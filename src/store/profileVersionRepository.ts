@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Review } from '../core/review/reviewProfile.js';
 import { contentHash, type ProfileContent } from '../core/workflow/profileContent.js';
+import { chunks } from './chunks.js';
 import type { CanonDb } from './openStore.js';
 import { profileVersions } from './schema.js';
 
@@ -58,9 +59,8 @@ export interface NewVersion {
 
 /** Many versions in few statements, for loading a built-in release. */
 export async function insertVersions(db: CanonDb, versions: readonly NewVersion[]): Promise<void> {
-  for (let i = 0; i < versions.length; i += 200) {
-    const rows = versions.slice(i, i + 200).map((v) => ({ ...v, contentHash: contentHash(v.content) }));
-    await db.insert(profileVersions).values(rows);
+  for (const rows of chunks(versions)) {
+    await db.insert(profileVersions).values(rows.map((v) => ({ ...v, contentHash: contentHash(v.content) })));
   }
 }
 

@@ -11,6 +11,7 @@ import {
   withContent,
 } from '../core/workflow/profileContent.js';
 import { appendAudit } from './auditRepository.js';
+import { chunks } from './chunks.js';
 import { type BuiltinDraft, listDrafts, saveBuiltinDrafts } from './draftRepository.js';
 import type { CanonDb } from './openStore.js';
 import { insertVersions, type NewVersion, readLatestVersions } from './profileVersionRepository.js';
@@ -179,13 +180,6 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
   const overlays = new Map<string, ContentOverlay>();
   for (const [code, v] of latest) overlays.set(code, { content: v.content, version: v.version });
   return withContent(base, overlays);
-}
-
-/** Rows in groups small enough for one statement's parameters (PostgreSQL allows 65,535). */
-function chunks<T>(rows: readonly T[], size = 200): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
 }
 
 /** Deletes the rows of a table that came from the built-in files but are no longer in them. */

@@ -45,15 +45,16 @@ export async function loadBuiltinTaxonomy(dataDir: string): Promise<BuiltinTaxon
     generated.focuses.map((f) => f.code),
     new Set(curated.focuses.map((f) => f.code)),
   );
+  return { taxonomy: joinTaxonomies(curated, generated), release: release.version, wages: release.wages };
+}
+
+/** The curated taxonomy with a generated one beside it; a source id both cite keeps the curated entry. */
+export function joinTaxonomies(curated: Taxonomy, generated: Taxonomy): Taxonomy {
   const sourceIds = new Set(curated.sources.map((s) => s.id));
   return {
-    taxonomy: {
-      sources: [...curated.sources, ...generated.sources.filter((s) => !sourceIds.has(s.id))],
-      functions: [...curated.functions, ...generated.functions],
-      focuses: [...curated.focuses, ...generated.focuses],
-      profiles: [...curated.profiles, ...generated.profiles],
-    },
-    release: release.version,
-    wages: release.wages,
+    sources: [...curated.sources, ...generated.sources.filter((s) => !sourceIds.has(s.id))],
+    functions: [...curated.functions, ...generated.functions],
+    focuses: [...curated.focuses, ...generated.focuses],
+    profiles: [...curated.profiles, ...generated.profiles],
   };
 }

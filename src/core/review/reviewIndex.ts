@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog.js';
+import { rowKey } from '../rowCitations.js';
 import type { Focus, FocusLevelContent, Statement } from '../taxonomy.js';
 import { isDeclaredGap } from './declaredGap.js';
 import { encodeStems, jaccard } from './encodeStems.js';
@@ -40,7 +41,7 @@ export interface LevelReading {
  * is as true of. Reviewing every profile of a large catalog costs one pass over each function's
  * statements, not a comparison of each statement with all the others.
  */
-export class ReviewIndex {
+class ReviewIndex {
   private readonly functions = new Map<string, FunctionReading>();
 
   constructor(private readonly catalog: Catalog) {}
@@ -133,12 +134,7 @@ function readLevel(focus: Focus, code: string, content: FocusLevelContent): Leve
     content,
     statements,
     declaresGap: statements.length < content.responsibilities.length,
-    // JSON keeps a key unambiguous whatever characters the file names and keys hold.
-    rows: new Set(
-      statements.flatMap((s) =>
-        (s.statement.rows ?? []).map((r) => JSON.stringify([r.source, r.file, r.key])),
-      ),
-    ),
+    rows: new Set(statements.flatMap((s) => (s.statement.rows ?? []).map(rowKey))),
     rubric: {
       knowledge: contentStems(content.rubric.knowledge),
       complexity: contentStems(content.rubric.complexity),

@@ -1,4 +1,5 @@
 import type { Catalog, FunctionSummary } from '../../../core/catalog.js';
+import { profileCode } from '../../../core/codes.js';
 import { STATUS_LABELS } from '../../../core/taxonomy.js';
 import { Layout } from '../Layout.js';
 import { STATUS_ORDER, StatusBadge, StatusLegend } from '../StatusBadge.js';
@@ -62,7 +63,7 @@ export function FunctionPage({ catalog, summary }: { catalog: Catalog; summary: 
                     </span>
                   </th>
                   {columns.map((l) => {
-                    const view = catalog.findProfile(`${fn.code}.${focus.code}.${l.code}`);
+                    const view = catalog.findProfile(profileCode(fn.code, focus.code, l.code));
                     if (!view)
                       return (
                         <td class="cell empty">
