@@ -7,17 +7,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
-import { countClaims, type ReadDocument, readDocument, readLadder } from '../src/factory/readDocument.js';
+import { countClaims } from '../src/core/evidence.js';
+import { readSources, type SourceReading } from '../src/factory/readSources.js';
 
 const SHARED = join(PROJECT_ROOT, '..', 'shared');
 
-function print(title: string, docs: ReadDocument[]) {
+function print(title: string, sources: SourceReading[]) {
   console.log(`\n${title}`);
-  const entries = docs.flatMap((d) => d.crosswalk.map((c) => ({ c, d })));
-  for (const { c } of entries)
+  for (const c of sources.flatMap((s) => s.crosswalk))
     console.log(
       `  ${c.label.padEnd(44)} → ${c.canonical.code} ${c.canonical.title.padEnd(26)} (rank ${c.canonical.rank}, confidence ${c.confidence.toFixed(1)})`,
     );
+  const docs = sources.map((s) => s.read);
   const counts = countClaims(docs.flatMap((d) => d.claims));
   console.log(
     `  claims: ${Object.entries(counts)
@@ -44,13 +45,14 @@ const seeds = (await readdir(seedDir)).filter((f) => /^00[2-4]_/.test(f)).sort()
 const timings: string[] = [];
 for (const name of seeds) {
   const bytes = await readFile(join(seedDir, name));
-  const doc = await readDocument({ name, bytes });
-  print(`seed ${name} (${doc.tree.format}): "${doc.tree.title}"`, [doc]);
-  for (let i = 0; i < 5; i++) await readDocument({ name, bytes });
+  const { sources } = await readSources([{ name, bytes }], { ladder: null });
+  const doc = sources[0]?.read;
+  print(`seed ${name} (${doc?.tree.format}): "${doc?.tree.title}"`, sources);
+  for (let i = 0; i < 5; i++) await readSources([{ name, bytes }], { ladder: null });
   const runs: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
-    await readDocument({ name, bytes });
+    await readSources([{ name, bytes }], { ladder: null });
     runs.push(performance.now() - t);
   }
   runs.sort((a, b) => a - b);
@@ -63,8 +65,8 @@ for (const ladder of (await readdir(ladderDir)).sort()) {
   const inputs = await Promise.all(
     files.map(async (f) => ({ name: f, bytes: await readFile(join(ladderDir, ladder, f)) })),
   );
-  const docs = await readLadder(inputs);
-  print(`ladder ${ladder} (${files.length} files)`, docs);
+  const { sources } = await readSources(inputs, { ladder });
+  print(`ladder ${ladder} (${files.length} files)`, sources);
 }
 
 console.log('\nparse + extract + crosswalk per seed, median of 20 (target < 100 ms):');

@@ -35,3 +35,9 @@ export interface Actor {
   id: string;
   role: Role;
 }
+
+/**
+ * Whoever reads a page without a key, where the read policy lets them: it may read (the /ingest form
+ * maps a ladder without storing it) and nothing more.
+ */
+export const VISITOR: Actor = { id: 'web:visitor', role: 'viewer' };

@@ -1,16 +1,6 @@
+import type { Claim, CrosswalkEntry } from '../core/evidence.js';
 import { getLevel, LEVELS, type Level, type Track } from '../core/levels.js';
-import { normalizeTitle } from '../resolve/normalizeTitle.js';
-import { readSeniority } from '../resolve/readSeniority.js';
-import type { Claim } from './extractClaims.js';
 import type { SourceLevel } from './segmentLevels.js';
-
-export interface CrosswalkEntry {
-  label: string;
-  titles: string[];
-  canonical: { code: string; track: Track; rank: number; title: string };
-  confidence: number;
-  reason: string;
-}
 
 interface Reading {
   level: Level;
@@ -32,12 +22,13 @@ const COMPANY_SCOPE =
  * invert it, the level moves to the next canonical level and says so.
  */
 export function crosswalkLevels(levels: readonly SourceLevel[], claims: readonly Claim[]): CrosswalkEntry[] {
-  const readings = levels.map((l) =>
-    readLevel(
-      l,
-      claims.filter((c) => c.level === l.label),
-    ),
-  );
+  const claimsOf = new Map<string | null, Claim[]>();
+  for (const c of claims) {
+    const list = claimsOf.get(c.level);
+    if (list) list.push(c);
+    else claimsOf.set(c.level, [c]);
+  }
+  const readings = levels.map((l) => readLevel(l, claimsOf.get(l.label) ?? []));
   const descending = isDescending(levels, readings);
   const order = descending ? [...readings.keys()].reverse() : [...readings.keys()];
   const out: CrosswalkEntry[] = [];
@@ -82,17 +73,11 @@ export function crosswalkLevels(levels: readonly SourceLevel[], claims: readonly
 
 function readLevel(source: SourceLevel, claims: readonly Claim[]): Reading {
   const why: string[] = [];
-  let best: { level: Level; stated: boolean; title: string; cues: string[] } | null = null;
-  for (const title of source.titles) {
-    const s = readSeniority(normalizeTitle(title).words);
-    if (s.stated && (!best?.stated || s.level.rank > best.level.rank))
-      best = { level: s.level, stated: true, title, cues: s.cues };
-    else best ??= { level: s.level, stated: s.stated, title, cues: s.cues };
-  }
-  let level = best?.level ?? getLevel('P2');
-  let stated = best?.stated ?? false;
-  if (best?.stated)
-    why.push(`"${best.title}" reads as ${level.code} ${level.title} (${best.cues.join(', ')})`);
+  const read = source.seniority;
+  let level = getLevel(read?.level ?? 'P2');
+  let stated = read?.stated ?? false;
+  if (read?.stated)
+    why.push(`"${read.title}" reads as ${level.code} ${level.title} (${read.cues.join(', ')})`);
   const text = claims.map((c) => c.text).join(' ');
   if (MANAGES_MANAGERS.test(text) && level.rank < getLevel('M3').rank) {
     level = getLevel('M3');

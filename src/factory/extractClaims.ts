@@ -1,41 +1,6 @@
+import type { Claim, ClaimKind, YearsValue } from '../core/evidence.js';
 import { type Block, type DocumentTree, type Section, stripMarks } from './documentTree.js';
 import type { SourceLevel } from './segmentLevels.js';
-
-export const CLAIM_KINDS = [
-  'responsibility',
-  'skill',
-  'experience',
-  'education',
-  'pay',
-  'title',
-  'career_path',
-  'level_definition',
-  'transition',
-] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-
-export interface YearsValue {
-  min: number;
-  max: number | null;
-  /** "12-18+ years": the upper bound is often exceeded. */
-  openEnded: boolean;
-}
-
-export interface Claim {
-  kind: ClaimKind;
-  /** skill: hard | soft; career_path: entry_from | advancement_to | lateral; else null. */
-  subtype: string | null;
-  text: string;
-  /** The source level's label; null for claims about the ladder as a whole. */
-  level: string | null;
-  sectionPath: string[];
-  start: number;
-  end: number;
-  years?: YearsValue;
-  /** transition: the two levels, as the document names them. */
-  from?: string;
-  to?: string;
-}
 
 const YEARS = /(\d{1,2})\s*(?:(?:-|–|—|to)\s*(\d{1,2}))?\s*(\+)?\s*(?:\+\s*)?years?/i;
 const TRANSITION_TEXT =

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CanonError, type ErrorCode, quote } from '../core/errors.js';
-import type { DocumentInput } from './parse/parseDocument.js';
+import type { DocumentInput } from '../core/evidence.js';
 import type { ReadDocument } from './readDocument.js';
 
 /**

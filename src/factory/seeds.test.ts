@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
-import { type ReadDocument, readDocument, readLadder } from './readDocument.js';
+import { readSources, type SourceReading } from './readSources.js';
 
 /** What Canon must read from the seed documents and the public ladders in ../shared (not committed here). */
 const SHARED = join(PROJECT_ROOT, '..', 'shared');
@@ -11,13 +11,19 @@ const available = existsSync(join(SHARED, 'seeds')) && existsSync(join(SHARED, '
 if (!available)
   console.warn(`[factory seeds] skipped: ${SHARED}/seeds or data/ladders not found beside the project`);
 
-async function seed(prefix: string): Promise<ReadDocument> {
+/** A seed through the whole pipeline, with its crosswalk beside what it read. */
+async function seed(
+  prefix: string,
+): Promise<SourceReading['read'] & { crosswalk: SourceReading['crosswalk'] }> {
   const dir = join(SHARED, 'seeds');
   const name = (await readdir(dir)).find((f) => f.startsWith(prefix)) ?? '';
-  return readDocument({ name, bytes: await readFile(join(dir, name)) });
+  const [s] = (await readSources([{ name, bytes: await readFile(join(dir, name)) }], { ladder: null }))
+    .sources;
+  if (!s) throw new Error(`${name}: no level found`);
+  return { ...s.read, crosswalk: s.crosswalk };
 }
 
-const ranks = (d: ReadDocument) => d.crosswalk.map((c) => c.canonical.rank);
+const ranks = (d: { crosswalk: SourceReading['crosswalk'] }) => d.crosswalk.map((c) => c.canonical.rank);
 const ascending = (xs: number[]) => xs.every((x, i) => i === 0 || x >= (xs[i - 1] ?? 0));
 
 describe.skipIf(!available)('the seed documents and public ladders', () => {
@@ -67,8 +73,9 @@ describe.skipIf(!available)('the seed documents and public ladders', () => {
   it('the jorgef ladder keeps its order: D1 … D7 and EM5 < EM6 < EM7', async () => {
     const dir = join(SHARED, 'data', 'ladders', 'jorgef_engineeringladders');
     const files = (await readdir(dir)).filter((f) => f.endsWith('.md'));
-    const docs = await readLadder(
+    const { sources: docs } = await readSources(
       await Promise.all(files.map(async (f) => ({ name: f, bytes: await readFile(join(dir, f)) }))),
+      { ladder: 'jorgef' },
     );
     const of = (prefix: string) =>
       docs.flatMap((d) => d.crosswalk.filter((c) => c.label.startsWith(prefix)).map((c) => c.canonical.rank));

@@ -2,8 +2,23 @@ import { normalizeTitle } from '../resolve/normalizeTitle.js';
 import { readSeniority } from '../resolve/readSeniority.js';
 import { type Block, type DocumentTree, type Section, stripMarks, walkSections } from './documentTree.js';
 
+/** How senior one of a level's titles reads, read once here for every later step. */
+export interface TitleSeniority {
+  title: string;
+  /** The canonical level code the title's words read as (P2 when none says). */
+  level: string;
+  /** Whether a word of the title says how senior it is. */
+  stated: boolean;
+  cues: string[];
+}
+
 /** A level as the source document names it, before it is mapped to Canon's framework. */
-export interface SourceLevel {
+export interface SourceLevel extends FoundLevel {
+  /** Its most senior stated title's reading, else its first title's; null when it has no title. */
+  seniority: TitleSeniority | null;
+}
+
+interface FoundLevel {
   /** The heading (or file title) that introduces the level, as written. */
   label: string;
   /** The document's own level code, e.g. "E1", "D3", "Manager 7"; null when it has none. */
@@ -28,7 +43,7 @@ const NOT_A_LEVEL =
   /\b(?:summary|overview|at a glance|introduction|related|other pages|faq|how .* work|considerations|differences|philosophy|principles|vs\.?|versus)\b/i;
 
 /** One level heading's reading, or null when the heading names no level. */
-export function readLevelHeading(heading: string): Omit<SourceLevel, 'section' | 'path'> | null {
+export function readLevelHeading(heading: string): Omit<FoundLevel, 'section' | 'path'> | null {
   const text = stripMarks(heading);
   if (!text || text.length > 120 || NOT_A_LEVEL.test(text)) return null;
   const chip = CANON_CHIP.exec(text);
@@ -56,15 +71,19 @@ export function readLevelHeading(heading: string): Omit<SourceLevel, 'section' |
  * job titles.
  */
 export function segmentLevels(tree: DocumentTree): SourceLevel[] {
+  return findLevels(tree).map(withSeniority);
+}
+
+function findLevels(tree: DocumentTree): FoundLevel[] {
   const all = [...walkSections(tree.root)].filter(([s]) => s.heading);
   const parentOf = new Map<Section, Section>();
   for (const [s] of walkSections(tree.root)) for (const child of s.children) parentOf.set(child, s);
-  const coded: SourceLevel[] = [];
+  const coded: FoundLevel[] = [];
   for (const [section, path] of all) {
     const reading = readLevelHeading(section.title);
     if (reading) coded.push({ ...reading, section, path });
   }
-  const plain = (section: Section, path: string[]): SourceLevel | null => {
+  const plain = (section: Section, path: string[]): FoundLevel | null => {
     const text = stripMarks(section.title);
     return ROLE_WORDS.test(text) && !NOT_A_LEVEL.test(text) && text.length <= 80
       ? { label: text, code: null, titles: [text], section, path }
@@ -85,7 +104,7 @@ export function segmentLevels(tree: DocumentTree): SourceLevel[] {
   }
   const columns = tableLevels(tree);
   if (columns.length > 0) return columns;
-  const groups = new Map<Section | undefined, SourceLevel[]>();
+  const groups = new Map<Section | undefined, FoundLevel[]>();
   for (const [section, path] of all) {
     const level = plain(section, path);
     if (level) groups.set(parentOf.get(section), [...(groups.get(parentOf.get(section)) ?? []), level]);
@@ -102,7 +121,7 @@ export function wholeDocumentLevel(tree: DocumentTree): SourceLevel | null {
   const named = typeof tree.meta.title === 'string' ? tree.meta.title : tree.title;
   const role = roleTitle(stripMarks(named));
   if (!role) return null;
-  return { label: role, code: null, titles: [role], section: tree.root, path: [] };
+  return withSeniority({ label: role, code: null, titles: [role], section: tree.root, path: [] });
 }
 
 /** "Key Responsibilities and Required Skills for Chief of Technology" → "Chief of Technology". */
@@ -121,12 +140,12 @@ const BARE_CODE = /^[A-Z]{1,4}-?\d{1,2}$/;
  * levels; each later row is an attribute (its first cell says which), and a
  * level's cell in that row is what the ladder says of it there.
  */
-function tableLevels(tree: DocumentTree): SourceLevel[] {
+function tableLevels(tree: DocumentTree): FoundLevel[] {
   for (const [section, path] of walkSections(tree.root)) {
     const rows = section.blocks.filter((b) => b.kind === 'row' && b.cells && b.cellSpans);
     const [header, ...body] = rows;
     if (!header?.cells || !header.cellSpans || body.length === 0) continue;
-    const levels: SourceLevel[] = [];
+    const levels: FoundLevel[] = [];
     header.cells.forEach((cell, j) => {
       if (j === 0) return;
       const text = stripMarks(cell);
@@ -172,4 +191,24 @@ function tableLevels(tree: DocumentTree): SourceLevel[] {
     if (levels.length >= 2 && levels.length / (header.cells.length - 1) >= 0.6) return levels;
   }
   return [];
+}
+
+/**
+ * Reads each title's seniority and keeps the most senior stated one (else the first): the crosswalk
+ * places the level from it, so no later step reads the titles again.
+ */
+function withSeniority(level: FoundLevel): SourceLevel {
+  let best: TitleSeniority | null = null;
+  let bestRank = -1;
+  for (const title of level.titles) {
+    const s = readSeniority(normalizeTitle(title).words);
+    if (s.stated && (!best?.stated || s.level.rank > bestRank)) {
+      best = { title, level: s.level.code, stated: true, cues: s.cues };
+      bestRank = s.level.rank;
+    } else if (!best) {
+      best = { title, level: s.level.code, stated: s.stated, cues: s.cues };
+      bestRank = s.level.rank;
+    }
+  }
+  return { ...level, seniority: best };
 }

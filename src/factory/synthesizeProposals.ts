@@ -1,26 +1,9 @@
 import type { Catalog } from '../core/catalog.js';
+import type { Claim, CrosswalkEntry, SynthesizedProposal } from '../core/evidence.js';
 import { contentStems, similarity } from '../core/review/textSimilarity.js';
 import type { Skill } from '../core/taxonomy.js';
-import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
-import type { Claim } from './extractClaims.js';
 import type { ReadDocument } from './readDocument.js';
-
-/** A suggested change to one canonical profile, with the claims (by index in the document's claims) behind it. */
-export interface StatementClaims {
-  responsibilities: number[];
-  aliases: number[];
-  skills: number[];
-  experience: number | null;
-}
-
-export interface SynthesizedProposal {
-  profileCode: string;
-  proposal: Proposal;
-  /** The claim behind each suggested statement, in the proposal's order, to link it to its evidence once stored. */
-  statementClaims: StatementClaims;
-  note: string;
-}
 
 /** At most this many responsibilities are suggested per profile per document: reviewers read every one. */
 const MAX_RESPONSIBILITIES = 5;
@@ -39,7 +22,7 @@ const CONCRETE =
  * content is never touched here.
  */
 export function synthesizeProposals(
-  doc: ReadDocument,
+  doc: ReadDocument & { crosswalk: readonly CrosswalkEntry[] },
   sourceId: string,
   catalog: Catalog,
   resolver: TitleResolver,

@@ -1,9 +1,7 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Claim, CrosswalkEntry, StatementClaims } from '../core/evidence.js';
 import type { EvidenceRef, SourceKind } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
-import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
-import type { Claim } from '../factory/extractClaims.js';
-import type { StatementClaims } from '../factory/synthesizeProposals.js';
 import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
 import { documents, evidence, sourceProposals, sources } from './schema.js';

@@ -9,6 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { ClaimKind, CrosswalkEntry } from '../core/evidence.js';
 import type { Review } from '../core/review/reviewProfile.js';
 import type { Role } from '../core/roles.js';
 import type {
@@ -25,8 +26,6 @@ import type {
 } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { ProfileContent } from '../core/workflow/profileContent.js';
-import type { CrosswalkEntry } from '../factory/crosswalkLevels.js';
-import type { ClaimKind } from '../factory/extractClaims.js';
 
 /** Drizzle's view of the tables that migrations/ creates; the SQL files are the source of truth. */
 

@@ -1,11 +1,10 @@
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
+import { countClaims, type DocumentInput, type IngestSummary } from '../core/evidence.js';
 import type { Actor } from '../core/roles.js';
 import { requireRole } from '../core/roles.js';
-import { type IngestSummary, prepareDocuments, summarize } from '../factory/ingestDocuments.js';
-import type { DocumentInput } from '../factory/parse/parseDocument.js';
 import type { ReadDocument } from '../factory/readDocument.js';
-import { synthesizeProposals } from '../factory/synthesizeProposals.js';
+import { readSources, type SourceReading } from '../factory/readSources.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import { saveDocument } from '../store/documentRepository.js';
 import type { CanonDb } from '../store/openStore.js';
@@ -15,8 +14,19 @@ export interface IngestDeps {
   reload: () => Promise<void>;
   catalog: () => Catalog;
   resolver: () => Promise<TitleResolver>;
-  /** Reads one document: parse → crosswalk, off the main thread (runtime/openCanon.ts). */
+  /** Reads one document: parse → segment → extract, off the main thread (runtime/openCanon.ts). */
   read: (input: DocumentInput) => Promise<ReadDocument>;
+}
+
+export interface IngestOptions {
+  /** The ladder's name when the documents are its files, read together. */
+  ladder?: string | null;
+  /**
+   * False to read without storing (the /ingest form): any reader may, nothing is written and
+   * nothing audited. True (the default) stores each document, and needs an editor.
+   */
+  store?: boolean;
+  onProgress?: (done: number, total: number, name: string) => void;
 }
 
 export interface IngestResult {
@@ -26,47 +36,70 @@ export interface IngestResult {
 }
 
 /**
- * Reads documents and stores each as a source with its evidence, one
- * transaction per document (a failure keeps the ones before it). Refuses when
- * no document has a level, so a bad upload stores nothing at all.
+ * The one way a document enters Canon, for the CLI, the API and the /ingest form: the factory's
+ * pipeline (readSources.ts) reads every document, then each is stored as a source with its evidence
+ * and proposals, one transaction per document with its audit entry (a failure keeps the ones before
+ * it), and the catalog reloads. Storing refuses when no document has a level, so a bad upload stores
+ * nothing at all.
  */
 export async function ingestSources(
   deps: IngestDeps,
   actor: Actor,
   inputs: readonly DocumentInput[],
-  options: { ladder?: string | null; onProgress?: (done: number, total: number, name: string) => void } = {},
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
-  requireRole(actor, 'editor');
-  const { prepared, skipped } = await prepareDocuments(inputs, options.ladder ?? null, deps.read);
-  const skippedOut = skipped.map((s) => ({ name: s.name, warnings: s.warnings }));
-  if (prepared.length === 0)
+  const store = options.store ?? true;
+  requireRole(actor, store ? 'editor' : 'viewer');
+  const read = await readSources(inputs, {
+    ladder: options.ladder ?? null,
+    read: deps.read,
+    propose: { catalog: deps.catalog(), resolver: await deps.resolver() },
+  });
+  if (!store)
+    return { sources: read.sources.map((s) => summarize(s, false, s.proposals)), skipped: read.skipped };
+  if (read.sources.length === 0)
     throw new CanonError(
       'invalid_input',
-      `No level found in ${inputs.length === 1 ? 'the document' : `any of the ${inputs.length} documents`}; nothing was stored. ${skipped[0]?.warnings[0] ?? ''}`.trim(),
-      { details: { skipped: skippedOut } },
+      `No level found in ${inputs.length === 1 ? 'the document' : `any of the ${inputs.length} documents`}; nothing was stored. ${read.skipped[0]?.warnings[0] ?? ''}`.trim(),
+      { details: { skipped: read.skipped } },
     );
   const sources: IngestSummary[] = [];
-  const resolver = await deps.resolver();
-  for (const [i, p] of prepared.entries()) {
-    const proposals = synthesizeProposals(p.read, p.sourceId, deps.catalog(), resolver);
+  for (const [i, s] of read.sources.entries()) {
     const { created } = await saveDocument(deps.db, actor.id, {
-      sourceId: p.sourceId,
-      contentHash: p.contentHash,
-      name: p.read.name,
-      title: p.title,
-      kind: p.kind,
-      format: p.read.tree.format,
+      sourceId: s.sourceId,
+      contentHash: s.contentHash,
+      name: s.read.name,
+      title: s.title,
+      kind: s.kind,
+      format: s.read.tree.format,
       ladder: options.ladder ?? null,
-      body: p.read.tree.text,
-      levels: p.read.crosswalk,
-      warnings: p.read.warnings,
-      claims: p.read.claims,
-      proposals,
+      body: s.read.tree.text,
+      levels: s.crosswalk,
+      warnings: s.read.warnings,
+      claims: s.read.claims,
+      proposals: s.proposals,
     });
     // Content stored before keeps the proposals it made then; none are stored (or reported) again.
-    sources.push(summarize(p, created, created ? proposals : []));
-    options.onProgress?.(i + 1, prepared.length, p.read.name);
+    sources.push(summarize(s, created, created ? s.proposals : []));
+    options.onProgress?.(i + 1, read.sources.length, s.read.name);
   }
   if (sources.some((s) => s.stored)) await deps.reload();
-  return { sources, skipped: skippedOut };
+  return { sources, skipped: read.skipped };
+}
+
+function summarize(s: SourceReading, stored: boolean, proposals: SourceReading['proposals']): IngestSummary {
+  return {
+    source: { id: s.sourceId, title: s.title, kind: s.kind },
+    levels: s.crosswalk,
+    claims: countClaims(s.read.claims),
+    warnings: s.read.warnings,
+    stored,
+    proposals: proposals.map((x) => ({
+      profileCode: x.profileCode,
+      responsibilities: x.proposal.add?.responsibilities?.length ?? 0,
+      aliases: x.proposal.add?.aliases?.length ?? 0,
+      skills: x.proposal.add?.skills?.length ?? 0,
+      experience: Boolean(x.proposal.set?.experience),
+    })),
+  };
 }

@@ -1,6 +1,5 @@
+import type { DocumentInput } from '../core/evidence.js';
 import type { Actor } from '../core/roles.js';
-import type { DocumentInput } from '../factory/parse/parseDocument.js';
-import type { ReadDocument } from '../factory/readDocument.js';
 import {
   countEvidence,
   type EvidenceRow,
@@ -10,12 +9,12 @@ import {
   readStoredDocument,
   type StoredDocument,
 } from '../store/documentRepository.js';
-import { type IngestDeps, type IngestResult, ingestSources } from './ingestSources.js';
+import { type IngestDeps, type IngestOptions, type IngestResult, ingestSources } from './ingestSources.js';
 
-/** Ingested documents as the HTTP layer sees them: read without storing, ingest, and read back with their evidence. */
+/** Ingested documents as the HTTP layer sees them: ingest (or only read), and read back with their evidence. */
 export interface SourceDocuments {
-  read(input: DocumentInput): Promise<ReadDocument>;
-  ingest(actor: Actor, inputs: DocumentInput[], ladder: string | null): Promise<IngestResult>;
+  /** Reads documents and, unless `store` is false, stores them: see ingestSources. */
+  ingest(actor: Actor, inputs: DocumentInput[], options: IngestOptions): Promise<IngestResult>;
   document(sourceId: string): Promise<StoredDocument | null>;
   /** One page of the evidence, in document order. */
   evidence(sourceId: string, page: { limit: number; offset: number }): Promise<EvidenceRow[]>;
@@ -26,8 +25,7 @@ export interface SourceDocuments {
 
 export function sourceDocuments(deps: IngestDeps): SourceDocuments {
   return {
-    read: deps.read,
-    ingest: (actor, inputs, ladder) => ingestSources(deps, actor, inputs, { ladder }),
+    ingest: (actor, inputs, options) => ingestSources(deps, actor, inputs, options),
     document: (id) => readStoredDocument(deps.db, id),
     evidence: (id, page) => readEvidence(deps.db, id, page),
     countEvidence: (id) => countEvidence(deps.db, id),

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CanonError, quote } from '../../core/errors.js';
-import { CLAIM_KINDS, type ClaimKind } from '../../factory/extractClaims.js';
-import type { IngestSummary } from '../../factory/ingestDocuments.js';
-import { MAX_DOCUMENT_BYTES } from '../../factory/parse/parseDocument.js';
+import { CLAIM_KINDS, type ClaimKind, type IngestSummary, MAX_DOCUMENT_BYTES } from '../../core/evidence.js';
 import { ingestDeps } from '../../runtime/openCanon.js';
 import { ingestSources } from '../../workflow/ingestSources.js';
 import type { CliIO } from '../io.js';

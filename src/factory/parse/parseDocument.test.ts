@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonError } from '../../core/errors.js';
+import { MAX_DOCUMENT_BYTES } from '../../core/evidence.js';
 import { docxBomb, docxFixture, docxWithPartNamed, docxWithParts } from '../../testing/docxFixture.js';
 import { zipBomb } from '../../testing/zipBomb.js';
 import { type Block, type DocumentTree, walkSections } from '../documentTree.js';
-import { MAX_DOCUMENT_BYTES, parseDocument } from './parseDocument.js';
+import { parseDocument } from './parseDocument.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const parse = (name: string, text: string) => parseDocument({ name, bytes: utf8(text) });

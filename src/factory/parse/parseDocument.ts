@@ -1,19 +1,11 @@
 import { extname } from 'node:path';
 import { CanonError, quote } from '../../core/errors.js';
+import { type DocumentInput, MAX_DOCUMENT_BYTES } from '../../core/evidence.js';
 import type { DocumentFormat, DocumentTree } from '../documentTree.js';
 import { parseDocx } from './parseDocx.js';
 import { parseHtml } from './parseHtml.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseText } from './parseText.js';
-
-/** Ladders and job descriptions are a few pages; anything far larger is not one. */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
-
-export interface DocumentInput {
-  /** A file name or label; its extension picks the format when it has a known one. */
-  name: string;
-  bytes: Uint8Array;
-}
 
 /**
  * Any supported document into one tree. Refuses, with a reason, what is not a

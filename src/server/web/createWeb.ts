@@ -10,13 +10,14 @@ import type { PayBook } from '../../core/payBands.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
+import { VISITOR } from '../../core/roles.js';
 import { parseVersionRef, type VersionRef } from '../../core/versionRef.js';
-import type { ClaimKind } from '../../factory/extractClaims.js';
-import { countClaims } from '../../factory/readDocument.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
+import { documentUpload } from '../api/documentUpload.js';
 import { adjacentDto } from '../api/toDto.js';
+import { HTTP_STATUS } from '../errorStatus.js';
 import type { ResponseCache } from '../httpCache.js';
 import { pageNumberAt } from './highlightSpans.js';
 import { FAVICON, renderPage, STYLESHEET } from './Layout.js';
@@ -260,27 +261,20 @@ function registerIngestPage(web: Hono, documents: SourceDocuments): void {
   web.get('/ingest', (c) => c.html(renderPage(IngestPage({ result: null }))));
   web.post('/ingest', async (c) => {
     const form = await c.req.formData().catch(() => null);
-    const file = form?.get('file');
     const text = String(form?.get('text') ?? '');
-    const input =
-      file && typeof file !== 'string' && file.size > 0
-        ? { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) }
-        : { name: 'pasted.txt', bytes: new TextEncoder().encode(text) };
     try {
-      const read = await documents.read(input);
-      const result = {
-        title: read.tree.title,
-        levels: read.crosswalk,
-        counts: Object.entries(countClaims(read.claims)) as [ClaimKind, number][],
-        warnings: read.warnings,
-      };
-      return c.html(renderPage(IngestPage({ result, text })));
+      const { inputs } = await documentUpload(c);
+      const { sources, skipped } = await documents.ingest(VISITOR, inputs, { store: false });
+      return c.html(
+        renderPage(IngestPage({ result: sources[0] ?? null, skipped: skipped[0] ?? null, text })),
+      );
     } catch (error) {
+      // A document the readers refuse is the visitor's to fix: the form comes back with why.
       if (!(error instanceof CanonError) || (error.code !== 'invalid_input' && error.code !== 'too_large'))
         throw error;
       return c.html(
         renderPage(IngestPage({ result: null, error: error.message, text })),
-        error.code === 'too_large' ? 413 : 400,
+        HTTP_STATUS[error.code],
       );
     }
   });

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
-import { CLAIM_KINDS } from '../../../factory/extractClaims.js';
-import { MAX_DOCUMENT_BYTES } from '../../../factory/parse/parseDocument.js';
+import { CLAIM_KINDS, MAX_DOCUMENT_BYTES } from '../../../core/evidence.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import { type Access, declareAccess } from '../../access.js';
 import { jsonError, jsonResponse } from '../apiDeps.js';
+import { documentUpload, TextBody } from '../documentUpload.js';
 import { PaginationQuery } from '../schemas.js';
 
 const Level = z.object({
@@ -33,17 +33,6 @@ const Summary = z
     ),
   })
   .openapi('IngestedSource');
-
-const TextBody = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .openapi({ example: 'ladder.md', description: 'Its extension picks the format' }),
-  text: z.string().min(1),
-  ladder: z.string().trim().min(1).max(100).optional(),
-});
 
 const ingest = createRoute({
   method: 'post',
@@ -129,38 +118,8 @@ const evidence = createRoute({
 export function registerDocumentRoutes(app: OpenAPIHono, documents: SourceDocuments, access: Access): void {
   app.openapi(ingest, async (c) => {
     const actor = await access.actor(c);
-    const type = c.req.header('content-type') ?? '';
-    let inputs: { name: string; bytes: Uint8Array }[];
-    let ladder: string | null = null;
-    if (type.startsWith('multipart/form-data')) {
-      const form = await c.req.formData();
-      const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
-      if (files.length === 0)
-        throw new CanonError('invalid_input', 'Send the document as a "file" field of the form.');
-      inputs = await Promise.all(
-        files.map(async (f) => ({ name: f.name || 'upload', bytes: new Uint8Array(await f.arrayBuffer()) })),
-      );
-      const l = form.get('ladder');
-      ladder = typeof l === 'string' && l.trim() ? l.trim().slice(0, 100) : null;
-    } else {
-      // The UTF-8 check before the handler reads only bodies that say they are JSON.
-      if (!/^application\/json\s*(?:;|$)/i.test(type))
-        throw new CanonError(
-          'invalid_input',
-          `Send the document as JSON {"name", "text"} (Content-Type: application/json) or as a multipart upload; got Content-Type ${quote(type || 'none')}.`,
-        );
-      const body = TextBody.safeParse(await c.req.json().catch(() => null));
-      if (!body.success) {
-        const issue = body.error.issues[0];
-        throw new CanonError(
-          'invalid_input',
-          `Expected {"name", "text"}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'bad input'}.`,
-        );
-      }
-      inputs = [{ name: body.data.name, bytes: new TextEncoder().encode(body.data.text) }];
-      ladder = body.data.ladder ?? null;
-    }
-    const result = await documents.ingest(actor, inputs, ladder);
+    const { inputs, ladder } = await documentUpload(c);
+    const result = await documents.ingest(actor, inputs, { ladder });
     return c.json({ items: result.sources, skipped: result.skipped }, 201);
   });
   app.openapi(evidence, async (c) => {

@@ -1,6 +1,10 @@
+import {
+  CLAIM_KINDS,
+  type ClaimKind,
+  type CrosswalkEntry,
+  type IngestSummary,
+} from '../../../core/evidence.js';
 import { LEVELS } from '../../../core/levels.js';
-import type { CrosswalkEntry } from '../../../factory/crosswalkLevels.js';
-import { CLAIM_KINDS, type ClaimKind } from '../../../factory/extractClaims.js';
 import type { EvidenceSpan, StoredDocument } from '../../../store/documentRepository.js';
 import { highlightSpans, paginateSegments, type TextPage } from '../highlightSpans.js';
 import { Layout } from '../Layout.js';
@@ -150,15 +154,14 @@ function Pager({ page, pages }: { page: number; pages: number }) {
 /** Paste or upload a ladder and see where its levels sit; nothing is stored. */
 export function IngestPage({
   result,
+  skipped,
   error,
   text,
 }: {
-  result: {
-    title: string;
-    levels: CrosswalkEntry[];
-    counts: [ClaimKind, number][];
-    warnings: string[];
-  } | null;
+  /** The document as read, with what storing it would propose. */
+  result: IngestSummary | null;
+  /** The document when no level was found in it, with why. */
+  skipped?: { name: string; warnings: string[] } | null;
   error?: string;
   text?: string;
 }) {
@@ -187,17 +190,25 @@ export function IngestPage({
       ) : null}
       {result ? (
         <section aria-labelledby="result-h">
-          <h2 id="result-h">{result.title}</h2>
+          <h2 id="result-h">{result.source.title}</h2>
           {result.levels.length ? <CrosswalkTable levels={result.levels} /> : null}
           <p>
             Claims:{' '}
-            {result.counts
+            {(Object.entries(result.claims) as [ClaimKind, number][])
               .filter(([, n]) => n > 0)
               .map(([k, n]) => `${KIND_LABELS[k].toLowerCase()} ${n}`)
               .join(', ') || 'none'}
             .
           </p>
           {result.warnings.map((w) => (
+            <p class="muted">{w}</p>
+          ))}
+        </section>
+      ) : null}
+      {skipped ? (
+        <section aria-labelledby="result-h">
+          <h2 id="result-h">No level found</h2>
+          {skipped.warnings.map((w) => (
             <p class="muted">{w}</p>
           ))}
         </section>
