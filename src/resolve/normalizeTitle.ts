@@ -159,11 +159,15 @@ const JOB_CODE = /^(?:[a-z]{1,3}-?\d{2,}|\d{3,}[a-z]*)$/;
 /** `clean` skips the noise passes, for titles known to be clean (O*NET's own), which is much faster. */
 export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): NormalizedTitle {
   const removed: string[] = [];
+  // Emptied brackets ("()" once "ts/sci" inside went) and empty segments ("Nurse, , TX") are not worth naming.
+  const drop = (what: string) => {
+    if (what.trim()) removed.push(what.trim());
+  };
   let text = raw.normalize('NFKC').toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, '');
   if (options.clean) return { raw, words: splitWords(text, removed, true), removed };
   for (const pattern of PHRASE_NOISE) {
     text = text.replace(pattern, (m) => {
-      removed.push(m.trim());
+      drop(m);
       return ' ';
     });
   }
@@ -171,7 +175,7 @@ export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): 
   text = text.replace(/[([{]([^)\]}]*)[)\]}]/g, (_m, inner: string) => {
     const words = inner.split(/[\s/,;]+/).filter(Boolean);
     if (words.every((w) => NOISE_WORDS.has(w) || STATES.has(w) || JOB_CODE.test(w))) {
-      removed.push(inner.trim());
+      drop(inner);
       return ' ';
     }
     return ` ${inner} `;
@@ -189,7 +193,7 @@ export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): 
         .filter(Boolean)
         .every((w) => STATES.has(w)) && Boolean(segments[i + 1]?.trim());
     if (i > 0 && (noise || isPlace(words) || (nextIsState && words.length <= 2))) {
-      removed.push(segment.trim());
+      drop(segment);
       return false;
     }
     return true;
