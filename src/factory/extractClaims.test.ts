@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Claim } from '../core/evidence.js';
 import { stripMarks } from './documentTree.js';
-import { type Claim, extractClaims, yearsIn } from './extractClaims.js';
+import { extractClaims, yearsIn } from './extractClaims.js';
 import { parseDocument } from './parse/parseDocument.js';
 import { segmentLevels, wholeDocumentLevel } from './segmentLevels.js';
 
