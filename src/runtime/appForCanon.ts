@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { KeyVerifier } from '../access/apiKeys.js';
 import { createApp } from '../server/createApp.js';
 import type { Observability } from '../server/observability.js';
 import type { RateLimits } from '../server/rateLimit.js';
+import { KeyVerifier } from '../workflow/apiKeys.js';
 import { sourceDocuments } from '../workflow/sourceDocuments.js';
 import { type Canon, ingestDeps } from './openCanon.js';
 

@@ -5,9 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
 import { openDataset } from '../importers/openDataset.js';
-import { replaceOnetRelease } from '../store/occupationRepository.js';
 import { writeOnetFixture } from '../testing/onetFixture.js';
 import { clonedStore } from '../testing/testStore.js';
+import { importOnetRelease } from '../workflow/importReferenceData.js';
 import { type Canon, canonOn } from './openCanon.js';
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
@@ -26,9 +26,9 @@ afterAll(async () => {
 
 const importFixture = async (source: string) => {
   const folder = await writeOnetFixture(join(dir, source));
-  await replaceOnetRelease(
+  await importOnetRelease(
     canon.store.db,
-    'test',
+    { id: 'test', role: 'admin' },
     await readOnetRelease(await openDataset(folder), null, null),
     source,
   );

@@ -10,10 +10,11 @@ import { readRevision } from '../store/auditRepository.js';
 import { readOccupationIndexData, readOccupationRelease } from '../store/occupationRepository.js';
 import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
-import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
+import { readTaxonomy } from '../store/taxonomyRepository.js';
 import { loadBuiltinTaxonomy } from '../taxonomy/loadBuiltinTaxonomy.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 
 /** How long the check for other processes' writes may take before it counts as failed. */
 const CHECK_TIMEOUT_MS = 5_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../access/apiKeys.js';
 import { testApp } from '../testing/testApp.js';
+import { createApiKey } from '../workflow/apiKeys.js';
 import { ACCESS_FIELD, ALWAYS_OPEN } from './access.js';
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
@@ -32,7 +32,7 @@ describe('private reads: every endpoint, whatever its method', () => {
   let viewer: string;
   beforeAll(async () => {
     ctx = await testApp({ publicReads: false, rateLimits: { writes: 0, failedAuth: 0 } });
-    viewer = (await createApiKey(ctx.store.db, 'test', 'reader', 'viewer')).key;
+    viewer = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'reader', 'viewer')).key;
   });
   afterAll(() => ctx.store.close());
 
@@ -113,7 +113,7 @@ describe('public reads: the key is checked before the request is validated', () 
   let viewer: string;
   beforeAll(async () => {
     ctx = await testApp({ rateLimits: { failedAuth: 3 } });
-    viewer = (await createApiKey(ctx.store.db, 'test', 'reader', 'viewer')).key;
+    viewer = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'reader', 'viewer')).key;
   });
   afterAll(() => ctx.store.close());
 
@@ -151,7 +151,7 @@ describe('public reads: the key is checked before the request is validated', () 
     // A key verified a moment ago is remembered, needs no hash, and so is not held back: the audit needs an admin.
     const known = await ctx.app.request('/api/audit', { headers: { authorization: `Bearer ${viewer}` } });
     expect(known.status).toBe(403);
-    const fresh = (await createApiKey(ctx.store.db, 'test', 'admin', 'admin')).key;
+    const fresh = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'admin', 'admin')).key;
     expect(
       (await ctx.app.request('/api/audit', { headers: { authorization: `Bearer ${fresh}` } })).status,
     ).toBe(429);

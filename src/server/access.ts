@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { KeyVerifier } from '../access/apiKeys.js';
 import { CanonError } from '../core/errors.js';
 import { type Actor, type Role, requireRole } from '../core/roles.js';
+import type { KeyVerifier } from '../workflow/apiKeys.js';
 import { addressOf, RateLimiter } from './rateLimit.js';
 import { requireUtf8Json } from './utf8Json.js';
 

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { KeyVerifier } from '../access/apiKeys.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../core/evidence.js';
@@ -9,6 +8,7 @@ import { PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
+import type { KeyVerifier } from '../workflow/apiKeys.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
 import { ALWAYS_OPEN, createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../access/apiKeys.js';
 import { testApp } from '../testing/testApp.js';
+import { createApiKey } from '../workflow/apiKeys.js';
 import { RateLimiter } from './rateLimit.js';
 
 describe('RateLimiter', () => {
@@ -34,7 +34,7 @@ describe('rate limits in the app', () => {
   });
 
   it('limits writes per key and address', async () => {
-    const key = (await createApiKey(ctx.store.db, 'test', 'ed', 'editor')).key;
+    const key = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
     const propose = () =>
       ctx.app.request('/api/profiles/TECHNO.TECHNOLO6B55.M3/draft', {
         method: 'POST',

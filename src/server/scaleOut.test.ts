@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../access/apiKeys.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
-import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { postgresTarget } from '../testing/testStore.js';
+import { createApiKey } from '../workflow/apiKeys.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 
 /**
  * Two `canon serve` processes on one PostgreSQL database: an approval made
@@ -47,8 +47,9 @@ describe.skipIf('skip' in pg)('several servers on one PostgreSQL', () => {
     drops.push(opened.drop);
     if (opened.options.kind !== 'postgres' || !opened.options.schema) throw new Error('unreachable');
     await syncBuiltinTaxonomy(opened.store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
-    const editor = (await createApiKey(opened.store.db, 'test', 'ed', 'editor')).key;
-    const approver = (await createApiKey(opened.store.db, 'test', 'ap', 'approver')).key;
+    const editor = (await createApiKey(opened.store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
+    const approver = (await createApiKey(opened.store.db, { id: 'test', role: 'admin' }, 'ap', 'approver'))
+      .key;
     const url = new URL(pg.url);
     url.searchParams.set('options', `-c search_path=${opened.options.schema}`);
     const [a, b] = await Promise.all([serve(url.toString()), serve(url.toString())]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../access/apiKeys.js';
 import { testApp } from '../testing/testApp.js';
+import { createApiKey } from '../workflow/apiKeys.js';
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
 
@@ -9,7 +9,7 @@ describe('JSON bodies that are not UTF-8', () => {
   let editor: string;
   beforeAll(async () => {
     ctx = await testApp();
-    editor = (await createApiKey(ctx.store.db, 'test', 'ed', 'editor')).key;
+    editor = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
   });
   afterAll(() => ctx.store.close());
 

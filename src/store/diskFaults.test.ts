@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiKey } from '../access/apiKeys.js';
 import { run } from '../cli/run.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { type Canon, openCanon } from '../runtime/openCanon.js';
 import { mountSmallDisk } from '../testing/smallDisk.js';
+import { createApiKey } from '../workflow/apiKeys.js';
 
 /**
  * The embedded store on a disk that fills up or turns read-only: a clear
@@ -49,7 +49,7 @@ describe.skipIf('skip' in disk)('a full or read-only data folder', () => {
     try {
       opened = await openCanon(config);
       const app = appForCanon(opened, { log: () => {} });
-      const key = (await createApiKey(opened.store.db, 'test', 'ed', 'editor')).key;
+      const key = (await createApiKey(opened.store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
       const upload = () =>
         app.request('/api/sources', {
           method: 'POST',

@@ -2,7 +2,6 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Claim, CrosswalkEntry, StatementClaims } from '../core/evidence.js';
 import type { EvidenceRef, SourceKind } from '../core/taxonomy.js';
 import type { Proposal } from '../core/workflow/applyProposal.js';
-import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
 import { documents, evidence, sourceProposals, sources } from './schema.js';
 
@@ -33,95 +32,81 @@ export type EvidenceRow = typeof evidence.$inferSelect;
 const EVIDENCE_BATCH = 100;
 
 /**
- * Stores a read document as a source with its evidence, in one transaction.
- * A document whose content hash is already stored changes nothing — also when
- * it is being stored by another transaction at this moment.
+ * Stores a read document as a source with its evidence, inside the caller's
+ * transaction. A document whose content hash is already stored changes nothing
+ * — also when it is being stored by another transaction at this moment.
  */
 export async function saveDocument(
-  db: CanonDb,
+  tx: CanonDb,
   actor: string,
   doc: NewDocument,
-): Promise<{ created: boolean }> {
-  return db.transaction(async (tx) => {
-    // The id comes from the content hash, so a taken id is this document: stored before, or by an
-    // upload of the same bytes still in flight (the insert waits for it to commit). A check before
-    // the insert could not see that one.
-    const [inserted] = await tx
-      .insert(sources)
-      .values({
-        id: doc.sourceId,
-        title: doc.title,
-        kind: doc.kind,
-        publisher: null,
-        url: null,
-        note: `Ingested from ${doc.name}${doc.ladder ? ` (ladder ${doc.ladder})` : ''}`,
-        origin: 'ingested',
-      })
-      .onConflictDoNothing({ target: sources.id })
-      .returning({ id: sources.id });
-    if (!inserted) return { created: false };
-    await tx.insert(documents).values({
-      sourceId: doc.sourceId,
-      contentHash: doc.contentHash,
-      name: doc.name,
-      format: doc.format,
-      ladder: doc.ladder,
-      body: doc.body,
-      levels: doc.levels,
-      warnings: doc.warnings,
-      ingestedBy: actor,
-    });
-    const canonical = new Map(doc.levels.map((l) => [l.label, l.canonical.code]));
-    const rows = doc.claims.map((c) => ({
-      sourceId: doc.sourceId,
-      kind: c.kind,
-      subtype: c.subtype,
-      text: c.text,
-      levelLabel: c.level,
-      canonicalLevel: c.level ? (canonical.get(c.level) ?? null) : null,
-      sectionPath: c.sectionPath,
-      startOffset: c.start,
-      endOffset: c.end,
-      details:
-        c.years || c.from || c.to ? { years: c.years ?? null, from: c.from ?? null, to: c.to ?? null } : null,
-    }));
-    const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += EVIDENCE_BATCH) {
-      // The embedded store runs on the server's one thread and answers in microtasks: without a turn
-      // of the event loop before each batch, a thousand claims would hold every other request for 0.5 s.
-      await new Promise((resolve) => setImmediate(resolve));
-      ids.push(
-        ...(
-          await tx
-            .insert(evidence)
-            .values(rows.slice(i, i + EVIDENCE_BATCH))
-            .returning({ id: evidence.id })
-        ).map((r) => r.id),
-      );
-    }
-    if (doc.proposals.length > 0)
-      await tx.insert(sourceProposals).values(
-        doc.proposals.map((p) => ({
-          sourceId: doc.sourceId,
-          profileCode: p.profileCode,
-          proposal: withEvidence(p.proposal, p.statementClaims, (i) => ids[i], doc.sourceId),
-          note: p.note,
-        })),
-      );
-    await appendAudit(tx, {
-      actor,
-      action: 'source.ingest',
-      target: doc.sourceId,
-      before: null,
-      after: {
-        name: doc.name,
-        levels: doc.levels.map((l) => `${l.label} → ${l.canonical.code}`),
-        claims: rows.length,
-      },
-      note: null,
-    });
-    return { created: true };
+): Promise<{ created: boolean; claims: number }> {
+  // The id comes from the content hash, so a taken id is this document: stored before, or by an
+  // upload of the same bytes still in flight (the insert waits for it to commit). A check before
+  // the insert could not see that one.
+  const [inserted] = await tx
+    .insert(sources)
+    .values({
+      id: doc.sourceId,
+      title: doc.title,
+      kind: doc.kind,
+      publisher: null,
+      url: null,
+      note: `Ingested from ${doc.name}${doc.ladder ? ` (ladder ${doc.ladder})` : ''}`,
+      origin: 'ingested',
+    })
+    .onConflictDoNothing({ target: sources.id })
+    .returning({ id: sources.id });
+  if (!inserted) return { created: false, claims: 0 };
+  await tx.insert(documents).values({
+    sourceId: doc.sourceId,
+    contentHash: doc.contentHash,
+    name: doc.name,
+    format: doc.format,
+    ladder: doc.ladder,
+    body: doc.body,
+    levels: doc.levels,
+    warnings: doc.warnings,
+    ingestedBy: actor,
   });
+  const canonical = new Map(doc.levels.map((l) => [l.label, l.canonical.code]));
+  const rows = doc.claims.map((c) => ({
+    sourceId: doc.sourceId,
+    kind: c.kind,
+    subtype: c.subtype,
+    text: c.text,
+    levelLabel: c.level,
+    canonicalLevel: c.level ? (canonical.get(c.level) ?? null) : null,
+    sectionPath: c.sectionPath,
+    startOffset: c.start,
+    endOffset: c.end,
+    details:
+      c.years || c.from || c.to ? { years: c.years ?? null, from: c.from ?? null, to: c.to ?? null } : null,
+  }));
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += EVIDENCE_BATCH) {
+    // The embedded store runs on the server's one thread and answers in microtasks: without a turn
+    // of the event loop before each batch, a thousand claims would hold every other request for 0.5 s.
+    await new Promise((resolve) => setImmediate(resolve));
+    ids.push(
+      ...(
+        await tx
+          .insert(evidence)
+          .values(rows.slice(i, i + EVIDENCE_BATCH))
+          .returning({ id: evidence.id })
+      ).map((r) => r.id),
+    );
+  }
+  if (doc.proposals.length > 0)
+    await tx.insert(sourceProposals).values(
+      doc.proposals.map((p) => ({
+        sourceId: doc.sourceId,
+        profileCode: p.profileCode,
+        proposal: withEvidence(p.proposal, p.statementClaims, (i) => ids[i], doc.sourceId),
+        note: p.note,
+      })),
+    );
+  return { created: true, claims: rows.length };
 }
 
 export async function readStoredDocument(db: CanonDb, sourceId: string): Promise<StoredDocument | null> {

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OnetRelease } from '../importers/onet/onetRelease.js';
-import { appendAudit } from './auditRepository.js';
 import type { CanonDb } from './openStore.js';
 import {
   imports,
@@ -16,13 +15,12 @@ import {
 const CHUNK = 1000;
 
 /**
- * Replaces the stored O*NET release with another, in one transaction: a failure
- * anywhere leaves the previous release exactly as it was, and importing the
- * same files twice leaves the same rows.
+ * Replaces the stored O*NET release with another, inside the caller's
+ * transaction: a failure anywhere leaves the previous release exactly as it
+ * was, and importing the same files twice leaves the same rows.
  */
-export async function replaceOnetRelease(
-  db: CanonDb,
-  actor: string,
+export async function writeOnetRelease(
+  tx: CanonDb,
   release: OnetRelease,
   source: string,
   onChunk: (table: string, done: number) => void = () => {},
@@ -35,35 +33,25 @@ export async function replaceOnetRelease(
     related: release.related.length,
     technologies: release.technologies.length,
   };
-  await db.transaction(async (tx) => {
-    // Children cascade from occupations.
-    await tx.delete(occupations);
-    await tx.delete(socCodes);
-    const insert = async (name: string, table: PgTable, rows: object[]) => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx.insert(table).values(rows.slice(i, i + CHUNK) as never);
-        onChunk(name, Math.min(i + CHUNK, rows.length));
-      }
-    };
-    await insert('SOC codes', socCodes, release.socCodes);
-    await insert('occupations', occupations, release.occupations);
-    await insert('titles', occupationTitles, release.titles);
-    await insert('tasks', occupationTasks, release.tasks);
-    await insert('related occupations', relatedOccupations, release.related);
-    await insert('technologies', occupationTechnologies, release.technologies);
-    await tx
-      .insert(imports)
-      .values({ dataset: 'onet', source, counts })
-      .onConflictDoUpdate({ target: imports.dataset, set: { source, counts, importedAt: sql`now()` } });
-    await appendAudit(tx, {
-      actor,
-      action: 'import.onet',
-      target: 'onet',
-      before: null,
-      after: { source, counts },
-      note: null,
-    });
-  });
+  // Children cascade from occupations.
+  await tx.delete(occupations);
+  await tx.delete(socCodes);
+  const insert = async (name: string, table: PgTable, rows: object[]) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await tx.insert(table).values(rows.slice(i, i + CHUNK) as never);
+      onChunk(name, Math.min(i + CHUNK, rows.length));
+    }
+  };
+  await insert('SOC codes', socCodes, release.socCodes);
+  await insert('occupations', occupations, release.occupations);
+  await insert('titles', occupationTitles, release.titles);
+  await insert('tasks', occupationTasks, release.tasks);
+  await insert('related occupations', relatedOccupations, release.related);
+  await insert('technologies', occupationTechnologies, release.technologies);
+  await tx
+    .insert(imports)
+    .values({ dataset: 'onet', source, counts })
+    .onConflictDoUpdate({ target: imports.dataset, set: { source, counts, importedAt: sql`now()` } });
   return counts;
 }
 

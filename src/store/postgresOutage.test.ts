@@ -1,14 +1,14 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../access/apiKeys.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn } from '../runtime/openCanon.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { postgresTarget } from '../testing/testStore.js';
+import { createApiKey } from '../workflow/apiKeys.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 import { openStore, type Store } from './openStore.js';
-import { syncBuiltinTaxonomy } from './taxonomyRepository.js';
 
 /**
  * PostgreSQL going away while Canon serves, simulated by a TCP proxy in front of
@@ -62,7 +62,7 @@ describe.skipIf('skip' in pg)('PostgreSQL stopped while serving', () => {
     const opened = await pg.open();
     drop = opened.drop;
     await syncBuiltinTaxonomy(opened.store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
-    key = (await createApiKey(opened.store.db, 'test', 'ed', 'editor')).key;
+    key = (await createApiKey(opened.store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
     const url = new URL(pg.url);
     proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
     const port = await proxy.listen();

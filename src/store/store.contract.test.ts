@@ -6,8 +6,9 @@ import { PROJECT_ROOT } from '../config/readConfig.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { emptyStore, postgresTarget } from '../testing/testStore.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 import { openStore, type Store } from './openStore.js';
-import { readTaxonomy, syncBuiltinTaxonomy } from './taxonomyRepository.js';
+import { readTaxonomy } from './taxonomyRepository.js';
 
 /**
  * One contract, every store: the same behaviour on the embedded PGlite store

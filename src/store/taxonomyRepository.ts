@@ -10,7 +10,6 @@ import {
   profileContent,
   withContent,
 } from '../core/workflow/profileContent.js';
-import { appendAudit } from './auditRepository.js';
 import { chunks } from './chunks.js';
 import { type BuiltinDraft, listDrafts, saveBuiltinDrafts } from './draftRepository.js';
 import type { CanonDb } from './openStore.js';
@@ -22,84 +21,75 @@ const BUILTIN_HASH_KEY = 'builtin_taxonomy_hash';
 export const BUILTIN_ACTOR = 'builtin';
 const SYNC_LOCK = 4_210_772;
 
-export interface SyncResult {
-  changed: boolean;
-  hash: string;
-}
+/** What writing the built-in taxonomy changed: nothing, or its hash before and the versions it recorded. */
+export type BuiltinWrite =
+  | { changed: false; hash: string }
+  | { changed: true; hash: string; before: string | null; versions: string[] };
 
 /**
- * Makes the store hold exactly the given built-in taxonomy, in one transaction.
+ * Makes the store hold exactly the given built-in taxonomy, inside the caller's
+ * transaction (taking a lock, so two processes starting at once write it once).
  * Loading the same files twice changes nothing (their hash is remembered), and
  * rows that did not come from the built-in files are left alone.
  */
-export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise<SyncResult> {
+export async function writeBuiltinTaxonomy(tx: CanonDb, input: Taxonomy): Promise<BuiltinWrite> {
   const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SYNC_LOCK})`);
-    const [meta] = await tx.select().from(storeMeta).where(eq(storeMeta.key, BUILTIN_HASH_KEY));
-    if (meta?.value === hash) return { changed: false, hash };
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SYNC_LOCK})`);
+  const [meta] = await tx.select().from(storeMeta).where(eq(storeMeta.key, BUILTIN_HASH_KEY));
+  if (meta?.value === hash) return { changed: false, hash };
 
-    const stored = await tx.select({ key: focuses.key, code: focuses.code }).from(focuses);
-    const taxonomy = keepStoredCodes(input, new Map(stored.map((r) => [r.key, r.code])));
+  const stored = await tx.select({ key: focuses.key, code: focuses.code }).from(focuses);
+  const taxonomy = keepStoredCodes(input, new Map(stored.map((r) => [r.key, r.code])));
 
-    if (taxonomy.sources.length > 0) {
-      await tx
-        .insert(sources)
-        .values(taxonomy.sources)
-        .onConflictDoUpdate({ target: sources.id, set: excluded(sources) });
-    }
+  if (taxonomy.sources.length > 0) {
     await tx
-      .insert(functions)
-      .values(taxonomy.functions)
-      .onConflictDoUpdate({ target: functions.code, set: excluded(functions) });
-    // Many rows to a statement: the generated release has hundreds of focuses and over a thousand
-    // profiles, and a statement each made the first start take twenty seconds.
-    for (const rows of chunks(taxonomy.focuses.map(({ levels: _l, ...row }) => row))) {
-      await tx
-        .insert(focuses)
-        .values(rows)
-        .onConflictDoUpdate({ target: focuses.code, set: excluded(focuses) });
-    }
-    const focusCodes = taxonomy.focuses.map((f) => f.code);
-    for (const codes of chunks(focusCodes, 1_000))
-      await tx.delete(focusLevels).where(inArray(focusLevels.focusCode, codes));
-    const levelRows = taxonomy.focuses.flatMap((f) =>
-      Object.entries(f.levels).map(([levelCode, c]) => ({ focusCode: f.code, levelCode, ...c })),
-    );
-    for (const rows of chunks(levelRows)) await tx.insert(focusLevels).values(rows);
-    for (const rows of chunks(taxonomy.profiles)) {
-      // A profile's status belongs to its workflow once the row exists (e.g. retired by an approver).
-      await tx
-        .insert(profiles)
-        .values(rows)
-        .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles, ['status', 'draftRevision']) });
-    }
-
-    // Built-in rows whose files were removed go too; children before parents.
-    const stale: [PgTable, PgColumn, PgColumn, string[]][] = [
-      [profiles, profiles.code, profiles.origin, taxonomy.profiles.map((p) => p.code)],
-      [focuses, focuses.code, focuses.origin, taxonomy.focuses.map((f) => f.code)],
-      [functions, functions.code, functions.origin, taxonomy.functions.map((f) => f.code)],
-      [sources, sources.id, sources.origin, taxonomy.sources.map((x) => x.id)],
-    ];
-    for (const [table, key, origin, keep] of stale) await deleteStaleBuiltin(tx, table, key, origin, keep);
-
-    const versioned = await recordBuiltinVersions(tx, taxonomy);
-    await appendAudit(tx, {
-      actor: BUILTIN_ACTOR,
-      action: 'taxonomy.load',
-      target: 'data/',
-      before: meta ? { hash: meta.value } : null,
-      after: { hash, versions: versioned },
-      note: `${versioned.length} new built-in version(s)`,
-    });
-
+      .insert(sources)
+      .values(taxonomy.sources)
+      .onConflictDoUpdate({ target: sources.id, set: excluded(sources) });
+  }
+  await tx
+    .insert(functions)
+    .values(taxonomy.functions)
+    .onConflictDoUpdate({ target: functions.code, set: excluded(functions) });
+  // Many rows to a statement: the generated release has hundreds of focuses and over a thousand
+  // profiles, and a statement each made the first start take twenty seconds.
+  for (const rows of chunks(taxonomy.focuses.map(({ levels: _l, ...row }) => row))) {
     await tx
-      .insert(storeMeta)
-      .values({ key: BUILTIN_HASH_KEY, value: hash })
-      .onConflictDoUpdate({ target: storeMeta.key, set: { value: hash } });
-    return { changed: true, hash };
-  });
+      .insert(focuses)
+      .values(rows)
+      .onConflictDoUpdate({ target: focuses.code, set: excluded(focuses) });
+  }
+  const focusCodes = taxonomy.focuses.map((f) => f.code);
+  for (const codes of chunks(focusCodes, 1_000))
+    await tx.delete(focusLevels).where(inArray(focusLevels.focusCode, codes));
+  const levelRows = taxonomy.focuses.flatMap((f) =>
+    Object.entries(f.levels).map(([levelCode, c]) => ({ focusCode: f.code, levelCode, ...c })),
+  );
+  for (const rows of chunks(levelRows)) await tx.insert(focusLevels).values(rows);
+  for (const rows of chunks(taxonomy.profiles)) {
+    // A profile's status belongs to its workflow once the row exists (e.g. retired by an approver).
+    await tx
+      .insert(profiles)
+      .values(rows)
+      .onConflictDoUpdate({ target: profiles.code, set: excluded(profiles, ['status', 'draftRevision']) });
+  }
+
+  // Built-in rows whose files were removed go too; children before parents.
+  const stale: [PgTable, PgColumn, PgColumn, string[]][] = [
+    [profiles, profiles.code, profiles.origin, taxonomy.profiles.map((p) => p.code)],
+    [focuses, focuses.code, focuses.origin, taxonomy.focuses.map((f) => f.code)],
+    [functions, functions.code, functions.origin, taxonomy.functions.map((f) => f.code)],
+    [sources, sources.id, sources.origin, taxonomy.sources.map((x) => x.id)],
+  ];
+  for (const [table, key, origin, keep] of stale) await deleteStaleBuiltin(tx, table, key, origin, keep);
+
+  const versioned = await recordBuiltinVersions(tx, taxonomy);
+
+  await tx
+    .insert(storeMeta)
+    .values({ key: BUILTIN_HASH_KEY, value: hash })
+    .onConflictDoUpdate({ target: storeMeta.key, set: { value: hash } });
+  return { changed: true, hash, before: meta?.value ?? null, versions: versioned };
 }
 
 /**

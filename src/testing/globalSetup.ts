@@ -5,8 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { openStore } from '../store/openStore.js';
-import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,8 +5,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { PROJECT_ROOT, testDatabaseUrl } from '../config/readConfig.js';
 import { openStore, type Store, type StoreOptions } from '../store/openStore.js';
-import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
 export async function clonedStore(): Promise<Store> {

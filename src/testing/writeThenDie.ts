@@ -13,11 +13,11 @@ import { PROJECT_ROOT } from '../config/readConfig.js';
 import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
 import { openDataset } from '../importers/openDataset.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
-import { replaceOnetRelease } from '../store/occupationRepository.js';
 import { openStore, type StoreOptions } from '../store/openStore.js';
-import { syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
+import { importOnetRelease } from '../workflow/importReferenceData.js';
 import { ingestSources } from '../workflow/ingestSources.js';
+import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 import { FAULT_DOCUMENT, FAULT_PROFILE } from './faultWrites.js';
 import { writeOnetFixture } from './onetFixture.js';
 
@@ -32,7 +32,7 @@ const action = op === 'approve' ? 'profile.approve' : op === 'import' ? 'import.
 const fixture = await writeOnetFixture(await mkdtemp(join(tmpdir(), 'canon-fault-onet-')));
 const release = await readOnetRelease(await openDataset(fixture), null, null);
 // The release a later import must leave intact.
-if (op === 'import') await replaceOnetRelease(store.db, actor.id, release, 'first import');
+if (op === 'import') await importOnetRelease(store.db, actor, release, 'first import');
 await store.db.execute(
   sql.raw(`CREATE OR REPLACE FUNCTION canon_test_stall() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN IF NEW.action = '${action}' THEN PERFORM pg_sleep(3); END IF; RETURN NEW; END $$`),
@@ -63,9 +63,9 @@ setTimeout(() => {
     op === 'approve'
       ? canon.workflow.approve(actor, FAULT_PROFILE)
       : op === 'import'
-        ? replaceOnetRelease(
+        ? importOnetRelease(
             store.db,
-            actor.id,
+            actor,
             { ...release, occupations: release.occupations.slice(0, 1) },
             'second import',
           )

@@ -8,6 +8,7 @@ import { readSources, type SourceReading } from '../factory/readSources.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import { saveDocument } from '../store/documentRepository.js';
 import type { CanonDb } from '../store/openStore.js';
+import { auditedWrite } from './auditedWrite.js';
 
 export interface IngestDeps {
   db: CanonDb;
@@ -38,8 +39,8 @@ export interface IngestResult {
 /**
  * The one way a document enters Canon, for the CLI, the API and the /ingest form: the factory's
  * pipeline (readSources.ts) reads every document, then each is stored as a source with its evidence
- * and proposals, one transaction per document with its audit entry (a failure keeps the ones before
- * it), and the catalog reloads. Storing refuses when no document has a level, so a bad upload stores
+ * and proposals, one audited write per document (a failure keeps the ones before it), and the
+ * catalog reloads. Storing refuses when no document has a level, so a bad upload stores
  * nothing at all.
  */
 export async function ingestSources(
@@ -65,19 +66,37 @@ export async function ingestSources(
     );
   const sources: IngestSummary[] = [];
   for (const [i, s] of read.sources.entries()) {
-    const { created } = await saveDocument(deps.db, actor.id, {
-      sourceId: s.sourceId,
-      contentHash: s.contentHash,
-      name: s.read.name,
-      title: s.title,
-      kind: s.kind,
-      format: s.read.tree.format,
-      ladder: options.ladder ?? null,
-      body: s.read.tree.text,
-      levels: s.crosswalk,
-      warnings: s.read.warnings,
-      claims: s.read.claims,
-      proposals: s.proposals,
+    const created = await auditedWrite(deps.db, actor, 'editor', async (tx) => {
+      const saved = await saveDocument(tx, actor.id, {
+        sourceId: s.sourceId,
+        contentHash: s.contentHash,
+        name: s.read.name,
+        title: s.title,
+        kind: s.kind,
+        format: s.read.tree.format,
+        ladder: options.ladder ?? null,
+        body: s.read.tree.text,
+        levels: s.crosswalk,
+        warnings: s.read.warnings,
+        claims: s.read.claims,
+        proposals: s.proposals,
+      });
+      return {
+        result: saved.created,
+        audit: saved.created
+          ? {
+              action: 'source.ingest',
+              target: s.sourceId,
+              before: null,
+              after: {
+                name: s.read.name,
+                levels: s.crosswalk.map((l) => `${l.label} → ${l.canonical.code}`),
+                claims: saved.claims,
+              },
+              note: null,
+            }
+          : null,
+      };
     });
     // Content stored before keeps the proposals it made then; none are stored (or reported) again.
     sources.push(summarize(s, created, created ? s.proposals : []));

@@ -6,9 +6,10 @@ import { CanonError } from '../core/errors.js';
 import type { Actor } from '../core/roles.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { canonOn } from '../runtime/openCanon.js';
-import { readTaxonomy, syncBuiltinTaxonomy } from '../store/taxonomyRepository.js';
+import { readTaxonomy } from '../store/taxonomyRepository.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { storesWithTaxonomy } from '../testing/testStore.js';
+import { syncBuiltinTaxonomy } from './syncBuiltinTaxonomy.js';
 
 /** The workflow's promises, on the embedded store and on PostgreSQL. */
 const backends = await storesWithTaxonomy('workflow');

@@ -7,7 +7,7 @@ import type { ProfileStatus } from '../core/taxonomy.js';
 import { applyProposal, citedSources, type Proposal } from '../core/workflow/applyProposal.js';
 import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
 import { contentOf, type ProfileContent, withContent } from '../core/workflow/profileContent.js';
-import { type AuditEntry, type AuditQuery, appendAudit, readAudit } from '../store/auditRepository.js';
+import { type AuditEntry, type AuditQuery, readAudit } from '../store/auditRepository.js';
 import { markProposalsApplied, readSourceProposals } from '../store/documentRepository.js';
 import {
   type Draft,
@@ -26,6 +26,7 @@ import {
   readVersions,
 } from '../store/profileVersionRepository.js';
 import { profiles } from '../store/schema.js';
+import { auditedWrite } from './auditedWrite.js';
 
 export interface WorkflowDeps {
   db: CanonDb;
@@ -129,19 +130,20 @@ export class ProfileWorkflow {
     const draft = await this.openDraft(code);
     if (draft.status === 'in_review') return { draft, review: this.reviewDraft(draft) };
     const view = this.deps.catalog().getProfile(code);
-    const submitted = await this.deps.db.transaction(async (tx) => {
+    const submitted = await auditedWrite(this.deps.db, actor, 'editor', async (tx) => {
       const row = await setDraftStatus(tx, code, 'in_review');
       if (!row) throw gone(code);
       if (view.record.version === null) await setProfileStatus(tx, code, 'in_review');
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'draft.submit',
-        target: code,
-        before: { status: draft.status, revision: draft.revision },
-        after: { status: 'in_review', revision: row.revision },
-        note: null,
-      });
-      return row;
+      return {
+        result: row,
+        audit: {
+          action: 'draft.submit',
+          target: code,
+          before: { status: draft.status, revision: draft.revision },
+          after: { status: 'in_review', revision: row.revision },
+          note: null,
+        },
+      };
     });
     await this.deps.reload();
     return { draft: submitted, review: this.reviewDraft(submitted) };
@@ -180,7 +182,7 @@ export class ProfileWorkflow {
         { details: { review } },
       );
     }
-    const version = await this.deps.db.transaction(async (tx) => {
+    const version = await auditedWrite(this.deps.db, actor, 'approver', async (tx) => {
       const locked = await readDraft(tx, code, true);
       if (locked?.status !== 'in_review') throw gone(code);
       if (locked.revision !== draft.revision) throw staleRevision(code, draft.revision, locked.revision);
@@ -195,15 +197,16 @@ export class ProfileWorkflow {
       });
       await setProfileStatus(tx, code, 'approved');
       await deleteDraft(tx, code);
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'profile.approve',
-        target: code,
-        before: previous ? { version: previous.version, content: previous.content } : null,
-        after: { version: created.version, content: created.content },
-        note: options.note ?? null,
-      });
-      return created;
+      return {
+        result: created,
+        audit: {
+          action: 'profile.approve',
+          target: code,
+          before: previous ? { version: previous.version, content: previous.content } : null,
+          after: { version: created.version, content: created.content },
+          note: options.note ?? null,
+        },
+      };
     });
     await this.deps.reload();
     return version;
@@ -214,16 +217,18 @@ export class ProfileWorkflow {
     requireRole(actor, 'approver');
     const view = this.deps.catalog().getProfile(code);
     if (view.record.status === 'retired') throw new CanonError('conflict', `${code} is already retired.`);
-    await this.deps.db.transaction(async (tx) => {
+    await auditedWrite(this.deps.db, actor, 'approver', async (tx) => {
       await setProfileStatus(tx, code, 'retired');
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'profile.retire',
-        target: code,
-        before: { status: view.record.status },
-        after: { status: 'retired' },
-        note: note ?? null,
-      });
+      return {
+        result: undefined,
+        audit: {
+          action: 'profile.retire',
+          target: code,
+          before: { status: view.record.status },
+          after: { status: 'retired' },
+          note: note ?? null,
+        },
+      };
     });
     await this.deps.reload();
   }
@@ -245,7 +250,7 @@ export class ProfileWorkflow {
     requireRole(actor, 'editor');
     const catalog = this.deps.catalog();
     const view = catalog.getProfile(code);
-    const draft = await this.deps.db.transaction(async (tx) => {
+    const draft = await auditedWrite(this.deps.db, actor, 'editor', async (tx) => {
       await lockDraft(tx, code);
       // The row lock as well: submit and approve take only that one.
       const open = await readDraft(tx, code, true);
@@ -270,15 +275,16 @@ export class ProfileWorkflow {
         actor: actor.id,
       });
       if (baseVersion === null) await setProfileStatus(tx, code, 'draft');
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'draft.save',
-        target: code,
-        before: open?.content ?? null,
-        after: content,
-        note: note ?? null,
-      });
-      return saved;
+      return {
+        result: saved,
+        audit: {
+          action: 'draft.save',
+          target: code,
+          before: open?.content ?? null,
+          after: content,
+          note: note ?? null,
+        },
+      };
     });
     await this.deps.reload();
     return { draft, review: this.reviewDraft(draft) };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CanonError, quote } from '../../core/errors.js';
 import { readOnetRelease } from '../../importers/onet/readOnetRelease.js';
 import { openDataset } from '../../importers/openDataset.js';
-import { replaceOnetRelease } from '../../store/occupationRepository.js';
+import { importOnetRelease } from '../../workflow/importReferenceData.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { cliActor } from './cliActor.js';
@@ -58,7 +58,7 @@ export async function importOnetCommand(
     let lastTable = '';
     let tableDone = 0;
     await withCanon(flags, async ({ store }) => {
-      const counts = await replaceOnetRelease(store.db, cliActor().id, release, source, (table, done) => {
+      const counts = await importOnetRelease(store.db, cliActor(), release, source, (table, done) => {
         stored += table === lastTable ? done - tableDone : done;
         lastTable = table;
         tableDone = done;

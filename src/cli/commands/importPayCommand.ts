@@ -4,7 +4,7 @@ import { CanonError, quote } from '../../core/errors.js';
 import { readCompanyPay } from '../../importers/pay/readCompanyPay.js';
 import { readOews } from '../../importers/pay/readOews.js';
 import { summarizeCompanyPay } from '../../importers/pay/summarizeCompanyPay.js';
-import { replaceOccupationPay, replaceProfilePay } from '../../store/payRepository.js';
+import { importOccupationPay, importProfilePay } from '../../workflow/importReferenceData.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
@@ -36,9 +36,9 @@ export async function importPayCommand(file: string, flags: ImportPayFlags, io: 
   const { rows, problems } = readOews(basename(file), text);
   for (const p of problems) io.err(`${basename(file)}:${p.line}: ${p.message}\n`);
   await withCanon(flags, async ({ store }) => {
-    const n = await replaceOccupationPay(
+    const n = await importOccupationPay(
       store.db,
-      cliActor().id,
+      cliActor(),
       {
         dataset: `bls-oews-${asOf.replace(/\s+/g, '-').toLowerCase()}`,
         source: `BLS OEWS ${asOf} national`,
@@ -86,7 +86,7 @@ async function importCompanyPay(file: string, flags: ImportPayFlags, io: CliIO):
     }
     for (const p of problems.sort((a, b) => a.line - b.line)) io.err(`${name}:${p.line}: ${p.message}\n`);
     const summary = summarizeCompanyPay(placed, flags.asOf ?? null);
-    await replaceProfilePay(store.db, cliActor().id, `company-${name}`, `Company data ${name}`, summary);
+    await importProfilePay(store.db, cliActor(), `company-${name}`, `Company data ${name}`, summary);
     io.err(
       `Imported ${placed.length} rows of ${name} into ${summary.length} profile bands${problems.length ? `; ${problems.length} rows not imported, listed above with their line numbers` : ''}.\n`,
     );

@@ -1,6 +1,6 @@
-import { createApiKey, listApiKeys, revokeApiKey } from '../../access/apiKeys.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { isRole, ROLES } from '../../core/roles.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../workflow/apiKeys.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
@@ -13,7 +13,7 @@ export async function keysCreateCommand(
   if (!isRole(role))
     throw new CanonError('invalid_input', `--role must be one of ${ROLES.join(', ')}; got ${quote(role)}.`);
   await withCanon(flags, async ({ store }) => {
-    const key = await createApiKey(store.db, cliActor().id, flags.name, role);
+    const key = await createApiKey(store.db, cliActor(), flags.name, role);
     if (flags.json) {
       io.out(`${JSON.stringify(key, null, 2)}\n`);
       return;
@@ -42,7 +42,7 @@ export async function keysListCommand(flags: StoreFlags & { json?: boolean }, io
 
 export async function keysRevokeCommand(id: string, flags: StoreFlags, io: CliIO) {
   await withCanon(flags, async ({ store }) => {
-    await revokeApiKey(store.db, cliActor().id, id);
+    await revokeApiKey(store.db, cliActor(), id);
     io.out(`Revoked key ${id}. Running servers stop accepting it within a minute.\n`);
   });
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOccupationIndexData, replaceOnetRelease } from '../../store/occupationRepository.js';
+import { readOccupationIndexData } from '../../store/occupationRepository.js';
 import {
   onetFixtureFiles,
   onetFixtureZip,
@@ -10,6 +10,7 @@ import {
   writeOnetFixture,
 } from '../../testing/onetFixture.js';
 import { emptyStore } from '../../testing/testStore.js';
+import { importOnetRelease } from '../../workflow/importReferenceData.js';
 import { openDataset } from '../openDataset.js';
 import { readOnetRelease } from './readOnetRelease.js';
 
@@ -106,19 +107,19 @@ describe('readOnetRelease', () => {
   });
 });
 
-describe('replaceOnetRelease', () => {
+describe('importOnetRelease', () => {
   it('is idempotent and all-or-nothing', async () => {
     const store = await emptyStore();
     const release = await read(onetFixtureFiles());
-    await replaceOnetRelease(store.db, 'test', release, 'fixture');
+    await importOnetRelease(store.db, { id: 'test', role: 'admin' }, release, 'fixture');
     const first = await readOccupationIndexData(store.db);
-    await replaceOnetRelease(store.db, 'test', release, 'fixture');
+    await importOnetRelease(store.db, { id: 'test', role: 'admin' }, release, 'fixture');
     expect(await readOccupationIndexData(store.db)).toEqual(first);
     const bad = {
       ...release,
       titles: [...release.titles, { onetCode: '99-9999.00', title: 'Ghost', kind: 'alternate' as const }],
     };
-    await expect(replaceOnetRelease(store.db, 'test', bad, 'broken')).rejects.toThrow();
+    await expect(importOnetRelease(store.db, { id: 'test', role: 'admin' }, bad, 'broken')).rejects.toThrow();
     expect(await readOccupationIndexData(store.db)).toEqual(first);
     await store.close();
   });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../access/apiKeys.js';
 import { OBJECT_MEMBER_WORDS } from '../../testing/objectMemberWords.js';
 import { testApp } from '../../testing/testApp.js';
+import { createApiKey } from '../../workflow/apiKeys.js';
 
 /**
  * Requests generated from the OpenAPI document: every documented path and
@@ -26,8 +26,8 @@ let operations: { method: string; path: string; op: Operation }[] = [];
 beforeAll(async () => {
   ctx = await testApp({ rateLimits: { writes: 0, resolve: 0 } });
   keys = [
-    (await createApiKey(ctx.store.db, 'fuzz', 'fuzz-admin', 'admin')).key,
-    (await createApiKey(ctx.store.db, 'fuzz', 'fuzz-viewer', 'viewer')).key,
+    (await createApiKey(ctx.store.db, { id: 'fuzz', role: 'admin' }, 'fuzz-admin', 'admin')).key,
+    (await createApiKey(ctx.store.db, { id: 'fuzz', role: 'admin' }, 'fuzz-viewer', 'viewer')).key,
   ];
   const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
     paths: Record<string, Record<string, Operation>>;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOnetRelease } from '../../importers/onet/readOnetRelease.js';
 import { openDataset } from '../../importers/openDataset.js';
-import { replaceOnetRelease } from '../../store/occupationRepository.js';
 import { onetFixtureFiles, writeOnetFixture } from '../../testing/onetFixture.js';
 import { testApp } from '../../testing/testApp.js';
+import { importOnetRelease } from '../../workflow/importReferenceData.js';
 import { ResponseCache } from '../httpCache.js';
 import { createWeb } from './createWeb.js';
 
@@ -280,9 +280,9 @@ describe('the "Level a title" page with occupations imported', () => {
       join(tmpdir(), `canon-web-onet-${process.pid}`),
       onetFixtureFiles(),
     );
-    await replaceOnetRelease(
+    await importOnetRelease(
       withOnet.store.db,
-      'test',
+      { id: 'test', role: 'admin' },
       await readOnetRelease(await openDataset(folder), null, null),
       'fixture',
     );

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../../access/apiKeys.js';
 import { docxBomb, docxWithParts } from '../../../testing/docxFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../../../testing/objectMemberWords.js';
 import { testApp } from '../../../testing/testApp.js';
 import { storesWithTaxonomy } from '../../../testing/testStore.js';
+import { createApiKey } from '../../../workflow/apiKeys.js';
 
 const LADDER = `# Platform ladder
 
@@ -27,8 +27,8 @@ let editor: string;
 let viewer: string;
 beforeAll(async () => {
   ctx = await testApp();
-  editor = (await createApiKey(ctx.store.db, 'test', 'ed', 'editor')).key;
-  viewer = (await createApiKey(ctx.store.db, 'test', 'vi', 'viewer')).key;
+  editor = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
+  viewer = (await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, 'vi', 'viewer')).key;
 });
 afterAll(() => ctx.store.close());
 
@@ -210,7 +210,7 @@ describe.each(await storesWithTaxonomy('sources API'))('the same upload at once,
     const { store, drop } = await open();
     try {
       const { app } = await testApp({ store });
-      const key = (await createApiKey(store.db, 'test', 'ed', 'editor')).key;
+      const key = (await createApiKey(store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
       // Verify the key first (scrypt is slow on purpose), so the uploads really race: a body it refuses.
       expect((await post('{}', key, 'application/json', app)).status).toBe(400);
       const body = JSON.stringify({ name: 'platform.md', text: LADDER });

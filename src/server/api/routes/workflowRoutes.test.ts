@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../../access/apiKeys.js';
 import type { Role } from '../../../core/roles.js';
 import { testApp } from '../../../testing/testApp.js';
+import { createApiKey } from '../../../workflow/apiKeys.js';
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
 const DUTY = {
@@ -14,7 +14,9 @@ const keys = {} as Record<Role, string>;
 beforeAll(async () => {
   ctx = await testApp();
   for (const role of ['viewer', 'editor', 'approver', 'admin'] as const)
-    keys[role] = (await createApiKey(ctx.store.db, 'test', `${role}-person`, role)).key;
+    keys[role] = (
+      await createApiKey(ctx.store.db, { id: 'test', role: 'admin' }, `${role}-person`, role)
+    ).key;
 });
 afterAll(() => ctx.store.close());
 
@@ -227,7 +229,7 @@ describe('private reads', () => {
   afterAll(() => priv.store.close());
 
   it('asks for any valid key on reads, but never on health checks', async () => {
-    const viewer = (await createApiKey(priv.store.db, 'test', 'reader', 'viewer')).key;
+    const viewer = (await createApiKey(priv.store.db, { id: 'test', role: 'admin' }, 'reader', 'viewer')).key;
     expect((await priv.app.request('/api/profiles')).status).toBe(401);
     expect((await priv.app.request('/')).status).toBe(401);
     expect(

@@ -3,8 +3,8 @@ import { promisify } from 'node:util';
 import { CanonError, quote } from '../core/errors.js';
 import type { Actor, Role } from '../core/roles.js';
 import { findActiveKey, insertKey, listKeys, revokeKey, type StoredKey } from '../store/apiKeyRepository.js';
-import { appendAudit } from '../store/auditRepository.js';
 import type { CanonDb } from '../store/openStore.js';
+import { auditedWrite } from './auditedWrite.js';
 
 const scrypt = promisify(scryptCb) as (secret: string, salt: Buffer, length: number) => Promise<Buffer>;
 
@@ -21,19 +21,14 @@ export interface CreatedKey {
 }
 
 /** Makes a key; only its scrypt hash is stored, so it cannot be shown again. */
-export async function createApiKey(
-  db: CanonDb,
-  actor: string,
-  name: string,
-  role: Role,
-): Promise<CreatedKey> {
+export async function createApiKey(db: CanonDb, actor: Actor, name: string, role: Role): Promise<CreatedKey> {
   if (!name.trim())
     throw new CanonError('invalid_input', 'A key needs a name saying whose it is, e.g. --name alice.');
   const id = randomBytes(4).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const salt = randomBytes(16);
   const hash = await scrypt(secret, salt, HASH_LENGTH);
-  await db.transaction(async (tx) => {
+  await auditedWrite(db, actor, 'admin', async (tx) => {
     await insertKey(tx, {
       id,
       name: name.trim(),
@@ -41,29 +36,27 @@ export async function createApiKey(
       salt: salt.toString('base64'),
       hash: hash.toString('base64'),
     });
-    await appendAudit(tx, {
-      actor,
-      action: 'key.create',
-      target: `key:${id}`,
-      before: null,
-      after: { name: name.trim(), role },
-      note: null,
-    });
+    return {
+      result: undefined,
+      audit: {
+        action: 'key.create',
+        target: `key:${id}`,
+        before: null,
+        after: { name: name.trim(), role },
+        note: null,
+      },
+    };
   });
   return { id, name: name.trim(), role, key: `canon_${id}_${secret}` };
 }
 
-export async function revokeApiKey(db: CanonDb, actor: string, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function revokeApiKey(db: CanonDb, actor: Actor, id: string): Promise<void> {
+  await auditedWrite(db, actor, 'admin', async (tx) => {
     if (!(await revokeKey(tx, id))) throw new CanonError('not_found', `No active key with id ${quote(id)}.`);
-    await appendAudit(tx, {
-      actor,
-      action: 'key.revoke',
-      target: `key:${id}`,
-      before: null,
-      after: null,
-      note: null,
-    });
+    return {
+      result: undefined,
+      audit: { action: 'key.revoke', target: `key:${id}`, before: null, after: null, note: null },
+    };
   });
 }
 
