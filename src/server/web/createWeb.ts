@@ -20,7 +20,7 @@ import { adjacentDto } from '../api/toDto.js';
 import { HTTP_STATUS } from '../errorStatus.js';
 import type { ResponseCache } from '../httpCache.js';
 import { pageNumberAt } from './highlightSpans.js';
-import { FAVICON, renderPage, STYLESHEET } from './Layout.js';
+import { FAVICON, HTML, renderPage, STYLESHEET } from './Layout.js';
 import { ApiDocsPage } from './pages/ApiDocsPage.js';
 import { CareerPage } from './pages/CareerPage.js';
 import { ComparePage } from './pages/ComparePage.js';
@@ -37,8 +37,8 @@ import { ReviewingPage, ReviewPage } from './pages/ReviewPages.js';
 import { type ShownDocument, SourcePage, SourceRowPage, SourcesPage } from './pages/SourcePages.js';
 import { TaxonomyPage } from './pages/TaxonomyPage.js';
 import { DiffPage, DraftPage, HistoryPage, QueuePage } from './pages/WorkflowPages.js';
+import { wholeNumber } from './routes/wholeNumber.js';
 
-const HTML = 'text/html; charset=utf-8';
 // Read once at start: the stylesheet ships beside the compiled pages (see the build script).
 const CSS = readFileSync(new URL('../../../src/server/web/assets/canon.css', import.meta.url), 'utf8');
 const ICON = readFileSync(new URL('../../../src/server/web/assets/favicon.svg', import.meta.url), 'utf8');
@@ -331,13 +331,6 @@ function registerWorkflowPages(web: Hono, deps: WebDeps, workflow: ProfileWorkfl
     const diff = base ? await workflow.diff(view.code, base, 'draft') : [];
     return c.html(renderPage(DraftPage({ view, reviewed, diff })));
   });
-}
-
-function wholeNumber(value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CanonError('invalid_input', `${name} must be a whole number from 1; got ${quote(value)}.`);
-  return n;
 }
 
 /** An ingested source's document with its evidence and its pages; null for a source that is not one. */
