@@ -1,47 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { careerPaths } from '../../core/careerPaths.js';
 import type { Catalog } from '../../core/catalog.js';
-import { compareProfiles } from '../../core/compareProfiles.js';
-import { differential } from '../../core/differential.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../core/jobDescription.js';
 import type { PayBook } from '../../core/payBands.js';
 import { progressionGuide } from '../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../core/readiness.js';
-import { reviewProfile } from '../../core/review/reviewProfile.js';
 import { VISITOR } from '../../core/roles.js';
 import { parseVersionRef, type VersionRef } from '../../core/versionRef.js';
-import { MAX_TITLE_LENGTH, type TitleResolver } from '../../resolve/titleResolver.js';
+import type { TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
 import { documentUpload } from '../api/documentUpload.js';
-import { adjacentDto } from '../api/toDto.js';
 import { HTTP_STATUS } from '../errorStatus.js';
 import type { ResponseCache } from '../httpCache.js';
 import { pageNumberAt } from './highlightSpans.js';
-import { FAVICON, HTML, renderPage, STYLESHEET } from './Layout.js';
-import { ApiDocsPage } from './pages/ApiDocsPage.js';
+import { HTML, renderPage } from './Layout.js';
 import { CareerPage } from './pages/CareerPage.js';
-import { ComparePage } from './pages/ComparePage.js';
-import { CoordinatesPage } from './pages/CoordinatesPage.js';
 import { documentPages, IngestPage } from './pages/DocumentPages.js';
-import { FunctionPage } from './pages/FunctionPage.js';
 import { JobDescriptionPage } from './pages/JobDescriptionPage.js';
-import { LevelsPage } from './pages/LevelsPage.js';
 import { ProgressionPage } from './pages/ProgressionPage.js';
-import { ProfilePage } from './pages/profile/ProfilePage.js';
 import { ReadinessForm, ReadinessReportPage } from './pages/ReadinessPage.js';
-import { ResolvePage } from './pages/ResolvePage.js';
-import { ReviewingPage, ReviewPage } from './pages/ReviewPages.js';
 import { type ShownDocument, SourcePage, SourceRowPage, SourcesPage } from './pages/SourcePages.js';
-import { TaxonomyPage } from './pages/TaxonomyPage.js';
 import { DiffPage, DraftPage, HistoryPage, QueuePage } from './pages/WorkflowPages.js';
+import { registerApiDocsRoutes } from './routes/apiDocsRoutes.js';
+import { registerAssetRoutes } from './routes/assetRoutes.js';
+import { registerCompareRoutes } from './routes/compareRoutes.js';
+import { registerProfileRoutes } from './routes/profileRoutes.js';
+import { registerResolveRoutes } from './routes/resolveRoutes.js';
+import { registerReviewRoutes } from './routes/reviewRoutes.js';
+import { registerTaxonomyRoutes } from './routes/taxonomyRoutes.js';
 import { wholeNumber } from './routes/wholeNumber.js';
-
-// Read once at start: the stylesheet ships beside the compiled pages (see the build script).
-const CSS = readFileSync(new URL('../../../src/server/web/assets/canon.css', import.meta.url), 'utf8');
-const ICON = readFileSync(new URL('../../../src/server/web/assets/favicon.svg', import.meta.url), 'utf8');
 
 export interface WebDeps {
   catalog: () => Catalog;
@@ -58,73 +47,13 @@ export interface WebDeps {
 /** Server-rendered pages. Handlers pick the page; the catalog does the work. */
 export function createWeb(deps: WebDeps): Hono {
   const web = new Hono();
-  web.get(STYLESHEET, (c) => {
-    c.header('cache-control', 'public, max-age=3600');
-    return c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8' });
-  });
-  web.get(FAVICON, (c) => {
-    c.header('cache-control', 'public, max-age=86400');
-    return c.body(ICON, 200, { 'content-type': 'image/svg+xml' });
-  });
-  web.get('/', (c) => {
-    // A query over the limit is refused by the search, quoting it, rather than cut short unseen.
-    const q = (c.req.query('q') ?? '').trim();
-    const catalog = deps.catalog();
-    return deps.cache.respond(c, catalog, HTML, { q }, () => renderPage(TaxonomyPage({ catalog, q })));
-  });
-  web.get('/functions/:code', (c) => {
-    const catalog = deps.catalog();
-    const code = c.req.param('code');
-    const summary = catalog.functionSummaries().find((s) => s.fn.code === code);
-    if (!summary) throw new CanonError('not_found', `No function with code ${quote(code)}.`);
-    return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(FunctionPage({ catalog, summary })));
-  });
-  web.get('/profiles/:code', async (c) => {
-    const code = c.req.param('code');
-    const latest = deps.catalog();
-    const workflow = deps.workflow;
-    const asked = c.req.query('version');
-    // Without a workflow there are no versions to pin, so ?version= changes nothing.
-    const version = asked && workflow ? wholeNumber(asked, 'version') : undefined;
-    const catalog = version !== undefined && workflow ? await workflow.catalogAt(code, version) : latest;
-    const view = catalog.getProfile(code);
-    return deps.cache.respond(c, latest, HTML, { version }, () =>
-      renderPage(
-        ProfilePage({
-          view,
-          adjacent: adjacentDto(view.code, catalog).map((a) => ({
-            ...a,
-            status: catalog.findProfile(a.code)?.record.status ?? null,
-          })),
-          pay: deps.payBook().forProfile(view.code),
-          differential: differential(catalog, deps.payBook(), view.code),
-          review: reviewProfile(catalog, view.code),
-          latestVersion: latest.getProfile(code).record.version,
-        }),
-      ),
-    );
-  });
-  web.get('/coordinates', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(CoordinatesPage())),
-  );
-  web.get('/compare', (c) => {
-    const catalog = deps.catalog();
-    // Codes come either as ?codes=A,B (links) or as repeated ?p= (the picking form).
-    const selected = [...(c.req.query('codes') ?? '').split(','), ...(c.req.queries('p') ?? [])]
-      .map((x) => x.trim())
-      .filter(Boolean);
-    const comparison = selected.length > 0 ? compareProfiles(catalog, selected) : null;
-    return deps.cache.respond(c, catalog, HTML, { selected }, () =>
-      renderPage(
-        ComparePage({
-          catalog,
-          comparison,
-          selected,
-          pays: (comparison?.profiles ?? []).map((p) => deps.payBook().forProfile(p.code).headline),
-        }),
-      ),
-    );
-  });
+  registerAssetRoutes(web);
+  registerTaxonomyRoutes(web, deps);
+  registerProfileRoutes(web, deps);
+  registerCompareRoutes(web, deps);
+  registerReviewRoutes(web, deps);
+  registerResolveRoutes(web, deps);
+  registerApiDocsRoutes(web, deps);
   web.get('/profiles/:code/career', (c) => {
     const catalog = deps.catalog();
     const view = catalog.getProfile(c.req.param('code'));
@@ -175,23 +104,6 @@ export function createWeb(deps: WebDeps): Hono {
       renderPage(ProgressionPage({ catalog, guide, from, to })),
     );
   });
-  web.get('/resolve', async (c) => {
-    const title = (c.req.query('title') ?? '').trim().slice(0, MAX_TITLE_LENGTH);
-    const employer = (c.req.query('employer') ?? '').trim().slice(0, 200);
-    const resolution = title ? (await deps.resolver()).resolve({ title, employer }) : null;
-    return c.html(renderPage(ResolvePage({ title, employer, resolution })));
-  });
-  web.get('/profiles/:code/review', (c) => {
-    const catalog = deps.catalog();
-    const view = catalog.getProfile(c.req.param('code'));
-    return deps.cache.respond(c, catalog, HTML, {}, () =>
-      renderPage(ReviewPage({ view, review: reviewProfile(catalog, view.code) })),
-    );
-  });
-  web.get('/reviewing', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(ReviewingPage())),
-  );
-  web.get('/levels', (c) => deps.cache.respond(c, deps.catalog(), HTML, {}, () => renderPage(LevelsPage())));
   web.get('/sources', (c) => {
     const catalog = deps.catalog();
     return deps.cache.respond(c, catalog, HTML, {}, () => renderPage(SourcesPage({ catalog })));
@@ -246,11 +158,6 @@ export function createWeb(deps: WebDeps): Hono {
       renderPage(SourceRowPage({ catalog, source, row, citing })),
     );
   });
-  web.get('/api/docs', (c) =>
-    deps.cache.respond(c, deps.catalog(), HTML, {}, () =>
-      renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
-    ),
-  );
   if (deps.documents) registerIngestPage(web, deps.documents);
   if (deps.workflow) registerWorkflowPages(web, deps, deps.workflow);
   return web;
