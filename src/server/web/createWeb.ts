@@ -3,7 +3,6 @@ import type { Catalog } from '../../core/catalog.js';
 import { CanonError } from '../../core/errors.js';
 import type { PayBook } from '../../core/payBands.js';
 import { VISITOR } from '../../core/roles.js';
-import { parseVersionRef, type VersionRef } from '../../core/versionRef.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
@@ -12,7 +11,6 @@ import { HTTP_STATUS } from '../errorStatus.js';
 import type { ResponseCache } from '../httpCache.js';
 import { renderPage } from './Layout.js';
 import { IngestPage } from './pages/DocumentPages.js';
-import { DiffPage, DraftPage, HistoryPage, QueuePage } from './pages/WorkflowPages.js';
 import { registerApiDocsRoutes } from './routes/apiDocsRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
 import { registerCompareRoutes } from './routes/compareRoutes.js';
@@ -22,6 +20,7 @@ import { registerResolveRoutes } from './routes/resolveRoutes.js';
 import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { registerTaxonomyRoutes } from './routes/taxonomyRoutes.js';
+import { registerWorkflowRoutes } from './routes/workflowRoutes.js';
 
 export interface WebDeps {
   catalog: () => Catalog;
@@ -48,7 +47,7 @@ export function createWeb(deps: WebDeps): Hono {
   registerSourceRoutes(web, deps);
   registerApiDocsRoutes(web, deps);
   if (deps.documents) registerIngestPage(web, deps.documents);
-  if (deps.workflow) registerWorkflowPages(web, deps, deps.workflow);
+  if (deps.workflow) registerWorkflowRoutes(web, deps, deps.workflow);
   return web;
 }
 
@@ -74,47 +73,4 @@ function registerIngestPage(web: Hono, documents: SourceDocuments): void {
       );
     }
   });
-}
-
-/** History, diffs, drafts and the queue read the store, so none of them is cached. */
-function registerWorkflowPages(web: Hono, deps: WebDeps, workflow: ProfileWorkflow): void {
-  web.get('/review-queue', async (c) => {
-    const catalog = deps.catalog();
-    const items = (await workflow.queue()).map((reviewed) => ({
-      view: catalog.getProfile(reviewed.draft.profileCode),
-      reviewed,
-    }));
-    return c.html(renderPage(QueuePage({ items })));
-  });
-  web.get('/profiles/:code/history', async (c) => {
-    const view = deps.catalog().getProfile(c.req.param('code'));
-    const [versions, draft] = await Promise.all([
-      workflow.history(view.code),
-      workflow.draft(view.code).catch(() => null),
-    ]);
-    return c.html(renderPage(HistoryPage({ view, versions, draft })));
-  });
-  web.get('/profiles/:code/diff', async (c) => {
-    const view = deps.catalog().getProfile(c.req.param('code'));
-    const from = versionRefOf(c.req.query('from'), 'from');
-    const to = versionRefOf(c.req.query('to'), 'to');
-    const diff = await workflow.diff(view.code, from, to);
-    return c.html(renderPage(DiffPage({ view, from, to, diff })));
-  });
-  web.get('/profiles/:code/draft', async (c) => {
-    const view = deps.catalog().getProfile(c.req.param('code'));
-    const reviewed = await workflow.draft(view.code);
-    const base = reviewed.draft.baseVersion;
-    const diff = base ? await workflow.diff(view.code, base, 'draft') : [];
-    return c.html(renderPage(DraftPage({ view, reviewed, diff })));
-  });
-}
-
-function versionRefOf(value: string | undefined, name: string): VersionRef {
-  if (value === undefined || value === '')
-    throw new CanonError(
-      'invalid_input',
-      `Say which versions to compare: ?from=1&to=2 (${name} is missing).`,
-    );
-  return parseVersionRef(value, name);
 }
