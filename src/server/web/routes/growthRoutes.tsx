@@ -4,6 +4,7 @@ import { CanonError } from '../../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../../core/jobDescription.js';
 import { progressionGuide } from '../../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../../core/readiness.js';
+import { HTTP_STATUS } from '../../errorStatus.js';
 import type { WebDeps } from '../createWeb.js';
 import { HTML, renderPage } from '../Layout.js';
 import { CareerPage } from '../pages/CareerPage.js';
@@ -46,7 +47,7 @@ export function registerGrowthRoutes(web: Hono, deps: Pick<WebDeps, 'catalog' | 
       if (!(error instanceof CanonError) || error.code !== 'invalid_input') throw error;
       return c.html(
         renderPage(ReadinessForm({ view, items: readinessItems(view), error: error.message })),
-        400,
+        HTTP_STATUS[error.code],
       );
     }
   });
