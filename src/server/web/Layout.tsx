@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 
 export const STYLESHEET = '/assets/canon.css';
 export const FAVICON = '/assets/favicon.svg';
+/** The content type a rendered page is served with. */
+export const HTML = 'text/html; charset=utf-8';
 
 /** The page shell: landmarks, navigation and the stylesheet. No scripts: every page works without JavaScript. */
 export function Layout(props: { title: string; children: Child; description?: string }) {
