@@ -25,6 +25,14 @@ import { reviewCommand } from './commands/reviewCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { submitCommand } from './commands/submitCommand.js';
+import {
+  dataDirOption,
+  jsonOption,
+  noteOption,
+  outFileOption,
+  profileCodeArgument,
+  wholeNumber,
+} from './commonOptions.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
 
@@ -33,16 +41,6 @@ function port(value: string): number {
   if (!/^\d+$/.test(value) || n > 65535)
     throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
   return n;
-}
-
-/** A parser for whole-number options from `min` up. */
-function wholeNumber(min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min)
-      throw new InvalidArgumentError(`expected a whole number from ${min}.`);
-    return n;
-  };
 }
 
 function versionArg(value: string): VersionRef {
@@ -60,40 +58,36 @@ function program(io: CliIO): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  const dataDir = [
-    '--data-dir <dir>',
-    'folder of the embedded store (default .canon/data, or CANON_DATA_DIR)',
-  ] as const;
 
   cmd
     .command('serve')
     .description('run the web app and API (embedded store unless DATABASE_URL is set)')
     .option('-p, --port <port>', 'port to listen on (default 3000, or PORT)', port)
     .option('--host <host>', 'address to bind (default 127.0.0.1, or HOST)')
-    .option(...dataDir)
+    .addOption(dataDirOption())
     .action((flags) => serveCommand(flags, io));
 
   cmd
     .command('show')
     .description('print one profile, e.g. canon show TECHNO.TECHNOLO6B55.M3')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print the API JSON instead of text')
-    .option(...dataDir)
+    .addArgument(profileCodeArgument())
+    .addOption(jsonOption('print the API JSON instead of text'))
+    .addOption(dataDirOption())
     .action((code, flags) => showCommand(code, flags, io));
 
   cmd
     .command('export')
     .description('export every profile as JSON (a top-level "profiles" array) or CSV')
     .requiredOption('-f, --format <format>', 'json or csv')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option(...dataDir)
+    .addOption(outFileOption())
+    .addOption(dataDirOption())
     .action((flags) => exportCommand(flags, io));
 
   cmd
     .command('levels')
     .description('print the universal level framework')
     .option('--track <track>', 'only one track: P, M or E')
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .action((flags) => levelsCommand(flags, io));
 
   cmd
@@ -103,42 +97,43 @@ function program(io: CliIO): Command {
     )
     .argument('<from-code>', 'the profile you are at')
     .argument('<to-code>', 'a higher level of the same focus')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((from, to, flags) => progressionCommand(from, to, flags, io));
 
   cmd
     .command('jd')
     .description('write a job description generated from a profile')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .addArgument(profileCodeArgument())
     .option('-f, --format <format>', 'md or html', 'md')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option(...dataDir)
+    .addOption(outFileOption())
+    .addOption(dataDirOption())
     .action((code, flags) => jdCommand(code, flags, io));
 
   cmd
     .command('resolve')
     .description('level a job title (occupation, focus, level), or a whole CSV column of them')
     .argument('[title]', 'a job title, e.g. "Sr. Director, Platform Engineering"')
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .option('--top <n>', 'how many candidates (1–10)', '3')
     .option('--in <file>', 'a CSV file to resolve in bulk (streamed)')
     .option('--column <name>', 'with --in: the column holding the titles')
     .option('--employer-column <name>', 'with --in: a column naming the employer, used as a hint')
     .option('--out <file>', 'with --in: where to write the CSV with canon_* columns appended')
-    .option(...dataDir)
+    .addOption(dataDirOption())
     .action((title, flags) => resolveCommand(title, flags, io));
 
   cmd
     .command('review')
     .description("the review panel's scores and findings for a profile, or a summary over every profile")
-    .argument('[code]', 'profile code FUNCTION.FOCUS.LEVEL')
+    .addArgument(profileCodeArgument(false))
     .option('--all', 'review every profile: pass/fail counts, lowest scores in bins, the commonest failures')
-    .option(
-      '--json',
-      'print JSON: {code, scores, minimum, passed, confidence, findings}; with --all, {summary, reviews}',
+    .addOption(
+      jsonOption(
+        'print JSON: {code, scores, minimum, passed, confidence, findings}; with --all, {summary, reviews}',
+      ),
     )
-    .option(...dataDir)
+    .addOption(dataDirOption())
     .action((code, flags) => reviewCommand(code, flags, io));
 
   cmd
@@ -152,14 +147,14 @@ function program(io: CliIO): Command {
       'the taxonomy folder whose curated files and overlay.yaml apply (default: data/)',
     )
     .option('--out <file>', 'where to write the release (default: <taxonomy-dir>/release/taxonomy.json.gz)')
-    .option('--json', 'print the summary and the changes as JSON')
+    .addOption(jsonOption('print the summary and the changes as JSON'))
     .action((flags) => buildCommand(flags, io));
   cmd
     .command('release-diff')
     .description('show what one taxonomy release adds, removes, renames and moves against another')
     .argument('<before>', 'the earlier release file')
     .argument('<after>', 'the later release file')
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .action((before, after, flags) => releaseDiffCommand(before, after, flags, io));
 
   const importCmd = cmd.command('import').description('import reference data into the store');
@@ -174,7 +169,7 @@ function program(io: CliIO): Command {
     .option('--download', 'fetch the official release archive (only when you ask for it)')
     .option('--release <version>', 'release to download', '29.3')
     .option('--url <url>', 'download from this address instead of the official one')
-    .option(...dataDir)
+    .addOption(dataDirOption())
     .action((path, flags) => importOnetCommand(path, flags, io));
 
   importCmd
@@ -185,16 +180,16 @@ function program(io: CliIO): Command {
     .argument('<file>', 'the file to import')
     .requiredOption('-f, --format <format>', 'oews or csv')
     .option('--as-of <date>', 'reference date, when the file name does not say (e.g. "May 2024")')
-    .option(...dataDir)
+    .addOption(dataDirOption())
     .action((file, flags) => importPayCommand(file, flags, io));
 
   cmd
     .command('pay')
     .description('market pay for a profile: observed figures, the occupation, and the level estimate')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .addArgument(profileCodeArgument())
     .option('--region <region>', 'e.g. US')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((code, flags) => payCommand(code, flags, io));
 
   cmd
@@ -207,8 +202,10 @@ function program(io: CliIO): Command {
       '--ladder <name>',
       'the files are one ladder (e.g. one file per level): read and map them together',
     )
-    .option('--json', 'print JSON: one object per source (an array when several; one object for --ladder)')
-    .option(...dataDir)
+    .addOption(
+      jsonOption('print JSON: one object per source (an array when several; one object for --ladder)'),
+    )
+    .addOption(dataDirOption())
     .action((files, flags) => ingestCommand(files, flags, io));
 
   cmd
@@ -216,29 +213,29 @@ function program(io: CliIO): Command {
     .description(
       'propose a change to a profile from a YAML or JSON file (set / add / remove); opens or updates its draft',
     )
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .addArgument(profileCodeArgument())
     .option('--file <file>', 'the proposal ("-" reads standard input); see the README for its shape')
     .option(
       '--from-source [id]',
       "apply the factory's open proposals for this profile (from one ingested source, or all)",
     )
-    .option('--note <text>', 'why, for the reviewers and the audit log')
+    .addOption(noteOption('why, for the reviewers and the audit log'))
     .option(
       '--revision <n>',
       'refuse unless the draft is still at this revision (0: there is no open draft); without it, apply to the draft as it is',
       wholeNumber(0),
     )
     .option('--submit', 'put the draft in review right away')
-    .option('--json', 'print the draft and its review as JSON')
-    .option(...dataDir)
+    .addOption(jsonOption('print the draft and its review as JSON'))
+    .addOption(dataDirOption())
     .action((code, flags) => proposeCommand(code, flags, io));
 
   cmd
     .command('submit')
     .description("put a profile's open draft in review")
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print the draft and its review as JSON')
-    .option(...dataDir)
+    .addArgument(profileCodeArgument())
+    .addOption(jsonOption('print the draft and its review as JSON'))
+    .addOption(dataDirOption())
     .action((code, flags) => submitCommand(code, flags, io));
 
   cmd
@@ -246,44 +243,44 @@ function program(io: CliIO): Command {
     .description(
       'approve the draft in review into the next immutable version (the review panel must pass it)',
     )
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--note <text>', 'what this version changes')
+    .addArgument(profileCodeArgument())
+    .addOption(noteOption('what this version changes'))
     .option('--revision <n>', 'refuse unless the draft is still at this revision', wholeNumber(1))
-    .option('--json', 'print the new version as JSON')
-    .option(...dataDir)
+    .addOption(jsonOption('print the new version as JSON'))
+    .addOption(dataDirOption())
     .action((code, flags) => approveCommand(code, flags, io));
 
   cmd
     .command('retire')
     .description('retire a profile (its versions stay readable; a later approval brings it back)')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--note <text>', 'why')
-    .option(...dataDir)
+    .addArgument(profileCodeArgument())
+    .addOption(noteOption('why'))
+    .addOption(dataDirOption())
     .action((code, flags) => retireCommand(code, flags, io));
 
   cmd
     .command('history')
     .description("a profile's approved versions, newest first")
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addArgument(profileCodeArgument())
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((code, flags) => historyCommand(code, flags, io));
 
   cmd
     .command('diff')
     .description('what changed between two versions, e.g. canon diff TECHNO.TECHNOLO6B55.M3 1 2 (or "draft")')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
+    .addArgument(profileCodeArgument())
     .argument('<from>', 'a version number, or draft', versionArg)
     .argument('<to>', 'a version number, or draft', versionArg)
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((code, from, to, flags) => diffCommand(code, from, to, flags, io));
 
   cmd
     .command('queue')
     .description('open drafts, oldest change first, with the review panel verdict on each')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((flags) => queueCommand(flags, io));
 
   const keys = cmd
@@ -296,20 +293,20 @@ function program(io: CliIO): Command {
     )
     .requiredOption('--role <role>', ROLES.join(' | '))
     .requiredOption('--name <who>', 'whose key it is, as the audit log will show it')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((flags) => keysCreateCommand(flags, io));
   keys
     .command('list')
     .description('list keys (never the keys themselves)')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
     .action((flags) => keysListCommand(flags, io));
   keys
     .command('revoke')
     .description('revoke a key by its id')
     .argument('<id>', 'the 8-character id from keys list')
-    .option(...dataDir)
+    .addOption(dataDirOption())
     .action((id, flags) => keysRevokeCommand(id, flags, io));
 
   cmd
@@ -318,8 +315,8 @@ function program(io: CliIO): Command {
     .option('--target <code>', 'one profile code, or key:<id>')
     .option('--actor <who>', 'one actor, e.g. cli:maria or "key:3f9a2c1d (alice)"')
     .option('--limit <n>', 'how many entries', wholeNumber(1), 50)
-    .option('--json', 'print JSON with before/after')
-    .option(...dataDir)
+    .addOption(jsonOption('print JSON with before/after'))
+    .addOption(dataDirOption())
     .action((flags) => auditCommand(flags, io));
 
   return cmd;
