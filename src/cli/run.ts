@@ -25,23 +25,9 @@ import { reviewCommand } from './commands/reviewCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { submitCommand } from './commands/submitCommand.js';
-import {
-  dataDirOption,
-  jsonOption,
-  noteOption,
-  outFileOption,
-  profileCodeArgument,
-  wholeNumber,
-} from './commonOptions.js';
+import { dataDirOption, jsonOption, noteOption, profileCodeArgument, wholeNumber } from './commonOptions.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535)
-    throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
-  return n;
-}
 
 function versionArg(value: string): VersionRef {
   try {
@@ -59,82 +45,14 @@ function program(io: CliIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
-  cmd
-    .command('serve')
-    .description('run the web app and API (embedded store unless DATABASE_URL is set)')
-    .option('-p, --port <port>', 'port to listen on (default 3000, or PORT)', port)
-    .option('--host <host>', 'address to bind (default 127.0.0.1, or HOST)')
-    .addOption(dataDirOption())
-    .action((flags) => serveCommand(flags, io));
-
-  cmd
-    .command('show')
-    .description('print one profile, e.g. canon show TECHNO.TECHNOLO6B55.M3')
-    .addArgument(profileCodeArgument())
-    .addOption(jsonOption('print the API JSON instead of text'))
-    .addOption(dataDirOption())
-    .action((code, flags) => showCommand(code, flags, io));
-
-  cmd
-    .command('export')
-    .description('export every profile as JSON (a top-level "profiles" array) or CSV')
-    .requiredOption('-f, --format <format>', 'json or csv')
-    .addOption(outFileOption())
-    .addOption(dataDirOption())
-    .action((flags) => exportCommand(flags, io));
-
-  cmd
-    .command('levels')
-    .description('print the universal level framework')
-    .option('--track <track>', 'only one track: P, M or E')
-    .addOption(jsonOption())
-    .action((flags) => levelsCommand(flags, io));
-
-  cmd
-    .command('progression')
-    .description(
-      'progression guide between two levels of one focus, e.g. canon progression TECHNO.TECHNOLO6B55.M3 TECHNO.TECHNOLO6B55.M4',
-    )
-    .argument('<from-code>', 'the profile you are at')
-    .argument('<to-code>', 'a higher level of the same focus')
-    .addOption(jsonOption())
-    .addOption(dataDirOption())
-    .action((from, to, flags) => progressionCommand(from, to, flags, io));
-
-  cmd
-    .command('jd')
-    .description('write a job description generated from a profile')
-    .addArgument(profileCodeArgument())
-    .option('-f, --format <format>', 'md or html', 'md')
-    .addOption(outFileOption())
-    .addOption(dataDirOption())
-    .action((code, flags) => jdCommand(code, flags, io));
-
-  cmd
-    .command('resolve')
-    .description('level a job title (occupation, focus, level), or a whole CSV column of them')
-    .argument('[title]', 'a job title, e.g. "Sr. Director, Platform Engineering"')
-    .addOption(jsonOption())
-    .option('--top <n>', 'how many candidates (1–10)', '3')
-    .option('--in <file>', 'a CSV file to resolve in bulk (streamed)')
-    .option('--column <name>', 'with --in: the column holding the titles')
-    .option('--employer-column <name>', 'with --in: a column naming the employer, used as a hint')
-    .option('--out <file>', 'with --in: where to write the CSV with canon_* columns appended')
-    .addOption(dataDirOption())
-    .action((title, flags) => resolveCommand(title, flags, io));
-
-  cmd
-    .command('review')
-    .description("the review panel's scores and findings for a profile, or a summary over every profile")
-    .addArgument(profileCodeArgument(false))
-    .option('--all', 'review every profile: pass/fail counts, lowest scores in bins, the commonest failures')
-    .addOption(
-      jsonOption(
-        'print JSON: {code, scores, minimum, passed, confidence, findings}; with --all, {summary, reviews}',
-      ),
-    )
-    .addOption(dataDirOption())
-    .action((code, flags) => reviewCommand(code, flags, io));
+  serveCommand(cmd, io);
+  showCommand(cmd, io);
+  exportCommand(cmd, io);
+  levelsCommand(cmd, io);
+  progressionCommand(cmd, io);
+  jdCommand(cmd, io);
+  resolveCommand(cmd, io);
+  reviewCommand(cmd, io);
 
   cmd
     .command('build')
@@ -183,14 +101,7 @@ function program(io: CliIO): Command {
     .addOption(dataDirOption())
     .action((file, flags) => importPayCommand(file, flags, io));
 
-  cmd
-    .command('pay')
-    .description('market pay for a profile: observed figures, the occupation, and the level estimate')
-    .addArgument(profileCodeArgument())
-    .option('--region <region>', 'e.g. US')
-    .addOption(jsonOption())
-    .addOption(dataDirOption())
-    .action((code, flags) => payCommand(code, flags, io));
+  payCommand(cmd, io);
 
   cmd
     .command('ingest')
