@@ -9,8 +9,7 @@ import { buildCommand, releaseDiffCommand } from './commands/buildCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { historyCommand } from './commands/historyCommand.js';
-import { importOnetCommand } from './commands/importOnetCommand.js';
-import { importPayCommand } from './commands/importPayCommand.js';
+import { importCommand } from './commands/importCommand.js';
 import { ingestCommand } from './commands/ingestCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keysCommand.js';
@@ -54,52 +53,10 @@ function program(io: CliIO): Command {
   resolveCommand(cmd, io);
   reviewCommand(cmd, io);
 
-  cmd
-    .command('build')
-    .description(
-      'generate the taxonomy release from the reference data (O*NET 29.3, SOC 2018, ESCO 1.2, BLS OEWS, crosswalks), review it and write it',
-    )
-    .option('--from <dir>', 'the reference data folder (default: ../shared/data beside the project)')
-    .option(
-      '--taxonomy-dir <dir>',
-      'the taxonomy folder whose curated files and overlay.yaml apply (default: data/)',
-    )
-    .option('--out <file>', 'where to write the release (default: <taxonomy-dir>/release/taxonomy.json.gz)')
-    .addOption(jsonOption('print the summary and the changes as JSON'))
-    .action((flags) => buildCommand(flags, io));
-  cmd
-    .command('release-diff')
-    .description('show what one taxonomy release adds, removes, renames and moves against another')
-    .argument('<before>', 'the earlier release file')
-    .argument('<after>', 'the later release file')
-    .addOption(jsonOption())
-    .action((before, after, flags) => releaseDiffCommand(before, after, flags, io));
+  buildCommand(cmd, io);
+  releaseDiffCommand(cmd, io);
 
-  const importCmd = cmd.command('import').description('import reference data into the store');
-  importCmd
-    .command('onet')
-    .description('import the O*NET database text files (a folder or zip; releases 28 and later)')
-    .argument('[path]', 'folder or zip of the O*NET text files')
-    .option(
-      '--soc <file>',
-      'SOC 2018 definitions TSV (SOC Group, SOC Code, SOC Title) for the major/minor/broad/detailed structure',
-    )
-    .option('--download', 'fetch the official release archive (only when you ask for it)')
-    .option('--release <version>', 'release to download', '29.3')
-    .option('--url <url>', 'download from this address instead of the official one')
-    .addOption(dataDirOption())
-    .action((path, flags) => importOnetCommand(path, flags, io));
-
-  importCmd
-    .command('pay')
-    .description(
-      'import pay: the BLS OEWS national file (--format oews) or a company CSV (--format csv: title or profile_code, base_pay, currency, region)',
-    )
-    .argument('<file>', 'the file to import')
-    .requiredOption('-f, --format <format>', 'oews or csv')
-    .option('--as-of <date>', 'reference date, when the file name does not say (e.g. "May 2024")')
-    .addOption(dataDirOption())
-    .action((file, flags) => importPayCommand(file, flags, io));
+  importCommand(cmd, io);
 
   payCommand(cmd, io);
 
