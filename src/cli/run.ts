@@ -1,7 +1,5 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { CanonError, isCanonError } from '../core/errors.js';
-import { ROLE_RIGHTS, ROLES } from '../core/roles.js';
-import { parseVersionRef, type VersionRef } from '../core/versionRef.js';
 import { rootMessage, storeFailure } from '../store/storeFailure.js';
 import { approveCommand } from './commands/approveCommand.js';
 import { auditCommand } from './commands/auditCommand.js';
@@ -9,11 +7,10 @@ import { buildCommand, releaseDiffCommand } from './commands/buildCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { historyCommand } from './commands/historyCommand.js';
-import { importOnetCommand } from './commands/importOnetCommand.js';
-import { importPayCommand } from './commands/importPayCommand.js';
+import { importCommand } from './commands/importCommand.js';
 import { ingestCommand } from './commands/ingestCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
-import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keysCommand.js';
+import { keysCommand } from './commands/keysCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { payCommand } from './commands/payCommand.js';
 import { progressionCommand } from './commands/progressionCommand.js';
@@ -28,30 +25,31 @@ import { submitCommand } from './commands/submitCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535)
-    throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
-  return n;
-}
-
-/** A parser for whole-number options from `min` up. */
-function wholeNumber(min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min)
-      throw new InvalidArgumentError(`expected a whole number from ${min}.`);
-    return n;
-  };
-}
-
-function versionArg(value: string): VersionRef {
-  try {
-    return parseVersionRef(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
+/** Every command, in the order `canon --help` lists them; each declares its options, help and action. */
+const COMMANDS: readonly ((parent: Command, io: CliIO) => void)[] = [
+  serveCommand,
+  showCommand,
+  exportCommand,
+  levelsCommand,
+  progressionCommand,
+  jdCommand,
+  resolveCommand,
+  reviewCommand,
+  buildCommand,
+  releaseDiffCommand,
+  importCommand,
+  payCommand,
+  ingestCommand,
+  proposeCommand,
+  submitCommand,
+  approveCommand,
+  retireCommand,
+  historyCommand,
+  diffCommand,
+  queueCommand,
+  keysCommand,
+  auditCommand,
+];
 
 function program(io: CliIO): Command {
   const cmd = new Command('canon')
@@ -60,268 +58,9 @@ function program(io: CliIO): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  const dataDir = [
-    '--data-dir <dir>',
-    'folder of the embedded store (default .canon/data, or CANON_DATA_DIR)',
-  ] as const;
-
-  cmd
-    .command('serve')
-    .description('run the web app and API (embedded store unless DATABASE_URL is set)')
-    .option('-p, --port <port>', 'port to listen on (default 3000, or PORT)', port)
-    .option('--host <host>', 'address to bind (default 127.0.0.1, or HOST)')
-    .option(...dataDir)
-    .action((flags) => serveCommand(flags, io));
-
-  cmd
-    .command('show')
-    .description('print one profile, e.g. canon show TECHNO.TECHNOLO6B55.M3')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print the API JSON instead of text')
-    .option(...dataDir)
-    .action((code, flags) => showCommand(code, flags, io));
-
-  cmd
-    .command('export')
-    .description('export every profile as JSON (a top-level "profiles" array) or CSV')
-    .requiredOption('-f, --format <format>', 'json or csv')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option(...dataDir)
-    .action((flags) => exportCommand(flags, io));
-
-  cmd
-    .command('levels')
-    .description('print the universal level framework')
-    .option('--track <track>', 'only one track: P, M or E')
-    .option('--json', 'print JSON')
-    .action((flags) => levelsCommand(flags, io));
-
-  cmd
-    .command('progression')
-    .description(
-      'progression guide between two levels of one focus, e.g. canon progression TECHNO.TECHNOLO6B55.M3 TECHNO.TECHNOLO6B55.M4',
-    )
-    .argument('<from-code>', 'the profile you are at')
-    .argument('<to-code>', 'a higher level of the same focus')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((from, to, flags) => progressionCommand(from, to, flags, io));
-
-  cmd
-    .command('jd')
-    .description('write a job description generated from a profile')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('-f, --format <format>', 'md or html', 'md')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option(...dataDir)
-    .action((code, flags) => jdCommand(code, flags, io));
-
-  cmd
-    .command('resolve')
-    .description('level a job title (occupation, focus, level), or a whole CSV column of them')
-    .argument('[title]', 'a job title, e.g. "Sr. Director, Platform Engineering"')
-    .option('--json', 'print JSON')
-    .option('--top <n>', 'how many candidates (1–10)', '3')
-    .option('--in <file>', 'a CSV file to resolve in bulk (streamed)')
-    .option('--column <name>', 'with --in: the column holding the titles')
-    .option('--employer-column <name>', 'with --in: a column naming the employer, used as a hint')
-    .option('--out <file>', 'with --in: where to write the CSV with canon_* columns appended')
-    .option(...dataDir)
-    .action((title, flags) => resolveCommand(title, flags, io));
-
-  cmd
-    .command('review')
-    .description("the review panel's scores and findings for a profile, or a summary over every profile")
-    .argument('[code]', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--all', 'review every profile: pass/fail counts, lowest scores in bins, the commonest failures')
-    .option(
-      '--json',
-      'print JSON: {code, scores, minimum, passed, confidence, findings}; with --all, {summary, reviews}',
-    )
-    .option(...dataDir)
-    .action((code, flags) => reviewCommand(code, flags, io));
-
-  cmd
-    .command('build')
-    .description(
-      'generate the taxonomy release from the reference data (O*NET 29.3, SOC 2018, ESCO 1.2, BLS OEWS, crosswalks), review it and write it',
-    )
-    .option('--from <dir>', 'the reference data folder (default: ../shared/data beside the project)')
-    .option(
-      '--taxonomy-dir <dir>',
-      'the taxonomy folder whose curated files and overlay.yaml apply (default: data/)',
-    )
-    .option('--out <file>', 'where to write the release (default: <taxonomy-dir>/release/taxonomy.json.gz)')
-    .option('--json', 'print the summary and the changes as JSON')
-    .action((flags) => buildCommand(flags, io));
-  cmd
-    .command('release-diff')
-    .description('show what one taxonomy release adds, removes, renames and moves against another')
-    .argument('<before>', 'the earlier release file')
-    .argument('<after>', 'the later release file')
-    .option('--json', 'print JSON')
-    .action((before, after, flags) => releaseDiffCommand(before, after, flags, io));
-
-  const importCmd = cmd.command('import').description('import reference data into the store');
-  importCmd
-    .command('onet')
-    .description('import the O*NET database text files (a folder or zip; releases 28 and later)')
-    .argument('[path]', 'folder or zip of the O*NET text files')
-    .option(
-      '--soc <file>',
-      'SOC 2018 definitions TSV (SOC Group, SOC Code, SOC Title) for the major/minor/broad/detailed structure',
-    )
-    .option('--download', 'fetch the official release archive (only when you ask for it)')
-    .option('--release <version>', 'release to download', '29.3')
-    .option('--url <url>', 'download from this address instead of the official one')
-    .option(...dataDir)
-    .action((path, flags) => importOnetCommand(path, flags, io));
-
-  importCmd
-    .command('pay')
-    .description(
-      'import pay: the BLS OEWS national file (--format oews) or a company CSV (--format csv: title or profile_code, base_pay, currency, region)',
-    )
-    .argument('<file>', 'the file to import')
-    .requiredOption('-f, --format <format>', 'oews or csv')
-    .option('--as-of <date>', 'reference date, when the file name does not say (e.g. "May 2024")')
-    .option(...dataDir)
-    .action((file, flags) => importPayCommand(file, flags, io));
-
-  cmd
-    .command('pay')
-    .description('market pay for a profile: observed figures, the occupation, and the level estimate')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--region <region>', 'e.g. US')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((code, flags) => payCommand(code, flags, io));
-
-  cmd
-    .command('ingest')
-    .description(
-      'read career ladders and job descriptions (Markdown, HTML, DOCX, text) into sources with evidence; prints each crosswalk',
-    )
-    .argument('<files...>', 'documents to read')
-    .option(
-      '--ladder <name>',
-      'the files are one ladder (e.g. one file per level): read and map them together',
-    )
-    .option('--json', 'print JSON: one object per source (an array when several; one object for --ladder)')
-    .option(...dataDir)
-    .action((files, flags) => ingestCommand(files, flags, io));
-
-  cmd
-    .command('propose')
-    .description(
-      'propose a change to a profile from a YAML or JSON file (set / add / remove); opens or updates its draft',
-    )
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--file <file>', 'the proposal ("-" reads standard input); see the README for its shape')
-    .option(
-      '--from-source [id]',
-      "apply the factory's open proposals for this profile (from one ingested source, or all)",
-    )
-    .option('--note <text>', 'why, for the reviewers and the audit log')
-    .option(
-      '--revision <n>',
-      'refuse unless the draft is still at this revision (0: there is no open draft); without it, apply to the draft as it is',
-      wholeNumber(0),
-    )
-    .option('--submit', 'put the draft in review right away')
-    .option('--json', 'print the draft and its review as JSON')
-    .option(...dataDir)
-    .action((code, flags) => proposeCommand(code, flags, io));
-
-  cmd
-    .command('submit')
-    .description("put a profile's open draft in review")
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print the draft and its review as JSON')
-    .option(...dataDir)
-    .action((code, flags) => submitCommand(code, flags, io));
-
-  cmd
-    .command('approve')
-    .description(
-      'approve the draft in review into the next immutable version (the review panel must pass it)',
-    )
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--note <text>', 'what this version changes')
-    .option('--revision <n>', 'refuse unless the draft is still at this revision', wholeNumber(1))
-    .option('--json', 'print the new version as JSON')
-    .option(...dataDir)
-    .action((code, flags) => approveCommand(code, flags, io));
-
-  cmd
-    .command('retire')
-    .description('retire a profile (its versions stay readable; a later approval brings it back)')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--note <text>', 'why')
-    .option(...dataDir)
-    .action((code, flags) => retireCommand(code, flags, io));
-
-  cmd
-    .command('history')
-    .description("a profile's approved versions, newest first")
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((code, flags) => historyCommand(code, flags, io));
-
-  cmd
-    .command('diff')
-    .description('what changed between two versions, e.g. canon diff TECHNO.TECHNOLO6B55.M3 1 2 (or "draft")')
-    .argument('<code>', 'profile code FUNCTION.FOCUS.LEVEL')
-    .argument('<from>', 'a version number, or draft', versionArg)
-    .argument('<to>', 'a version number, or draft', versionArg)
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((code, from, to, flags) => diffCommand(code, from, to, flags, io));
-
-  cmd
-    .command('queue')
-    .description('open drafts, oldest change first, with the review panel verdict on each')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((flags) => queueCommand(flags, io));
-
-  const keys = cmd
-    .command('keys')
-    .description('API keys for writes (and for reads when CANON_PUBLIC_READS=false)');
-  keys
-    .command('create')
-    .description(
-      `create a key; prints it once. Roles: ${ROLES.map((r) => `${r} (${ROLE_RIGHTS[r]})`).join('; ')}`,
-    )
-    .requiredOption('--role <role>', ROLES.join(' | '))
-    .requiredOption('--name <who>', 'whose key it is, as the audit log will show it')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((flags) => keysCreateCommand(flags, io));
-  keys
-    .command('list')
-    .description('list keys (never the keys themselves)')
-    .option('--json', 'print JSON')
-    .option(...dataDir)
-    .action((flags) => keysListCommand(flags, io));
-  keys
-    .command('revoke')
-    .description('revoke a key by its id')
-    .argument('<id>', 'the 8-character id from keys list')
-    .option(...dataDir)
-    .action((id, flags) => keysRevokeCommand(id, flags, io));
-
-  cmd
-    .command('audit')
-    .description('the audit log of every write, newest first')
-    .option('--target <code>', 'one profile code, or key:<id>')
-    .option('--actor <who>', 'one actor, e.g. cli:maria or "key:3f9a2c1d (alice)"')
-    .option('--limit <n>', 'how many entries', wholeNumber(1), 50)
-    .option('--json', 'print JSON with before/after')
-    .option(...dataDir)
-    .action((flags) => auditCommand(flags, io));
-
+  // Added with parent.command(), each subcommand inherits the settings above: usage errors
+  // throw instead of exiting, and help goes to `io`.
+  for (const add of COMMANDS) add(cmd, io);
   return cmd;
 }
 

@@ -1,9 +1,26 @@
+import type { Command } from 'commander';
+import { dataDirOption, jsonOption, noteOption, profileCodeArgument, wholeNumber } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
+/** Adds `canon approve`. */
+export function approveCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('approve')
+    .description(
+      'approve the draft in review into the next immutable version (the review panel must pass it)',
+    )
+    .addArgument(profileCodeArgument())
+    .addOption(noteOption('what this version changes'))
+    .option('--revision <n>', 'refuse unless the draft is still at this revision', wholeNumber(1))
+    .addOption(jsonOption('print the new version as JSON'))
+    .addOption(dataDirOption())
+    .action((code, flags) => approve(code, flags, io));
+}
+
 /** Approves the draft in review into the next version; refuses when the panel does not pass it. */
-export async function approveCommand(
+async function approve(
   code: string,
   flags: StoreFlags & { note?: string; revision?: number; json?: boolean },
   io: CliIO,

@@ -1,8 +1,23 @@
+import type { Command } from 'commander';
+import { dataDirOption, jsonOption, wholeNumber } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function auditCommand(
+/** Adds `canon audit`. */
+export function auditCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('audit')
+    .description('the audit log of every write, newest first')
+    .option('--target <code>', 'one profile code, or key:<id>')
+    .option('--actor <who>', 'one actor, e.g. cli:maria or "key:3f9a2c1d (alice)"')
+    .option('--limit <n>', 'how many entries', wholeNumber(1), 50)
+    .addOption(jsonOption('print JSON with before/after'))
+    .addOption(dataDirOption())
+    .action((flags) => printAudit(flags, io));
+}
+
+async function printAudit(
   flags: StoreFlags & { target?: string; actor?: string; limit: number; json?: boolean },
   io: CliIO,
 ) {

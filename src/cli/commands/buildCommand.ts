@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { diffReleases, type ReleaseDiff } from '../../core/releaseDiff.js';
@@ -9,6 +10,7 @@ import { reviewRelease } from '../../generate/reviewRelease.js';
 import { releasePath } from '../../taxonomy/loadBuiltinTaxonomy.js';
 import { loadTaxonomy } from '../../taxonomy/loadTaxonomy.js';
 import { readRelease, writeRelease } from '../../taxonomy/releaseFile.js';
+import { jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 
 export interface BuildFlags {
@@ -18,13 +20,30 @@ export interface BuildFlags {
   json?: boolean;
 }
 
+/** Adds `canon build`. */
+export function buildCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('build')
+    .description(
+      'generate the taxonomy release from the reference data (O*NET 29.3, SOC 2018, ESCO 1.2, BLS OEWS, crosswalks), review it and write it',
+    )
+    .option('--from <dir>', 'the reference data folder (default: ../shared/data beside the project)')
+    .option(
+      '--taxonomy-dir <dir>',
+      'the taxonomy folder whose curated files and overlay.yaml apply (default: data/)',
+    )
+    .option('--out <file>', 'where to write the release (default: <taxonomy-dir>/release/taxonomy.json.gz)')
+    .addOption(jsonOption('print the summary and the changes as JSON'))
+    .action((flags) => build(flags, io));
+}
+
 /**
  * canon build — generates the taxonomy release from the reference data folder
  * (O*NET, SOC, ESCO, OEWS, crosswalks), reviews every generated profile, shows
  * what changed against the release it replaces, and writes it. Nothing is
  * written when a file is missing or malformed.
  */
-export async function buildCommand(flags: BuildFlags, io: CliIO): Promise<void> {
+async function build(flags: BuildFlags, io: CliIO): Promise<void> {
   const started = Date.now();
   const from = resolve(flags.from ?? join(PROJECT_ROOT, '..', 'shared', 'data'));
   const taxonomyDir = resolve(flags.taxonomyDir ?? join(PROJECT_ROOT, 'data'));
@@ -104,8 +123,19 @@ export function formatDiff(diff: ReleaseDiff): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Adds `canon release-diff`. */
+export function releaseDiffCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('release-diff')
+    .description('show what one taxonomy release adds, removes, renames and moves against another')
+    .argument('<before>', 'the earlier release file')
+    .argument('<after>', 'the later release file')
+    .addOption(jsonOption())
+    .action((before, after, flags) => releaseDiff(before, after, flags, io));
+}
+
 /** canon release-diff OLD NEW — what a release adds, removes, renames and moves against another. */
-export async function releaseDiffCommand(
+async function releaseDiff(
   before: string,
   after: string,
   flags: { json?: boolean },

@@ -1,7 +1,9 @@
+import type { Command } from 'commander';
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
 import type { PayBook } from '../../core/payBands.js';
 import { profileDto } from '../../server/api/toDto.js';
+import { dataDirOption, outFileOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { toCsv } from './toCsv.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
@@ -9,7 +11,18 @@ import { writeOutput } from './writeOutput.js';
 
 export type ExportFormat = 'json' | 'csv';
 
-export async function exportCommand(
+/** Adds `canon export`. */
+export function exportCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('export')
+    .description('export every profile as JSON (a top-level "profiles" array) or CSV')
+    .requiredOption('-f, --format <format>', 'json or csv')
+    .addOption(outFileOption())
+    .addOption(dataDirOption())
+    .action((flags) => exportProfiles(flags, io));
+}
+
+async function exportProfiles(
   flags: StoreFlags & { format: string; out?: string },
   io: CliIO,
 ): Promise<void> {

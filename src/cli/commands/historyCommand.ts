@@ -1,7 +1,20 @@
+import type { Command } from 'commander';
+import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function historyCommand(code: string, flags: StoreFlags & { json?: boolean }, io: CliIO) {
+/** Adds `canon history`. */
+export function historyCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('history')
+    .description("a profile's approved versions, newest first")
+    .addArgument(profileCodeArgument())
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
+    .action((code, flags) => printHistory(code, flags, io));
+}
+
+async function printHistory(code: string, flags: StoreFlags & { json?: boolean }, io: CliIO) {
   await withCanon(flags, async ({ workflow }) => {
     const versions = await workflow.history(code);
     if (flags.json) {

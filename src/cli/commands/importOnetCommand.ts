@@ -1,10 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { readOnetRelease } from '../../importers/onet/readOnetRelease.js';
 import { openDataset } from '../../importers/openDataset.js';
 import { importOnetRelease } from '../../workflow/importReferenceData.js';
+import { dataDirOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { cliActor } from './cliActor.js';
@@ -21,12 +23,25 @@ export interface ImportOnetFlags extends StoreFlags {
   url?: string;
 }
 
+/** Adds `onet` to `canon import`. */
+export function importOnetCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('onet')
+    .description('import the O*NET database text files (a folder or zip; releases 28 and later)')
+    .argument('[path]', 'folder or zip of the O*NET text files')
+    .option(
+      '--soc <file>',
+      'SOC 2018 definitions TSV (SOC Group, SOC Code, SOC Title) for the major/minor/broad/detailed structure',
+    )
+    .option('--download', 'fetch the official release archive (only when you ask for it)')
+    .option('--release <version>', 'release to download', DEFAULT_RELEASE)
+    .option('--url <url>', 'download from this address instead of the official one')
+    .addOption(dataDirOption())
+    .action((path, flags) => importOnet(path, flags, io));
+}
+
 /** canon import onet <folder|zip> — or, only when asked with --download, the official archive. */
-export async function importOnetCommand(
-  path: string | undefined,
-  flags: ImportOnetFlags,
-  io: CliIO,
-): Promise<void> {
+async function importOnet(path: string | undefined, flags: ImportOnetFlags, io: CliIO): Promise<void> {
   if (!path && !flags.download)
     throw new CanonError(
       'invalid_input',

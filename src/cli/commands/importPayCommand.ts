@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Command } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { readCompanyPay } from '../../importers/pay/readCompanyPay.js';
 import { readOews } from '../../importers/pay/readOews.js';
 import { summarizeCompanyPay } from '../../importers/pay/summarizeCompanyPay.js';
 import { importOccupationPay, importProfilePay } from '../../workflow/importReferenceData.js';
+import { dataDirOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
@@ -14,8 +16,22 @@ export interface ImportPayFlags extends StoreFlags {
   asOf?: string;
 }
 
+/** Adds `pay` to `canon import`. */
+export function importPayCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('pay')
+    .description(
+      'import pay: the BLS OEWS national file (--format oews) or a company CSV (--format csv: title or profile_code, base_pay, currency, region)',
+    )
+    .argument('<file>', 'the file to import')
+    .requiredOption('-f, --format <format>', 'oews or csv')
+    .option('--as-of <date>', 'reference date, when the file name does not say (e.g. "May 2024")')
+    .addOption(dataDirOption())
+    .action((file, flags) => importPay(file, flags, io));
+}
+
 /** canon import pay <file> --format oews: BLS OEWS national wages by SOC code. */
-export async function importPayCommand(file: string, flags: ImportPayFlags, io: CliIO): Promise<void> {
+async function importPay(file: string, flags: ImportPayFlags, io: CliIO): Promise<void> {
   if (flags.format !== 'oews' && flags.format !== 'csv') {
     throw new CanonError('invalid_input', `--format must be oews or csv; got ${quote(flags.format)}.`);
   }

@@ -1,16 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Command } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { CLAIM_KINDS, type ClaimKind, type IngestSummary, MAX_DOCUMENT_BYTES } from '../../core/evidence.js';
 import { ingestDeps } from '../../runtime/openCanon.js';
 import { ingestSources } from '../../workflow/ingestSources.js';
+import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
+/** Adds `canon ingest`. */
+export function ingestCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('ingest')
+    .description(
+      'read career ladders and job descriptions (Markdown, HTML, DOCX, text) into sources with evidence; prints each crosswalk',
+    )
+    .argument('<files...>', 'documents to read')
+    .option(
+      '--ladder <name>',
+      'the files are one ladder (e.g. one file per level): read and map them together',
+    )
+    .addOption(
+      jsonOption('print JSON: one object per source (an array when several; one object for --ladder)'),
+    )
+    .addOption(dataDirOption())
+    .action((files, flags) => ingest(files, flags, io));
+}
+
 /** Reads ladders and job descriptions into sources with evidence and prints each one's crosswalk. */
-export async function ingestCommand(
+async function ingest(
   files: string[],
   flags: StoreFlags & { ladder?: string; json?: boolean },
   io: CliIO,

@@ -1,12 +1,26 @@
+import type { Command } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../core/jobDescription.js';
 import { Layout, renderPage } from '../../server/web/Layout.js';
 import { JobDescriptionBody } from '../../server/web/pages/JobDescriptionPage.js';
+import { dataDirOption, outFileOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 import { writeOutput } from './writeOutput.js';
 
-export async function jdCommand(
+/** Adds `canon jd`. */
+export function jdCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('jd')
+    .description('write a job description generated from a profile')
+    .addArgument(profileCodeArgument())
+    .option('-f, --format <format>', 'md or html', 'md')
+    .addOption(outFileOption())
+    .addOption(dataDirOption())
+    .action((code, flags) => writeJobDescription(code, flags, io));
+}
+
+async function writeJobDescription(
   code: string,
   flags: StoreFlags & { format: string; out?: string },
   io: CliIO,

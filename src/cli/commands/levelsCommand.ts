@@ -1,9 +1,21 @@
+import type { Command } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { formatYears, LEVELS, TRACKS } from '../../core/levels.js';
 import { levelDto } from '../../server/api/toDto.js';
+import { jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 
-export function levelsCommand(flags: { json?: boolean; track?: string }, io: CliIO): void {
+/** Adds `canon levels`. */
+export function levelsCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('levels')
+    .description('print the universal level framework')
+    .option('--track <track>', 'only one track: P, M or E')
+    .addOption(jsonOption())
+    .action((flags) => printLevels(flags, io));
+}
+
+function printLevels(flags: { json?: boolean; track?: string }, io: CliIO): void {
   const track = flags.track?.toUpperCase();
   const tracks = Object.keys(TRACKS);
   if (track !== undefined && !tracks.includes(track)) {

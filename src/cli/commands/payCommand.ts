@@ -1,9 +1,23 @@
+import type { Command } from 'commander';
 import { formatBand } from '../../core/format.js';
 import type { PayBand } from '../../core/payBands.js';
+import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function payCommand(
+/** Adds `canon pay`. */
+export function payCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('pay')
+    .description('market pay for a profile: observed figures, the occupation, and the level estimate')
+    .addArgument(profileCodeArgument())
+    .option('--region <region>', 'e.g. US')
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
+    .action((code, flags) => printPay(code, flags, io));
+}
+
+async function printPay(
   code: string,
   flags: StoreFlags & { json?: boolean; region?: string },
   io: CliIO,

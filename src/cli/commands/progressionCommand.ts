@@ -1,8 +1,24 @@
+import type { Command } from 'commander';
 import { formatYearsEstimate, progressionGuide } from '../../core/progressionGuide.js';
+import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function progressionCommand(
+/** Adds `canon progression`. */
+export function progressionCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('progression')
+    .description(
+      'progression guide between two levels of one focus, e.g. canon progression TECHNO.TECHNOLO6B55.M3 TECHNO.TECHNOLO6B55.M4',
+    )
+    .argument('<from-code>', 'the profile you are at')
+    .argument('<to-code>', 'a higher level of the same focus')
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
+    .action((from, to, flags) => printProgression(from, to, flags, io));
+}
+
+async function printProgression(
   from: string,
   to: string,
   flags: StoreFlags & { json?: boolean },

@@ -1,15 +1,42 @@
 import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { CanonError, quote } from '../../core/errors.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../core/review/reviewProfile.js';
 import type { ReviewedDraft } from '../../workflow/profileWorkflow.js';
 import { type ProposalInput, ProposalSchema } from '../../workflow/proposalSchema.js';
+import { dataDirOption, jsonOption, noteOption, profileCodeArgument, wholeNumber } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
+/** Adds `canon propose`. */
+export function proposeCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('propose')
+    .description(
+      'propose a change to a profile from a YAML or JSON file (set / add / remove); opens or updates its draft',
+    )
+    .addArgument(profileCodeArgument())
+    .option('--file <file>', 'the proposal ("-" reads standard input); see the README for its shape')
+    .option(
+      '--from-source [id]',
+      "apply the factory's open proposals for this profile (from one ingested source, or all)",
+    )
+    .addOption(noteOption('why, for the reviewers and the audit log'))
+    .option(
+      '--revision <n>',
+      'refuse unless the draft is still at this revision (0: there is no open draft); without it, apply to the draft as it is',
+      wholeNumber(0),
+    )
+    .option('--submit', 'put the draft in review right away')
+    .addOption(jsonOption('print the draft and its review as JSON'))
+    .addOption(dataDirOption())
+    .action((code, flags) => propose(code, flags, io));
+}
+
 /** Applies a proposal file (YAML or JSON; "-" reads standard input) to the profile's draft. */
-export async function proposeCommand(
+async function propose(
   code: string,
   flags: StoreFlags & {
     file?: string;

@@ -1,7 +1,19 @@
+import type { Command } from 'commander';
+import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function queueCommand(flags: StoreFlags & { json?: boolean }, io: CliIO) {
+/** Adds `canon queue`. */
+export function queueCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('queue')
+    .description('open drafts, oldest change first, with the review panel verdict on each')
+    .addOption(jsonOption())
+    .addOption(dataDirOption())
+    .action((flags) => printQueue(flags, io));
+}
+
+async function printQueue(flags: StoreFlags & { json?: boolean }, io: CliIO) {
   await withCanon(flags, async ({ workflow }) => {
     const queue = await workflow.queue();
     if (flags.json) {

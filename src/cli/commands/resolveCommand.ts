@@ -1,10 +1,12 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
+import type { Command } from 'commander';
 import { parse } from 'csv-parse';
 import { CanonError, quote } from '../../core/errors.js';
 import { codeTitleRows } from '../../resolve/codeTitleRows.js';
 import type { Resolution, TitleResolver } from '../../resolve/titleResolver.js';
+import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { toCsv } from './toCsv.js';
@@ -19,11 +21,23 @@ export interface ResolveFlags extends StoreFlags {
   employerColumn?: string;
 }
 
-export async function resolveCommand(
-  title: string | undefined,
-  flags: ResolveFlags,
-  io: CliIO,
-): Promise<void> {
+/** Adds `canon resolve`. */
+export function resolveCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('resolve')
+    .description('level a job title (occupation, focus, level), or a whole CSV column of them')
+    .argument('[title]', 'a job title, e.g. "Sr. Director, Platform Engineering"')
+    .addOption(jsonOption())
+    .option('--top <n>', 'how many candidates (1–10)', '3')
+    .option('--in <file>', 'a CSV file to resolve in bulk (streamed)')
+    .option('--column <name>', 'with --in: the column holding the titles')
+    .option('--employer-column <name>', 'with --in: a column naming the employer, used as a hint')
+    .option('--out <file>', 'with --in: where to write the CSV with canon_* columns appended')
+    .addOption(dataDirOption())
+    .action((title, flags) => resolveTitles(title, flags, io));
+}
+
+async function resolveTitles(title: string | undefined, flags: ResolveFlags, io: CliIO): Promise<void> {
   const top = flags.top === undefined ? 3 : Number(flags.top);
   if (!Number.isInteger(top) || top < 1 || top > 10)
     throw new CanonError(

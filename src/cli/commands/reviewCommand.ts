@@ -1,11 +1,29 @@
+import type { Command } from 'commander';
 import { CanonError } from '../../core/errors.js';
 import { type ReviewSummary, reviewAll } from '../../core/review/reviewAll.js';
 import { DIMENSION_LABELS, DIMENSIONS, reviewProfile } from '../../core/review/reviewProfile.js';
+import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function reviewCommand(
+/** Adds `canon review`. */
+export function reviewCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('review')
+    .description("the review panel's scores and findings for a profile, or a summary over every profile")
+    .addArgument(profileCodeArgument(false))
+    .option('--all', 'review every profile: pass/fail counts, lowest scores in bins, the commonest failures')
+    .addOption(
+      jsonOption(
+        'print JSON: {code, scores, minimum, passed, confidence, findings}; with --all, {summary, reviews}',
+      ),
+    )
+    .addOption(dataDirOption())
+    .action((code, flags) => review(code, flags, io));
+}
+
+async function review(
   code: string | undefined,
   flags: StoreFlags & { json?: boolean; all?: boolean },
   io: CliIO,

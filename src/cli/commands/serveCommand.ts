@@ -1,16 +1,33 @@
+import { type Command, InvalidArgumentError } from 'commander';
 import { pino } from 'pino';
 import { appForCanon } from '../../runtime/appForCanon.js';
 import { openCanon } from '../../runtime/openCanon.js';
 import { Observability } from '../../server/observability.js';
 import { startServer } from '../../server/startServer.js';
+import { dataDirOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { configWith, type StoreFlags } from './withCanon.js';
 
+/** Adds `canon serve`. */
+export function serveCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('serve')
+    .description('run the web app and API (embedded store unless DATABASE_URL is set)')
+    .option('-p, --port <port>', 'port to listen on (default 3000, or PORT)', port)
+    .option('--host <host>', 'address to bind (default 127.0.0.1, or HOST)')
+    .addOption(dataDirOption())
+    .action((flags) => serve(flags, io));
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535)
+    throw new InvalidArgumentError('expected a whole number from 0 to 65535.');
+  return n;
+}
+
 /** Starts the web app and API; resolves once listening and closes cleanly on SIGINT/SIGTERM. */
-export async function serveCommand(
-  flags: StoreFlags & { port?: number; host?: string },
-  io: CliIO,
-): Promise<void> {
+async function serve(flags: StoreFlags & { port?: number; host?: string }, io: CliIO): Promise<void> {
   const started = performance.now();
   const config = configWith(flags);
   const canon = await openCanon(config);

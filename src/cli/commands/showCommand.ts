@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Catalog, ProfileView } from '../../core/catalog.js';
 import { differential, differentialSentence } from '../../core/differential.js';
 import { formatBand } from '../../core/format.js';
@@ -6,14 +7,22 @@ import type { PayBook } from '../../core/payBands.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
 import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
 import { profileDto } from '../../server/api/toDto.js';
+import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
-export async function showCommand(
-  code: string,
-  flags: StoreFlags & { json?: boolean },
-  io: CliIO,
-): Promise<void> {
+/** Adds `canon show`. */
+export function showCommand(parent: Command, io: CliIO): void {
+  parent
+    .command('show')
+    .description('print one profile, e.g. canon show TECHNO.TECHNOLO6B55.M3')
+    .addArgument(profileCodeArgument())
+    .addOption(jsonOption('print the API JSON instead of text'))
+    .addOption(dataDirOption())
+    .action((code, flags) => show(code, flags, io));
+}
+
+async function show(code: string, flags: StoreFlags & { json?: boolean }, io: CliIO): Promise<void> {
   await withCanon(flags, async ({ catalog, payBook }) => {
     const view = catalog.getProfile(code);
     io.out(
