@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
+import { loadTaxonomy } from '../src/builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { Catalog } from '../src/core/catalog.js';
 import { readOnetRelease } from '../src/importers/onet/readOnetRelease.js';
@@ -16,7 +17,6 @@ import { openDataset } from '../src/importers/openDataset.js';
 import { OccupationIndex } from '../src/resolve/occupationIndex.js';
 import { TitleResolver } from '../src/resolve/titleResolver.js';
 import type { OccupationIndexData } from '../src/store/occupationRepository.js';
-import { loadTaxonomy } from '../src/taxonomy/loadTaxonomy.js';
 import { type Predict, type Row, readH1bRows, SHARED, score } from './h1bTitles.js';
 
 /**

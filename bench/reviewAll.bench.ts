@@ -9,6 +9,7 @@
  * self-join the panel uses against comparing every statement with every statement of its function.
  */
 import { join } from 'node:path';
+import { loadTaxonomy } from '../src/builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { Catalog } from '../src/core/catalog.js';
 import { encodeStems } from '../src/core/review/encodeStems.js';
@@ -17,7 +18,6 @@ import { reviewAll } from '../src/core/review/reviewAll.js';
 import { RULES } from '../src/core/review/reviewRules.js';
 import { contentStems, similarity } from '../src/core/review/textSimilarity.js';
 import type { Taxonomy } from '../src/core/taxonomy.js';
-import { loadTaxonomy } from '../src/taxonomy/loadTaxonomy.js';
 import { generateTaxonomy } from './generateTaxonomy.js';
 import { withResponsibilities } from './withResponsibilities.js';
 

@@ -22,6 +22,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadBuiltinTaxonomy } from '../src/builtin/loadBuiltinTaxonomy.js';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { Catalog } from '../src/core/catalog.js';
 import { readBundledOccupations } from '../src/resolve/bundledOccupations.js';
@@ -30,7 +31,6 @@ import { TitleResolver } from '../src/resolve/titleResolver.js';
 import { adjacentDto } from '../src/server/api/toDto.js';
 import { renderPage } from '../src/server/web/Layout.js';
 import { TaxonomyPage } from '../src/server/web/pages/TaxonomyPage.js';
-import { loadBuiltinTaxonomy } from '../src/taxonomy/loadBuiltinTaxonomy.js';
 import { H1B_TITLES, type Row, readH1bRows, SHARED, score } from './h1bTitles.js';
 import { type LoadFigures, loadRuns, median, startCanon, stop } from './loadTools.js';
 

@@ -1,4 +1,4 @@
-import type { Proposal } from './workflow/applyProposal.js';
+import type { Proposal } from './content/applyProposal.js';
 
 /**
  * What reading a document leaves behind, in the shapes every layer shares: the factory makes them,
@@ -101,4 +101,47 @@ export interface IngestSummary {
     skills: number;
     experience: boolean;
   }[];
+}
+
+/** An ingested document as stored: its text, its levels' crosswalk and who brought it in. */
+export interface StoredDocument {
+  sourceId: string;
+  contentHash: string;
+  name: string;
+  format: string;
+  ladder: string | null;
+  body: string;
+  levels: CrosswalkEntry[];
+  warnings: string[];
+  ingestedBy: string;
+  ingestedAt: string;
+}
+
+/** One stored claim of a document, with where it sits and the canonical level of its source level. */
+export interface EvidenceRow {
+  id: number;
+  sourceId: string;
+  kind: ClaimKind;
+  subtype: string | null;
+  text: string;
+  levelLabel: string | null;
+  canonicalLevel: string | null;
+  sectionPath: string[];
+  startOffset: number;
+  endOffset: number;
+  details: Record<string, unknown> | null;
+}
+
+/** Where a claim sits in its document: all a page needs to mark it. */
+export type EvidenceSpan = Pick<EvidenceRow, 'id' | 'kind' | 'startOffset' | 'endOffset'>;
+
+/** A stored proposal of a document for one profile, open until applied to its draft. */
+export interface SourceProposal {
+  id: number;
+  sourceId: string;
+  profileCode: string;
+  proposal: Proposal;
+  note: string;
+  status: 'open' | 'applied';
+  createdAt: string;
 }

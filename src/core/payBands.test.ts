@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { Catalog } from './catalog.js';
 import { type OccupationPayRecord, PayBook } from './payBands.js';
 

@@ -1,9 +1,9 @@
+import type { TaxonomyRelease } from '../builtin/releaseFile.js';
 import { focusCodeFor, profileCode } from '../core/codes.js';
 import { CanonError } from '../core/errors.js';
 import { getLevel } from '../core/levels.js';
 import type { OccupationPayRecord } from '../core/payBands.js';
 import type { Focus, ProfileRecord, Source, Taxonomy, TaxonomyFunction } from '../core/taxonomy.js';
-import type { TaxonomyRelease } from '../taxonomy/releaseFile.js';
 import { focusMappings } from './focusMappings.js';
 import { focusSkills, onetCodesOf } from './focusSkills.js';
 import { FUNCTION_RULES } from './functionRules.js';

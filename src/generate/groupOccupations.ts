@@ -1,5 +1,5 @@
+import type { DataProblem } from '../builtin/dataProblem.js';
 import { findLevel, getLevel, LEVELS, type Track } from '../core/levels.js';
-import type { DataProblem } from '../taxonomy/dataProblem.js';
 import { FUNCTION_RULES, functionFor } from './functionRules.js';
 import { type Overlay, overlayError } from './overlay.js';
 import { onetOccupationsOf, type ReferenceData } from './referenceData.js';

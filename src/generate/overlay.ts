@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { type DataProblem, formatProblem } from '../builtin/dataProblem.js';
+import { parseDataFile } from '../builtin/parseDataFile.js';
 import { CanonError } from '../core/errors.js';
 import { findLevel } from '../core/levels.js';
-import { type DataProblem, formatProblem } from '../taxonomy/dataProblem.js';
-import { parseDataFile } from '../taxonomy/parseDataFile.js';
 
 const focusKey = z
   .string()

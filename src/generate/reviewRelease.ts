@@ -1,8 +1,8 @@
+import { joinTaxonomies } from '../builtin/loadBuiltinTaxonomy.js';
+import type { TaxonomyRelease } from '../builtin/releaseFile.js';
 import { Catalog } from '../core/catalog.js';
 import { reviewProfile } from '../core/review/reviewProfile.js';
 import type { Taxonomy } from '../core/taxonomy.js';
-import { joinTaxonomies } from '../taxonomy/loadBuiltinTaxonomy.js';
-import type { TaxonomyRelease } from '../taxonomy/releaseFile.js';
 
 /**
  * Puts every generated profile before the review panel, beside the curated

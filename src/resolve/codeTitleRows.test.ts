@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../core/catalog.js';
+import { LANDING_OCCUPATIONS, landingTaxonomy } from '../testing/landingFixture.js';
 import { type Cell, codeTitleRows, OUTPUT_COLUMNS } from './codeTitleRows.js';
-import { LANDING_OCCUPATIONS, landingTaxonomy } from './landingFixture.js';
 import { OccupationIndex } from './occupationIndex.js';
 import { TitleResolver } from './titleResolver.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../core/catalog.js';
 import type { ProfileStatus, Taxonomy } from '../core/taxonomy.js';
+import { type FocusSpec, SUPPORT_FOCUS, taxonomyWith } from '../testing/landingFixture.js';
 import { FocusLanding, GENERATED_ORIGIN } from './focusLanding.js';
-import { type FocusSpec, SUPPORT_FOCUS, taxonomyWith } from './landingFixture.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { readSeniority } from './readSeniority.js';
 

@@ -1,16 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
 import { getLevel } from '../core/levels.js';
 import type { Focus } from '../core/taxonomy.js';
 import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
 import { openDataset } from '../importers/openDataset.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
-import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
-import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
-import { readBundledOccupations } from './bundledOccupations.js';
-import { GENERATED_ORIGIN } from './focusLanding.js';
 import {
   fixtureFocus,
   LANDING_OCCUPATIONS,
@@ -18,7 +14,11 @@ import {
   PROFESSIONAL_FOCUS,
   SUPPORT_FOCUS,
   taxonomyWith,
-} from './landingFixture.js';
+} from '../testing/landingFixture.js';
+import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
+import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
+import { readBundledOccupations } from './bundledOccupations.js';
+import { GENERATED_ORIGIN } from './focusLanding.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { OccupationIndex } from './occupationIndex.js';
 import { readSeniority } from './readSeniority.js';

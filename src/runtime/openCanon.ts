@@ -1,3 +1,4 @@
+import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
 import { type OccupationPayRecord, PayBook } from '../core/payBands.js';
@@ -11,7 +12,6 @@ import { readOccupationIndexData, readOccupationRelease } from '../store/occupat
 import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy } from '../store/taxonomyRepository.js';
-import { loadBuiltinTaxonomy } from '../taxonomy/loadBuiltinTaxonomy.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';

@@ -1,19 +1,7 @@
 import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import type { AuditEntry, AuditQuery, NewAuditEntry } from '../core/audit.js';
 import type { CanonDb } from './openStore.js';
 import { auditLog, storeMeta } from './schema.js';
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  note: string | null;
-}
-
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 const REVISION_KEY = 'revision';
 
@@ -37,14 +25,6 @@ export async function appendAudit(db: CanonDb, entry: NewAuditEntry): Promise<vo
 export async function readRevision(db: CanonDb): Promise<string> {
   const [row] = await db.select().from(storeMeta).where(eq(storeMeta.key, REVISION_KEY));
   return row?.value ?? '0';
-}
-
-export interface AuditQuery {
-  target?: string;
-  actor?: string;
-  /** Entries older than this id, for paging backwards. */
-  beforeId?: number;
-  limit: number;
 }
 
 /** Newest first. */

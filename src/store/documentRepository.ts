@@ -1,7 +1,15 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { Claim, CrosswalkEntry, StatementClaims } from '../core/evidence.js';
+import type { Proposal } from '../core/content/applyProposal.js';
+import type {
+  Claim,
+  CrosswalkEntry,
+  EvidenceRow,
+  EvidenceSpan,
+  SourceProposal,
+  StatementClaims,
+  StoredDocument,
+} from '../core/evidence.js';
 import type { EvidenceRef, SourceKind } from '../core/taxonomy.js';
-import type { Proposal } from '../core/workflow/applyProposal.js';
 import type { CanonDb } from './openStore.js';
 import { documents, evidence, sourceProposals, sources } from './schema.js';
 
@@ -24,9 +32,6 @@ export interface NewDocument {
     note: string;
   }[];
 }
-
-export type StoredDocument = typeof documents.$inferSelect;
-export type EvidenceRow = typeof evidence.$inferSelect;
 
 /** Evidence rows per INSERT: some 30 ms each in the embedded store. */
 const EVIDENCE_BATCH = 100;
@@ -129,8 +134,6 @@ export async function readEvidence(
     .offset(page.offset);
 }
 
-export type EvidenceSpan = Pick<EvidenceRow, 'id' | 'kind' | 'startOffset' | 'endOffset'>;
-
 /**
  * Where each claim of a source sits, without its text and details: what marking a document
  * needs, read in about half the time of whole rows.
@@ -152,8 +155,6 @@ export async function countEvidence(db: CanonDb, sourceId: string): Promise<numb
   const [row] = await db.select({ n: count() }).from(evidence).where(eq(evidence.sourceId, sourceId));
   return row?.n ?? 0;
 }
-
-export type SourceProposal = typeof sourceProposals.$inferSelect;
 
 export async function readSourceProposals(
   db: CanonDb,

@@ -1,23 +1,9 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ProfileContent } from '../core/workflow/profileContent.js';
+import type { Draft, DraftStatus } from '../core/content/history.js';
+import type { ProfileContent } from '../core/content/profileContent.js';
 import { chunks } from './chunks.js';
 import type { CanonDb } from './openStore.js';
 import { profileDrafts, profiles } from './schema.js';
-
-export type DraftStatus = 'draft' | 'in_review';
-
-export interface Draft {
-  profileCode: string;
-  baseVersion: number | null;
-  status: DraftStatus;
-  content: ProfileContent;
-  notes: string[];
-  revision: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-}
 
 /** Keeps the key space apart from the migration (4_210_771) and sync (4_210_772) locks. */
 const DRAFT_LOCK = 4_210_773;

@@ -1,10 +1,10 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn } from '../runtime/openCanon.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { createApiKey } from '../workflow/apiKeys.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';

@@ -1,20 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { ProfileVersion } from '../core/content/history.js';
+import { contentHash, type ProfileContent } from '../core/content/profileContent.js';
 import type { Review } from '../core/review/reviewProfile.js';
-import { contentHash, type ProfileContent } from '../core/workflow/profileContent.js';
 import { chunks } from './chunks.js';
 import type { CanonDb } from './openStore.js';
 import { profileVersions } from './schema.js';
-
-export interface ProfileVersion {
-  profileCode: string;
-  version: number;
-  content: ProfileContent;
-  contentHash: string;
-  review: Review | null;
-  approvedBy: string;
-  approvedAt: string;
-  note: string | null;
-}
 
 /** The newest version of every profile that has one. */
 export async function readLatestVersions(db: CanonDb): Promise<Map<string, ProfileVersion>> {

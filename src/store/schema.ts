@@ -9,6 +9,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { Proposal } from '../core/content/applyProposal.js';
+import type { ProfileContent } from '../core/content/profileContent.js';
 import type { ClaimKind, CrosswalkEntry } from '../core/evidence.js';
 import type { Review } from '../core/review/reviewProfile.js';
 import type { Role } from '../core/roles.js';
@@ -24,8 +26,6 @@ import type {
   Statement,
   Transition,
 } from '../core/taxonomy.js';
-import type { Proposal } from '../core/workflow/applyProposal.js';
-import type { ProfileContent } from '../core/workflow/profileContent.js';
 
 /** Drizzle's view of the tables that migrations/ creates; the SQL files are the source of truth. */
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { keepStoredCodes } from '../core/keepStoredCodes.js';
-import { findLevel } from '../core/levels.js';
-import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.js';
 import {
   type ContentOverlay,
   contentHash,
   profileContent,
   withContent,
-} from '../core/workflow/profileContent.js';
+} from '../core/content/profileContent.js';
+import { keepStoredCodes } from '../core/keepStoredCodes.js';
+import { findLevel } from '../core/levels.js';
+import type { FocusLevelContent, SourceKind, Taxonomy } from '../core/taxonomy.js';
 import { chunks } from './chunks.js';
 import { type BuiltinDraft, listDrafts, saveBuiltinDrafts } from './draftRepository.js';
 import type { CanonDb } from './openStore.js';

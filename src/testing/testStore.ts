@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT, testDatabaseUrl } from '../config/readConfig.js';
 import { openStore, type Store, type StoreOptions } from '../store/openStore.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */

@@ -1,5 +1,6 @@
+import type { NewAuditEntry } from '../core/audit.js';
 import { type Actor, type Role, requireRole } from '../core/roles.js';
-import { appendAudit, type NewAuditEntry } from '../store/auditRepository.js';
+import { appendAudit } from '../store/auditRepository.js';
 import type { CanonDb } from '../store/openStore.js';
 
 /** What a write did, and the audit entry that says so; null when it changed nothing (nothing is logged). */

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { CanonError } from '../core/errors.js';
 import type { Actor } from '../core/roles.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { canonOn } from '../runtime/openCanon.js';
 import { readTaxonomy } from '../store/taxonomyRepository.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { storesWithTaxonomy } from '../testing/testStore.js';
 import { syncBuiltinTaxonomy } from './syncBuiltinTaxonomy.js';
 

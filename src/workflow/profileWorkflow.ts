@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
+import type { AuditEntry, AuditQuery } from '../core/audit.js';
 import { Catalog } from '../core/catalog.js';
+import { applyProposal, citedSources, type Proposal } from '../core/content/applyProposal.js';
+import { diffContent, type SectionDiff } from '../core/content/diffContent.js';
+import type { Draft, ProfileVersion } from '../core/content/history.js';
+import { contentOf, type ProfileContent, withContent } from '../core/content/profileContent.js';
 import { CanonError, quote } from '../core/errors.js';
 import { type Review, reviewProfile } from '../core/review/reviewProfile.js';
 import { type Actor, requireRole } from '../core/roles.js';
 import type { ProfileStatus } from '../core/taxonomy.js';
-import { applyProposal, citedSources, type Proposal } from '../core/workflow/applyProposal.js';
-import { diffContent, type SectionDiff } from '../core/workflow/diffContent.js';
-import { contentOf, type ProfileContent, withContent } from '../core/workflow/profileContent.js';
-import { type AuditEntry, type AuditQuery, readAudit } from '../store/auditRepository.js';
+import type { VersionRef } from '../core/versionRef.js';
+import { readAudit } from '../store/auditRepository.js';
 import { markProposalsApplied, readSourceProposals } from '../store/documentRepository.js';
 import {
-  type Draft,
   deleteDraft,
   listDrafts,
   lockDraft,
@@ -19,12 +21,7 @@ import {
   setDraftStatus,
 } from '../store/draftRepository.js';
 import type { CanonDb } from '../store/openStore.js';
-import {
-  insertVersion,
-  type ProfileVersion,
-  readVersion,
-  readVersions,
-} from '../store/profileVersionRepository.js';
+import { insertVersion, readVersion, readVersions } from '../store/profileVersionRepository.js';
 import { profiles } from '../store/schema.js';
 import { auditedWrite } from './auditedWrite.js';
 
@@ -39,11 +36,6 @@ export interface ReviewedDraft {
   draft: Draft;
   review: Review;
 }
-
-/** Which version to read: a number, or the open draft. */
-import type { VersionRef } from '../core/versionRef.js';
-
-export type { VersionRef };
 
 /**
  * The life of a profile: propose → draft → in review → approved (a new

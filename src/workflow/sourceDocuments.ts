@@ -1,13 +1,10 @@
-import type { DocumentInput } from '../core/evidence.js';
+import type { DocumentInput, EvidenceRow, EvidenceSpan, StoredDocument } from '../core/evidence.js';
 import type { Actor } from '../core/roles.js';
 import {
   countEvidence,
-  type EvidenceRow,
-  type EvidenceSpan,
   readEvidence,
   readEvidenceSpans,
   readStoredDocument,
-  type StoredDocument,
 } from '../store/documentRepository.js';
 import { type IngestDeps, type IngestOptions, type IngestResult, ingestSources } from './ingestSources.js';
 

@@ -3,8 +3,8 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRelease, type TaxonomyRelease, writeRelease } from '../../builtin/releaseFile.js';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
-import { readRelease, type TaxonomyRelease, writeRelease } from '../../taxonomy/releaseFile.js';
 import { runCli } from '../../testing/runCli.js';
 import { EXIT_CODES } from '../exitCodes.js';
 

@@ -1,5 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { releasePath } from '../../builtin/loadBuiltinTaxonomy.js';
+import { loadTaxonomy } from '../../builtin/loadTaxonomy.js';
+import { readRelease, writeRelease } from '../../builtin/releaseFile.js';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { diffReleases, type ReleaseDiff } from '../../core/releaseDiff.js';
@@ -7,9 +10,6 @@ import { buildTaxonomy } from '../../generate/buildTaxonomy.js';
 import { readOverlay } from '../../generate/overlay.js';
 import { readReferenceData } from '../../generate/readReferenceData.js';
 import { reviewRelease } from '../../generate/reviewRelease.js';
-import { releasePath } from '../../taxonomy/loadBuiltinTaxonomy.js';
-import { loadTaxonomy } from '../../taxonomy/loadTaxonomy.js';
-import { readRelease, writeRelease } from '../../taxonomy/releaseFile.js';
 import { jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { formatDiff } from '../../core/content/diffContent.js';
 import { formatVersionRef, parseVersionRef, type VersionRef } from '../../core/versionRef.js';
-import { formatDiff } from '../../core/workflow/diffContent.js';
 import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { type StoreFlags, withCanon } from './withCanon.js';

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Catalog } from '../../core/catalog.js';
+import { OccupationIndex } from '../../resolve/occupationIndex.js';
+import { TitleResolver } from '../../resolve/titleResolver.js';
 import {
   fixtureFocus,
   LANDING_OCCUPATIONS,
   landingTaxonomy,
   SUPPORT_FOCUS,
-} from '../../resolve/landingFixture.js';
-import { OccupationIndex } from '../../resolve/occupationIndex.js';
-import { TitleResolver } from '../../resolve/titleResolver.js';
+} from '../../testing/landingFixture.js';
 import { runCli } from '../../testing/runCli.js';
 import { EXIT_CODES } from '../exitCodes.js';
 import { formatResolution } from './resolveCommand.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { cite, GOOD, panelTaxonomy } from '../../testing/reviewFixture.js';
 import { Catalog } from '../catalog.js';
 import { FINDING_KINDS } from './findings.js';
 import { reviewAll, summarizeReviews, TOP_FAILURES } from './reviewAll.js';
-import { cite, GOOD, panelTaxonomy } from './reviewFixture.js';
 import { reviewProfile } from './reviewProfile.js';
 
 /** Payments P3 and P4 are sound; P5 is vague; P6 only declares a gap. */

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
-import { loadTaxonomy } from '../../taxonomy/loadTaxonomy.js';
+import { cite, GOOD, MOBILE, panelTaxonomy } from '../../testing/reviewFixture.js';
 import { Catalog } from '../catalog.js';
 import type { Statement } from '../taxonomy.js';
-import { cite, GOOD, MOBILE, panelTaxonomy } from './reviewFixture.js';
 import { type Dimension, RULES, reviewProfile } from './reviewProfile.js';
 
 const review = (levels: Record<string, Statement[]>, at = 'P4', other = MOBILE) =>

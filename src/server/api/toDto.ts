@@ -1,9 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import type { Catalog, ProfileView } from '../../core/catalog.js';
+import type { ProfileVersion } from '../../core/content/history.js';
 import { type Level, TRACKS } from '../../core/levels.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
 import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
-import type { ProfileVersion } from '../../store/profileVersionRepository.js';
 import type { ReviewedDraft } from '../../workflow/profileWorkflow.js';
 import type {
   AdjacentSchema,

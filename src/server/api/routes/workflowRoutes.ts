@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { formatDiff } from '../../../core/workflow/diffContent.js';
-import type { ProfileWorkflow, VersionRef } from '../../../workflow/profileWorkflow.js';
+import { formatDiff } from '../../../core/content/diffContent.js';
+import { parseVersionRef } from '../../../core/versionRef.js';
+import type { ProfileWorkflow } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import { type Access, declareAccess } from '../../access.js';
@@ -28,9 +29,12 @@ const writeErrors = {
   403: jsonError("The key's role may not do this"),
   404: jsonError('No such profile, or no open draft'),
 };
-const versionRef = z
-  .union([z.literal('draft'), z.coerce.number().int().min(1)])
-  .openapi({ description: 'A version number, or "draft" for the open draft' });
+/** A version reference read as every edge reads one (core/versionRef.ts): "2", "v2" or "draft". */
+const versionRef = (name: string) =>
+  z
+    .string()
+    .transform((value) => parseVersionRef(value, name))
+    .openapi({ description: 'A version number ("2" or "v2"), or "draft" for the open draft', example: '1' });
 
 const versions = createRoute({
   method: 'get',
@@ -64,7 +68,7 @@ const diff = createRoute({
   path: '/profiles/{code}/diff',
   tags: ['Workflow'],
   summary: 'What changed between two versions (or a version and the open draft)',
-  request: { params: code, query: z.object({ from: versionRef, to: versionRef }) },
+  request: { params: code, query: z.object({ from: versionRef('from'), to: versionRef('to') }) },
   responses: {
     200: jsonResponse(DiffSchema, 'Section by section'),
     400: jsonError('Bad query'),
@@ -233,7 +237,7 @@ export function registerWorkflowRoutes(
   });
   app.openapi(diff, async (c) => {
     const { code: profile } = c.req.valid('param');
-    const { from, to } = c.req.valid('query') as { from: VersionRef; to: VersionRef };
+    const { from, to } = c.req.valid('query');
     const sections = await workflow.diff(profile, from, to);
     return c.json({ code: profile, from, to, sections, text: formatDiff(sections) }, 200, NO_STORE);
   });

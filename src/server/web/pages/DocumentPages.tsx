@@ -1,3 +1,4 @@
+import type { EvidenceSpan, StoredDocument } from '../../../core/evidence.js';
 import {
   CLAIM_KINDS,
   type ClaimKind,
@@ -5,7 +6,6 @@ import {
   type IngestSummary,
 } from '../../../core/evidence.js';
 import { LEVELS } from '../../../core/levels.js';
-import type { EvidenceSpan, StoredDocument } from '../../../store/documentRepository.js';
 import { highlightSpans, paginateSegments, type TextPage } from '../highlightSpans.js';
 import { Layout } from '../Layout.js';
 import { TableHead } from '../TableHead.js';

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../core/catalog.js';
+import { OccupationIndex } from '../../../resolve/occupationIndex.js';
+import { TitleResolver } from '../../../resolve/titleResolver.js';
 import {
   fixtureFocus,
   LANDING_OCCUPATIONS,
   landingTaxonomy,
   SUPPORT_FOCUS,
-} from '../../../resolve/landingFixture.js';
-import { OccupationIndex } from '../../../resolve/occupationIndex.js';
-import { TitleResolver } from '../../../resolve/titleResolver.js';
+} from '../../../testing/landingFixture.js';
 import { ResolvePage } from './ResolvePage.js';
 
 let resolver: TitleResolver;

@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { Catalog } from '../../../core/catalog.js';
+import type { EvidenceSpan, StoredDocument } from '../../../core/evidence.js';
 import type { RowCitation } from '../../../core/rowCitations.js';
 import { onetSocCodeInKey, onetSocCodesOf } from '../../../core/socCodes.js';
 import type { Source, SourceRow } from '../../../core/taxonomy.js';
-import type { EvidenceSpan, StoredDocument } from '../../../store/documentRepository.js';
 import type { TextPage } from '../highlightSpans.js';
 import { Layout } from '../Layout.js';
 import { onetSummaryUrl } from '../RowLinks.js';

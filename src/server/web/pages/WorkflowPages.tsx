@@ -1,8 +1,9 @@
 import type { ProfileView } from '../../../core/catalog.js';
+import type { SectionDiff } from '../../../core/content/diffContent.js';
+import type { ProfileVersion } from '../../../core/content/history.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../../core/review/reviewProfile.js';
-import type { SectionDiff } from '../../../core/workflow/diffContent.js';
-import type { ProfileVersion } from '../../../store/profileVersionRepository.js';
-import type { ReviewedDraft, VersionRef } from '../../../workflow/profileWorkflow.js';
+import type { VersionRef } from '../../../core/versionRef.js';
+import type { ReviewedDraft } from '../../../workflow/profileWorkflow.js';
 import { Layout } from '../Layout.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { TableHead } from '../TableHead.js';

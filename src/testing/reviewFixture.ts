@@ -1,5 +1,5 @@
-import { draftProfile } from '../../testing/draftProfile.js';
-import type { Focus, Source, Statement, Taxonomy } from '../taxonomy.js';
+import type { Focus, Source, Statement, Taxonomy } from '../core/taxonomy.js';
+import { draftProfile } from './draftProfile.js';
 
 /** Small taxonomies for the review panel's tests. */
 const SOURCES: Source[] = ['a', 'b', 'c', 'd'].map((id) => ({

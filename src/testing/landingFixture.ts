@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { focusCodeFor } from '../core/codes.js';
 import type {
@@ -8,9 +9,8 @@ import type {
   Taxonomy,
   TaxonomyFunction,
 } from '../core/taxonomy.js';
+import { GENERATED_ORIGIN } from '../resolve/focusLanding.js';
 import type { OccupationIndexData } from '../store/occupationRepository.js';
-import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
-import { GENERATED_ORIGIN } from './focusLanding.js';
 
 /**
  * Small taxonomies and occupation tables for landing tests: focuses shaped like
