@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
-import { readDocument } from '../src/factory/readDocument.js';
+import { readSources } from '../src/factory/readSources.js';
 import { ingestDeps, openCanon } from '../src/runtime/openCanon.js';
 import { ingestSources } from '../src/workflow/ingestSources.js';
 import { OBJECTS, TRACK_TITLES, VERBS } from './ladderWords.js';
@@ -44,7 +44,7 @@ try {
       bytes: new TextEncoder().encode(ladder(run, i)),
     }));
     let t = performance.now();
-    for (const input of inputs) await readDocument(input);
+    for (const input of inputs) await readSources([input], { ladder: null });
     readRates.push(DOCS / ((performance.now() - t) / 60_000));
     t = performance.now();
     for (let i = 0; i < inputs.length; i += 25)

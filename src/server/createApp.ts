@@ -199,7 +199,8 @@ export function createApp(options: AppOptions): Hono {
       return c.json({ status: 'ready' });
     } catch (error) {
       log('readiness check failed', error);
-      return c.json({ error: { code: 'store_unavailable', message: 'The store does not answer.' } }, 503);
+      const code = 'store_unavailable';
+      return c.json({ error: { code, message: 'The store does not answer.' } }, HTTP_STATUS[code]);
     }
   });
   app.route(
