@@ -1,3 +1,4 @@
+import type { Track } from '../core/levels.js';
 import { normalizeTitle } from '../resolve/normalizeTitle.js';
 import { readSeniority } from '../resolve/readSeniority.js';
 import { type Block, type DocumentTree, type Section, stripMarks, walkSections } from './documentTree.js';
@@ -146,17 +147,20 @@ function tableLevels(tree: DocumentTree): FoundLevel[] {
     const [header, ...body] = rows;
     if (!header?.cells || !header.cellSpans || body.length === 0) continue;
     const levels: FoundLevel[] = [];
+    /** Per level column, the track its title's seniority grades; null when it carries a level code. */
+    const graded: (Track | null)[] = [];
     header.cells.forEach((cell, j) => {
       if (j === 0) return;
       const text = stripMarks(cell);
       const reading = readLevelHeading(text);
       // A column is a level when it carries a level code or a title that says how senior; plain job
       // titles side by side ("Developer | Tech Lead | Manager") are tracks, not levels.
-      const stated =
-        ROLE_WORDS.test(text) && !NOT_A_LEVEL.test(text) && readSeniority(normalizeTitle(text).words).stated;
-      const isLevel = Boolean(reading?.code) || BARE_CODE.test(text) || stated;
+      const seniority =
+        ROLE_WORDS.test(text) && !NOT_A_LEVEL.test(text) ? readSeniority(normalizeTitle(text).words) : null;
+      const coded = Boolean(reading?.code) || BARE_CODE.test(text);
       const span = header.cellSpans?.[j];
-      if (!isLevel || !span) return;
+      if (!(coded || seniority?.stated) || !span) return;
+      graded.push(coded ? null : (seniority?.level.track ?? null));
       const heading: Block = {
         kind: 'heading',
         text,
@@ -188,7 +192,10 @@ function tableLevels(tree: DocumentTree): FoundLevel[] {
         path: [...path, text],
       });
     });
-    if (levels.length >= 2 && levels.length / (header.cells.length - 1) >= 0.6) return levels;
+    // Titles that each grade a track of their own ("Tech Lead" P, "Manager" M) compare tracks: a ladder
+    // has two columns graded alike, by level codes or by titles on one track.
+    const ladder = new Set(graded).size < graded.length;
+    if (ladder && levels.length >= 2 && levels.length / (header.cells.length - 1) >= 0.6) return levels;
   }
   return [];
 }

@@ -5,6 +5,7 @@ import type {
   CareerLinks,
   ClassificationMapping,
   Focus,
+  LevelExperience,
   PayObservation,
   ProfileRecord,
   ProfileStatus,
@@ -37,6 +38,7 @@ export interface ProfileSpec {
   rubricRows?: SourceRow[];
   career?: Partial<Record<keyof CareerLinks, StatementSpec[]>>;
   skills?: Skill[];
+  experience?: LevelExperience;
   pay?: PayObservation[];
 }
 
@@ -99,6 +101,7 @@ export function buildTaxonomy(functions: FunctionSpec[], sources: Source[] = [])
             lateral: (p.career?.lateral ?? []).map(statement),
           },
           ...(p.skills ? { skills: p.skills } : {}),
+          ...(p.experience ? { experience: p.experience } : {}),
         };
         profiles.push({
           code: profileCode(fn.code, code, levelCode),
