@@ -99,7 +99,7 @@ describe('canon CLI', () => {
       EXIT_CODES.not_found,
       /No profile with code "TECHNO.TECHNOLO6B55.P1"/,
     ],
-    [['show', 'nonsense', '--data-dir'], EXIT_CODES.not_found, /expected FUNCTION.FOCUS.LEVEL/],
+    [['show', 'nonsense', '--data-dir'], EXIT_CODES.invalid_input, /expected FUNCTION.FOCUS.LEVEL/],
     [
       ['export', '--format', 'xml', '--data-dir'],
       EXIT_CODES.invalid_input,

@@ -222,12 +222,9 @@ export class Catalog {
   getProfile(code: string): ProfileView {
     const view = this.views.get(code);
     if (view) return view;
-    try {
-      parseProfileCode(code);
-    } catch (error) {
-      // A malformed code is still just a code that names no profile; say what the shape should be.
-      throw new CanonError('not_found', (error as Error).message, { cause: error });
-    }
+    // A malformed code is bad input (400, exit 2), saying what the shape should be; a well-formed one
+    // that names no profile is not found.
+    parseProfileCode(code);
     throw new CanonError('not_found', `No profile with code ${quote(code)}.`);
   }
 

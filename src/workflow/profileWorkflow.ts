@@ -204,19 +204,28 @@ export class ProfileWorkflow {
     return version;
   }
 
-  /** Takes a profile out of use; its versions stay readable. A later approval brings it back. */
+  /**
+   * Takes a profile out of use, closing its open draft; its versions stay readable. A new draft,
+   * submitted and approved, brings it back.
+   */
   async retire(actor: Actor, code: string, note?: string): Promise<void> {
     requireRole(actor, 'approver');
     const view = this.deps.catalog().getProfile(code);
     if (view.record.status === 'retired') throw new CanonError('conflict', `${code} is already retired.`);
     await auditedWrite(this.deps.db, actor, 'approver', async (tx) => {
       await setProfileStatus(tx, code, 'retired');
+      // A retired profile has nothing to review: its open draft closes with it and leaves the queue.
+      const draft = await readDraft(tx, code, true);
+      if (draft) await deleteDraft(tx, code);
       return {
         result: undefined,
         audit: {
           action: 'profile.retire',
           target: code,
-          before: { status: view.record.status },
+          before: {
+            status: view.record.status,
+            ...(draft ? { draft: { status: draft.status, revision: draft.revision } } : {}),
+          },
           after: { status: 'retired' },
           note: note ?? null,
         },

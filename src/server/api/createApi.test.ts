@@ -177,7 +177,8 @@ describe('compare', () => {
   it.each([
     ['/api/compare?codes=TECHNO.TECHNOLO6B55.M3', 400],
     ['/api/compare', 400],
-    ['/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.NOPE.M3', 404],
+    ['/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.NOPE.M3', 400],
+    ['/api/compare?codes=TECHNO.TECHNOLO6B55.M3,TECHNO.TECHNOLO6B55.M1', 404],
   ])('answers %s with %i', async (path, status) => {
     const res = await json(path);
     expect(res.status).toBe(status);
@@ -340,7 +341,6 @@ describe('review', () => {
 describe('API errors', () => {
   it.each([
     '/api/profiles/TECHNO.TECHNOLO6B55.M1',
-    '/api/profiles/NOPE',
     '/api/functions/NOPEXX',
     '/api/focuses/NOPE',
     '/api/levels/M9',
@@ -352,6 +352,15 @@ describe('API errors', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(body.error.code).toBe('not_found');
     expect(body.error.message.length).toBeGreaterThan(5);
+  });
+
+  it('answers 400 for a malformed profile code, saying the shape a code has', async () => {
+    const { status, body } = await json('/api/profiles/NOPE');
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({
+      code: 'invalid_input',
+      message: 'Malformed profile code "NOPE": expected FUNCTION.FOCUS.LEVEL, e.g. TECHNO.TECHNOLO6B55.M3.',
+    });
   });
 
   it.each([
