@@ -313,21 +313,24 @@ describe.each(backends)('profile workflow on %s', (_name, open) => {
     expect(canon.catalog.getProfile(M4).record).toMatchObject({ status: 'approved', version: 2 });
   });
 
-  it.skipIf(!open)('closes a draft in review when its profile is retired, taking it off the queue', async () => {
-    const { canon } = await fresh();
-    await canon.workflow.propose(editor, M4, { add: { responsibilities: [NEW_DUTY] } });
-    await canon.workflow.submit(editor, M4);
-    expect((await canon.workflow.queue()).map((r) => r.draft.profileCode)).toContain(M4);
-    await canon.workflow.retire(approver, M4, 'merged into M5');
-    expect((await canon.workflow.queue()).map((r) => r.draft.profileCode)).not.toContain(M4);
-    expect((await rejection(canon.workflow.draft(M4))).code).toBe('not_found');
-    const [entry] = await canon.workflow.audit(admin, { target: M4, limit: 1 });
-    expect(entry).toMatchObject({
-      action: 'profile.retire',
-      before: { draft: { status: 'in_review' } },
-      after: { status: 'retired' },
-    });
-  });
+  it.skipIf(!open)(
+    'closes a draft in review when its profile is retired, taking it off the queue',
+    async () => {
+      const { canon } = await fresh();
+      await canon.workflow.propose(editor, M4, { add: { responsibilities: [NEW_DUTY] } });
+      await canon.workflow.submit(editor, M4);
+      expect((await canon.workflow.queue()).map((r) => r.draft.profileCode)).toContain(M4);
+      await canon.workflow.retire(approver, M4, 'merged into M5');
+      expect((await canon.workflow.queue()).map((r) => r.draft.profileCode)).not.toContain(M4);
+      expect((await rejection(canon.workflow.draft(M4))).code).toBe('not_found');
+      const [entry] = await canon.workflow.audit(admin, { target: M4, limit: 1 });
+      expect(entry).toMatchObject({
+        action: 'profile.retire',
+        before: { draft: { status: 'in_review' } },
+        after: { status: 'retired' },
+      });
+    },
+  );
 
   it.skipIf(!open)('leaves a profile approved in Canon alone when the built-in files change', async () => {
     const { store, canon } = await fresh();
