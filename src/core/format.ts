@@ -19,7 +19,11 @@ export function formatBand(band: {
   low: number | null;
   high: number | null;
   currency: string;
+  atLeast?: boolean;
 }): string {
+  // A top-coded bound is the published figure itself, to the dollar: rounding it would move the bound.
+  if (band.atLeast)
+    return `≥ ${new Intl.NumberFormat('en-US', { style: 'currency', currency: band.currency, maximumFractionDigits: 0 }).format(band.median)}, top-coded`;
   const range = formatRange(band.low, band.high, band.currency);
   return `${formatMoneyShort(band.median, band.currency)}${range ? ` (${range})` : ''}`;
 }

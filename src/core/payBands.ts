@@ -1,4 +1,5 @@
 import type { Catalog, ProfileView } from './catalog.js';
+import { formatMoneyShort } from './format.js';
 import { getLevel } from './levels.js';
 import type { SourceRow } from './taxonomy.js';
 
@@ -53,16 +54,36 @@ export interface PayBand {
   sources: string[];
   /** The rows of reference files an observed figure was generated from, when it was. */
   rows?: SourceRow[];
+  /** How many people a company's figure stands for. */
+  n?: number;
+  /**
+   * The median is a lower bound: the level sits above the source's top-coded wage (OEWS publishes no
+   * wage above it), so the true figure is at least this.
+   */
+  atLeast?: boolean;
 }
 
 export interface ProfilePay {
-  /** The figure to show first: observed for the profile, else the level estimate, else the occupation's. */
+  /**
+   * The figure to show first: observed for the profile (a company's own figure once it has enough
+   * people for a range, or a sourced figure of the profile), else the level estimate, else the
+   * occupation's.
+   */
   headline: PayBand | null;
   occupation: PayBand | null;
   estimate: PayBand | null;
+  /** A company's figure too thin to lead (fewer people than a range needs), shown beside the headline with its n. */
+  company: PayBand | null;
   /** One band per level of the focus, for the chart. */
   levels: { levelCode: string; band: PayBand | null }[];
+  /** Where the figures disagree — sources more than 20% apart, a level paid below the one under it — and why. */
+  notes: string[];
 }
+
+/** A company figure leads a level only when it stands for this many people: fewer give no range, and one person is anecdote. */
+export const COMPANY_LEAD_MIN = 4;
+/** Two sources of one level further apart than this are shown side by side, the gap stated. */
+const DISAGREEMENT = 0.2;
 
 /**
  * Market pay for profiles: observed figures first, then the occupation's
@@ -96,35 +117,44 @@ export class PayBook {
         band: other ? (this.observed(other, region) ?? this.estimate(other, region)) : null,
       };
     });
+    const estimate = this.estimate(view, region);
+    const company = this.company(view, region);
+    // A thin company figure leads only where the market has nothing to say.
+    const headline = this.observed(view, region) ?? estimate ?? this.occupationBand(view, region) ?? company;
+    const beside = company && headline?.sources[0] !== company.sources[0] ? company : null;
     return {
-      headline: this.headline(view, region),
+      headline,
       occupation: this.occupationBand(view, region),
-      estimate: this.estimate(view, region),
+      estimate,
+      company: beside,
       levels,
+      notes: [...disagreement(headline, estimate, beside), ...inversions(levels)],
     };
   }
 
-  private headline(view: ProfileView, region?: string): PayBand | null {
-    return this.observed(view, region) ?? this.estimate(view, region) ?? this.occupationBand(view, region);
+  private company(view: ProfileView, region?: string): PayBand | null {
+    const company = (this.byProfile.get(view.code) ?? []).find((r) => !region || r.region === region);
+    if (!company) return null;
+    return {
+      median: company.median,
+      low: company.p25,
+      high: company.p75,
+      wide: null,
+      currency: company.currency,
+      region: company.region,
+      kind: 'observed',
+      basis: `${company.source}: ${company.n} ${company.n === 1 ? 'person' : 'people'}${company.p25 === null ? ' (too few for a range)' : ', range p25–p75'}`,
+      method: null,
+      sources: [company.dataset],
+      n: company.n,
+    };
   }
 
   private observed(view: ProfileView, region?: string): PayBand | null {
-    // A company's own data for the profile comes first: it is the most specific there is.
-    const company = (this.byProfile.get(view.code) ?? []).find((r) => !region || r.region === region);
-    if (company) {
-      return {
-        median: company.median,
-        low: company.p25,
-        high: company.p75,
-        wide: null,
-        currency: company.currency,
-        region: company.region,
-        kind: 'observed',
-        basis: `${company.source}: ${company.n} ${company.n === 1 ? 'person' : 'people'}${company.p25 === null ? ' (too few for a range)' : ', range p25–p75'}`,
-        method: null,
-        sources: [company.dataset],
-      };
-    }
+    // A company's own data for the profile comes first once it stands for enough people: it is the
+    // most specific there is. Fewer, and it is shown beside the market figure instead of over it.
+    const company = this.company(view, region);
+    if (company && (company.n ?? 0) >= COMPANY_LEAD_MIN) return company;
     const pay = view.record.pay.find((p) => !region || p.region === region) ?? null;
     if (!pay) return null;
     return {
@@ -160,7 +190,7 @@ export class PayBook {
       currency: r.currency,
       region: r.region,
       kind: 'observed',
-      basis: `${r.source}, ${r.asOf ?? 'date not stated'}: all ${r.socCode} workers${r.employment ? ` (employment ${r.employment.toLocaleString('en-US')})` : ''}, not this level alone${r.topCoded.length ? `; ${r.topCoded.join(', ')} above the top-coded wage` : ''}`,
+      basis: `${withDate(r.source, r.asOf)}: all ${r.socCode} workers${r.employment ? ` (employment ${r.employment.toLocaleString('en-US')})` : ''}, not this level alone${r.topCoded.length ? `; ${r.topCoded.join(', ')} above the top-coded wage` : ''}`,
       method: null,
       sources: [r.dataset],
     };
@@ -189,7 +219,7 @@ export class PayBook {
     const position = 20 + ((view.level.rank - min) / (max - min)) * 65;
     const at = (pct: number) => interpolate(curve, pct);
     const median = at(position);
-    if (median === null) return null;
+    if (median === null) return topCodedBound(r, curve, view.level.code, position);
     const low = at(Math.max(10, position - 15));
     const high = at(Math.min(90, position + 15));
     return {
@@ -206,6 +236,80 @@ export class PayBook {
     };
   }
 }
+
+/**
+ * A level above the source's top-coded wage: OEWS publishes no wage there, only that it is higher, so
+ * the band is that bound ("at least"), never a figure made up beyond it. Null when the source does not
+ * say the missing percentiles are top-coded.
+ */
+function topCodedBound(
+  r: OccupationPayRecord,
+  curve: readonly (readonly [number, number])[],
+  levelCode: string,
+  position: number,
+): PayBand | null {
+  const last = curve.at(-1);
+  if (!last || r.topCoded.length === 0) return null;
+  return {
+    median: last[1],
+    low: null,
+    high: null,
+    wide: null,
+    currency: r.currency,
+    region: r.region,
+    kind: 'estimate',
+    basis: `Estimate from ${r.source} percentiles for SOC ${r.socCode}`,
+    method: `Level ${levelCode} sits at about the ${ordinal(Math.round(position))} percentile of ${r.socCode}, above its ${ordinal(last[0])}, the last wage published: ${r.topCoded.join(', ')} ${r.topCoded.length === 1 ? 'is' : 'are'} top-coded, so the level's wage is at least that.`,
+    sources: [r.dataset],
+    atLeast: true,
+  };
+}
+
+/** "BLS OEWS May 2024 national" already says its date; a source that does not gets it added. */
+function withDate(source: string, asOf: string | null): string {
+  if (asOf === null) return `${source}, date not stated`;
+  return source.includes(asOf) ? source : `${source}, ${asOf}`;
+}
+
+/** Sources of the same level more than 20% apart, said with both figures: neither is dropped. */
+function disagreement(headline: PayBand | null, estimate: PayBand | null, company: PayBand | null): string[] {
+  const out: string[] = [];
+  const gap = (a: PayBand, b: PayBand) => (a.median - b.median) / b.median;
+  if (headline && estimate && headline !== estimate && !estimate.atLeast) {
+    const g = gap(headline, estimate);
+    if (Math.abs(g) > DISAGREEMENT)
+      out.push(
+        `The sourced figure (${money(headline)}, ${headline.basis}) is ${Math.round(Math.abs(g) * 100)}% ${g < 0 ? 'below' : 'above'} the market estimate (${money(estimate)}); both are shown.`,
+      );
+  }
+  if (company && headline && !headline.atLeast) {
+    const g = gap(company, headline);
+    out.push(
+      `Company data: ${money(company)} from ${company.n ?? 0} ${company.n === 1 ? 'person' : 'people'}, too few to lead (${COMPANY_LEAD_MIN} give a range)${Math.abs(g) > DISAGREEMENT ? `; ${Math.round(Math.abs(g) * 100)}% ${g < 0 ? 'below' : 'above'} the figure shown` : ''}.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Levels paid less than the level below them. Estimates rise with the level by construction, so an
+ * inversion always comes from a sourced figure: it is kept as its source states it, and said.
+ */
+function inversions(levels: readonly { levelCode: string; band: PayBand | null }[]): string[] {
+  const out: string[] = [];
+  let below: { levelCode: string; band: PayBand } | null = null;
+  for (const l of levels) {
+    if (!l.band) continue;
+    if (below && l.band.median < below.band.median && !below.band.atLeast)
+      out.push(
+        `${l.levelCode} (${money(l.band)}, ${l.band.kind}) is below ${below.levelCode} (${money(below.band)}, ${below.band.kind}): ${l.band.kind === 'observed' ? `${l.levelCode}'s figure` : `${below.levelCode}'s figure`} is as its source states it, not adjusted to the ladder.`,
+      );
+    below = { levelCode: l.levelCode, band: l.band };
+  }
+  return out;
+}
+
+const money = (b: PayBand) => `${b.atLeast ? '≥ ' : ''}${formatMoneyShort(b.median, b.currency)}`;
 
 /** Linear interpolation on known (percentile, wage) points; null beyond the last known point. */
 function interpolate(points: readonly (readonly [number, number])[], pct: number): number | null {

@@ -70,9 +70,17 @@ export function PayChart({ bars, labelHeading = 'Level' }: { bars: PayBar[]; lab
             {bars.map((l) => (
               <tr>
                 <th scope="row">{l.label}</th>
-                <td>{l.band ? formatMoneyShort(l.band.median, l.band.currency) : '—'}</td>
+                <td>
+                  {l.band
+                    ? `${l.band.atLeast ? '≥ ' : ''}${formatMoneyShort(l.band.median, l.band.currency)}`
+                    : '—'}
+                </td>
                 <td>{(l.band && formatRange(l.band.low, l.band.high, l.band.currency)) ?? '—'}</td>
-                <td>{l.band ? l.band.kind : 'no pay data yet'}</td>
+                <td>
+                  {l.band
+                    ? `${l.band.kind}${l.band.atLeast ? ', top-coded' : ''}${l.band.n ? `, n = ${l.band.n}` : ''}`
+                    : 'no pay data yet'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,11 @@ const Band = z
     basis: z.string(),
     method: z.string().nullable(),
     sources: z.array(z.string()),
+    n: z.number().int().optional().openapi({ description: 'People behind a company figure' }),
+    atLeast: z
+      .boolean()
+      .optional()
+      .openapi({ description: "True when the median is a lower bound: the source's top-coded wage" }),
   })
   .openapi('PayBand');
 
@@ -29,7 +34,13 @@ const PaySchema = z
     headline: Band.nullable(),
     occupation: Band.nullable(),
     estimate: Band.nullable(),
+    company: Band.nullable().openapi({
+      description: 'A company figure of too few people to lead, shown beside the headline',
+    }),
     bands: z.array(z.object({ level: z.string(), band: Band.nullable() })),
+    notes: z
+      .array(z.string())
+      .openapi({ description: 'Where sources disagree, and why a level is paid below the one under it' }),
   })
   .openapi('ProfilePay');
 
@@ -66,7 +77,9 @@ export function registerPayRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       headline: band(h),
       occupation: band(pay.occupation),
       estimate: band(pay.estimate),
+      company: band(pay.company),
       bands: pay.levels.map((l) => ({ level: l.levelCode, band: band(l.band) })),
+      notes: pay.notes,
     }));
   });
 }

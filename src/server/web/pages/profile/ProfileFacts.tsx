@@ -44,6 +44,19 @@ export function ProfileFacts({ view, market }: { view: ProfileView; market: Prof
               {pay === market.occupation && pay.wide?.low != null ? (
                 <span class="basis">p10–p90: {formatRange(pay.wide.low, pay.wide.high, pay.currency)}</span>
               ) : null}
+              {market.estimate && market.estimate !== pay ? (
+                <span class="basis">
+                  Market estimate for the level: {formatBand(market.estimate)} ({market.estimate.basis})
+                </span>
+              ) : null}
+              {market.company ? (
+                <span class="basis" data-section="company-pay">
+                  Company data: {formatBand(market.company)}, n = {market.company.n} ({market.company.basis})
+                </span>
+              ) : null}
+              {market.notes.map((note) => (
+                <span class="basis pay-note">{note}</span>
+              ))}
             </>
           ) : (
             <span class="muted">no pay data yet</span>
