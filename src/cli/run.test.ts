@@ -463,7 +463,17 @@ describe('canon CLI', () => {
       passed: true,
       confidence: { band: 'high' },
     });
-    expect(json.findings[0]).toMatchObject({ dimension: 'realWorldCoverage', severity: 'warn' });
+    // The seed's M3 guidelines say 5–7+ years managing against the level's 8–12 in all: a factual warning,
+    // and the text names the statement behind it.
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ kind: 'yearsDiffer', dimension: 'factualAccuracy', severity: 'warn' }),
+    );
+    expect(text.out).toMatch(
+      /\[factualAccuracy\] warn: The guidelines state 5–7 years managing professionals and budgets; the level's sourced range is 8–12 years in all\. Say how the two relate\.\n {6}“5–7\+ years managing professionals and budgets;/,
+    );
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ dimension: 'realWorldCoverage', severity: 'warn' }),
+    );
   });
 
   it('reviews every profile with --all: pass counts, lowest scores in bins, commonest failures, progress on stderr', async () => {

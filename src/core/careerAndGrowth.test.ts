@@ -90,6 +90,15 @@ describe('jobDescription', () => {
     }
     expect(md).toContain('15–25 yrs');
   });
+
+  it("never lists titles as the profile's aliases when the profile records none", () => {
+    const view = catalog.getProfile(M6);
+    const text = jobDescription(catalog, M6).roleDefinition.join(' ');
+    if (view.record.aliases.length === 0)
+      expect(text).toMatch(/Titles Canon's level framework uses at M6 \(none recorded for this profile\): /);
+    else expect(text).toContain(`Also known as: ${view.record.aliases[0]?.text}`);
+    expect(text).not.toMatch(/Titles often used for this level/);
+  });
 });
 
 describe('readiness', () => {

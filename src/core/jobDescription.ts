@@ -27,7 +27,10 @@ export function jobDescription(catalog: Catalog, code: string): JobDescription {
   const view = catalog.getProfile(code);
   const own = view.ladder.find((s) => s.current)?.content;
   const paths = careerPaths(catalog, code);
-  const titles = view.level.commonTitles.slice(0, 3).join(', ');
+  // The profile's own aliases when it has some; otherwise the level framework's titles, said to be the
+  // framework's, so the description never claims aliases the profile says it lacks.
+  const aliases = view.record.aliases.map((a) => a.text).slice(0, 3);
+  const common = view.level.commonTitles.slice(0, 3).join(', ');
   const skills = view.focus.skills.map(({ name, application, kind }) => ({ name, application, kind }));
   return {
     code: view.code,
@@ -37,7 +40,13 @@ export function jobDescription(catalog: Catalog, code: string): JobDescription {
       `We are looking for a ${view.level.title.toLowerCase()} in ${view.focus.name.toLowerCase()}, part of our ${view.fn.name} function. ${view.level.summary}`,
       `Scope: ${view.level.scope.toLowerCase()}. The role ${lowerFirst(view.level.decisionRights)} and ${lowerFirst(view.level.leadership)}.`,
       `About the focus: ${view.focus.description}`,
-      ...(titles ? [`Titles often used for this level: ${titles}.`] : []),
+      ...(aliases.length > 0
+        ? [`Also known as: ${aliases.join(', ')}.`]
+        : common
+          ? [
+              `Titles Canon's level framework uses at ${view.level.code} (none recorded for this profile): ${common}.`,
+            ]
+          : []),
     ],
     career: {
       entryFrom: paths.entry.map((s) => s.title),

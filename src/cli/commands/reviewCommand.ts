@@ -45,8 +45,7 @@ async function review(
             '',
             'Findings:',
             ...r.findings.map(
-              (f) =>
-                `  [${f.dimension}] ${f.severity}: ${f.message}${f.statements[0] ? `\n      “${f.statements[0]}”` : ''}`,
+              (f) => `  [${f.dimension}] ${f.severity}: ${f.message}${statementLines(f.statements)}`,
             ),
           ]
         : []),
@@ -84,4 +83,11 @@ function summaryText(s: ReviewSummary): string {
         )),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The statements behind a finding, the first three quoted in full, so a reader can find each. */
+function statementLines(statements: readonly string[]): string {
+  const shown = statements.slice(0, 3).map((s) => `\n      “${s}”`);
+  const more = statements.length > 3 ? `\n      … and ${statements.length - 3} more` : '';
+  return shown.join('') + more;
 }

@@ -67,6 +67,12 @@ export const FINDING_KINDS = {
     severity: 'fail',
     pattern: "States {stated} years against the level's sourced {range}.",
   },
+  yearsDiffer: {
+    dimension: 'factualAccuracy',
+    severity: 'warn',
+    pattern:
+      "The guidelines state {stated} years {what}; the level's sourced range is {range} years in all. Say how the two relate.",
+  },
   fewSources: {
     dimension: 'realWorldCoverage',
     severity: 'fail',

@@ -243,4 +243,20 @@ describe('the built-in taxonomy under review', () => {
       .filter((r) => !r.passed);
     expect(failures.map((f) => [f.code, f.scores])).toEqual([]);
   });
+
+  it("names the seed's guidelines years that differ from the level's range, as factual findings", () => {
+    const years = (code: string) =>
+      reviewProfile(catalog, code)
+        .findings.filter((f) => f.kind === 'yearsDiffer')
+        .map((f) => [f.dimension, f.message]);
+    expect(years('TECHNO.TECHNOLO6B55.M6')).toEqual([
+      [
+        'factualAccuracy',
+        "The guidelines state 12–15 years of deep leadership; the level's sourced range is 15–25 years in all. Say how the two relate.",
+      ],
+    ]);
+    expect(years('TECHNO.TECHNOLO6B55.M3')[0]?.[1]).toMatch(
+      /state 5–7 years managing professionals and budgets; .* 8–12 years in all/,
+    );
+  });
 });

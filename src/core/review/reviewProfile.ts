@@ -163,9 +163,21 @@ function levelDifferentiation(levels: LevelReading[], at: number): Finding[] {
   for (const other of levels) {
     if (other === own || other.statements.length === 0) continue;
     if (own.statements.every((s) => twinIn(s, other))) {
-      findings.push(finding('repeatsLevel', [], { level: other.code }));
+      findings.push(
+        finding(
+          'repeatsLevel',
+          own.statements.map((s) => s.statement.text),
+          { level: other.code },
+        ),
+      );
     } else if (own.rows.size > 0 && sameSet(own.rows, other.rows)) {
-      findings.push(finding('sameRows', [], { level: other.code }));
+      findings.push(
+        finding(
+          'sameRows',
+          [...own.rows].map((row) => `row ${row}`),
+          { level: other.code },
+        ),
+      );
     }
   }
   for (const n of neighbours) {
@@ -196,24 +208,28 @@ function factualAccuracy(view: ProfileView, own: LevelReading | undefined): Find
   const rubric = own?.content.rubric;
   if (!rubric) return findings;
   if (rubric.sources.length === 0) findings.push(finding('rubricUnsourced', [rubric.knowledge]));
-  // Years stated in the rubric must not contradict the level's sourced range.
+  // Years stated in the rubric must agree with the level's sourced range. Total experience outside
+  // it is a contradiction; years of something narrower ("managing", "of leadership") outside it may
+  // both be true, but a reader is told two figures and how they relate is not said: a warning.
   const range = view.level.experience;
-  const stated = /(\d+)\s*[–-]\s*(\d+)\+?\s*years/.exec(rubric.degreeYears);
-  // Only total experience is comparable with the level's range; "years managing" measures something else.
-  if (
-    range &&
-    stated &&
-    /years (?:of )?(?:total|overall|professional experience)/i.test(rubric.degreeYears)
-  ) {
+  const stated = /(\d+)\s*[–-]\s*(\d+)\+?\s*years\s*(?<what>[^.;,]*)/.exec(rubric.degreeYears);
+  if (range && stated) {
     const [min, max] = [Number(stated[1]), Number(stated[2])];
-    if (max < range.min || min > range.max) {
+    const total = /^(?:of )?(?:total|overall|professional experience)/i.test(stated.groups?.what ?? '');
+    const slots = { stated: `${min}–${max}`, range: `${range.min}–${range.max}` };
+    if (total && (max < range.min || min > range.max))
+      findings.push(finding('yearsContradict', [rubric.degreeYears], slots));
+    else if (!total && (min < range.min || max > range.max))
       findings.push(
-        finding('yearsContradict', [rubric.degreeYears], {
-          stated: `${min}–${max}`,
-          range: `${range.min}–${range.max}`,
+        finding('yearsDiffer', [rubric.degreeYears], {
+          ...slots,
+          // "of deep leadership across departments…" → "of deep leadership": what is counted, not where.
+          what:
+            (stated.groups?.what ?? '')
+              .split(/\s+(?:across|including|with|in|at|for|from|building|as)\s+/)[0]
+              ?.trim() || 'of experience',
         }),
       );
-    }
   }
   return findings;
 }
