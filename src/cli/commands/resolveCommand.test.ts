@@ -44,7 +44,7 @@ describe('formatResolution', () => {
     expect(text('Senior Offering Manager')).toBe(
       [
         'Senior Offering Manager — unresolved',
-        '  level: M3 Senior Manager · seniority: manager, senior · specialty: offering',
+        '  level: M3 Senior Manager · seniority: senior, manager · specialty: offering',
         '  lands on: no built-in profile',
         '  no occupation matched',
         '',

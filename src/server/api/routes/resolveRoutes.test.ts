@@ -27,7 +27,7 @@ describe('GET /api/resolve', () => {
     expect(body).toMatchObject({
       status: 'unresolved',
       level: { code: 'M3', track: 'M', title: 'Senior Manager' },
-      seniority: { words: ['manager', 'senior'], stated: true, specialtyWords: ['offering'] },
+      seniority: { words: ['senior', 'manager'], stated: true, specialtyWords: ['offering'] },
       landing: null,
       candidates: [],
     });
