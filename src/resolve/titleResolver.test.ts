@@ -423,6 +423,7 @@ describe('TitleResolver landing on the tiny taxonomy (a support-track focus, a p
       stated: true,
       specialtyWords: ['offering'],
       removed: [],
+      note: null,
     });
   });
 
