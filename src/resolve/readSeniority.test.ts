@@ -268,14 +268,15 @@ describe('readSeniority for the support track', () => {
     expect(read(title)).toMatchObject({ level: { code: 'P2' }, stated: false, cues: [], specialty });
   });
 
-  it('reads a foreman as a first-line supervisor, keeping the word for the occupation', () => {
-    expect(read('Construction Foreman')).toMatchObject({
-      level: { code: 'M1' },
-      stated: true,
-      cues: ['foreman'],
-      specialty: ['construction', 'foreman'],
-    });
-  });
+  it.each([
+    ['Construction Foreman', 'M1', ['foreman'], ['construction', 'foreman']],
+    ['Research Assistant Professor', 'P2', ['assistant professor'], ['research', 'assistant', 'professor']],
+  ])(
+    'reads %j as %s, keeping the words that name the occupation in the specialty',
+    (title, code, cues, specialty) => {
+      expect(read(title)).toMatchObject({ level: { code }, stated: true, cues, specialty });
+    },
+  );
 
   it('reads a crew leader as a first-line lead on the other tracks', () => {
     expect(read('Crew Leader')).toMatchObject({ level: { code: 'M1' }, stated: true, specialty: [] });

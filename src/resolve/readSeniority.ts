@@ -352,8 +352,14 @@ const FURNITURE = new Set([
 /** Teaching titles, where a grade or year is the class taught ("Grade 3 Teacher"), not a level. */
 const TEACHING = new Set(['teacher', 'teachers', 'teaching', 'tutor', 'instructor']);
 
-/** Foremen are SOC's first-line supervisors (M1): the word also names the occupation, and stays in the specialty. */
-const OCCUPATION_ROLES = new Set(['foreman', 'forewoman', 'foreperson']);
+/**
+ * Words that state a level and name the occupation too, so they stay in the specialty: foremen are SOC's
+ * first-line supervisors (M1), and a professor's rank is read while "assistant professor" still finds the
+ * postsecondary teachers.
+ */
+const OCCUPATION_WORDS = new Set(['foreman', 'forewoman', 'foreperson', 'professor', 'prof']);
+/** The ranks that go with a professor, kept in the specialty beside it. */
+const ACADEMIC_RANKS = new Set(['assistant', 'associate']);
 
 type Words = readonly string[];
 /** A form's reading: the level on the P/M/E tracks, on the support track, and whether it is a role. */
@@ -465,7 +471,7 @@ const FORMS: Form[] = [
   { words: ['crew', 'lead'], level: 'M1', support: 'S4', role: true },
   { words: ['supervisor'], level: 'M1', role: true },
   { words: ['supervisors'], level: 'M1', role: true },
-  ...[...OCCUPATION_ROLES].map((w): Form => ({ words: [w], level: 'M1', role: true })),
+  ...['foreman', 'forewoman', 'foreperson'].map((w): Form => ({ words: [w], level: 'M1', role: true })),
   { words: ['distinguished'], level: 'P6', support: 'S4' },
   { words: ['fellow'], level: 'P1', support: 'S1', when: (w) => hasAny(w, TRAINING) },
   { words: ['fellow'], level: 'P6', support: 'S4' },
@@ -619,7 +625,7 @@ export function readSeniority(words: readonly string[]): Seniority {
   const cues: string[] = [];
   for (const r of readings) {
     cues.push(...runs(read, r.at));
-    for (const i of r.at) if (!OCCUPATION_ROLES.has(read[i] ?? '')) taken.add(i);
+    for (const i of r.at) if (!occupationWord(read, i)) taken.add(i);
   }
   const specialty: string[] = [];
   for (let i = 0; i < read.length; i++) {
@@ -651,6 +657,13 @@ function unstated(words: readonly string[]): Seniority {
   const specialty: string[] = [];
   for (const w of words) if (!FILLER.has(w)) specialty.push(w);
   return { level: getLevel(DEFAULT_LEVEL), stated: false, cues: [], specialty, support: null, note: null };
+}
+
+function occupationWord(words: Words, at: number): boolean {
+  const word = words[at] ?? '';
+  return (
+    OCCUPATION_WORDS.has(word) || (ACADEMIC_RANKS.has(word) && OCCUPATION_WORDS.has(words[at + 1] ?? ''))
+  );
 }
 
 function hasTrigger(words: Words): boolean {
