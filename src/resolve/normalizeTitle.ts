@@ -218,9 +218,9 @@ function splitWords(text: string, removed: string[], clean = false): string[] {
       continue;
     }
     const expanded = ABBREVIATIONS.get(w.includes('.') ? w.replace(/\./g, '') : w);
-    const dotted = expanded ? [] : joinedAbbreviation(w);
+    const dotted = !expanded && w.includes('.') ? joinedAbbreviation(w) : null;
     if (expanded) words.push(...expanded.split(' '));
-    else if (dotted.length) words.push(...dotted);
+    else if (dotted) words.push(...dotted);
     else if (w.includes('-')) words.push(...w.split('-').filter(Boolean));
     else words.push(w);
   }
@@ -231,10 +231,9 @@ function splitWords(text: string, removed: string[], clean = false): string[] {
  * "sr.data" → senior data: a known abbreviation run into the next word by its dot. Other dotted words
  * ("asp.net", "node.js") are left as they are.
  */
-function joinedAbbreviation(word: string): string[] {
+function joinedAbbreviation(word: string): string[] | null {
   const parts = word.split('.');
-  if (parts.length < 2 || !ABBREVIATIONS.has(parts[0] ?? '') || !parts.every((p) => /^[a-z]{2,}$/.test(p)))
-    return [];
+  if (!ABBREVIATIONS.has(parts[0] ?? '') || !parts.every((p) => /^[a-z]{2,}$/.test(p))) return null;
   return parts.flatMap((p) => (ABBREVIATIONS.get(p) ?? p).split(' '));
 }
 
