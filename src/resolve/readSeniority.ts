@@ -376,7 +376,6 @@ interface Form extends Reading {
   when?: (words: Words, at: number) => boolean;
 }
 
-const first = (at: number) => at === 0;
 const prev = (words: Words, at: number, set: ReadonlySet<string>) => set.has(words[at - 1] ?? '');
 function hasAny(words: Words, set: ReadonlySet<string>): boolean {
   for (const w of words) if (set.has(w)) return true;
@@ -509,7 +508,7 @@ const FORMS: Form[] = [
   { words: ['internship'], level: 'P1', support: 'S1' },
   { words: ['apprentice'], level: 'P1', support: 'S1' },
   // "Associate Engineer": the entry level of a profession; "Sales Associate" names a job, and says nothing.
-  { words: ['associate'], level: 'P1', support: 'S1', when: (w, at) => first(at) && w.length > 1 },
+  { words: ['associate'], level: 'P1', support: 'S1', when: (w, at) => at === 0 && w.length > 1 },
 ];
 
 /** Modifiers that move the management or executive role they precede: one step up or down. */
