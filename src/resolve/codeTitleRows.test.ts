@@ -43,6 +43,17 @@ describe('codeTitleRows', () => {
     expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_error')]).toBe('unresolved');
   });
 
+  it("writes the level each title's words state, for titles no occupation matches too", async () => {
+    const { written } = await code([
+      ['job_title'],
+      ['Co-Founder, Zorblax'],
+      ['Head of Snorkelwhacking'],
+      ['Zorblax Wrangler II and Team Lead'],
+    ]);
+    const at = OUTPUT_COLUMNS.indexOf('canon_level') + 1;
+    expect(written.slice(1).map((row) => row[at])).toEqual(['E3', 'M4', 'M1']);
+  });
+
   it('writes a row it cannot code with the reason, and reports its line', async () => {
     const { counts, written, problems } = await code([['job_title'], ['Z'.repeat(301)]]);
     expect(counts).toEqual({ rows: 1, bad: 1 });

@@ -11,6 +11,13 @@ describe('normalizeTitle spelling out abbreviations', () => {
     ['V.P. Sales', ['vice', 'president', 'sales']],
     ['SDET II', ['software', 'development', 'engineer', 'in', 'test', 'ii']],
     ['CTO', ['chief', 'technology', 'officer']],
+    ['CHRO', ['chief', 'human', 'resources', 'officer']],
+    ['GM, Retail', ['general', 'manager', 'retail']],
+    ['Construction Supt.', ['construction', 'superintendent']],
+    ['Analyst Lvl 2', ['analyst', 'level', '2']],
+    ['SR.DATA SCIENTIST', ['senior', 'data', 'scientist']],
+    ['Sr.Mgr Operations', ['senior', 'manager', 'operations']],
+    ['ASP.NET Developer', ['asp.net', 'developer']],
   ])('reads %j as %j', (title, expected) => {
     expect(words(title)).toEqual(expected);
   });

@@ -17,6 +17,12 @@ const ABBREVIATION_LIST: Record<string, string> = {
   mgr: 'manager',
   mngr: 'manager',
   dir: 'director',
+  gm: 'general manager',
+  pres: 'president',
+  supt: 'superintendent',
+  supv: 'supervisor',
+  supvr: 'supervisor',
+  lvl: 'level',
   vp: 'vice president',
   svp: 'senior vice president',
   evp: 'executive vice president',
@@ -58,6 +64,7 @@ const ABBREVIATION_LIST: Record<string, string> = {
   cpo: 'chief product officer',
   ciso: 'chief information security officer',
   cmo: 'chief marketing officer',
+  chro: 'chief human resources officer',
   rn: 'registered nurse',
   lpn: 'licensed practical nurse',
   cpa: 'certified public accountant',
@@ -211,11 +218,23 @@ function splitWords(text: string, removed: string[], clean = false): string[] {
       continue;
     }
     const expanded = ABBREVIATIONS.get(w.includes('.') ? w.replace(/\./g, '') : w);
+    const dotted = !expanded && w.includes('.') ? joinedAbbreviation(w) : null;
     if (expanded) words.push(...expanded.split(' '));
+    else if (dotted) words.push(...dotted);
     else if (w.includes('-')) words.push(...w.split('-').filter(Boolean));
     else words.push(w);
   }
   return words;
+}
+
+/**
+ * "sr.data" → senior data: a known abbreviation run into the next word by its dot. Other dotted words
+ * ("asp.net", "node.js") are left as they are.
+ */
+function joinedAbbreviation(word: string): string[] | null {
+  const parts = word.split('.');
+  if (!ABBREVIATIONS.has(parts[0] ?? '') || !parts.every((p) => /^[a-z]{2,}$/.test(p))) return null;
+  return parts.flatMap((p) => (ABBREVIATIONS.get(p) ?? p).split(' '));
 }
 
 /** "Austin TX", "New York", "Remote US": short segments made of a state or words around one. */

@@ -63,7 +63,7 @@ describe('readSeniority', () => {
     ['Sr. Director, Platform Engineering', 'M5'],
     ['Engineering Manager', 'M2'],
     ['Senior Engineering Manager', 'M3'],
-    ['Head of Engineering', 'M3'],
+    ['Head of Engineering', 'M4'],
     ['Team Lead, QA', 'M1'],
     ['Software Engineer II', 'P2'],
     ['Tech III', 'P3'],
@@ -128,7 +128,7 @@ describe('TitleResolver', () => {
     ['VP of Engineering', 'TECHNO.TECHNOLO6B55.M6'],
     ['CTO', 'TECHNO.TECHNOLO6B55.M6'],
     ['Chief of Technology', 'TECHNO.TECHNOLO6B55.M6'],
-    ['Head of Engineering', 'TECHNO.ENGINEER9222.M3'],
+    ['Head of Engineering', 'TECHNO.TECHNOLO6B55.M4'],
     ['Engineering Manager', 'TECHNO.ENGINEER9222.M2'],
     ['Principal Software Architect', 'TECHNO.ARCHITEC4B2E.P5'],
   ])('lands the seed title %j on %s, with or without imported occupations', (title, profile) => {
@@ -419,10 +419,11 @@ describe('TitleResolver landing on the tiny taxonomy (a support-track focus, a p
       expect(r).toMatchObject({ status: 'unresolved', level: { code }, landing: null });
     }
     expect(resolver.resolve({ title: 'Senior Offering Manager' }).seniority).toEqual({
-      words: ['manager', 'senior'],
+      words: ['senior', 'manager'],
       stated: true,
       specialtyWords: ['offering'],
       removed: [],
+      note: null,
     });
   });
 

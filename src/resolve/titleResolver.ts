@@ -73,7 +73,14 @@ export interface Resolution {
    * reading on a support-track focus). The landing's profile may sit at the nearest level the focus offers.
    */
   level: LevelDto;
-  seniority: { words: string[]; stated: boolean; specialtyWords: string[]; removed: string[] };
+  seniority: {
+    words: string[];
+    stated: boolean;
+    specialtyWords: string[];
+    removed: string[];
+    /** When the title joins roles that read differently ("COO & SVP"): each role and the one that decided. */
+    note: string | null;
+  };
   landing: Landing | null;
   candidates: Candidate[];
 }
@@ -289,6 +296,7 @@ export class TitleResolver {
         stated: seniority.stated,
         specialtyWords: seniority.specialty,
         removed: normalized.removed,
+        note: seniority.note,
       },
       landing: landing ? landingDto(landing) : null,
       candidates,

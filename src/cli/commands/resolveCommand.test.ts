@@ -34,6 +34,12 @@ describe('formatResolution', () => {
     expect(out).toContain('    “senior” reads as S3 Skilled Support on the support track.\n');
   });
 
+  it('says which role of a title joining roles decided its level', () => {
+    expect(text('IT Manager and Tech Director')).toContain(
+      '  level: M4 Director · seniority: manager, director · specialty: information technology tech\n    The title joins “manager” (M2) and “director” (M4); the most senior, “director”, decides.\n',
+    );
+  });
+
   it('says when the profile is at the nearest level the focus offers', () => {
     expect(text('Electrician Manager')).toMatch(
       /level: M2 Manager .*\n {2}lands on: CONSTR\.\w+\.M1 \(Electricians, M1 Supervisor \/ Team Lead, the nearest level\)/,
@@ -44,7 +50,7 @@ describe('formatResolution', () => {
     expect(text('Senior Offering Manager')).toBe(
       [
         'Senior Offering Manager — unresolved',
-        '  level: M3 Senior Manager · seniority: manager, senior · specialty: offering',
+        '  level: M3 Senior Manager · seniority: senior, manager · specialty: offering',
         '  lands on: no built-in profile',
         '  no occupation matched',
         '',

@@ -84,6 +84,7 @@ export function formatResolution(r: Resolution): string {
   const lines = [
     `${r.title} — ${r.status}`,
     `  level: ${level.code} ${level.title} · seniority: ${seniority.words.join(', ') || 'none (default level)'} · specialty: ${seniority.specialtyWords.join(' ') || '—'}`,
+    ...(seniority.note ? [`    ${seniority.note}`] : []),
     landing
       ? `  lands on: ${landing.profile.code} (${landing.focus.name}, ${landing.level.code} ${landing.level.title}${landing.profile.fit === 'nearest' ? ', the nearest level' : ''})`
       : '  lands on: no built-in profile',

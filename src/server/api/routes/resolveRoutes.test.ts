@@ -27,10 +27,18 @@ describe('GET /api/resolve', () => {
     expect(body).toMatchObject({
       status: 'unresolved',
       level: { code: 'M3', track: 'M', title: 'Senior Manager' },
-      seniority: { words: ['manager', 'senior'], stated: true, specialtyWords: ['offering'] },
+      seniority: { words: ['senior', 'manager'], stated: true, specialtyWords: ['offering'], note: null },
       landing: null,
       candidates: [],
     });
+  });
+
+  it("answers a title that joins roles with its most senior role's level, and says so", async () => {
+    const { body } = await get('Co-Founder & Chief Zorblax Officer, SVP Snorkelwhacking');
+    expect(body.level).toMatchObject({ code: 'E3', track: 'E' });
+    expect(body.seniority.note).toBe(
+      'The title joins “co founder” (E3), “chief zorblax officer” (E3) and “senior vice president” (E1); the most senior, “co founder”, decides.',
+    );
   });
 
   it('answers the profile a title lands on, what led there and why', async () => {

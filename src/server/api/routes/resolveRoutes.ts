@@ -68,6 +68,10 @@ const ResolutionSchema = z
       stated: z.boolean(),
       specialtyWords: z.array(z.string()),
       removed: z.array(z.string()),
+      note: z.string().nullable().openapi({
+        description:
+          'When the title joins roles that read differently ("COO & SVP"): each role, and the most senior, which decides.',
+      }),
     }),
     landing: LandingSchema.nullable(),
     candidates: z.array(CandidateSchema),

@@ -50,6 +50,14 @@ describe('ResolvePage', () => {
     expect(t).toContain('No occupation matched these words.');
   });
 
+  it('shows the level of an executive title, and which of its roles decided', () => {
+    const t = text(render('COO & SVP'));
+    expect(t).toContain('Level E3 — Chief Officer');
+    expect(t).toContain(
+      'The title joins “chief operating officer” (E3) and “senior vice president” (E1); the most senior, “chief operating officer”, decides.',
+    );
+  });
+
   it('escapes the title it echoes', () => {
     const html = render('<script>alert(1)</script> Senior Electrician');
     expect(html).not.toContain('<script>alert(1)');

@@ -57,6 +57,11 @@ export function ResolvePage({
               <> · ignored: {resolution.seniority.removed.join(', ')}</>
             ) : null}
           </p>
+          {resolution.seniority.note ? (
+            <p class="small" data-field="seniority-note">
+              {resolution.seniority.note}
+            </p>
+          ) : null}
           <dl class="facts" data-section="landing">
             <div>
               <dt>Level</dt>
