@@ -51,8 +51,11 @@ export function extractClaims(tree: DocumentTree, levels: readonly SourceLevel[]
     const kind = own ? null : (sectionKind(section.title) ?? context);
     if (own) {
       for (const title of own.titles) {
-        // A whole-document level has no heading of its own: point at where the title first appears.
-        const at = tree.text.indexOf(title);
+        // A whole-document level has no heading of its own: point at where the title first appears
+        // from the page's first heading on (before it, a saved page's <title> and menus name it too).
+        const from = tree.root.children[0]?.heading?.start ?? 0;
+        const found = tree.text.indexOf(title, from);
+        const at = found >= 0 ? found : tree.text.indexOf(title);
         const span = section.heading ?? { start: Math.max(at, 0), end: at >= 0 ? at + title.length : 0 };
         claims.push(claimOf('title', null, title, own, here, span));
       }

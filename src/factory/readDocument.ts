@@ -3,7 +3,7 @@ import type { Claim, DocumentInput } from '../core/evidence.js';
 import type { DocumentTree } from './documentTree.js';
 import { extractClaims } from './extractClaims.js';
 import { parseDocument } from './parse/parseDocument.js';
-import { type SourceLevel, segmentLevels, wholeDocumentLevel } from './segmentLevels.js';
+import { type SourceLevel, segmentLevels, wholeDocumentLevel, wholePageLevel } from './segmentLevels.js';
 
 /**
  * One document read on its own: its tree, its levels (each title's seniority read) and its claims.
@@ -41,6 +41,8 @@ export async function readDocument(input: DocumentInput): Promise<ReadDocument> 
 
 function levelsOf(tree: DocumentTree, name: string): { levels: SourceLevel[]; warnings: string[] } {
   const levels = segmentLevels(tree);
+  const page = wholePageLevel(tree, levels);
+  if (page) return { levels: [page], warnings: [] };
   if (levels.length > 0) return { levels, warnings: [] };
   const whole = wholeDocumentLevel(tree);
   if (whole) return { levels: [whole], warnings: [] };

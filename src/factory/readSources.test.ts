@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countClaims, type DocumentInput } from '../core/evidence.js';
 import { readDocument } from './readDocument.js';
@@ -265,5 +267,143 @@ describe('readSources, many documents', () => {
     const { sources } = await readSources(inputs, { ladder: null, read });
     expect(sources.map((s) => s.read.name)).toEqual(inputs.map((i) => i.name));
     expect(most).toBe(4);
+  });
+});
+
+/** Pages of a made-up company's career framework, saved as HTML, copied as text, saved as Markdown. */
+const SITE = join(import.meta.dirname, 'fixtures', 'career-site');
+const page = (path: string) => ({
+  name: path.split('/').at(-1) as string,
+  bytes: readFileSync(join(SITE, path)),
+});
+/** Each page: its file, level code, title, canonical level, and how many claims its body makes besides its title. */
+const PAGES = [
+  ['engineer-i', 'L1', 'Engineer I', 'P1', 11],
+  ['engineer-ii', 'L2', 'Engineer II', 'P2', 11],
+  ['senior-engineer', 'L3', 'Senior Engineer', 'P3', 12],
+  ['staff-engineer', 'L4', 'Staff Engineer', 'P4', 11],
+] as const;
+const FORMATS = [
+  ['html', 'html'],
+  ['text', 'txt'],
+  ['markdown', 'md'],
+] as const;
+/** What the site puts around every page: none of it may become a level or a claim. */
+const CHROME =
+  /Lumen Labs|Careers|Blog|Individual contributors|Engineering management|\(L\d\)|\(M\d\)|On this page|Home|Privacy|Terms|Edit this page|Technical skills Delivery/;
+
+describe('readSources, pages saved from a career-framework site', () => {
+  it.each(
+    FORMATS.flatMap(([dir, ext]) =>
+      PAGES.map(([slug, code, title, , said]) => [`${dir}/${slug}.${ext}`, code, title, said] as const),
+    ),
+  )('reads %s as its one level, with claims from its body only', async (path, code, title, said) => {
+    const input = page(path);
+    const { sources, skipped } = await readSources([input], { ladder: null });
+    expect(skipped).toEqual([]);
+    const [s] = sources;
+    expect(s?.read.levels.map((l) => [l.label, l.code, l.titles])).toEqual([
+      [`${title} (${code})`, code, [title]],
+    ]);
+    expect(s?.kind).toBe('job_description');
+    const claims = s?.read.claims ?? [];
+    expect(countClaims(claims)).toMatchObject({ title: 1, experience: 1 });
+    expect(claims.filter((c) => c.kind !== 'title')).toHaveLength(said);
+    const text = new TextDecoder().decode(input.bytes);
+    const body = text.indexOf(`${title} (${code})`, text.indexOf(`${title} (${code})`) + 1);
+    for (const c of claims) {
+      expect(c.text).not.toMatch(CHROME);
+      // Every span lies in the page's body: after the menu's own link to the page, before the footer.
+      expect(c.start).toBeGreaterThanOrEqual(body);
+      expect(c.end).toBeLessThan(text.indexOf('© 2024'));
+    }
+  });
+
+  it.each(FORMATS)(
+    'reads the senior engineer’s page (%s) for the claims its body makes',
+    async (dir, ext) => {
+      const { sources } = await readSources([page(`${dir}/senior-engineer.${ext}`)], { ladder: null });
+      const claims = sources[0]?.read.claims ?? [];
+      expect(claims.map((c) => c.text)).toEqual([
+        'Senior Engineer',
+        'A Senior Engineer owns projects from design to release and raises the quality bar for the whole team.',
+        'Leads projects that span several services and up to two teams.',
+        'Writes design documents that weigh at least two alternatives',
+        'Chooses when to pay down technical debt and argues the case for it',
+        'Sets up monitoring and alerting for the services the team runs',
+        'Plans a quarter-long project into milestones and keeps it on track',
+        'Unblocks other engineers before their own tickets',
+        'Leads incident response for the team’s services',
+        'Mentors one or two engineers through regular one-to-ones',
+        'Interviews candidates and writes calibrated feedback',
+        'Works with design and product to shape the roadmap',
+        'Usually 5+ years of professional software engineering experience.',
+      ]);
+      expect(claims.filter((c) => c.kind === 'skill' && c.subtype === 'hard')).toHaveLength(3);
+      expect(sources[0]?.crosswalk.map((c) => c.canonical.code)).toEqual(['P3']);
+    },
+  );
+
+  it('reads a page of an older site, its menu of headings in a sidebar and its tabs as links, as one level', async () => {
+    const { sources } = await readSources([page('legacy/senior-engineer.html')], { ladder: null });
+    const [s] = sources;
+    expect(s?.read.levels.map((l) => l.label)).toEqual(['Senior Engineer']);
+    expect(s?.crosswalk.map((c) => c.canonical.code)).toEqual(['P3']);
+    expect(countClaims(s?.read.claims ?? [])).toMatchObject({
+      title: 1,
+      level_definition: 1,
+      responsibility: 6,
+      experience: 1,
+    });
+    for (const c of s?.read.claims ?? []) expect(c.text).not.toMatch(CHROME);
+  });
+
+  it.each(FORMATS)(
+    'reads the %s pages given as one ladder in the order of their level codes, whatever order they come in',
+    async (dir, ext) => {
+      const inputs = PAGES.map(([slug]) => page(`${dir}/${slug}.${ext}`));
+      for (const order of [
+        [0, 1, 2, 3],
+        [3, 2, 1, 0],
+        [2, 0, 3, 1],
+      ]) {
+        const { sources } = await readSources(
+          order.map((i) => inputs[i] as DocumentInput),
+          { ladder: 'lumen-engineering' },
+        );
+        const byName = new Map(sources.map((s) => [s.read.name, s.crosswalk]));
+        for (const [slug, , , canonical] of PAGES) {
+          const [entry] = byName.get(`${slug}.${ext}`) ?? [];
+          expect(entry?.canonical.code).toBe(canonical);
+          expect(entry?.reason).toMatch(
+            /the ladder's files in order by their level codes \(L1 < L2 < L3 < L4\)$/,
+          );
+        }
+      }
+    },
+  );
+
+  it.each(['html', 'md', 'txt'])(
+    'reads a ladder of four levels on one page (%s) as its levels, not its menu’s',
+    async (ext) => {
+      const { sources } = await readSources([page(`data-science-levels.${ext}`)], { ladder: null });
+      const [s] = sources;
+      expect(s?.read.levels.map((l) => l.code)).toEqual(['D1', 'D2', 'D3', 'D4']);
+      expect(s?.crosswalk.map((c) => c.canonical.code)).toEqual(['P1', 'P2', 'P3', 'P4']);
+      expect(s?.kind).toBe('ladder');
+      for (const c of s?.read.claims ?? []) expect(c.text).not.toMatch(CHROME);
+    },
+  );
+
+  it.each(['html', 'md'])('gives each level of the one-page ladder (%s) its own claims', async (ext) => {
+    const { sources } = await readSources([page(`data-science-levels.${ext}`)], { ladder: null });
+    const d2 = sources[0]?.read.claims.filter((c) => c.level === 'D2 - Data Scientist II') ?? [];
+    expect(d2.map((c) => [c.kind, c.text])).toEqual([
+      ['title', 'Data Scientist II'],
+      ['level_definition', 'Frames the question as well as answering it.'],
+      ['responsibility', 'Designs experiments with a product manager before launch'],
+      ['responsibility', 'Builds the features a forecasting model needs'],
+      ['skill', 'Regression and causal inference'],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Catalog } from '../core/catalog.js';
 import type { CrosswalkEntry, DocumentInput, SynthesizedProposal } from '../core/evidence.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import { crosswalkLevels } from './crosswalkLevels.js';
+import { ladderOrder } from './ladderOrder.js';
 import { isSingleRole, type ReadDocument, readDocument } from './readDocument.js';
 import type { SourceLevel } from './segmentLevels.js';
 import { synthesizeProposals } from './synthesizeProposals.js';
@@ -39,8 +40,8 @@ export interface ReadSourcesOptions {
 /**
  * The document pipeline, every step once: read → segment → extract (per document, in `read`) →
  * crosswalk → identify → synthesize. A ladder's files that each describe one level are crosswalked
- * as one sequence, ordered by their front-matter `weight` when they have one, else as given; any
- * other document is crosswalked on its own.
+ * as one sequence, in the order ladderOrder.ts finds (level codes, titles, file names, front-matter
+ * `weight`, as given), which each one's reason names; any other document is crosswalked on its own.
  */
 export async function readSources(
   inputs: readonly DocumentInput[],
@@ -82,18 +83,25 @@ export async function readSources(
 
 /** Every document's crosswalk, computed once: jointly for a ladder's one-level files, else per document. */
 function crosswalkAll(reads: readonly ReadDocument[], ladder: boolean): CrosswalkEntry[][] {
-  const out = reads.map((r) => (ladder && isSingleRole(r) ? [] : crosswalkLevels(r.levels, r.claims)));
-  if (!ladder) return out;
-  const single = reads
-    .map((doc, i) => ({ doc, i, weight: Number(doc.tree.meta.weight) }))
-    .filter(({ doc }) => isSingleRole(doc))
-    .sort((a, b) => (Number.isNaN(a.weight) || Number.isNaN(b.weight) ? a.i - b.i : a.weight - b.weight));
-  const joint = crosswalkLevels(
-    single.map(({ doc }) => doc.levels[0] as SourceLevel),
-    single.flatMap(({ doc }) => doc.claims),
+  const joint = (r: ReadDocument) => ladder && r.levels.length === 1;
+  const out = reads.map((r) => (joint(r) ? [] : crosswalkLevels(r.levels, r.claims)));
+  const single = reads.flatMap((doc, i) => (joint(doc) ? [{ doc, i }] : []));
+  if (single.length === 0) return out;
+  const { order, by } = ladderOrder(
+    single.map(({ doc }) => ({ name: doc.name, level: doc.levels[0] as SourceLevel, meta: doc.tree.meta })),
   );
-  single.forEach(({ i }, k) => {
-    out[i] = [joint[k] as CrosswalkEntry];
+  const steps = order.map((k) => single[k] as (typeof single)[number]);
+  const entries = crosswalkLevels(
+    steps.map(({ doc }) => doc.levels[0] as SourceLevel),
+    steps.flatMap(({ doc }) => doc.claims),
+  );
+  steps.forEach(({ i }, k) => {
+    const entry = entries[k] as CrosswalkEntry;
+    out[i] = [
+      steps.length > 1
+        ? { ...entry, reason: `${entry.reason}; the ladder's files in order by ${by}` }
+        : entry,
+    ];
   });
   return out;
 }

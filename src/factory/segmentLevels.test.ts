@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from './parse/parseDocument.js';
-import { readLevelHeading, segmentLevels, wholeDocumentLevel } from './segmentLevels.js';
+import { readLevelHeading, segmentLevels, wholeDocumentLevel, wholePageLevel } from './segmentLevels.js';
 
 const parse = (markdown: string) =>
   parseDocument({ name: 'x.md', bytes: new TextEncoder().encode(markdown) });
@@ -227,7 +227,41 @@ describe('wholeDocumentLevel', () => {
     expect(wholeDocumentLevel(tree)?.titles).toEqual(['Senior Data Engineer']);
   });
 
+  it('keeps the level code a title gives', async () => {
+    const tree = await parse('---\ntitle: "L3: Senior Engineer"\n---\n## Core\n\n- Leads projects\n');
+    expect(wholeDocumentLevel(tree)).toMatchObject({
+      label: 'L3: Senior Engineer',
+      code: 'L3',
+      titles: ['Senior Engineer'],
+    });
+  });
+
   it('finds no level when the title names no role', async () => {
     expect(wholeDocumentLevel(await parse('# Weekly notes\n\n- Lunch on Friday\n'))).toBeNull();
+  });
+});
+
+describe('wholePageLevel', () => {
+  const pageOf = async (text: string, name = 'page.txt') => {
+    const tree = await parseDocument({ name, bytes: new TextEncoder().encode(text) });
+    return { tree, page: wholePageLevel(tree, segmentLevels(tree)) };
+  };
+
+  it('widens a page’s only level, its title, to the whole page: copied text puts its sections beside the title', async () => {
+    const { tree, page } = await pageOf(
+      'Senior Engineer (L3)\n\nOwns projects.\n\nDelivery\n\n  • Leads incident response\n',
+    );
+    expect(tree.root.children.map((s) => s.title)).toEqual(['Senior Engineer (L3)', 'Delivery']);
+    expect(page).toMatchObject({ label: 'Senior Engineer (L3)', code: 'L3', titles: ['Senior Engineer'] });
+    expect(page?.section).toBe(tree.root);
+  });
+
+  it('leaves a ladder’s levels, a level that is not the title, and a page with text before its title', async () => {
+    const ladder = await pageOf('# L1: Engineer\n\n- a\n\n# L2: Senior Engineer\n\n- b\n', 'l.md');
+    expect(ladder.page).toBeNull();
+    const below = await pageOf('# Engineering levels\n\n## L3: Senior Engineer\n\n- a\n', 'l.md');
+    expect(below.page).toBeNull();
+    const after = await pageOf('Our levels changed in May.\n\n# L3: Senior Engineer\n\n- a\n', 'l.md');
+    expect(after.page).toBeNull();
   });
 });

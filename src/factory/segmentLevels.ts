@@ -116,13 +116,31 @@ function findLevels(tree: DocumentTree): FoundLevel[] {
 /**
  * A document describing a single role or level (a job description, or one
  * file of a ladder kept as one file per level): the whole document is that
- * level, named by its front-matter title or its title.
+ * level, named by its front-matter title or its title, with the level code the title gives.
  */
 export function wholeDocumentLevel(tree: DocumentTree): SourceLevel | null {
-  const named = typeof tree.meta.title === 'string' ? tree.meta.title : tree.title;
-  const role = roleTitle(stripMarks(named));
+  const named = stripMarks(typeof tree.meta.title === 'string' ? tree.meta.title : tree.title);
+  // A title with the company's level code ("L3: Senior Engineer", "Senior Engineer (L3)") keeps it.
+  const coded = readLevelHeading(named);
+  if (coded?.code && coded.titles.length > 0)
+    return withSeniority({ ...coded, section: tree.root, path: [] });
+  const role = roleTitle(named);
   if (!role) return null;
   return withSeniority({ label: role, code: null, titles: [role], section: tree.root, path: [] });
+}
+
+/**
+ * A page about one level whose title is that level's heading ("Senior Engineer (L3)"): the level is
+ * the whole page, not only the title's section — in text copied from the page, the sections after
+ * the title are its siblings, not its children. Null unless the page's only level is its first heading.
+ */
+export function wholePageLevel(tree: DocumentTree, levels: readonly SourceLevel[]): SourceLevel | null {
+  const [only] = levels;
+  if (!only || levels.length > 1) return null;
+  const first = tree.root.children[0];
+  return first && only.section === first && tree.root.blocks.length === 0
+    ? { ...only, section: tree.root, path: [] }
+    : null;
 }
 
 /** "Key Responsibilities and Required Skills for Chief of Technology" → "Chief of Technology". */

@@ -76,6 +76,65 @@ describe('parseDocument', () => {
     expect(text.slice(staff?.start, staff?.end)).toBe('Staff Engineer');
   });
 
+  it('reads text copied from a web page without its menus: four short lines in a row or more', async () => {
+    const text = [
+      'Lumen Labs',
+      'Careers',
+      'Engineer I (L1)',
+      'Engineer II (L2)',
+      'Senior Engineer (L3)',
+      'A Senior Engineer owns projects from design to release.',
+      'Career Progression',
+      'Typical Career Path',
+      'Next roles:',
+      '  • Staff Engineer',
+      'Privacy',
+      'Terms',
+      'Edit this page',
+      'Cookie settings',
+    ].join('\n\n');
+    const tree = await parse('page.txt', text);
+    expect(tree.title).toBe('Senior Engineer (L3)');
+    // The run's last line is the page's title when text follows it; a run of three is two headings and a label.
+    expect(blocksOf(tree).map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Senior Engineer (L3)'],
+      ['paragraph', 'A Senior Engineer owns projects from design to release.'],
+      ['heading', 'Career Progression'],
+      ['heading', 'Typical Career Path'],
+      ['heading', 'Next roles'],
+      ['item', 'Staff Engineer'],
+    ]);
+  });
+
+  it('reads Markdown saved from a web page without its menus, breadcrumbs and footer', async () => {
+    const text = [
+      '[Lumen Labs](/)',
+      '-   [Careers](/careers/)\n-   [Teams](/teams/)',
+      '#### Engineering management',
+      '-   [Engineering Manager (M1)](/em/)\n-   [Director of Engineering (M3)](/director/)',
+      '[Home](/) › [Engineering](/engineering/) › Senior Engineer',
+      '# Senior Engineer (L3)',
+      '-   Mentors two engineers, see [the guide](/mentoring/)\n-   Leads incident response',
+      '[← Engineer II (L2)](/l2/) [Staff Engineer (L4) →](/l4/)',
+    ].join('\n\n');
+    const tree = await parse('page.md', text);
+    expect(tree.title).toBe('Senior Engineer (L3)');
+    expect(blocksOf(tree).map((b) => b.text)).toEqual([
+      'Senior Engineer (L3)',
+      'Mentors two engineers, see the guide',
+      'Leads incident response',
+    ]);
+  });
+
+  it('reads an HTML page for its main content, never its banner, menus or footer', async () => {
+    const html =
+      '<title>Senior Engineer · Lumen Labs</title><header><h2>Lumen Labs</h2></header><aside><h5><a href="/l1/">Engineer I (L1)</a></h5></aside><main><ul class="breadcrumb"><li><a href="/">Home</a></li><li>Senior Engineer</li></ul><h1>Senior Engineer (L3)</h1><ul><li>Leads incident response</li></ul></main><p>Outside the main content</p>';
+    const tree = await parse('page.html', html);
+    expect(tree.title).toBe('Senior Engineer (L3)');
+    expect(blocksOf(tree).map((b) => b.text)).toEqual(['Senior Engineer (L3)', 'Leads incident response']);
+    expectSpans(tree);
+  });
+
   it('reads HTML, skipping scripts and navigation', async () => {
     const html =
       '<html><head><title>Ladder</title><script>x()</script></head><body><nav><a>Home</a></nav><h2>M3: Senior Manager</h2><p>Runs <b>several</b> teams.</p><ul><li>Hires managers<ul><li>and coaches them</li></ul></li></ul></body></html>';

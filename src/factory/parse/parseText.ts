@@ -1,13 +1,22 @@
 import { type Block, buildSections, collapse, type DocumentTree, documentTitle } from '../documentTree.js';
+import { withoutPageChrome } from './pageChrome.js';
 
 const BULLET = /^(\s*)(?:[•·▪◦‣∙*–-]|\d{1,2}[.)])\s+/;
 const MARKDOWN_HEADING = /^(#{1,6})\s+/;
 const SENTENCE_END = /[.!?,;]$/;
+/**
+ * Short lines standing alone are headings, but four or more in a row of a few words each, with
+ * nothing under them, are a menu copied with the page: its header, a sidebar of every role and
+ * level, breadcrumbs.
+ */
+const MENU_RUN = 4;
+const MENU_WORDS = 5;
 
 /**
  * Plain text as copied from a web page: headings without markup (short lines
  * standing alone, "Label:" lines), bullets as "•", "-" or "1.", tables as
- * tab-separated runs of cells. Markdown-style "#" headings are honoured too.
+ * tab-separated runs of cells. Markdown-style "#" headings are honoured too. The site's chrome copied
+ * with the page — menus, breadcrumbs, "On this page", footers — is left out (pageChrome.ts).
  */
 export function parseText(text: string, name: string): DocumentTree {
   const lines: { text: string; start: number; end: number }[] = [];
@@ -17,6 +26,8 @@ export function parseText(text: string, name: string): DocumentTree {
     at += raw.length + 1;
   }
   const blocks: Block[] = [];
+  /** Headings read from bare lines of a few words (not "#" headings, not "Label:" lines). */
+  const bare = new Set<Block>();
   const blank = (i: number) => (lines[i]?.text.trim() ?? '') === '';
   let paragraph: { text: string; start: number; end: number } | null = null;
   const flush = () => {
@@ -84,13 +95,16 @@ export function parseText(text: string, name: string): DocumentTree {
     ) {
       flush();
       // "Label:" lines head the list under them, one level below free-standing headings.
-      blocks.push({
+      const label = trimmed.endsWith(':');
+      const heading: Block = {
         kind: 'heading',
         text: collapse(trimmed.replace(/:$/, '')),
-        depth: trimmed.endsWith(':') ? 4 : 3,
+        depth: label ? 4 : 3,
         start,
         end: line.end,
-      });
+      };
+      blocks.push(heading);
+      if (!label && (heading.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= MENU_WORDS) bare.add(heading);
     } else if (paragraph) {
       paragraph.text += ` ${trimmed}`;
       paragraph.end = line.end;
@@ -99,8 +113,31 @@ export function parseText(text: string, name: string): DocumentTree {
     }
   }
   flush();
-  const title = documentTitle(blocks, name);
-  return { format: 'text', text, meta: {}, title, root: buildSections(blocks, title) };
+  const own = withoutPageChrome(blocks, menuRuns(blocks, bare));
+  const title = documentTitle(own, name);
+  return { format: 'text', text, meta: {}, title, root: buildSections(own, title) };
+}
+
+/**
+ * The bare headings of every run of MENU_RUN or more in a row, but its last when anything follows
+ * it: a page's title copied right after the site's menu is still its title.
+ */
+function menuRuns(blocks: readonly Block[], bare: ReadonlySet<Block>): Set<Block> {
+  const menu = new Set<Block>();
+  let run: Block[] = [];
+  const end = (next: Block | undefined) => {
+    if (run.length >= MENU_RUN) {
+      const last = next ? run.length - 1 : run.length;
+      for (const b of run.slice(0, last)) menu.add(b);
+    }
+    run = [];
+  };
+  for (const b of blocks) {
+    if (bare.has(b)) run.push(b);
+    else end(b);
+  }
+  end(undefined);
+  return menu;
 }
 
 function looksLikeHeading(line: string, aloneBefore: boolean, aloneAfter: boolean): boolean {
