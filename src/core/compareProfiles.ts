@@ -22,13 +22,21 @@ export interface PairDistance {
 export interface Comparison {
   profiles: ProfileView[];
   distances: PairDistance[];
+  /**
+   * focus: each profile's focus skills. level: the profiles share one focus — whose skills all of
+   * them hold, so marking them says nothing — and the skills compared are each level's own.
+   */
+  skillBasis: 'focus' | 'level';
   skills: ComparedSkill[];
 }
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
-/** Lines up 2–4 profiles: every pairwise distance, and each skill marked shared, partly shared or distinct. */
+/**
+ * Lines up 2–4 profiles: every pairwise distance, and each skill marked shared, partly shared or
+ * distinct — the focuses' skills, or for profiles of one focus, each level's own skills.
+ */
 export function compareProfiles(catalog: Catalog, codes: readonly string[]): Comparison {
   const unique = [...new Set(codes.map((c) => c.trim()).filter(Boolean))];
   if (unique.length < COMPARE_MIN || unique.length > COMPARE_MAX) {
@@ -46,9 +54,12 @@ export function compareProfiles(catalog: Catalog, codes: readonly string[]): Com
     }
   });
 
+  const oneFocus = profiles.every((p) => p.focus.code === profiles[0]?.focus.code);
+  const skillsOf = (p: ProfileView) =>
+    oneFocus ? (p.ladder.find((step) => step.current)?.content.skills ?? []) : p.focus.skills;
   const skills = new Map<string, ComparedSkill>();
   for (const p of profiles) {
-    for (const s of p.focus.skills) {
+    for (const s of skillsOf(p)) {
       const key = normaliseSkill(s.name);
       const entry = skills.get(key) ?? { name: s.name, heldBy: [], marking: 'distinct' as SkillMarking };
       if (!entry.heldBy.includes(p.code)) entry.heldBy.push(p.code);
@@ -63,6 +74,7 @@ export function compareProfiles(catalog: Catalog, codes: readonly string[]): Com
   return {
     profiles,
     distances,
+    skillBasis: oneFocus ? 'level' : 'focus',
     skills: [...skills.values()].sort(
       (x, y) => order[x.marking] - order[y.marking] || x.name.localeCompare(y.name),
     ),

@@ -3,13 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { readSources, type SourceReading } from './readSources.js';
 
 /** What Canon must read from the seed documents and the public ladders in ../shared (not committed here). */
 const SHARED = join(PROJECT_ROOT, '..', 'shared');
 const available = existsSync(join(SHARED, 'seeds')) && existsSync(join(SHARED, 'data', 'ladders'));
-if (!available)
-  console.warn(`[factory seeds] skipped: ${SHARED}/seeds or data/ladders not found beside the project`);
+if (!available) reportSkip('factory seeds', `${SHARED}/seeds or data/ladders not found beside the project`);
 
 /** A seed through the whole pipeline, with its crosswalk beside what it read. */
 async function seed(

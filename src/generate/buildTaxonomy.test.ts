@@ -9,6 +9,7 @@ import type { TaxonomyRelease } from '../builtin/releaseFile.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { getLevel } from '../core/levels.js';
 import { diffReleases } from '../core/releaseDiff.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { buildTaxonomy, claimedSocCodes } from './buildTaxonomy.js';
 import { NO_SOURCE_PREFIX } from './levelContent.js';
 import { readOverlay } from './overlay.js';
@@ -18,8 +19,7 @@ import type { ReferenceData } from './referenceData.js';
 /** The reference data in ../shared/data (not committed here; CI has it beside the project). */
 const DATA = join(PROJECT_ROOT, '..', 'shared', 'data');
 const available = existsSync(join(DATA, 'onet_29_3')) && existsSync(join(DATA, 'esco_1_2_0'));
-if (!available)
-  console.warn(`[build] skipped: ${DATA} (O*NET, SOC, ESCO, OEWS) not found beside the project`);
+if (!available) reportSkip('build', `${DATA} (O*NET, SOC, ESCO, OEWS) not found beside the project`);
 
 describe.skipIf(!available)('building the taxonomy from ../shared/data', () => {
   let ref: ReferenceData;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { createApiKey } from '../workflow/apiKeys.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
@@ -13,7 +14,7 @@ import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
  * checks the store's revision at most once a second).
  */
 const pg = await postgresTarget();
-if ('skip' in pg) console.warn(`[scale-out] skipped: ${pg.skip}`);
+if ('skip' in pg) reportSkip('scale-out', pg.skip);
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
 const children: ChildProcess[] = [];

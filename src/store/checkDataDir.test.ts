@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { mountSmallDisk } from '../testing/smallDisk.js';
 import { checkDataDir } from './checkDataDir.js';
 
 const disk = await mountSmallDisk(4);
-if ('skip' in disk) console.warn(`[data folder] full and read-only disk cases skipped: ${disk.skip}`);
+if ('skip' in disk) reportSkip('data folder: full and read-only disk cases', disk.skip);
 const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 

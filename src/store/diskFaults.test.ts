@@ -6,6 +6,7 @@ import { run } from '../cli/run.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { type Canon, openCanon } from '../runtime/openCanon.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { mountSmallDisk } from '../testing/smallDisk.js';
 import { createApiKey } from '../workflow/apiKeys.js';
 
@@ -15,7 +16,7 @@ import { createApiKey } from '../workflow/apiKeys.js';
  * fits, and nothing half-written.
  */
 const disk = await mountSmallDisk(96);
-if ('skip' in disk) console.warn(`[disk faults] skipped: ${disk.skip}`);
+if ('skip' in disk) reportSkip('disk faults', disk.skip);
 
 describe.skipIf('skip' in disk)('a full or read-only data folder', () => {
   if ('skip' in disk) return;

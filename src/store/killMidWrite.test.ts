@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
 import { FAULT_DOCUMENT, FAULT_PROFILE, type FaultWrite } from '../testing/faultWrites.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { ingestSources } from '../workflow/ingestSources.js';
 import { readDraft } from './draftRepository.js';
@@ -21,7 +22,7 @@ import { documents, imports, occupations, sources } from './schema.js';
  */
 const CHILD = join(PROJECT_ROOT, 'src', 'testing', 'writeThenDie.ts');
 const pg = await postgresTarget();
-if ('skip' in pg) console.warn(`[kill mid-write] PostgreSQL run skipped: ${pg.skip}`);
+if ('skip' in pg) reportSkip('kill mid-write, PostgreSQL run', pg.skip);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { canonOn } from '../runtime/openCanon.js';
+import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { createApiKey } from '../workflow/apiKeys.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
@@ -16,7 +17,7 @@ import { openStore, type Store } from './openStore.js';
  * reads served from the snapshot go on, and Canon recovers by itself.
  */
 const pg = await postgresTarget();
-if ('skip' in pg) console.warn(`[postgres outage] skipped: ${pg.skip}`);
+if ('skip' in pg) reportSkip('postgres outage', pg.skip);
 
 class CuttableProxy {
   private readonly sockets = new Set<Socket>();

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath } from '../config/readConfig.js';
+import { reportSkip } from './reportSkip.js';
 
 const executablePath = chromiumPath();
 
 /** Whether browser tests can run here; when not, says why once, so they skip visibly. */
 export const chromiumAvailable = existsSync(executablePath);
 if (!chromiumAvailable)
-  console.warn(
-    `[browser] skipped: no Chromium at ${executablePath} (apt-get install -y chromium, or set CANON_CHROMIUM)`,
+  reportSkip(
+    'browser',
+    `no Chromium at ${executablePath} (apt-get install -y chromium, or set CANON_CHROMIUM)`,
   );
 
 /** Debian's Chromium, headless, with the flags these machines need. */

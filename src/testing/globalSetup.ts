@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -11,6 +11,8 @@ import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    /** Where tests write why they skipped (testing/reportSkip.ts); printed when the run ends. */
+    skipLog: string;
   }
 }
 
@@ -29,5 +31,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const path = join(dir, 'template.tar.gz');
   await writeFile(path, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', path);
-  return () => rm(dir, { recursive: true, force: true });
+  const skipLog = join(dir, 'skipped.log');
+  await writeFile(skipLog, '');
+  project.provide('skipLog', skipLog);
+  return async () => {
+    const skipped = [...new Set((await readFile(skipLog, 'utf8')).split('\n').filter(Boolean))];
+    process.stdout.write(
+      skipped.length === 0
+        ? '\nSkipped: nothing — every test that needs PostgreSQL, Chromium or ../shared ran.\n'
+        : `\nSkipped (${skipped.length}):\n${skipped.map((s) => `  ${s}`).join('\n')}\n`,
+    );
+    await rm(dir, { recursive: true, force: true });
+  };
 }

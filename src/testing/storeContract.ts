@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { CanonDb, Store } from '../store/openStore.js';
+import { reportSkip } from './reportSkip.js';
 import { clonedStore, type OpenTestStore, postgresTarget } from './testStore.js';
 
 /**
@@ -12,7 +13,7 @@ import { clonedStore, type OpenTestStore, postgresTarget } from './testStore.js'
  */
 export async function storeContract(suite: string, define: (store: () => Store) => void): Promise<void> {
   const target = await postgresTarget();
-  if ('skip' in target) console.warn(`[${suite} contract] PostgreSQL run skipped: ${target.skip}`);
+  if ('skip' in target) reportSkip(`${suite} contract, PostgreSQL run`, target.skip);
   const backends: [string, OpenTestStore | null][] = [
     [
       'pglite',

@@ -7,6 +7,7 @@ import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT, testDatabaseUrl } from '../config/readConfig.js';
 import { openStore, type Store, type StoreOptions } from '../store/openStore.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
+import { reportSkip } from './reportSkip.js';
 
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
 export async function clonedStore(): Promise<Store> {
@@ -78,7 +79,7 @@ export type OpenTestStore = () => Promise<{ store: Store; drop(): Promise<void> 
  */
 export async function storesWithTaxonomy(suite: string): Promise<[string, OpenTestStore | null][]> {
   const target = await postgresTarget();
-  if ('skip' in target) console.warn(`[${suite}] PostgreSQL run skipped: ${target.skip}`);
+  if ('skip' in target) reportSkip(`${suite}, PostgreSQL run`, target.skip);
   return [
     [
       'pglite',

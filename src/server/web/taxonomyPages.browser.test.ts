@@ -33,6 +33,20 @@ describe.skipIf(!available)('browsing a 3,000-profile taxonomy in Chromium', () 
     return { page, errors };
   }
 
+  it('fits every column of the level framework inside its card on a desktop screen, and scrolls it on a phone', async () => {
+    const { page, errors } = await open();
+    await page.goto(`${server.url}/levels`);
+    const overflow = (p: Page) =>
+      p.$$eval('.table-wrap', (wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth));
+    expect(await overflow(page)).toEqual([0, 0, 0, 0]);
+    const phone = await open({ width: 390, height: 844 });
+    await phone.page.goto(`${server.url}/levels`);
+    // On a phone the table scrolls inside its box; the page itself never scrolls sideways.
+    expect((await overflow(phone.page)).every((px) => px > 0)).toBe(true);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    expect([...errors, ...phone.errors]).toEqual([]);
+  });
+
   it('walks from the home page to a function, a profile and a row it cites', async () => {
     const { page, errors } = await open();
     const fn = catalog.functions[0];

@@ -38,6 +38,10 @@ export const ComparisonSchema = z
         band: z.enum(['near', 'related', 'distant']),
       }),
     ),
+    skillBasis: z.enum(['focus', 'level']).openapi({
+      description:
+        "focus: the focuses' skills; level: the profiles share one focus, so each level's own skills are compared",
+    }),
     skills: z.array(
       z.object({
         name: z.string(),

@@ -192,7 +192,19 @@ function ComparisonTables({
 
       <section aria-labelledby="skills-h" data-section="skills">
         <h2 id="skills-h">Skills</h2>
-        <p class="section-note">Shared skills appear in every compared focus; distinct ones in only one.</p>
+        {comparison.skillBasis === 'level' ? (
+          <p class="section-note">
+            These profiles share one focus, whose skills every one of them holds; compared here are the skills
+            each level states of its own.
+          </p>
+        ) : (
+          <p class="section-note">Shared skills appear in every compared focus; distinct ones in only one.</p>
+        )}
+        {comparison.skills.length === 0 ? (
+          <p class="muted">
+            No level states skills of its own; compare their responsibilities and guidelines above.
+          </p>
+        ) : null}
         <div class="table-wrap">
           <table class="compare">
             <thead>
