@@ -46,7 +46,8 @@ describe('ladderOrder', () => {
   });
 
   it('orders by the numbers in the file names when titles do not tell the levels apart', () => {
-    const files = [file('se-2.html', 'Associate Engineer'), file('se-1.html', 'Engineer')];
+    // Neither title says how senior it is: both read as P2.
+    const files = [file('se-2.html', 'Software Engineer'), file('se-1.html', 'Developer')];
     expect(names(files)).toEqual(['se-1.html', 'se-2.html']);
     expect(ladderOrder(files).by).toBe('the numbers in their file names (se-1.html < se-2.html)');
     const numbered = [file('10-lead.md', 'Tech Lead'), file('02-dev.md', 'Developer')];
@@ -55,16 +56,22 @@ describe('ladderOrder', () => {
 
   it('orders by front-matter weight next, and as given when nothing tells', () => {
     const weighted = [
-      file('associate.md', 'Associate Engineer', { weight: 100 }),
-      file('engineer.md', 'Engineer', { weight: '99' }),
+      file('associate.md', 'Software Engineer', { weight: 100 }),
+      file('engineer.md', 'Developer', { weight: '99' }),
     ];
     expect(names(weighted)).toEqual(['engineer.md', 'associate.md']);
     expect(ladderOrder(weighted).by).toBe('their front-matter weight (99 < 100)');
     const given = [
-      file('associate.md', 'Associate Engineer'),
-      file('engineer.md', 'Engineer', { weight: 1 }),
+      file('associate.md', 'Software Engineer'),
+      file('engineer.md', 'Developer', { weight: 1 }),
     ];
     expect(ladderOrder(given)).toEqual({ order: [0, 1], by: 'the order they were given in' });
+  });
+
+  it('reads an Associate title below the plain one, whatever the files are called', () => {
+    const files = [file('se-1.html', 'Engineer'), file('se-2.html', 'Associate Engineer')];
+    expect(names(files)).toEqual(['se-2.html', 'se-1.html']);
+    expect(ladderOrder(files).by).toBe('the seniority their titles read as (Associate Engineer < Engineer)');
   });
 
   it('passes over a way that gives two files the same place', () => {

@@ -54,17 +54,14 @@ function codeKeys(files: readonly LadderFile[]): (Key | null)[] {
 }
 
 /**
- * The rank each title reads as. A title with no seniority word ("Engineer" beside "Senior Engineer")
- * is the ladder's first step; two such titles cannot be told apart.
+ * The rank each title reads as. A title with no seniority word takes the level such a title reads as
+ * (P2: "Engineer" above "Associate Engineer", below "Senior Engineer"); titles that read alike cannot
+ * be told apart, and the next rule decides.
  */
 function titleKeys(files: readonly LadderFile[]): (Key | null)[] {
-  const unstated = files.filter((file) => !file.level.seniority?.stated).length;
-  return files.map(({ level }) => {
-    const read = level.seniority;
-    if (!read) return null;
-    if (read.stated) return { value: getLevel(read.level).rank, shown: read.title };
-    return unstated === 1 ? { value: Number.NEGATIVE_INFINITY, shown: read.title } : null;
-  });
+  return files.map(({ level }) =>
+    level.seniority ? { value: getLevel(level.seniority.level).rank, shown: level.seniority.title } : null,
+  );
 }
 
 function fileNameKeys(files: readonly LadderFile[]): (Key | null)[] {
