@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCounts, labelled } from '../testing/titleModelFixture.js';
-import { decodeTitleModel, encodeTitleModel } from './bundledTitleModel.js';
-import { labelledTitles } from './titleModel.js';
+import { decodeTitleModel, encodeTitleModel, readBundledTitleModel } from './bundledTitleModel.js';
+import { allOf, readTitleFeatures } from './titleFeatures.js';
+import { labelledTitles, TitleModel } from './titleModel.js';
 
 const file = {
   release: 'fixture',
@@ -22,5 +23,15 @@ describe('the title model file', () => {
     const damaged = { ...file, counts: { ...file.counts, keys: file.counts.keys.slice(1) } };
     const bytes = encodeTitleModel(damaged);
     expect(() => decodeTitleModel(bytes)).toThrow(/damaged/);
+  });
+
+  it('ships a model built from O*NET, ESCO and the labelled H-1B titles, calibrated', async () => {
+    const shipped = await readBundledTitleModel();
+    expect(shipped.counts.classes.length).toBeGreaterThan(800);
+    expect(shipped.labelled.length).toBeGreaterThan(1000);
+    expect(shipped.calibration?.weights).toHaveLength(3);
+    expect(shipped.attribution).toMatch(/O\*NET 29\.3.*ESCO.*H-1B/);
+    const model = new TitleModel(shipped);
+    expect(model.rank(allOf(readTitleFeatures('Registered Nurse')), '', new Map())[0]?.soc).toBe('29-1141');
   });
 });

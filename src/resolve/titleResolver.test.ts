@@ -19,11 +19,12 @@ import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
 import { fixtureCounts, labelled } from '../testing/titleModelFixture.js';
 import { readBundledOccupations } from './bundledOccupations.js';
+import { readBundledTitleModel } from './bundledTitleModel.js';
 import { GENERATED_ORIGIN } from './focusLanding.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { OccupationIndex } from './occupationIndex.js';
 import { readSeniority } from './readSeniority.js';
-import { reviewOf } from './reviewRule.js';
+import { REVIEW_MIN_CONFIDENCE, reviewOf } from './reviewRule.js';
 import { labelledTitles, TitleModel } from './titleModel.js';
 import { type Resolution, TitleResolver } from './titleResolver.js';
 
@@ -520,5 +521,42 @@ describe('TitleResolver with a learned model on the tiny taxonomy', () => {
     const r = resolver.resolve({ title: 'Electrician' });
     const rule = reviewOf(r.candidates);
     expect(review(r)).toEqual({ needsReview: rule.needed, reviewReason: rule.reason });
+  });
+});
+
+describe('TitleResolver with the shipped learned model', () => {
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    const catalog = new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+    resolver = new TitleResolver(
+      new OccupationIndex(await readBundledOccupations()),
+      catalog,
+      new TitleModel(await readBundledTitleModel()),
+    );
+  });
+
+  it.each([
+    ['Registered Nurse', '29-1141'],
+    ['Welder', '51-4121'],
+    ['Java Developer', '15-1252'],
+    ['Engineering Manager', '11-9041'],
+    ['Operations Manager', '11-1021'],
+  ])('codes %j to %s', (title, soc) => {
+    expect(resolver.resolve({ title }).candidates[0]?.soc?.code).toBe(soc);
+  });
+
+  it.each([
+    ['VP of Engineering', 'TECHNO.TECHNOLO6B55.M6'],
+    ['CTO', 'TECHNO.TECHNOLO6B55.M6'],
+  ])('lands %j on the curated %s as before', (title, profile) => {
+    expect(resolver.resolve({ title }).landing?.profile.code).toBe(profile);
+  });
+
+  it('states for the first candidate the chance that it is right, and asks for review when it is low', () => {
+    const nurse = resolver.resolve({ title: 'Registered Nurse' });
+    expect(nurse.candidates[0]?.confidence).toBeGreaterThan(0.5);
+    const vague = resolver.resolve({ title: 'Associate' });
+    expect(vague).toMatchObject({ needsReview: true, reviewReason: 'low confidence' });
+    expect(vague.candidates[0]?.confidence).toBeLessThan(REVIEW_MIN_CONFIDENCE);
   });
 });
