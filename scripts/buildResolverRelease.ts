@@ -86,7 +86,6 @@ const heldOut = crossValidate(new OccupationIndex(bundle), catalog, counts, h1b)
 const calibration = fitCalibration(
   heldOut.map((a, i) => ({
     probability: a.probabilities[0] ?? 0,
-    index: a.index,
     correct: h1b[i]?.socCodes.includes(a.codes[0] ?? '') ?? false,
   })),
 );

@@ -1,41 +1,33 @@
 /**
  * Platt scaling of the first candidate: the probability that it is right, as a logistic function of
- * the logits of two scores — the learned blend's probability for it and the occupation index's own
- * confidence in it. Two inputs and a constant, fitted by cross-validation, vary far less from fold to
- * fold than an isotonic map does on data where one title can fill a tenth of the rows, and both weights
- * come out positive, so a surer blend or index never lowers the confidence.
+ * the logit of the learned blend's probability for it. One input and a constant, fitted by
+ * cross-validation, vary far less from fold to fold than an isotonic map does on data where one title
+ * can fill a tenth of the rows. Adding the runner-up's probability or the index's confidence fitted the
+ * folds a little better, but with weights that would lower the confidence of a clear, common title whose
+ * runner-up is far behind; the margin is left to the review rule instead.
  */
 export interface Calibration {
-  /** Weights of logit(probability), logit(index confidence) and the constant. */
-  weights: [number, number, number];
+  /** Weights of logit(probability) and the constant. */
+  weights: [number, number];
 }
 
-/** The scores a first candidate's confidence is read from. */
-export interface Scores {
-  /** The blend's probability (uncalibrated). */
-  probability: number;
-  /** The occupation index's confidence (0 when the index did not find the code). */
-  index: number;
-}
-
-/** Scores as the resolver states them, to the hundredth, kept off 0 and 1. */
-const logit = (score: number) => {
-  const p = Math.min(0.995, Math.max(0.005, Math.round(score * 100) / 100));
+/** Probabilities as the resolver states them, to the hundredth, kept off 0 and 1. */
+const logit = (probability: number) => {
+  const p = Math.min(0.995, Math.max(0.005, Math.round(probability * 100) / 100));
   return Math.log(p / (1 - p));
 };
 
-const inputs = (s: Scores): [number, number, number] => [logit(s.probability), logit(s.index), 1];
+const inputs = (probability: number): [number, number] => [logit(probability), 1];
 
-/** The probability that a first candidate with these scores is right. */
-export function calibrate(calibration: Calibration, scores: Scores): number {
-  const x = inputs(scores);
-  const z = x[0] * calibration.weights[0] + x[1] * calibration.weights[1] + x[2] * calibration.weights[2];
-  return 1 / (1 + Math.exp(-z));
+/** The probability that a first candidate with this blend probability is right. */
+export function calibrate(calibration: Calibration, probability: number): number {
+  const [x, one] = inputs(probability);
+  return 1 / (1 + Math.exp(-(x * calibration.weights[0] + one * calibration.weights[1])));
 }
 
-/** Logistic regression of right/wrong on the inputs: Newton's method, each step halved until the loss falls. */
-export function fitCalibration(outcomes: readonly (Scores & { correct: boolean })[]): Calibration {
-  const xs = outcomes.map(inputs);
+/** Logistic regression of right/wrong on the input: Newton's method, each step halved until the loss falls. */
+export function fitCalibration(outcomes: readonly { probability: number; correct: boolean }[]): Calibration {
+  const xs = outcomes.map((o) => inputs(o.probability));
   const ys = outcomes.map((o) => (o.correct ? 1 : 0));
   const loss = (w: readonly number[]) =>
     xs.reduce((sum, x, i) => {
@@ -43,20 +35,19 @@ export function fitCalibration(outcomes: readonly (Scores & { correct: boolean }
       // log(1 + e^z) − y·z, without overflow.
       return sum + Math.max(0, z) + Math.log1p(Math.exp(-Math.abs(z))) - (ys[i] ?? 0) * z;
     }, 0);
-  let w = [1, 0, 0];
+  let w = [1, 0];
   for (let iteration = 0; iteration < 50; iteration++) {
-    const gradient = [0, 0, 0];
+    const gradient = [0, 0];
     const hessian = [
-      [1e-9, 0, 0],
-      [0, 1e-9, 0],
-      [0, 0, 1e-9],
+      [1e-9, 0],
+      [0, 1e-9],
     ];
     xs.forEach((x, i) => {
       const p = 1 / (1 + Math.exp(-dot(x, w)));
-      for (let j = 0; j < 3; j++) {
+      for (let j = 0; j < 2; j++) {
         gradient[j] = (gradient[j] ?? 0) + (p - (ys[i] ?? 0)) * (x[j] ?? 0);
         const row = hessian[j] ?? [];
-        for (let k = 0; k < 3; k++) row[k] = (row[k] ?? 0) + p * (1 - p) * (x[j] ?? 0) * (x[k] ?? 0);
+        for (let k = 0; k < 2; k++) row[k] = (row[k] ?? 0) + p * (1 - p) * (x[j] ?? 0) * (x[k] ?? 0);
       }
     });
     const step = solve(hessian, gradient);
@@ -68,12 +59,12 @@ export function fitCalibration(outcomes: readonly (Scores & { correct: boolean }
     w = next;
     if (moved < 1e-7) break;
   }
-  return { weights: [round(w[0] ?? 1), round(w[1] ?? 0), round(w[2] ?? 0)] };
+  return { weights: [round(w[0] ?? 1), round(w[1] ?? 0)] };
 }
 
 const dot = (x: readonly number[], w: readonly number[]) => x.reduce((s, v, j) => s + v * (w[j] ?? 0), 0);
 
-/** Gaussian elimination with partial pivoting, for the 3 × 3 Newton step. */
+/** Gaussian elimination with partial pivoting, for the Newton step. */
 function solve(matrix: number[][], vector: number[]): number[] {
   const n = vector.length;
   const a = matrix.map((row, i) => [...row, vector[i] ?? 0]);

@@ -22,8 +22,6 @@ export interface HeldOutAnswer {
   codes: string[];
   /** The first three candidates' blend probabilities (uncalibrated, to the hundredth). */
   probabilities: number[];
-  /** The occupation index's confidence in the first candidate's code. */
-  index: number;
 }
 
 /**
@@ -51,8 +49,7 @@ export function crossValidate(
       answers[i] = {
         fold: k,
         codes: candidates.map((c) => c.soc?.code ?? ''),
-        probabilities: candidates.map((c) => c.explanation.scores?.probability ?? 0),
-        index: candidates[0]?.explanation.scores?.index ?? 0,
+        probabilities: candidates.map((c) => c.explanation.probability ?? 0),
       };
     });
   }

@@ -164,6 +164,11 @@ export class TitleClassifier {
     this.known = known;
   }
 
+  /** Whether any title the model counted holds the feature. */
+  has(feature: number): boolean {
+    return this.find(feature) >= 0 || this.extra.postings.has(feature);
+  }
+
   /** Whether any titles the model counted were labelled with the code. */
   knows(soc: string): boolean {
     return this.known.has(soc);

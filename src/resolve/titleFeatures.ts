@@ -6,10 +6,13 @@ import { STOPWORDS } from './titleWords.js';
 /**
  * The features the learned title model reads, as 24-bit hashes (so the shipped model needs no table of
  * strings): each specialty word, each pair of neighbouring specialty words, the whole specialty, the
- * whole title when seniority words were read off it, and the track a seniority word states.
+ * whole title when seniority words were read off it, and the management or executive track a seniority
+ * word states (other levels — senior, lead, II — say how senior, not which occupation).
  * "Operations Manager" is specialty "operations" on the management track, and the title "operations
  * manager" — which is what tells an operations manager from any other manager with operations in the title.
  */
+const MANAGING = new Set(['M', 'E']);
+
 export interface TitleFeatureSet {
   words: number[];
   pairs: number[];
@@ -37,7 +40,10 @@ export function titleFeatureSet(
     pairs,
     specialty: specialty.length > 1 ? hashFeature(`x:${specialty.join(' ')}`) : null,
     title: seniority.cues.length > 0 && all.length > 1 ? hashFeature(`f:${all.join(' ')}`) : null,
-    track: seniority.stated ? hashFeature(`t:${seniority.level.track}`) : null,
+    track:
+      seniority.stated && MANAGING.has(seniority.level.track)
+        ? hashFeature(`t:${seniority.level.track}`)
+        : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCounts, labelled } from '../testing/titleModelFixture.js';
 import { calibrate } from './calibration.js';
-import { allOf, readTitleFeatures } from './titleFeatures.js';
+import { readTitleFeatures } from './titleFeatures.js';
 import { labelledTitles, TitleModel } from './titleModel.js';
 
 const rows = [
@@ -11,10 +11,10 @@ const rows = [
   ...Array.from({ length: 4 }, (_, i) => labelled('Analyst', `First Bank ${i}`, '13-1111')),
   ...Array.from({ length: 4 }, (_, i) => labelled('Analyst', `Global Software ${i}`, '15-1252')),
 ];
-const model = (calibration: { weights: [number, number, number] } | null = null) =>
+const model = (calibration: { weights: [number, number] } | null = null) =>
   new TitleModel({ counts: fixtureCounts(), labelled: labelledTitles(rows), calibration });
 const rank = (title: string, employer = '', pool = new Map<string, number>()) =>
-  model().rank(allOf(readTitleFeatures(title)), employer, pool);
+  model().rank(readTitleFeatures(title), employer, pool);
 
 describe('labelledTitles', () => {
   it('counts identical rows once, in the order first seen', () => {
@@ -36,9 +36,16 @@ describe('TitleModel', () => {
     expect(rank('Analyst', 'Local Software Co')[0]?.soc).toBe('15-1252');
   });
 
+  it('adds no code of its own to a title none of whose specialty words it knows', () => {
+    expect(rank('Senior Zorbix Manager')).toEqual([]);
+    expect(rank('Senior Zorbix Manager', '', new Map([['13-1111', 0.4]])).map((r) => r.soc)).toEqual([
+      '13-1111',
+    ]);
+  });
+
   it("weighs the index's confidence in a code with the classifiers'", () => {
     const electricians = (pool: Map<string, number>) =>
-      rank('Zorbix Wrangler', '', pool).find((r) => r.soc === '47-2111')?.probability ?? 0;
+      rank('Analyst Wrangler', '', pool).find((r) => r.soc === '47-2111')?.probability ?? 0;
     expect(electricians(new Map([['47-2111', 0.9]]))).toBeGreaterThan(3 * electricians(new Map()));
     const ranked = rank('Software Engineer');
     expect(ranked.reduce((n, r) => n + r.probability, 0)).toBeCloseTo(1);
@@ -46,11 +53,10 @@ describe('TitleModel', () => {
   });
 
   it('calibrates the first confidence and scales the others by the blend', () => {
-    const answers = [0.6, 0.3, 0.1].map((probability) => ({ probability, index: 0.5 }));
-    expect(model().confidences(answers)).toEqual([0.6, 0.3, 0.1]);
-    const calibration = { weights: [0.5, 0.2, -0.1] as [number, number, number] };
-    const [first, second, third] = model(calibration).confidences(answers);
-    expect(first).toBeCloseTo(calibrate(calibration, { probability: 0.6, index: 0.5 }));
+    expect(model().confidences([0.6, 0.3, 0.1])).toEqual([0.6, 0.3, 0.1]);
+    const calibration = { weights: [0.5, -0.1] as [number, number] };
+    const [first, second, third] = model(calibration).confidences([0.6, 0.3, 0.1]);
+    expect(first).toBeCloseTo(calibrate(calibration, 0.6));
     expect(second).toBeCloseTo((first ?? 0) / 2);
     expect(third).toBeCloseTo((first ?? 0) / 6);
     expect(model(calibration).confidences([])).toEqual([]);

@@ -1,7 +1,7 @@
-import { type Calibration, calibrate, type Scores } from './calibration.js';
+import { type Calibration, calibrate } from './calibration.js';
 import { EmployerLean } from './employerLean.js';
 import { TitleClassifier, TitleCounts, type TitleCountsData } from './titleClassifier.js';
-import { allOf, employerFeatures, readTitleFeatures } from './titleFeatures.js';
+import { allOf, employerFeatures, readTitleFeatures, type TitleFeatureSet } from './titleFeatures.js';
 
 /** A job title some coder gave SOC codes (one of which is right), with the employer that filed it. */
 export interface LabelledTitle {
@@ -24,18 +24,28 @@ export interface TitleModelParts {
  * How much one labelled title counts against one O*NET title (occupation 4, reported 3, alternate 2,
  * short 1): labelled titles are worded as employers word them, and coded as employers code them.
  */
-const LABELLED_WEIGHT = 20;
+const LABELLED_WEIGHT = 10;
+/**
+ * Smoothing of the classifier over labelled titles alone: a feature one labelled row carries must not
+ * make that row's code certain (one employer filed "Chief Financial Officer" as 13-2011 Accountants).
+ */
+const LABELLED_ALPHA = 1;
 /** The codes each classifier puts forward for a title. */
 const CLASSIFIER_POOL = 25;
 /**
  * The blend is a product of four opinions on each code, each to the power 1: the classifier over all
  * titles; the classifier over labelled titles alone (which also reads the employer's name), as a ratio
  * to its even odds, and only for codes labelled titles carry; the index's confidence; and the employer's
- * lean. Floors keep a code one side has never heard of in the running on the others' word. Chosen by
+ * lean — and O*NET's listing of the title. Floors keep a code one side has never heard of in the running on the others' word. Chosen by
  * cross-validation on four of the five folds and the agreement with O*NET on its My Next Move titles;
  * see the README.
  */
 const FLOOR = { classifier: 1e-3, labelled: 0.01, pool: 0.02 };
+/**
+ * The odds a code gains, as a log, when its occupation lists the title (or its specialty) among O*NET's
+ * own titles: O*NET's listing outweighs what a few labelled titles say of the same words.
+ */
+const LISTED_BONUS = 2;
 /** A pair of words counted in the shipped model must weigh at least this much: one alternate title's worth. */
 const MIN_PAIR_WEIGHT = 2;
 
@@ -62,7 +72,8 @@ export class TitleModel {
     const extra = new TitleCounts();
     const labelledOnly = new TitleCounts();
     for (const t of parts.labelled) {
-      const features = allOf(readTitleFeatures(t.title));
+      const set = readTitleFeatures(t.title);
+      const features = allOf(set);
       extra.add(features, { socCodes: t.socCodes, weight: LABELLED_WEIGHT * t.count });
       labelledOnly.add([...features, ...employerFeatures(t.employer)], {
         socCodes: t.socCodes,
@@ -72,21 +83,36 @@ export class TitleModel {
     }
     this.labelledCodes = labelledOnly.classIds.size;
     this.classifier = new TitleClassifier(parts.counts, extra);
-    this.labelledClassifier = new TitleClassifier(labelledOnly.toData(), undefined, { prior: 'uniform' });
+    this.labelledClassifier = new TitleClassifier(labelledOnly.toData(), undefined, {
+      prior: 'uniform',
+      alpha: LABELLED_ALPHA,
+    });
   }
 
   /**
-   * The SOC codes for a title's features, best first: the classifiers' likeliest and those the index
-   * found (`pool`: code → the index's confidence), blended with the employer's lean.
+   * The SOC codes for a title, best first: the classifiers' likeliest and those the index found (`pool`:
+   * code → the index's confidence; `listed`: codes whose occupation lists the title or its specialty),
+   * blended with the employer's lean. When the classifiers know none of
+   * the title's specialty words they add no code of their own: a stated track alone names no occupation.
    */
-  rank(features: readonly number[], employer: string, pool: ReadonlyMap<string, number>): RankedCode[] {
+  rank(
+    title: TitleFeatureSet,
+    employer: string,
+    pool: ReadonlyMap<string, number>,
+    listed: ReadonlySet<string> = new Set(),
+  ): RankedCode[] {
+    const features = allOf(title);
     const probabilities = (classifier: TitleClassifier, f: readonly number[]) =>
       new Map(classifier.rank(f, CLASSIFIER_POOL).map((c) => [c.soc, c.probability]));
     const all = probabilities(this.classifier, features);
     const labelled = probabilities(this.labelledClassifier, [...features, ...employerFeatures(employer)]);
+    const knowsWords = title.words.some((w) => this.classifier.has(w));
+    const codes = knowsWords
+      ? new Set([...all.keys(), ...labelled.keys(), ...pool.keys()])
+      : new Set(pool.keys());
     const lean = employer ? this.employers.factors(employer) : null;
     const even = FLOOR.labelled + 1 / Math.max(1, this.labelledCodes);
-    const scored = [...new Set([...all.keys(), ...labelled.keys(), ...pool.keys()])].map((soc) => ({
+    const scored = [...codes].map((soc) => ({
       soc,
       score:
         Math.log((all.get(soc) ?? 0) + FLOOR.classifier) +
@@ -94,8 +120,10 @@ export class TitleModel {
           ? Math.log(((labelled.get(soc) ?? 0) + FLOOR.labelled) / even)
           : 0) +
         Math.log((pool.get(soc) ?? 0) + FLOOR.pool) +
-        Math.log(lean?.get(soc.slice(0, 2)) ?? 1),
+        Math.log(lean?.get(soc.slice(0, 2)) ?? 1) +
+        (listed.has(soc) ? LISTED_BONUS : 0),
     }));
+    if (scored.length === 0) return [];
     const best = Math.max(...scored.map((s) => s.score));
     const sum = scored.reduce((n, s) => n + Math.exp(s.score - best), 0);
     return scored
@@ -104,14 +132,14 @@ export class TitleModel {
   }
 
   /**
-   * Confidences for answers with these scores, best first: the first calibrated (the probability that
-   * it is right), the others in proportion to their blend probabilities.
+   * Confidences for answers with these blend probabilities, best first: the first calibrated (the
+   * probability that it is right), the others in proportion to it.
    */
-  confidences(answers: readonly Scores[]): number[] {
-    const [first] = answers;
-    if (!first || this.parts.calibration === null) return answers.map((a) => a.probability);
+  confidences(probabilities: readonly number[]): number[] {
+    const [first] = probabilities;
+    if (first === undefined || this.parts.calibration === null) return [...probabilities];
     const sure = calibrate(this.parts.calibration, first);
-    return answers.map((a) => (first.probability > 0 ? (sure * a.probability) / first.probability : 0));
+    return probabilities.map((p) => (first > 0 ? (sure * p) / first : 0));
   }
 }
 

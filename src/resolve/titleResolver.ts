@@ -2,14 +2,13 @@ import type { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import type { Level } from '../core/levels.js';
 import { type ConfidenceBand, confidenceBand } from '../core/taxonomy.js';
-import type { Scores } from './calibration.js';
 import { FocusLanding, type Landed, type TitleReading } from './focusLanding.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import type { Occupation, OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
 import { practiceSpecialty } from './practiceTitles.js';
 import { readSeniority } from './readSeniority.js';
 import { type Review, reviewOf } from './reviewRule.js';
-import { allOf, titleFeatureSet } from './titleFeatures.js';
+import { type TitleFeatureSet, titleFeatureSet } from './titleFeatures.js';
 import type { TitleModel } from './titleModel.js';
 
 export interface ResolveInput {
@@ -49,11 +48,8 @@ export interface Candidate {
     employerHint: string | null;
     /** Why this candidate's focus and level, when it has a profile; empty otherwise. */
     landing: string[];
-    /**
-     * With the learned model, the scores the confidence is read from: the blend's probability of the
-     * code and the occupation index's own confidence in it (0 when the index did not find it). Null without.
-     */
-    scores: Scores | null;
+    /** With the learned model, its blend's probability of the code, which the confidence is calibrated from; null without. */
+    probability: number | null;
   };
 }
 
@@ -224,7 +220,7 @@ export class TitleResolver {
     const explanation = (
       m: { matchedTitle: string | null; method: Candidate['explanation']['method'] },
       landed: Landed | null,
-      scores: Scores | null = null,
+      probability: number | null = null,
     ): Candidate['explanation'] => ({
       specialtyWords: seniority.specialty,
       seniorityWords: seniority.cues,
@@ -234,7 +230,7 @@ export class TitleResolver {
       removed: normalized.removed,
       employerHint,
       landing: landed ? [...landed.focusNotes, ...landed.levelNotes] : [],
-      scores,
+      probability,
     });
     const landings = new Map<string, Landed | null>();
     const landOn = (occupation: Occupation) => {
@@ -269,13 +265,13 @@ export class TitleResolver {
 
     const options = this.model
       ? this.learnedOptions(this.model, matches, confidenceOf, cueCandidate, {
-          features: allOf(titleFeatureSet(normalized.words, seniority)),
+          features: titleFeatureSet(normalized.words, seniority),
           employer,
         })
       : indexOptions(matches, confidenceOf, cueCandidate);
     const shown = new Set<string>();
     const candidates: Candidate[] = [];
-    for (const { match, confidence, scores } of options) {
+    for (const { match, confidence, probability } of options) {
       if (candidates.length >= top) break;
       const soc = match ? match.occupation.socCode : (cueCandidate?.soc?.code ?? '');
       // An occupation and the focus cue may name one SOC code: the first of them speaks for it.
@@ -287,7 +283,7 @@ export class TitleResolver {
             ...cueCandidate,
             confidence,
             band: confidenceBand(confidence),
-            explanation: { ...cueCandidate.explanation, scores },
+            explanation: { ...cueCandidate.explanation, probability },
           });
         continue;
       }
@@ -300,7 +296,7 @@ export class TitleResolver {
         level: levelDto(landed?.wanted ?? seniority.level),
         confidence,
         band: confidenceBand(confidence),
-        explanation: explanation(match, landed, scores),
+        explanation: explanation(match, landed, probability),
       });
     }
 
@@ -334,21 +330,21 @@ export class TitleResolver {
     matches: readonly SpecialtyMatch[],
     confidenceOf: (m: SpecialtyMatch) => number,
     cueCandidate: Candidate | null,
-    title: { features: number[]; employer: string },
+    title: { features: TitleFeatureSet; employer: string },
   ): Option[] {
     const pool = new Map(matches.map((m) => [m.occupation.socCode, confidenceOf(m)]));
     const bySoc = new Map(matches.map((m) => [m.occupation.socCode, m]));
     const cueSoc = cueCandidate?.soc?.code ?? null;
     const cueLeads = cueSoc !== null && (cueCandidate?.confidence ?? 0) > (pool.get(cueSoc) ?? 0);
     if (cueSoc !== null && cueLeads) pool.set(cueSoc, cueCandidate?.confidence ?? 0);
-    const weighed: { match: Weighed | null; scores: Scores }[] = [];
-    for (const ranked of model.rank(title.features, title.employer, pool)) {
+    const weighed: { match: Weighed | null; probability: number }[] = [];
+    const listed = new Set(matches.filter((m) => m.method !== 'search').map((m) => m.occupation.socCode));
+    for (const ranked of model.rank(title.features, title.employer, pool, listed)) {
       if (weighed.length >= POOL) break;
       const match = ranked.soc === cueSoc && cueLeads ? null : this.weighedFor(ranked.soc, bySoc);
-      const scores = { probability: round(ranked.probability), index: pool.get(ranked.soc) ?? 0 };
-      if (match !== undefined) weighed.push({ match, scores });
+      if (match !== undefined) weighed.push({ match, probability: round(ranked.probability) });
     }
-    const confidences = model.confidences(weighed.map((w) => w.scores));
+    const confidences = model.confidences(weighed.map((w) => w.probability));
     return weighed.map((w, i) => ({ ...w, confidence: round(confidences[i] ?? 0) }));
   }
 
@@ -442,8 +438,8 @@ interface Weighed {
 interface Option {
   match: Weighed | null;
   confidence: number;
-  /** What the learned model read the confidence from; null without it. */
-  scores: Scores | null;
+  /** The learned blend's probability the confidence was read from; null without the model. */
+  probability: number | null;
 }
 
 /** Without the learned model: the index's occupations by confidence, the focus cue among them at its own. */
@@ -452,13 +448,17 @@ function indexOptions(
   confidenceOf: (m: SpecialtyMatch) => number,
   cueCandidate: Candidate | null,
 ): Option[] {
-  const options: Option[] = matches.map((m) => ({ match: m, confidence: confidenceOf(m), scores: null }));
+  const options: Option[] = matches.map((m) => ({
+    match: m,
+    confidence: confidenceOf(m),
+    probability: null,
+  }));
   if (cueCandidate) {
     const at = options.findIndex((o) => o.confidence < cueCandidate.confidence);
     options.splice(at < 0 ? options.length : at, 0, {
       match: null,
       confidence: cueCandidate.confidence,
-      scores: null,
+      probability: null,
     });
   }
   return options;
