@@ -82,7 +82,7 @@ async function resolveTitles(title: string | undefined, flags: ResolveFlags, io:
 export function formatResolution(r: Resolution): string {
   const { level, seniority, landing } = r;
   const lines = [
-    `${r.title} — ${r.status}`,
+    `${r.title} — ${r.status}${r.reviewReason ? ` · needs review: ${r.reviewReason}` : ''}`,
     `  level: ${level.code} ${level.title} · seniority: ${seniority.words.join(', ') || 'none (default level)'} · specialty: ${seniority.specialtyWords.join(' ') || '—'}`,
     landing
       ? `  lands on: ${landing.profile.code} (${landing.focus.name}, ${landing.level.code} ${landing.level.title}${landing.profile.fit === 'nearest' ? ', the nearest level' : ''})`
