@@ -234,10 +234,10 @@ async function main(): Promise<void> {
   console.log('Review rules (a title is reviewed unless both hold):');
   for (const [t, l] of [
     [0.3, 0.1],
+    [0.4, 0],
     [0.4, 0.1],
-    [0.5, 0],
+    [0.4, 0.2],
     [0.5, 0.1],
-    [0.5, 0.2],
     [0.6, 0.1],
     [0.7, 0.1],
   ] as const)

@@ -3,7 +3,7 @@
  * to be right, or the runner-up is nearly as likely. The thresholds are read off the coverage–accuracy
  * curve of bench:resolve (see the README's resolver section for the curve and why these).
  */
-export const REVIEW_MIN_CONFIDENCE = 0.5;
+export const REVIEW_MIN_CONFIDENCE = 0.4;
 export const REVIEW_MIN_LEAD = 0.1;
 
 export interface Review {

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
+import { REVIEW_MIN_CONFIDENCE, REVIEW_MIN_LEAD } from '../../../resolve/reviewRule.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../../resolve/titleResolver.js';
 import { declareAccess } from '../../access.js';
 import { jsonError } from '../apiDeps.js';
@@ -79,8 +80,7 @@ const ResolutionSchema = z
     landing: LandingSchema.nullable(),
     candidates: z.array(CandidateSchema),
     needsReview: z.boolean().openapi({
-      description:
-        'Whether a person should check the first candidate before it is used: its confidence is below 0.5, or the runner-up is within 0.1 of it.',
+      description: `Whether a person should check the first candidate before it is used: its confidence is below ${REVIEW_MIN_CONFIDENCE}, or the runner-up's is within ${REVIEW_MIN_LEAD} of it.`,
     }),
     reviewReason: z.enum(['no candidate', 'low confidence', 'close runner-up']).nullable(),
   })
