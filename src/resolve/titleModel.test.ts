@@ -47,6 +47,9 @@ describe('TitleModel', () => {
     const electricians = (pool: Map<string, number>) =>
       rank('Analyst Wrangler', '', pool).find((r) => r.soc === '47-2111')?.probability ?? 0;
     expect(electricians(new Map([['47-2111', 0.9]]))).toBeGreaterThan(3 * electricians(new Map()));
+    const pool = new Map([['47-2111', 0.5]]);
+    const listed = model().rank(readTitleFeatures('Analyst Wrangler'), '', pool, new Set(['47-2111']));
+    expect(listed.find((r) => r.soc === '47-2111')?.probability).toBeGreaterThan(3 * electricians(pool));
     const ranked = rank('Software Engineer');
     expect(ranked.reduce((n, r) => n + r.probability, 0)).toBeCloseTo(1);
     expect(ranked.map((r) => r.probability)).toEqual(ranked.map((r) => r.probability).sort((a, b) => b - a));

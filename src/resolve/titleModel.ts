@@ -33,12 +33,12 @@ const LABELLED_ALPHA = 1;
 /** The codes each classifier puts forward for a title. */
 const CLASSIFIER_POOL = 25;
 /**
- * The blend is a product of four opinions on each code, each to the power 1: the classifier over all
+ * The blend is a product of four opinions on each code, each to the power 1 — the classifier over all
  * titles; the classifier over labelled titles alone (which also reads the employer's name), as a ratio
- * to its even odds, and only for codes labelled titles carry; the index's confidence; and the employer's
- * lean — and O*NET's listing of the title. Floors keep a code one side has never heard of in the running on the others' word. Chosen by
- * cross-validation on four of the five folds and the agreement with O*NET on its My Next Move titles;
- * see the README.
+ * to its even odds, and only for codes labelled titles carry; the index's confidence; the employer's
+ * lean — and a bonus when O*NET lists the title under the code. Floors keep a code one side has never
+ * heard of in the running on the others' word. Chosen by cross-validation within four of the five folds
+ * and the agreement with O*NET on its My Next Move titles; see the README.
  */
 const FLOOR = { classifier: 1e-3, labelled: 0.01, pool: 0.02 };
 /**
@@ -72,8 +72,7 @@ export class TitleModel {
     const extra = new TitleCounts();
     const labelledOnly = new TitleCounts();
     for (const t of parts.labelled) {
-      const set = readTitleFeatures(t.title);
-      const features = allOf(set);
+      const features = allOf(readTitleFeatures(t.title));
       extra.add(features, { socCodes: t.socCodes, weight: LABELLED_WEIGHT * t.count });
       labelledOnly.add([...features, ...employerFeatures(t.employer)], {
         socCodes: t.socCodes,
@@ -92,8 +91,8 @@ export class TitleModel {
   /**
    * The SOC codes for a title, best first: the classifiers' likeliest and those the index found (`pool`:
    * code → the index's confidence; `listed`: codes whose occupation lists the title or its specialty),
-   * blended with the employer's lean. When the classifiers know none of
-   * the title's specialty words they add no code of their own: a stated track alone names no occupation.
+   * blended with the employer's lean. When the classifiers know none of the title's specialty words they
+   * add no code of their own: a stated track alone names no occupation.
    */
   rank(
     title: TitleFeatureSet,

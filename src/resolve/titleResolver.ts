@@ -338,6 +338,7 @@ export class TitleResolver {
     const cueLeads = cueSoc !== null && (cueCandidate?.confidence ?? 0) > (pool.get(cueSoc) ?? 0);
     if (cueSoc !== null && cueLeads) pool.set(cueSoc, cueCandidate?.confidence ?? 0);
     const weighed: { match: Weighed | null; probability: number }[] = [];
+    // Codes whose occupation lists the title, or its specialty, among O*NET's own titles.
     const listed = new Set(matches.filter((m) => m.method !== 'search').map((m) => m.occupation.socCode));
     for (const ranked of model.rank(title.features, title.employer, pool, listed)) {
       if (weighed.length >= POOL) break;
