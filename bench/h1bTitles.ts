@@ -1,8 +1,7 @@
 /** The H1B dev titles (../shared/data/h1b_titles_dev) and how a coder's answers on them are scored. */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
+import { readH1bTitles } from '../src/importers/readH1bTitles.js';
 
 export const SHARED = join(PROJECT_ROOT, '..', 'shared', 'data');
 export const H1B_TITLES = join(SHARED, 'h1b_titles_dev', 'h1b_titles_dev.csv');
@@ -17,17 +16,7 @@ export type Predict = (row: Row) => { codes: string[]; confidence: number };
 
 /** The rows with at least one labelled SOC 2018 code (SOC_CODE_2018_candidates); the others cannot be scored. */
 export async function readH1bRows(file = H1B_TITLES): Promise<Row[]> {
-  const records = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
-  return records
-    .map((r) => ({
-      title: r.JOB_TITLE ?? '',
-      employer: r.EMPLOYER_NAME ?? '',
-      gold: (r.SOC_CODE_2018_candidates ?? '').split('|').filter(Boolean),
-    }))
-    .filter((r) => r.gold.length > 0);
+  return (await readH1bTitles(file)).map((r) => ({ title: r.title, employer: r.employer, gold: r.socCodes }));
 }
 
 /** A prediction is correct when its code, cut to 6, 3 or 2 SOC digits, is one of the row's candidates cut alike. */

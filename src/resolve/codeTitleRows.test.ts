@@ -41,6 +41,21 @@ describe('codeTitleRows', () => {
     expect(row.slice(0, 2)).toEqual(['1', 'Senior Offering Manager']);
     expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_level')]).toBe('M3');
     expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_error')]).toBe('unresolved');
+    expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_needs_review')]).toBe('yes');
+    expect(row[2 + OUTPUT_COLUMNS.indexOf('canon_review_reason')]).toBe('no candidate');
+  });
+
+  it('writes whether a row needs review and the first three candidates with their titles and confidences', async () => {
+    const { written } = await code([['job_title'], ['Lead Electrician']]);
+    const cell = (name: string) => written[1]?.[1 + OUTPUT_COLUMNS.indexOf(name)];
+    const r = resolver.resolve({ title: 'Lead Electrician' }, 3);
+    expect(cell('canon_needs_review')).toBe(r.needsReview ? 'yes' : 'no');
+    for (const [i, c] of r.candidates.entries()) {
+      expect(cell(`canon_soc_${i + 1}`)).toBe(c.soc?.code);
+      expect(cell(`canon_soc_${i + 1}_title`)).toBe(c.soc?.title);
+      expect(cell(`canon_soc_${i + 1}_confidence`)).toBe(c.confidence);
+    }
+    expect(cell('canon_soc_1_title')).toBe('Electricians');
   });
 
   it("writes the level each title's words state, for titles no occupation matches too", async () => {

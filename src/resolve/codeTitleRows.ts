@@ -4,7 +4,8 @@ import type { TitleResolver } from './titleResolver.js';
 /**
  * Columns appended to each row: the first three occupations, the profile the title lands on, and the
  * title's level (present whether or not an occupation matched); confidence and band are the first
- * occupation's.
+ * occupation's; whether the row needs review and why; then each of the three occupations' SOC title and
+ * confidence.
  */
 export const OUTPUT_COLUMNS = [
   'canon_soc_1',
@@ -17,6 +18,9 @@ export const OUTPUT_COLUMNS = [
   'canon_rank',
   'canon_confidence',
   'canon_band',
+  'canon_needs_review',
+  'canon_review_reason',
+  ...[1, 2, 3].flatMap((n) => [`canon_soc_${n}_title`, `canon_soc_${n}_confidence`]),
   'canon_error',
 ];
 
@@ -80,6 +84,9 @@ export async function codeTitleRows(
         r.level.rank,
         c?.confidence ?? '',
         c?.band ?? '',
+        r.needsReview ? 'yes' : 'no',
+        r.reviewReason ?? '',
+        ...[0, 1, 2].flatMap((i) => [r.candidates[i]?.soc?.title ?? '', r.candidates[i]?.confidence ?? '']),
         r.status === 'unresolved' ? 'unresolved' : '',
       ];
     } catch (error) {

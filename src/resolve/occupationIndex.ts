@@ -25,8 +25,13 @@ export interface SpecialtyMatch {
 const CACHE_LIMIT = 10_000;
 /** A word in more indexed titles than this is too common to be worth scoring as a third or fourth word. */
 const COMMON_WORD = 800;
-/** How much each kind of title counts when several occupations share a title. */
-const WEIGHT: Record<string, number> = { occupation: 4, reported: 3, alternate: 2, short: 1 };
+/** How much each kind of title counts when several occupations share a title (and in the learned model). */
+export const TITLE_WEIGHT: ReadonlyMap<string, number> = new Map([
+  ['occupation', 4],
+  ['reported', 3],
+  ['alternate', 2],
+  ['short', 1],
+]);
 
 /** The stems of a query's meaningful words, computed once per query rather than once per matched title. */
 const queryStems = (query: readonly string[]) => query.filter((w) => !STOPWORDS.has(w)).map(stem);
@@ -72,6 +77,8 @@ export class OccupationIndex {
   private scratch = new Float64Array(0);
   private readonly docs: Doc[] = [];
   readonly occupations = new Map<string, Occupation>();
+  /** Each SOC code's occupations, the one O*NET names after the code itself (XX-XXXX.00) first. */
+  private readonly bySoc = new Map<string, Occupation[]>();
   private readonly cache = new Map<string, readonly SpecialtyMatch[]>();
   private readonly ownStems = new Map<string, Set<string>>();
   /** How each SOC code's titles are worded, to choose among occupations that match a title alike. */
@@ -80,17 +87,19 @@ export class OccupationIndex {
   constructor(data: OccupationIndexData) {
     const socTitles = new Map(data.socTitles.map((s) => [s.code, s.title]));
     for (const o of data.occupations) {
-      this.occupations.set(o.onetCode, {
+      const occupation: Occupation = {
         onetCode: o.onetCode,
         socCode: o.socCode,
         title: o.title,
         socTitle: socTitles.get(o.socCode) ?? o.title,
         jobZone: o.jobZone,
-      });
+      };
+      this.occupations.set(o.onetCode, occupation);
+      this.bySoc.set(o.socCode, [...(this.bySoc.get(o.socCode) ?? []), occupation]);
       this.ownStems.set(o.onetCode, new Set(normalizeTitle(o.title, { clean: true }).words.map(stem)));
     }
     const add = (onetCode: string, title: string, kind: string) => {
-      const weight = WEIGHT[kind] ?? 1;
+      const weight = TITLE_WEIGHT.get(kind) ?? 1;
       const { words } = normalizeTitle(title, { clean: true });
       const specialty = readSeniority(words).specialty;
       const socCode = this.occupations.get(onetCode)?.socCode;
@@ -137,6 +146,15 @@ export class OccupationIndex {
     });
     // Fixed once built, so held as compact typed arrays (4 bytes an id).
     for (const [w, list] of lists) this.postings.set(w, Int32Array.from(list));
+  }
+
+  /** The occupation that stands for a SOC code: its own (XX-XXXX.00), else its first by O*NET-SOC code. */
+  occupationOfSoc(socCode: string): Occupation | undefined {
+    const list = this.bySoc.get(socCode);
+    return (
+      list?.find((o) => o.onetCode.endsWith('.00')) ??
+      list?.reduce((a, b) => (b.onetCode < a.onetCode ? b : a))
+    );
   }
 
   get size(): number {

@@ -17,11 +17,15 @@ import {
 } from '../testing/landingFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetFixtureFiles, writeOnetFixture } from '../testing/onetFixture.js';
+import { fixtureCounts, labelled } from '../testing/titleModelFixture.js';
 import { readBundledOccupations } from './bundledOccupations.js';
+import { readBundledTitleModel } from './bundledTitleModel.js';
 import { GENERATED_ORIGIN } from './focusLanding.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { OccupationIndex } from './occupationIndex.js';
 import { readSeniority } from './readSeniority.js';
+import { REVIEW_MIN_CONFIDENCE, reviewOf } from './reviewRule.js';
+import { labelledTitles, TitleModel } from './titleModel.js';
 import { type Resolution, TitleResolver } from './titleResolver.js';
 
 const level = (title: string) => readSeniority(normalizeTitle(title).words).level;
@@ -469,5 +473,91 @@ describe('TitleResolver with the bundled O*NET tables and the curated taxonomy',
       candidates: [],
       level: { code: 'M3' },
     });
+  });
+});
+
+describe('TitleResolver with a learned model on the tiny taxonomy', () => {
+  let resolver: TitleResolver;
+  let indexOnly: TitleResolver;
+  beforeAll(async () => {
+    const catalog = new Catalog(await landingTaxonomy());
+    const index = new OccupationIndex(LANDING_OCCUPATIONS);
+    const rows = [
+      labelled('Zorbix Wrangler', 'Acme', '47-3013'),
+      labelled('Zorbix Wrangler', 'Acme', '47-3013'),
+      labelled('Electrician', 'Sparks LLC', '47-2111'),
+    ];
+    const model = new TitleModel({
+      counts: fixtureCounts(),
+      labelled: labelledTitles(rows),
+      calibration: null,
+    });
+    resolver = new TitleResolver(index, catalog, model);
+    indexOnly = new TitleResolver(index, catalog);
+  });
+
+  it('puts forward an occupation only the labelled titles know, and says so', () => {
+    expect(indexOnly.resolve({ title: 'Zorbix Wrangler' }).candidates).toEqual([]);
+    expect(resolver.resolve({ title: 'Zorbix Wrangler' }).candidates[0]).toMatchObject({
+      soc: { code: '47-3013' },
+      onet: { code: '47-3013.00' },
+      explanation: { method: 'labelled titles', matchedTitle: null },
+    });
+  });
+
+  it('still lands a title on its focus and level, with confidences that fall from the first', () => {
+    const r = resolver.resolve({ title: 'Lead Electrician' });
+    expect(r).toMatchObject({ status: 'resolved', level: { code: 'S4' }, landing: { via: { rank: 1 } } });
+    const confidences = r.candidates.map((c) => c.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    expect(Math.max(...confidences)).toBeLessThanOrEqual(1);
+  });
+
+  it('flags for review by the rule, with or without the model', () => {
+    const review = (r: Resolution) => ({ needsReview: r.needsReview, reviewReason: r.reviewReason });
+    expect(review(indexOnly.resolve({ title: 'Zorbix Wrangler' }))).toEqual({
+      needsReview: true,
+      reviewReason: 'no candidate',
+    });
+    const r = resolver.resolve({ title: 'Electrician' });
+    const rule = reviewOf(r.candidates);
+    expect(review(r)).toEqual({ needsReview: rule.needed, reviewReason: rule.reason });
+  });
+});
+
+describe('TitleResolver with the shipped learned model', () => {
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    const catalog = new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+    resolver = new TitleResolver(
+      new OccupationIndex(await readBundledOccupations()),
+      catalog,
+      new TitleModel(await readBundledTitleModel()),
+    );
+  });
+
+  it.each([
+    ['Registered Nurse', '29-1141'],
+    ['Welder', '51-4121'],
+    ['Java Developer', '15-1252'],
+    ['Engineering Manager', '11-9041'],
+    ['Operations Manager', '11-1021'],
+  ])('codes %j to %s', (title, soc) => {
+    expect(resolver.resolve({ title }).candidates[0]?.soc?.code).toBe(soc);
+  });
+
+  it.each([
+    ['VP of Engineering', 'TECHNO.TECHNOLO6B55.M6'],
+    ['CTO', 'TECHNO.TECHNOLO6B55.M6'],
+  ])('lands %j on the curated %s as before', (title, profile) => {
+    expect(resolver.resolve({ title }).landing?.profile.code).toBe(profile);
+  });
+
+  it('states for the first candidate the chance that it is right, and asks for review when it is low', () => {
+    const nurse = resolver.resolve({ title: 'Registered Nurse' });
+    expect(nurse.candidates[0]?.confidence).toBeGreaterThan(0.5);
+    const vague = resolver.resolve({ title: 'Associate' });
+    expect(vague).toMatchObject({ needsReview: true, reviewReason: 'low confidence' });
+    expect(vague.candidates[0]?.confidence).toBeLessThan(REVIEW_MIN_CONFIDENCE);
   });
 });

@@ -7,6 +7,9 @@ import { normalizeTitle } from './normalizeTitle.js';
 import type { Occupation, OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
 import { practiceSpecialty } from './practiceTitles.js';
 import { readSeniority } from './readSeniority.js';
+import { type Review, reviewOf } from './reviewRule.js';
+import { type TitleFeatureSet, titleFeatureSet } from './titleFeatures.js';
+import type { TitleModel } from './titleModel.js';
 
 export interface ResolveInput {
   title: string;
@@ -38,12 +41,15 @@ export interface Candidate {
     seniorityWords: string[];
     seniorityStated: boolean;
     matchedTitle: string | null;
-    method: SpecialtyMatch['method'] | 'focus cue';
+    /** How the occupation was found: through O*NET's titles, a focus cue, or the learned model alone. */
+    method: SpecialtyMatch['method'] | 'focus cue' | 'labelled titles';
     removed: string[];
     /** The line of business the employer's name suggests, when it moved the ranking. */
     employerHint: string | null;
     /** Why this candidate's focus and level, when it has a profile; empty otherwise. */
     landing: string[];
+    /** With the learned model, its blend's probability of the code, which the confidence is calibrated from; null without. */
+    probability: number | null;
   };
 }
 
@@ -83,6 +89,9 @@ export interface Resolution {
   };
   landing: Landing | null;
   candidates: Candidate[];
+  /** Whether a person should check the first candidate before it is used, by the review rule (reviewRule.ts). */
+  needsReview: boolean;
+  reviewReason: Review['reason'];
 }
 
 /** Below this confidence the answer is "unresolved", with the nearest candidates shown. */
@@ -152,6 +161,8 @@ export class TitleResolver {
   constructor(
     readonly index: OccupationIndex,
     catalog: Catalog,
+    /** The learned model (titleModel.ts); without it occupations are ranked by the index alone, uncalibrated. */
+    private readonly model: TitleModel | null = null,
   ) {
     this.landing = new FocusLanding(catalog, index.occupations);
   }
@@ -216,6 +227,7 @@ export class TitleResolver {
     const explanation = (
       m: { matchedTitle: string | null; method: Candidate['explanation']['method'] },
       landed: Landed | null,
+      probability: number | null = null,
     ): Candidate['explanation'] => ({
       specialtyWords: seniority.specialty,
       seniorityWords: seniority.cues,
@@ -225,6 +237,7 @@ export class TitleResolver {
       removed: normalized.removed,
       employerHint,
       landing: landed ? [...landed.focusNotes, ...landed.levelNotes] : [],
+      probability,
     });
     const landings = new Map<string, Landed | null>();
     const landOn = (occupation: Occupation) => {
@@ -235,20 +248,6 @@ export class TitleResolver {
       }
       return landed;
     };
-
-    const candidates: Candidate[] = matches.slice(0, top).map((m) => {
-      const landed = landOn(m.occupation);
-      return {
-        soc: { code: m.occupation.socCode, title: m.occupation.socTitle },
-        onet: { code: m.occupation.onetCode, title: m.occupation.title },
-        focus: landed ? { code: landed.focus.code, name: landed.focus.name } : null,
-        profile: landed ? { code: landed.profileCode, fit: landed.fit } : null,
-        level: levelDto(landed?.wanted ?? seniority.level),
-        confidence: confidenceOf(m),
-        band: confidenceBand(confidenceOf(m)),
-        explanation: explanation(m, landed),
-      };
-    });
 
     // Titles the built-in taxonomy knows by its own cues land there, competing with the occupation matches.
     const cued = this.landing.forCue(reading);
@@ -269,24 +268,48 @@ export class TitleResolver {
         band: confidenceBand(confidence),
         explanation: explanation({ matchedTitle: cued.cue, method: 'focus cue' }, cued),
       };
-      const same = candidates.findIndex((c) => c.soc?.code === soc);
-      if (same < 0 || (candidates[same]?.confidence ?? 0) < confidence) {
-        if (same >= 0) candidates.splice(same, 1);
-        candidates.push(cueCandidate);
-      }
-      candidates.sort((a, b) => b.confidence - a.confidence);
-      candidates.splice(top);
     }
 
-    const landing = this.chooseLanding(
-      matches,
-      confidenceOf,
-      landOn,
-      cued,
-      cueCandidate,
-      seniority.specialty,
-    );
+    const options = this.model
+      ? this.learnedOptions(this.model, matches, confidenceOf, cueCandidate, {
+          features: titleFeatureSet(normalized.words, seniority),
+          employer,
+        })
+      : indexOptions(matches, confidenceOf, cueCandidate);
+    const shown = new Set<string>();
+    const candidates: Candidate[] = [];
+    for (const { match, confidence, probability } of options) {
+      if (candidates.length >= top) break;
+      const soc = match ? match.occupation.socCode : (cueCandidate?.soc?.code ?? '');
+      // An occupation and the focus cue may name one SOC code: the first of them speaks for it.
+      if (shown.has(soc)) continue;
+      shown.add(soc);
+      if (!match) {
+        if (cueCandidate)
+          candidates.push({
+            ...cueCandidate,
+            confidence,
+            band: confidenceBand(confidence),
+            explanation: { ...cueCandidate.explanation, probability },
+          });
+        continue;
+      }
+      const landed = landOn(match.occupation);
+      candidates.push({
+        soc: { code: match.occupation.socCode, title: match.occupation.socTitle },
+        onet: { code: match.occupation.onetCode, title: match.occupation.title },
+        focus: landed ? { code: landed.focus.code, name: landed.focus.name } : null,
+        profile: landed ? { code: landed.profileCode, fit: landed.fit } : null,
+        level: levelDto(landed?.wanted ?? seniority.level),
+        confidence,
+        band: confidenceBand(confidence),
+        explanation: explanation(match, landed, probability),
+      });
+    }
+
+    const landing = this.chooseLanding(options, landOn, cued, cueCandidate, seniority.specialty);
     const resolved = (candidates[0]?.confidence ?? 0) >= RESOLVE_THRESHOLD;
+    const review = reviewOf(candidates);
     return {
       title,
       status: resolved ? 'resolved' : 'unresolved',
@@ -300,7 +323,46 @@ export class TitleResolver {
       },
       landing: landing ? landingDto(landing) : null,
       candidates,
+      needsReview: review.needed,
+      reviewReason: review.reason,
     };
+  }
+
+  /**
+   * The occupations weighed for a title with the learned model: the index's (with their confidence) and
+   * the classifier's, in the blend's order, each with its calibrated confidence; the focus cue speaks
+   * for its SOC code when it is surer of it than the index.
+   */
+  private learnedOptions(
+    model: TitleModel,
+    matches: readonly SpecialtyMatch[],
+    confidenceOf: (m: SpecialtyMatch) => number,
+    cueCandidate: Candidate | null,
+    title: { features: TitleFeatureSet; employer: string },
+  ): Option[] {
+    const pool = new Map(matches.map((m) => [m.occupation.socCode, confidenceOf(m)]));
+    const bySoc = new Map(matches.map((m) => [m.occupation.socCode, m]));
+    const cueSoc = cueCandidate?.soc?.code ?? null;
+    const cueLeads = cueSoc !== null && (cueCandidate?.confidence ?? 0) > (pool.get(cueSoc) ?? 0);
+    if (cueSoc !== null && cueLeads) pool.set(cueSoc, cueCandidate?.confidence ?? 0);
+    const weighed: { match: Weighed | null; probability: number }[] = [];
+    // Codes whose occupation lists the title, or its specialty, among O*NET's own titles.
+    const listed = new Set(matches.filter((m) => m.method !== 'search').map((m) => m.occupation.socCode));
+    for (const ranked of model.rank(title.features, title.employer, pool, listed)) {
+      if (weighed.length >= POOL) break;
+      const match = ranked.soc === cueSoc && cueLeads ? null : this.weighedFor(ranked.soc, bySoc);
+      if (match !== undefined) weighed.push({ match, probability: round(ranked.probability) });
+    }
+    const confidences = model.confidences(weighed.map((w) => w.probability));
+    return weighed.map((w, i) => ({ ...w, confidence: round(confidences[i] ?? 0) }));
+  }
+
+  /** The occupation weighed for a SOC code: the index's match, else the code's own occupation; none when the index lacks it. */
+  private weighedFor(soc: string, bySoc: ReadonlyMap<string, SpecialtyMatch>): Weighed | undefined {
+    const match = bySoc.get(soc);
+    if (match) return match;
+    const occupation = this.index.occupationOfSoc(soc);
+    return occupation && { occupation, matchedTitle: null, method: 'labelled titles' };
   }
 
   /**
@@ -311,8 +373,7 @@ export class TitleResolver {
    * own — and, behind a first candidate that lands nowhere, is of medium confidence and needs no move.
    */
   private chooseLanding(
-    matches: readonly SpecialtyMatch[],
-    confidenceOf: (m: SpecialtyMatch) => number,
+    options: readonly Option[],
     landOn: (occupation: Occupation) => Landed | null,
     cued: Landed | null,
     cueCandidate: Candidate | null,
@@ -333,14 +394,10 @@ export class TitleResolver {
         ],
       };
     }
-    // The occupations are in order of confidence already; the cue candidate joins them at its own.
-    const cueAt = cueCandidate ? matches.findIndex((m) => confidenceOf(m) < cueCandidate.confidence) : -1;
-    const options: (SpecialtyMatch | null)[] = [...matches];
-    if (cued && cueCandidate) options.splice(cueAt < 0 ? options.length : cueAt, 0, null);
-    const name = (m: SpecialtyMatch | null) =>
+    const name = (m: Weighed | null) =>
       m ? `${m.occupation.socCode} ${m.occupation.title}` : `the focus cue “${cued?.cue}”`;
-    for (const [i, match] of options.entries()) {
-      const confidence = match ? confidenceOf(match) : (cueCandidate?.confidence ?? 0);
+    const occupations = options.flatMap((o) => (o.match ? [o.match] : []));
+    for (const [i, { match, confidence }] of options.entries()) {
       if (confidence < (i === 0 ? LANDING_FLOOR : FALLBACK_FLOOR)) break;
       const landed = match ? landOn(match.occupation) : cued;
       // Behind a first candidate that lands nowhere, a second guess on the occupation must not also move the
@@ -351,31 +408,69 @@ export class TitleResolver {
         i === 0
           ? []
           : [
-              `The first candidate, ${name(options[0] ?? null)}, lands on no focus; the title lands through candidate ${i + 1}, ${name(match)}.`,
+              `The first candidate, ${name(options[0]?.match ?? null)}, lands on no focus; the title lands through candidate ${i + 1}, ${name(match)}.`,
             ];
       const occupation = match?.occupation;
       return {
         ...landed,
-        via: occupation
-          ? {
-              method: 'occupation',
-              soc: { code: occupation.socCode, title: occupation.socTitle },
-              onet: { code: occupation.onetCode, title: occupation.title },
-              rank: matches.indexOf(match) + 1,
-              cue: null,
-            }
-          : {
-              method: 'focus cue',
-              soc: cueCandidate?.soc ?? null,
-              onet: cueCandidate?.onet ?? null,
-              rank: null,
-              cue: landed.cue,
-            },
+        via:
+          match && occupation
+            ? {
+                method: 'occupation',
+                soc: { code: occupation.socCode, title: occupation.socTitle },
+                onet: { code: occupation.onetCode, title: occupation.title },
+                rank: occupations.indexOf(match) + 1,
+                cue: null,
+              }
+            : {
+                method: 'focus cue',
+                soc: cueCandidate?.soc ?? null,
+                onet: cueCandidate?.onet ?? null,
+                rank: null,
+                cue: landed.cue,
+              },
         focusNotes: [...fallback, ...landed.focusNotes],
       };
     }
     return null;
   }
+}
+
+/** An occupation weighed for a title, and how it was found. */
+interface Weighed {
+  occupation: Occupation;
+  matchedTitle: string | null;
+  method: Candidate['explanation']['method'];
+}
+
+/** One of the answers weighed for a title, best first: an occupation, or the focus cue (null). */
+interface Option {
+  match: Weighed | null;
+  confidence: number;
+  /** The learned blend's probability the confidence was read from; null without the model. */
+  probability: number | null;
+}
+
+/** Without the learned model: the index's occupations by confidence, the focus cue among them at its own. */
+function indexOptions(
+  matches: readonly SpecialtyMatch[],
+  confidenceOf: (m: SpecialtyMatch) => number,
+  cueCandidate: Candidate | null,
+): Option[] {
+  const options: Option[] = matches.map((m) => ({
+    match: m,
+    confidence: confidenceOf(m),
+    probability: null,
+  }));
+  if (cueCandidate) {
+    const at = options.findIndex((o) => o.confidence < cueCandidate.confidence);
+    options.splice(at < 0 ? options.length : at, 0, {
+      match: null,
+      confidence: cueCandidate.confidence,
+      probability: null,
+    });
+  }
+  return options;
 }
 
 function landingDto(landing: Landed & { via: Landing['via'] }): Landing {

@@ -5,7 +5,9 @@ import { type OccupationPayRecord, PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import { readBundledOccupations } from '../resolve/bundledOccupations.js';
+import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
+import { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
 import { readOccupationIndexData, readOccupationRelease } from '../store/occupationRepository.js';
@@ -93,9 +95,22 @@ export async function canonOn(
     });
     return built;
   };
+  // The learned title model ships in data/ and is read once (about 0.15 s): it depends on no release, and
+  // serves an imported one too (codes the release lacks are passed over).
+  let model: Promise<TitleModel> | null = null;
+  const titleModel = (): Promise<TitleModel> => {
+    if (model) return model;
+    const reading = readBundledTitleModel().then((file) => new TitleModel(file));
+    model = reading;
+    reading.catch(() => {
+      if (model === reading) model = null;
+    });
+    return reading;
+  };
   const buildResolver = async () => {
     const catalog = snapshot.catalog;
-    return new TitleResolver(await occupationIndex(), catalog);
+    const [index, learned] = await Promise.all([occupationIndex(), titleModel()]);
+    return new TitleResolver(index, catalog, learned);
   };
   const resolve = () => {
     if (resolver) return resolver;

@@ -49,7 +49,7 @@ describe('formatResolution', () => {
   it('shows the level of a title no occupation matches', () => {
     expect(text('Senior Offering Manager')).toBe(
       [
-        'Senior Offering Manager — unresolved',
+        'Senior Offering Manager — unresolved · needs review: no candidate',
         '  level: M3 Senior Manager · seniority: senior, manager · specialty: offering',
         '  lands on: no built-in profile',
         '  no occupation matched',

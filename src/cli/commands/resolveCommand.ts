@@ -82,7 +82,7 @@ async function resolveTitles(title: string | undefined, flags: ResolveFlags, io:
 export function formatResolution(r: Resolution): string {
   const { level, seniority, landing } = r;
   const lines = [
-    `${r.title} — ${r.status}`,
+    `${r.title} — ${r.status}${r.reviewReason ? ` · needs review: ${r.reviewReason}` : ''}`,
     `  level: ${level.code} ${level.title} · seniority: ${seniority.words.join(', ') || 'none (default level)'} · specialty: ${seniority.specialtyWords.join(' ') || '—'}`,
     ...(seniority.note ? [`    ${seniority.note}`] : []),
     landing

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CanonError, quote } from '../../../core/errors.js';
+import { REVIEW_MIN_CONFIDENCE, REVIEW_MIN_LEAD } from '../../../resolve/reviewRule.js';
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../../resolve/titleResolver.js';
 import { declareAccess } from '../../access.js';
 import { jsonError } from '../apiDeps.js';
@@ -19,7 +20,10 @@ const CandidateSchema = z
       description:
         "The title's level as read for the candidate's focus (the support reading on a support-track focus).",
     }),
-    confidence: z.number(),
+    confidence: z.number().openapi({
+      description:
+        "The first candidate's: the probability that it is right, calibrated on labelled titles; the others' in proportion to the model's probabilities.",
+    }),
     band: z.enum(['high', 'medium', 'low']),
     explanation: z.object({
       specialtyWords: z.array(z.string()),
@@ -30,6 +34,10 @@ const CandidateSchema = z
       removed: z.array(z.string()),
       employerHint: z.string().nullable(),
       landing: z.array(z.string()).openapi({ description: "Why this candidate's focus and level." }),
+      probability: z.number().nullable().openapi({
+        description:
+          "The learned model's blend probability of the code, which the confidence is calibrated from; null without the learned model.",
+      }),
     }),
   })
   .openapi('ResolveCandidate');
@@ -75,6 +83,10 @@ const ResolutionSchema = z
     }),
     landing: LandingSchema.nullable(),
     candidates: z.array(CandidateSchema),
+    needsReview: z.boolean().openapi({
+      description: `Whether a person should check the first candidate before it is used: its confidence is below ${REVIEW_MIN_CONFIDENCE}, or the runner-up's is within ${REVIEW_MIN_LEAD} of it.`,
+    }),
+    reviewReason: z.enum(['no candidate', 'low confidence', 'close runner-up']).nullable(),
   })
   .openapi('Resolution');
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../core/catalog.js';
 import { OccupationIndex } from '../../../resolve/occupationIndex.js';
-import { TitleResolver } from '../../../resolve/titleResolver.js';
+import { type Resolution, TitleResolver } from '../../../resolve/titleResolver.js';
 import {
   fixtureFocus,
   LANDING_OCCUPATIONS,
@@ -62,5 +62,25 @@ describe('ResolvePage', () => {
     const html = render('<script>alert(1)</script> Senior Electrician');
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Senior Electrician');
+  });
+});
+
+describe('ResolvePage review', () => {
+  const page = (title: string, review: Pick<Resolution, 'needsReview' | 'reviewReason'>) =>
+    String(ResolvePage({ title, employer: '', resolution: { ...resolver.resolve({ title }), ...review } }));
+
+  it('says a title needs review, and why, above the candidates', () => {
+    expect(text(render('Senior Offering Manager'))).toContain(
+      'Needs review: no occupation matched its words. Check the candidates below before using the first.',
+    );
+    const html = page('Electrician', { needsReview: true, reviewReason: 'close runner-up' });
+    expect(text(html)).toContain('within 0.1 of the first');
+    expect(html.indexOf('data-field="review"')).toBeLessThan(html.indexOf('<table'));
+  });
+
+  it('says nothing of review when the first candidate is sure enough', () => {
+    expect(page('Lead Electrician', { needsReview: false, reviewReason: null })).not.toContain(
+      'data-field="review"',
+    );
   });
 });

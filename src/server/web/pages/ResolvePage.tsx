@@ -1,6 +1,14 @@
+import { REVIEW_MIN_CONFIDENCE, REVIEW_MIN_LEAD, type Review } from '../../../resolve/reviewRule.js';
 import type { Resolution } from '../../../resolve/titleResolver.js';
 import { Layout } from '../Layout.js';
 import { TableHead } from '../TableHead.js';
+
+/** Why a title needs review, as a sentence. */
+const REVIEW_REASONS: Record<NonNullable<Review['reason']>, string> = {
+  'no candidate': 'no occupation matched its words',
+  'low confidence': `the first candidate's confidence is below ${REVIEW_MIN_CONFIDENCE}`,
+  'close runner-up': `the runner-up's confidence is within ${REVIEW_MIN_LEAD} of the first's`,
+};
 
 /**
  * "Level a title": a form, then the title's level (always), the profile it lands on and why, and the
@@ -49,6 +57,12 @@ export function ResolvePage({
           <h2 id="result-h">
             “{resolution.title}” — {resolution.status}
           </h2>
+          {resolution.reviewReason ? (
+            <p class="notice" role="note" data-field="review">
+              <strong>Needs review:</strong> {REVIEW_REASONS[resolution.reviewReason]}. Check the candidates
+              below before using the first.
+            </p>
+          ) : null}
           <p>
             Specialty words: <strong>{resolution.seniority.specialtyWords.join(' ') || '—'}</strong> ·
             seniority words:{' '}
