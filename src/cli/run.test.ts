@@ -325,7 +325,7 @@ describe('canon CLI', () => {
     expect(err).toMatch(/Resolved 3 rows .*1 rows could not be resolved/);
     const lines = (await readFile(output, 'utf8')).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'id,job_title,city,canon_soc_1,canon_soc_2,canon_soc_3,canon_onet_1,canon_profile,canon_level,canon_track,canon_rank,canon_confidence,canon_band,canon_error',
+      'id,job_title,city,canon_soc_1,canon_soc_2,canon_soc_3,canon_onet_1,canon_profile,canon_level,canon_track,canon_rank,canon_confidence,canon_band,canon_needs_review,canon_review_reason,canon_soc_1_title,canon_soc_1_confidence,canon_soc_2_title,canon_soc_2_confidence,canon_soc_3_title,canon_soc_3_confidence,canon_error',
     );
     expect(lines[1]).toMatch(/^1,VP of Engineering,Austin,11-3021,.*TECHNO\.TECHNOLO6B55\.M6,M6,M,8,/);
     expect(lines).toHaveLength(4);
