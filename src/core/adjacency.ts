@@ -6,6 +6,7 @@ import {
   RANK_SPAN,
   TAXONOMY_STEPS,
 } from './coordinates.js';
+import { groupBy } from './groupBy.js';
 
 export interface Point {
   code: string;
@@ -120,14 +121,4 @@ export function buildAdjacencyByAllPairs(points: readonly Point[], k: number): M
     result.set(p.code, best.items);
   }
   return result;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const g = groups.get(key(item)) ?? [];
-    g.push(item);
-    groups.set(key(item), g);
-  }
-  return groups;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { buildCatalog } from '../testing/buildTaxonomy.js';
 import { careerPaths } from './careerPaths.js';
 import { Catalog } from './catalog.js';
 import { jobDescription, jobDescriptionMarkdown } from './jobDescription.js';
@@ -91,13 +92,28 @@ describe('jobDescription', () => {
     expect(md).toContain('15–25 yrs');
   });
 
-  it("never lists titles as the profile's aliases when the profile records none", () => {
-    const view = catalog.getProfile(M6);
-    const text = jobDescription(catalog, M6).roleDefinition.join(' ');
-    if (view.record.aliases.length === 0)
-      expect(text).toMatch(/Titles Canon's level framework uses at M6 \(none recorded for this profile\): /);
-    else expect(text).toContain(`Also known as: ${view.record.aliases[0]?.text}`);
-    expect(text).not.toMatch(/Titles often used for this level/);
+  it("lists the profile's own aliases, and never the framework's titles as if they were", () => {
+    // The seed's M6 records no aliases: the framework's titles are named as the framework's.
+    expect(catalog.getProfile(M6).record.aliases).toEqual([]);
+    const framework = jobDescription(catalog, M6).roleDefinition.join(' ');
+    expect(framework).toMatch(
+      /Titles Canon's level framework uses at M6 \(none recorded for this profile\): /,
+    );
+    const withAliases = buildCatalog([
+      {
+        code: 'TECHNO',
+        focuses: [
+          {
+            key: 'data-engineering',
+            levels: { P3: { aliases: ['Senior Data Engineer', 'Data Engineer III'] } },
+          },
+        ],
+      },
+    ]);
+    const code = withAliases.taxonomy.profiles[0]?.code ?? '';
+    const own = jobDescription(withAliases, code).roleDefinition.join(' ');
+    expect(own).toContain('Also known as: Senior Data Engineer, Data Engineer III.');
+    expect(own).not.toMatch(/level framework uses/);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Catalog, ProfileView } from './catalog.js';
 import { formatMoneyShort } from './format.js';
+import { groupBy } from './groupBy.js';
 import { getLevel } from './levels.js';
 import type { SourceRow } from './taxonomy.js';
 
@@ -92,44 +93,50 @@ const DISAGREEMENT = 0.2;
  * estimate with its method.
  */
 export class PayBook {
-  private readonly bySoc = new Map<string, OccupationPayRecord[]>();
+  private readonly bySoc: Map<string, OccupationPayRecord[]>;
 
-  private readonly byProfile = new Map<string, ProfilePayRecord[]>();
+  private readonly byProfile: Map<string, ProfilePayRecord[]>;
 
   constructor(
     private readonly catalog: Catalog,
     records: readonly OccupationPayRecord[],
     profileRecords: readonly ProfilePayRecord[] = [],
   ) {
-    for (const r of records) this.bySoc.set(r.socCode, [...(this.bySoc.get(r.socCode) ?? []), r]);
-    for (const r of profileRecords)
-      this.byProfile.set(r.profileCode, [...(this.byProfile.get(r.profileCode) ?? []), r]);
+    this.bySoc = groupBy(records, (r) => r.socCode);
+    this.byProfile = groupBy(profileRecords, (r) => r.profileCode);
   }
 
   forProfile(code: string, region?: string): ProfilePay {
     const view = this.catalog.getProfile(code);
+    const own = this.levelFigures(view, region);
     const levels = view.focus.levelCodes.map((levelCode) => {
-      const other = this.catalog.findProfile(`${view.fn.code}.${view.focus.code}.${levelCode}`);
+      const other =
+        levelCode === view.level.code
+          ? view
+          : this.catalog.findProfile(`${view.fn.code}.${view.focus.code}.${levelCode}`);
+      const figures = other === view ? own : other ? this.levelFigures(other, region) : null;
       // The chart compares levels, so it shows only level figures: an occupation-wide band would
       // sit beside level estimates as if it were one.
-      return {
-        levelCode,
-        band: other ? (this.observed(other, region) ?? this.estimate(other, region)) : null,
-      };
+      return { levelCode, band: figures ? (figures.observed ?? figures.estimate) : null };
     });
-    const estimate = this.estimate(view, region);
-    const company = this.company(view, region);
+    const occupation = this.occupationBand(view, region);
     // A thin company figure leads only where the market has nothing to say.
-    const headline = this.observed(view, region) ?? estimate ?? this.occupationBand(view, region) ?? company;
-    const beside = company && headline?.sources[0] !== company.sources[0] ? company : null;
+    const headline = own.observed ?? own.estimate ?? occupation ?? own.company;
+    const beside = own.company && own.company !== headline ? own.company : null;
     return {
       headline,
-      occupation: this.occupationBand(view, region),
-      estimate,
+      occupation,
+      estimate: own.estimate,
       company: beside,
       levels,
-      notes: [...disagreement(headline, estimate, beside), ...inversions(levels)],
+      notes: [...disagreement(headline, own.estimate, beside), ...inversions(levels)],
     };
+  }
+
+  /** A profile's own figures, each worked out once: the company's, the observed one, the level estimate. */
+  private levelFigures(view: ProfileView, region?: string) {
+    const company = this.company(view, region);
+    return { company, observed: this.observed(view, company, region), estimate: this.estimate(view, region) };
   }
 
   private company(view: ProfileView, region?: string): PayBand | null {
@@ -150,10 +157,9 @@ export class PayBook {
     };
   }
 
-  private observed(view: ProfileView, region?: string): PayBand | null {
+  private observed(view: ProfileView, company: PayBand | null, region?: string): PayBand | null {
     // A company's own data for the profile comes first once it stands for enough people: it is the
     // most specific there is. Fewer, and it is shown beside the market figure instead of over it.
-    const company = this.company(view, region);
     if (company && (company.n ?? 0) >= COMPANY_LEAD_MIN) return company;
     const pay = view.record.pay.find((p) => !region || p.region === region) ?? null;
     if (!pay) return null;

@@ -1,4 +1,5 @@
 import type { Claim, CrosswalkEntry } from '../core/evidence.js';
+import { groupBy } from '../core/groupBy.js';
 import { getLevel, LEVELS, type Level, type Track } from '../core/levels.js';
 import type { SourceLevel } from './segmentLevels.js';
 
@@ -22,12 +23,7 @@ const COMPANY_SCOPE =
  * invert it, the level moves to the next canonical level and says so.
  */
 export function crosswalkLevels(levels: readonly SourceLevel[], claims: readonly Claim[]): CrosswalkEntry[] {
-  const claimsOf = new Map<string | null, Claim[]>();
-  for (const c of claims) {
-    const list = claimsOf.get(c.level);
-    if (list) list.push(c);
-    else claimsOf.set(c.level, [c]);
-  }
+  const claimsOf = groupBy(claims, (c) => c.level);
   const readings = levels.map((l) => readLevel(l, claimsOf.get(l.label) ?? []));
   const descending = isDescending(levels, readings);
   const order = descending ? [...readings.keys()].reverse() : [...readings.keys()];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { block, heading, paragraph } from '../testing/documentBlocks.js';
 import {
-  type Block,
   buildSections,
   collapse,
   documentTitle,
@@ -8,17 +8,6 @@ import {
   stripMarks,
   walkSections,
 } from './documentTree.js';
-
-// Offsets play no part in nesting or titles.
-const block = (kind: Block['kind'], text: string, depth = 0): Block => ({
-  kind,
-  text,
-  depth,
-  start: 0,
-  end: text.length,
-});
-const heading = (depth: number, text: string) => block('heading', text, depth);
-const paragraph = (text: string) => block('paragraph', text);
 
 /** Each section as its title and the texts of its own blocks, children nested. */
 type Outline = [string, string[], Outline[]];

@@ -1,5 +1,6 @@
 import type { Catalog } from '../core/catalog.js';
-import type { Claim, CrosswalkEntry, SynthesizedProposal } from '../core/evidence.js';
+import type { CrosswalkEntry, SynthesizedProposal } from '../core/evidence.js';
+import { groupBy } from '../core/groupBy.js';
 import { contentStems, similarity } from '../core/review/textSimilarity.js';
 import type { Skill } from '../core/taxonomy.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
@@ -30,12 +31,10 @@ export function synthesizeProposals(
   const out: SynthesizedProposal[] = [];
   // Each level's claims with their index in the document, gathered once: a 2 MB ladder has hundreds of
   // levels and a thousand claims, and scanning every claim for every level cost 0.75 s of main thread.
-  const claimsOf = new Map<string | null, { c: Claim; index: number }[]>();
-  doc.claims.forEach((c, index) => {
-    const list = claimsOf.get(c.level);
-    if (list) list.push({ c, index });
-    else claimsOf.set(c.level, [{ c, index }]);
-  });
+  const claimsOf = groupBy(
+    doc.claims.map((c, index) => ({ c, index })),
+    ({ c }) => c.level,
+  );
   doc.crosswalk.forEach((entry, i) => {
     const level = doc.levels[i];
     if (!level) return;

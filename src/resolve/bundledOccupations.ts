@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { CanonError } from '../core/errors.js';
 import type { OccupationIndexData } from '../store/occupationRepository.js';
+import { readShippedFile } from './readShippedFile.js';
 
 /**
  * The resolver's tables derived from O*NET 29.3 and SOC 2018 (occupations,
@@ -18,13 +17,6 @@ export interface BundledOccupations extends OccupationIndexData {
 }
 
 export async function readBundledOccupations(file: URL = BUNDLED_OCCUPATIONS): Promise<BundledOccupations> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (cause) {
-    throw new CanonError('invalid_data', `The built-in occupation tables are missing (${file.pathname}).`, {
-      cause,
-    });
-  }
+  const bytes = await readShippedFile(file, 'occupation tables');
   return JSON.parse(gunzipSync(bytes).toString('utf8')) as BundledOccupations;
 }

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CanonError } from '../core/errors.js';
+import { readShippedFile } from './readShippedFile.js';
 import type { TitleCountsData } from './titleClassifier.js';
 import type { TitleModelParts } from './titleModel.js';
 
@@ -88,13 +88,6 @@ export function decodeTitleModel(gzipped: Uint8Array): TitleModelFile {
 }
 
 export async function readBundledTitleModel(file: URL = BUNDLED_TITLE_MODEL): Promise<TitleModelFile> {
-  let gzipped: Buffer;
-  try {
-    gzipped = await readFile(file);
-  } catch (cause) {
-    throw new CanonError('invalid_data', `The built-in title model is missing (${file.pathname}).`, {
-      cause,
-    });
-  }
+  const gzipped = await readShippedFile(file, 'title model');
   return decodeTitleModel(gzipped);
 }

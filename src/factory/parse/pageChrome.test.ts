@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { block, heading, item, paragraph } from '../../testing/documentBlocks.js';
 import type { Block } from '../documentTree.js';
 import { isChromeLine, isLinkLine, isLinkList, withoutPageChrome } from './pageChrome.js';
 
-// Offsets play no part in telling chrome from content.
-const block = (kind: Block['kind'], text: string, depth = 0): Block => ({
-  kind,
-  text,
-  depth,
-  start: 0,
-  end: text.length,
-});
-const heading = (depth: number, text: string) => block('heading', text, depth);
-const paragraph = (text: string) => block('paragraph', text);
-const item = (text: string) => block('item', text);
 const row = (...cells: string[]): Block => ({ ...block('row', cells.join(' | ')), cells });
 const texts = (blocks: readonly Block[]) => blocks.map((b) => b.text);
 
