@@ -19,6 +19,7 @@ import type {
   ClassificationMapping,
   Confidence,
   DistinctFrom,
+  LevelExperience,
   PayObservation,
   ProfileStatus,
   RubricRow,
@@ -76,6 +77,8 @@ export const focusLevels = pgTable(
       .$type<CareerLinks>()
       .notNull()
       .default({ entryFrom: [], advancementTo: [], lateral: [] }),
+    skills: jsonb('skills').$type<Skill[]>(),
+    experience: jsonb('experience').$type<LevelExperience>(),
   },
   (t) => [primaryKey({ columns: [t.focusCode, t.levelCode] })],
 );

@@ -147,9 +147,15 @@ export async function readTaxonomy(db: CanonDb): Promise<Taxonomy> {
     readLatestVersions(db),
   ]);
   const levelsByFocus = new Map<string, Record<string, FocusLevelContent>>();
-  for (const { focusCode, levelCode, responsibilities, rubric, career } of levelRows) {
+  for (const { focusCode, levelCode, responsibilities, rubric, career, skills, experience } of levelRows) {
     const entry = levelsByFocus.get(focusCode) ?? {};
-    entry[levelCode] = { responsibilities, rubric, career };
+    entry[levelCode] = {
+      responsibilities,
+      rubric,
+      career,
+      ...(skills ? { skills } : {}),
+      ...(experience ? { experience } : {}),
+    };
     levelsByFocus.set(focusCode, entry);
   }
   const focusOrder = new Map(focusRows.map((f, i) => [f.code, i]));

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../core/audit.js';
 import { Catalog } from '../core/catalog.js';
@@ -367,8 +368,15 @@ export class ProfileWorkflow {
     const key = `${draft.profileCode}@${draft.revision}`;
     let review = reviews.get(key);
     if (!review) {
+      // A draft that says what the snapshot already says (the built-in files open one for every
+      // profile they call a draft: hundreds) is reviewed on the snapshot, with the indexes it
+      // shares, instead of on a catalog of its own.
+      const unchanged = isDeepStrictEqual(draft.content, contentOf(catalog.taxonomy, draft.profileCode));
       const overlay = new Map([[draft.profileCode, { content: draft.content }]]);
-      review = reviewProfile(new Catalog(withContent(catalog.taxonomy, overlay)), draft.profileCode);
+      review = reviewProfile(
+        unchanged ? catalog : new Catalog(withContent(catalog.taxonomy, overlay)),
+        draft.profileCode,
+      );
       reviews.set(key, review);
     }
     return review;

@@ -56,6 +56,32 @@ await storeContract('taxonomyRepository', (store) => {
     );
   });
 
+  it("keeps a level's own skills and years when its profile has no approved version", async () => {
+    const { db } = store();
+    const drafted = buildTaxonomy([
+      {
+        code: 'TECHNO',
+        focuses: [
+          {
+            key: 'software',
+            levels: {
+              M3: {
+                status: 'draft',
+                skills: [{ name: 'Budgeting', application: 'Plans spend', kind: 'soft', sources: ['test-source'] }],
+                experience: { min: 8, max: 12, openEnded: false, text: '8–12 years', sources: ['test-source'] },
+              },
+            },
+          },
+        ],
+      },
+    ]);
+    const code = drafted.profiles[0]?.code ?? '';
+    await write(db, drafted);
+    const back = contentOf(await readTaxonomy(db), code);
+    expect(back.experience).toMatchObject({ min: 8, max: 12 });
+    expect(back).toEqual(contentOf(drafted, code));
+  });
+
   it('is idempotent: writing the same built-in taxonomy again changes nothing', async () => {
     const { db } = store();
     const first = await write(db, builtin);
