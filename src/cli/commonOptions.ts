@@ -14,6 +14,14 @@ export function dataDirOption(): Option {
   );
 }
 
+/** `--key` of the commands that go through a running server's API when it holds the store. */
+export function keyOption(): Option {
+  return new Option(
+    '--key <key>',
+    "API key for when a running server holds the store (default CANON_API_KEY; on the server's machine its owner needs none)",
+  );
+}
+
 /** `--json`; a command whose JSON is not the plain answer says what it prints. */
 export function jsonOption(description = 'print JSON'): Option {
   return new Option('--json', description);

@@ -175,10 +175,10 @@ describe('canon CLI', () => {
     expect(await readdir(dir)).toEqual(before);
   });
 
-  it('refuses a data folder that a running Canon holds, with exit code 5', async () => {
+  it('refuses a data folder that a running Canon holds (and serves no API), with exit code 5', async () => {
     const unlock = await lockDataDir(dataDir);
     try {
-      const { code, err } = await canon('show', 'TECHNO.TECHNOLO6B55.M3', '--data-dir', dataDir);
+      const { code, err } = await canon('history', 'TECHNO.TECHNOLO6B55.M3', '--data-dir', dataDir);
       expect(code).toBe(EXIT_CODES.store_unavailable);
       expect(err).toMatch(/in use by another Canon process/);
     } finally {

@@ -19,6 +19,8 @@ export interface Config {
   cacheMb: number;
   /** Free space the embedded store's disk must have at start, in megabytes (0: no check). */
   minFreeMb: number;
+  /** The key a CLI command sends when a running server holds the embedded store and it uses that server's API. */
+  apiKey: string | null;
   /** pino level for request logs (JSON lines on standard output). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
@@ -40,6 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     taxonomyDir: resolve(env.CANON_TAXONOMY_DIR?.trim() || resolve(PROJECT_ROOT, 'data')),
     publicReads: flag('CANON_PUBLIC_READS', env.CANON_PUBLIC_READS, true),
+    apiKey: env.CANON_API_KEY?.trim() || null,
     logLevel: logLevel(env.CANON_LOG_LEVEL),
     minFreeMb: count('CANON_MIN_FREE_MB', env.CANON_MIN_FREE_MB, 64, 'megabytes (0 for no check)'),
     cacheMb: count('CANON_CACHE_MB', env.CANON_CACHE_MB, 64, 'megabytes (0 to keep nothing)'),

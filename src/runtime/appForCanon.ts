@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
+import type { Actor } from '../core/roles.js';
 import { createApp } from '../server/createApp.js';
 import type { Observability } from '../server/observability.js';
 import type { RateLimits } from '../server/rateLimit.js';
@@ -22,9 +23,11 @@ export function appForCanon(
     otherWriters?: boolean;
     observability?: Observability;
     log?: (message: string, error?: unknown) => void;
+    /** The local operator's token and who it stands for (see `KeyVerifier`). */
+    operator?: { token: string; actor: Actor };
   } = {},
 ): Hono {
-  const { otherWriters = canon.store.kind === 'postgres', ...appOptions } = options;
+  const { otherWriters = canon.store.kind === 'postgres', operator, ...appOptions } = options;
   return createApp({
     catalog: () => canon.catalog,
     resolver: canon.resolver,
@@ -32,7 +35,7 @@ export function appForCanon(
     ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
     workflow: canon.workflow,
     documents: sourceDocuments(ingestDeps(canon)),
-    keys: new KeyVerifier(canon.store.db),
+    keys: new KeyVerifier(canon.store.db, undefined, operator),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,
   });

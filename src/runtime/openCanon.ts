@@ -1,13 +1,11 @@
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import type { Config } from '../config/readConfig.js';
-import { Catalog } from '../core/catalog.js';
-import { type OccupationPayRecord, PayBook } from '../core/payBands.js';
+import type { Catalog } from '../core/catalog.js';
+import type { OccupationPayRecord, PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
-import { readBundledOccupations } from '../resolve/bundledOccupations.js';
-import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
-import { TitleModel } from '../resolve/titleModel.js';
+import type { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
 import { readOccupationIndexData, readOccupationRelease } from '../store/occupationRepository.js';
@@ -17,6 +15,9 @@ import { readTaxonomy } from '../store/taxonomyRepository.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
+import { bundledOccupationIndex, bundledTitleModel } from './bundledResolver.js';
+import { catalogFrom } from './catalogFrom.js';
+import { type CatalogInputs, publishCatalog, withdrawCatalog } from './publishedCatalog.js';
 
 /** How long the check for other processes' writes may take before it counts as failed. */
 const CHECK_TIMEOUT_MS = 5_000;
@@ -61,21 +62,45 @@ export async function openCanon(
       : { kind: 'pglite', dataDir: config.dataDir, minFreeBytes: (config.minFreeMb ?? 0) * 1024 * 1024 },
   );
   try {
+    // From here until this process publishes its own snapshot, no reader may answer from an older one.
+    const publishTo = config.databaseUrl ? null : config.dataDir;
+    if (publishTo) await withdrawCatalog(publishTo);
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin.taxonomy);
-    return await canonOn(store, changed, builtin.wages);
+    return await canonOn(store, changed, builtin.wages, {
+      publication: publishTo
+        ? {
+            publish: (inputs) => publishCatalog(publishTo, config.taxonomyDir, inputs),
+            withdraw: () => withdrawCatalog(publishTo),
+          }
+        : undefined,
+    });
   } catch (error) {
     await store.close().catch(() => {});
     throw error;
   }
 }
 
-/** Canon over a store that already holds its taxonomy. */
+/** Where an embedded store's holder leaves its snapshots for the CLI's quick reads (`publishedCatalog.ts`). */
+interface Publication {
+  publish(inputs: CatalogInputs): Promise<void>;
+  withdraw(): Promise<void>;
+}
+
+/**
+ * Canon over a store that already holds its taxonomy. `publication` receives every snapshot's inputs
+ * once it is read (after each write, before the writer hears back).
+ */
 export async function canonOn(
   store: Store,
   taxonomyChanged = false,
   builtinWages: readonly OccupationPayRecord[] = [],
+  options: { publication?: Publication | undefined } = {},
 ): Promise<Canon> {
-  const read = () => readSnapshot(store, builtinWages);
+  const read = async () => {
+    const next = await readSnapshot(store, builtinWages);
+    await options.publication?.publish(next.inputs);
+    return next;
+  };
   let snapshot = await read();
   let resolver: Promise<TitleResolver> | null = null;
   let index: { release: string | null; built: Promise<OccupationIndex> } | null = null;
@@ -86,9 +111,10 @@ export async function canonOn(
   const occupationIndex = (): Promise<OccupationIndex> => {
     const release = snapshot.occupationRelease;
     if (index && index.release === release) return index.built;
-    // With no release imported, the tables shipped in data/ serve: titles code on a fresh install.
-    const data = release === null ? readBundledOccupations() : readOccupationIndexData(store.db);
-    const built = data.then((rows) => new OccupationIndex(rows));
+    const built =
+      release === null
+        ? bundledOccupationIndex()
+        : readOccupationIndexData(store.db).then((rows) => new OccupationIndex(rows));
     index = { release, built };
     built.catch(() => {
       if (index?.built === built) index = null;
@@ -100,7 +126,7 @@ export async function canonOn(
   let model: Promise<TitleModel> | null = null;
   const titleModel = (): Promise<TitleModel> => {
     if (model) return model;
-    const reading = readBundledTitleModel().then((file) => new TitleModel(file));
+    const reading = bundledTitleModel();
     model = reading;
     reading.catch(() => {
       if (model === reading) model = null;
@@ -161,6 +187,13 @@ export async function canonOn(
     reader,
     close: async () => {
       await reader.close();
+      const { publication } = options;
+      // A write that did not reload (an import) has moved the store past what was published; when
+      // that cannot be checked, nothing published may be trusted.
+      if (publication)
+        await (async () => {
+          if ((await readRevision(store.db)) !== snapshot.revision) await reload();
+        })().catch(() => publication.withdraw());
       await store.close();
     },
   };
@@ -175,17 +208,20 @@ async function readSnapshot(
   payBook: PayBook;
   revision: string;
   occupationRelease: string | null;
+  inputs: CatalogInputs;
 }> {
   const revision = await readRevision(store.db);
-  const catalog = new Catalog(await readTaxonomy(store.db));
+  const taxonomy = await readTaxonomy(store.db);
   // Imported OEWS figures replace the wages shipped with the built-in release.
   const imported = await readOccupationPay(store.db);
-  const payBook = new PayBook(
-    catalog,
-    imported.length > 0 ? imported : builtinWages,
-    await readProfilePay(store.db),
-  );
-  return { catalog, payBook, revision, occupationRelease: await readOccupationRelease(store.db) };
+  const inputs: CatalogInputs = {
+    revision,
+    occupationRelease: await readOccupationRelease(store.db),
+    taxonomy,
+    occupationPay: imported.length > 0 ? imported : [...builtinWages],
+    profilePay: await readProfilePay(store.db),
+  };
+  return { ...catalogFrom(inputs), revision, occupationRelease: inputs.occupationRelease, inputs };
 }
 
 /** What ingesting documents needs from an open Canon. */

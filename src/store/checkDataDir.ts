@@ -77,8 +77,9 @@ async function firstUnwritable(dir: string): Promise<string | undefined> {
   for (const entry of entries) {
     try {
       await access(join(dir, entry), constants.W_OK);
-    } catch {
-      return entry;
+    } catch (error) {
+      // A file gone since the listing (another process's postmaster.pid) is not one we cannot write.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return entry;
     }
   }
   return undefined;

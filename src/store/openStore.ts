@@ -8,7 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { CanonError } from '../core/errors.js';
 import { checkDataDir } from './checkDataDir.js';
-import { lockDataDir } from './dataDirLock.js';
+import { advertiseServer, lockDataDir } from './dataDirLock.js';
 import { migrate, type RawTransaction } from './migrate.js';
 import { schema } from './schema.js';
 
@@ -19,6 +19,11 @@ export interface Store {
   /** Where the data lives, for logs and error messages (never includes a password). */
   location: string;
   db: CanonDb;
+  /**
+   * Says where a server on this store listens and the token its owner's CLI may present, so other
+   * processes on the machine can reach it (the embedded store's lock; elsewhere nothing).
+   */
+  advertise(url: string, token: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       client = options.client;
     } else {
       await checkDataDir(options.dataDir, options.minFreeBytes ?? 0);
+      // Checked first, so a folder that cannot take the lock beside it gets the check's clear message.
       unlock = await lockDataDir(options.dataDir);
       if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await createDatabase(options.dataDir);
       client = await PGlite.create(options.dataDir);
@@ -59,6 +65,8 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       kind: 'pglite',
       location,
       db: drizzlePglite({ client: opened, schema }) as unknown as CanonDb,
+      advertise: (url, token) =>
+        'dataDir' in options ? advertiseServer(options.dataDir, url, token) : Promise.resolve(),
       close: async () => {
         await opened.close();
         await unlock();
@@ -145,6 +153,8 @@ async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>
     kind: 'postgres',
     location,
     db: drizzlePg({ client: pool, schema }) as unknown as CanonDb,
+    // Every process reaches PostgreSQL itself; there is no lock to share an address through.
+    advertise: () => Promise.resolve(),
     close: () => pool.end(),
   };
 }

@@ -1,8 +1,16 @@
 import type { Command } from 'commander';
-import { dataDirOption, jsonOption, noteOption, profileCodeArgument, wholeNumber } from '../commonOptions.js';
+import { versionDto } from '../../server/api/toDto.js';
+import {
+  dataDirOption,
+  jsonOption,
+  keyOption,
+  noteOption,
+  profileCodeArgument,
+  wholeNumber,
+} from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
 
 /** Adds `canon approve`. */
 export function approveCommand(parent: Command, io: CliIO): void {
@@ -16,6 +24,7 @@ export function approveCommand(parent: Command, io: CliIO): void {
     .option('--revision <n>', 'refuse unless the draft is still at this revision', wholeNumber(1))
     .addOption(jsonOption('print the new version as JSON'))
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((code, flags) => approve(code, flags, io));
 }
 
@@ -25,15 +34,18 @@ async function approve(
   flags: StoreFlags & { note?: string; revision?: number; json?: boolean },
   io: CliIO,
 ) {
-  await withCanon(flags, async ({ workflow }) => {
-    const v = await workflow.approve(cliActor(), code, {
-      ...(flags.note ? { note: flags.note } : {}),
-      ...(flags.revision !== undefined ? { revision: flags.revision } : {}),
-    });
-    io.out(
-      flags.json
-        ? `${JSON.stringify(v, null, 2)}\n`
-        : `${code}: approved as v${v.version} by ${v.approvedBy} (review lowest ${v.review?.minimum ?? '—'})\n`,
-    );
+  const approval = {
+    ...(flags.note ? { note: flags.note } : {}),
+    ...(flags.revision !== undefined ? { revision: flags.revision } : {}),
+  };
+  const v = await onStoreOrServer(flags, {
+    store: async ({ workflow }) => versionDto(await workflow.approve(cliActor(), code, approval)),
+    server: (api) =>
+      api.post<ReturnType<typeof versionDto>>(`/api/profiles/${encodeURIComponent(code)}/approve`, approval),
   });
+  io.out(
+    flags.json
+      ? `${JSON.stringify(v, null, 2)}\n`
+      : `${code}: approved as v${v.version} by ${v.approvedBy} (review lowest ${v.review?.minimum ?? '—'})\n`,
+  );
 }

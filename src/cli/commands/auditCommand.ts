@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { dataDirOption, jsonOption, wholeNumber } from '../commonOptions.js';
+import type { AuditEntry } from '../../core/audit.js';
+import { dataDirOption, jsonOption, keyOption, wholeNumber } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
 
 /** Adds `canon audit`. */
 export function auditCommand(parent: Command, io: CliIO): void {
@@ -14,6 +15,7 @@ export function auditCommand(parent: Command, io: CliIO): void {
     .option('--limit <n>', 'how many entries', wholeNumber(1), 50)
     .addOption(jsonOption('print JSON with before/after'))
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((flags) => printAudit(flags, io));
 }
 
@@ -21,20 +23,22 @@ async function printAudit(
   flags: StoreFlags & { target?: string; actor?: string; limit: number; json?: boolean },
   io: CliIO,
 ) {
-  await withCanon(flags, async ({ workflow }) => {
-    const entries = await workflow.audit(cliActor(), {
-      limit: flags.limit,
-      ...(flags.target ? { target: flags.target } : {}),
-      ...(flags.actor ? { actor: flags.actor } : {}),
-    });
-    if (flags.json) {
-      io.out(`${JSON.stringify(entries, null, 2)}\n`);
-      return;
-    }
-    for (const e of entries)
-      io.out(
-        `#${e.id}  ${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor}  ${e.action}  ${e.target}${e.note ? `  — ${e.note}` : ''}\n`,
-      );
-    if (entries.length === 0) io.out('The audit log is empty for that query.\n');
+  const query = {
+    limit: flags.limit,
+    ...(flags.target ? { target: flags.target } : {}),
+    ...(flags.actor ? { actor: flags.actor } : {}),
+  };
+  const entries = await onStoreOrServer(flags, {
+    store: ({ workflow }) => workflow.audit(cliActor(), query),
+    server: async (api) => (await api.get<{ items: AuditEntry[] }>('/api/audit', query)).items,
   });
+  if (flags.json) {
+    io.out(`${JSON.stringify(entries, null, 2)}\n`);
+    return;
+  }
+  for (const e of entries)
+    io.out(
+      `#${e.id}  ${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor}  ${e.action}  ${e.target}${e.note ? `  — ${e.note}` : ''}\n`,
+    );
+  if (entries.length === 0) io.out('The audit log is empty for that query.\n');
 }

@@ -1,9 +1,18 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { formatDiff } from '../../core/content/diffContent.js';
+import { formatDiff, type SectionDiff } from '../../core/content/diffContent.js';
 import { formatVersionRef, parseVersionRef, type VersionRef } from '../../core/versionRef.js';
-import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
+import { dataDirOption, jsonOption, keyOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
+
+/** The API's answer, which `--json` prints. */
+interface DiffAnswer {
+  code: string;
+  from: VersionRef;
+  to: VersionRef;
+  sections: SectionDiff[];
+  text: string;
+}
 
 /** Adds `canon diff`. */
 export function diffCommand(parent: Command, io: CliIO): void {
@@ -15,6 +24,7 @@ export function diffCommand(parent: Command, io: CliIO): void {
     .argument('<to>', 'a version number, or draft', versionArg)
     .addOption(jsonOption())
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((code, from, to, flags) => printDiff(code, from, to, flags, io));
 }
 
@@ -33,14 +43,19 @@ async function printDiff(
   flags: StoreFlags & { json?: boolean },
   io: CliIO,
 ) {
-  await withCanon(flags, async ({ workflow }) => {
-    const diff = await workflow.diff(code, from, to);
-    io.out(
-      flags.json
-        ? `${JSON.stringify(diff, null, 2)}\n`
-        : `${code}: ${label(from)} → ${label(to)}\n\n${formatDiff(diff)}`,
-    );
+  const diff = await onStoreOrServer<DiffAnswer>(flags, {
+    store: async ({ workflow }) => {
+      const sections = await workflow.diff(code, from, to);
+      return { code, from, to, sections, text: formatDiff(sections) };
+    },
+    server: (api) =>
+      api.get(`/api/profiles/${encodeURIComponent(code)}/diff`, { from: label(from), to: label(to) }),
   });
+  io.out(
+    flags.json
+      ? `${JSON.stringify(diff, null, 2)}\n`
+      : `${code}: ${label(from)} → ${label(to)}\n\n${diff.text}`,
+  );
 }
 
 const label = formatVersionRef;

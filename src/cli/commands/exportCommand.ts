@@ -6,7 +6,7 @@ import { profileDto } from '../../server/api/toDto.js';
 import { dataDirOption, outFileOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { toCsv } from './toCsv.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 import { writeOutput } from './writeOutput.js';
 
 export type ExportFormat = 'json' | 'csv';
@@ -30,7 +30,7 @@ async function exportProfiles(
   if (format !== 'json' && format !== 'csv') {
     throw new CanonError('invalid_input', `--format must be json or csv; got ${quote(flags.format)}.`);
   }
-  await withCanon(flags, async ({ catalog, payBook }) => {
+  await withCatalog(flags, async ({ catalog, payBook }) => {
     const text = renderExport(catalog, payBook, format);
     if (!flags.out) {
       io.out(text);

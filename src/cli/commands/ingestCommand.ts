@@ -3,13 +3,12 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { CLAIM_KINDS, type ClaimKind, type IngestSummary, MAX_DOCUMENT_BYTES } from '../../core/evidence.js';
-import { ingestDeps } from '../../runtime/openCanon.js';
-import { ingestSources } from '../../workflow/ingestSources.js';
-import { dataDirOption, jsonOption } from '../commonOptions.js';
+import type { IngestResult } from '../../workflow/ingestSources.js';
+import { dataDirOption, jsonOption, keyOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { cliActor } from './cliActor.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
 
 /** Adds `canon ingest`. */
 export function ingestCommand(parent: Command, io: CliIO): void {
@@ -27,6 +26,7 @@ export function ingestCommand(parent: Command, io: CliIO): void {
       jsonOption('print JSON: one object per source (an array when several; one object for --ladder)'),
     )
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((files, flags) => ingest(files, flags, io));
 }
 
@@ -54,49 +54,65 @@ async function ingest(
       }
     }),
   );
-  await withCanon(flags, async (canon) => {
-    const progress = progressReporter(io);
-    let result: Awaited<ReturnType<typeof ingestSources>>;
-    try {
-      result = await ingestSources(ingestDeps(canon), cliActor(), inputs, {
-        ladder: flags.ladder ?? null,
-        onProgress: (done, total, name) => progress.update(`stored ${name}`, done, total),
-      });
-    } finally {
-      progress.stop();
-    }
-    const skippedWarnings = result.skipped.flatMap((s) => s.warnings);
-    if (flags.json) {
-      const out = flags.ladder
-        ? ladderSummary(flags.ladder, result.sources, skippedWarnings)
-        : result.sources.length === 1 && skippedWarnings.length === 0
-          ? result.sources[0]
-          : result.sources;
-      io.out(`${JSON.stringify(out, null, 2)}\n`);
-      return;
-    }
-    for (const s of result.sources) {
-      io.out(
-        `${s.source.id}  ${s.source.kind}  "${s.source.title}"${s.stored ? '' : '  (already stored; unchanged)'}\n`,
-      );
-      for (const l of s.levels)
-        io.out(
-          `  ${l.label.padEnd(40)} → ${l.canonical.code} ${l.canonical.title} (confidence ${l.confidence.toFixed(1)}): ${l.reason}\n`,
-        );
-      for (const p of s.proposals)
-        io.out(
-          `  proposal for ${p.profileCode}: ${p.responsibilities} responsibilities, ${p.aliases} aliases, ${p.skills} skills${p.experience ? ', experience' : ''} (canon propose ${p.profileCode} --from-source ${s.source.id})\n`,
-        );
-      io.out(
-        `  claims: ${Object.entries(s.claims)
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${k} ${n}`)
-          .join(', ')}\n`,
-      );
-      for (const w of s.warnings) io.err(`  warning: ${w}\n`);
-    }
-    for (const w of skippedWarnings) io.err(`warning: ${w} (not stored)\n`);
+  const result = await onStoreOrServer<IngestResult>(flags, {
+    store: async (canon) => {
+      // The parsers and the pipeline load only when documents are read, not with every command.
+      const [{ ingestSources }, { ingestDeps }] = await Promise.all([
+        import('../../workflow/ingestSources.js'),
+        import('../../runtime/openCanon.js'),
+      ]);
+      const progress = progressReporter(io);
+      try {
+        return await ingestSources(ingestDeps(canon), cliActor(), inputs, {
+          ladder: flags.ladder ?? null,
+          onProgress: (done, total, name) => progress.update(`stored ${name}`, done, total),
+        });
+      } finally {
+        progress.stop();
+      }
+    },
+    server: async (api) => {
+      const form = new FormData();
+      for (const input of inputs) form.append('file', new Blob([input.bytes]), input.name);
+      if (flags.ladder) form.append('ladder', flags.ladder);
+      const { items, skipped } = await api.postForm<{
+        items: IngestResult['sources'];
+        skipped: IngestResult['skipped'];
+      }>('/api/sources', form);
+      return { sources: items, skipped };
+    },
   });
+  const skippedWarnings = result.skipped.flatMap((s) => s.warnings);
+  if (flags.json) {
+    const out = flags.ladder
+      ? ladderSummary(flags.ladder, result.sources, skippedWarnings)
+      : result.sources.length === 1 && skippedWarnings.length === 0
+        ? result.sources[0]
+        : result.sources;
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  for (const s of result.sources) {
+    io.out(
+      `${s.source.id}  ${s.source.kind}  "${s.source.title}"${s.stored ? '' : '  (already stored; unchanged)'}\n`,
+    );
+    for (const l of s.levels)
+      io.out(
+        `  ${l.label.padEnd(40)} → ${l.canonical.code} ${l.canonical.title} (confidence ${l.confidence.toFixed(1)}): ${l.reason}\n`,
+      );
+    for (const p of s.proposals)
+      io.out(
+        `  proposal for ${p.profileCode}: ${p.responsibilities} responsibilities, ${p.aliases} aliases, ${p.skills} skills${p.experience ? ', experience' : ''} (canon propose ${p.profileCode} --from-source ${s.source.id})\n`,
+      );
+    io.out(
+      `  claims: ${Object.entries(s.claims)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}\n`,
+    );
+    for (const w of s.warnings) io.err(`  warning: ${w}\n`);
+  }
+  for (const w of skippedWarnings) io.err(`warning: ${w} (not stored)\n`);
 }
 
 /** One object for a whole ladder read from several files. */

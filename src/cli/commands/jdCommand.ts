@@ -5,7 +5,7 @@ import { Layout, renderPage } from '../../server/web/Layout.js';
 import { JobDescriptionBody } from '../../server/web/pages/JobDescriptionPage.js';
 import { dataDirOption, outFileOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 import { writeOutput } from './writeOutput.js';
 
 /** Adds `canon jd`. */
@@ -28,7 +28,7 @@ async function writeJobDescription(
   const format = flags.format.toLowerCase();
   if (format !== 'md' && format !== 'html')
     throw new CanonError('invalid_input', `--format must be md or html; got ${quote(flags.format)}.`);
-  await withCanon(flags, async ({ catalog }) => {
+  await withCatalog(flags, async ({ catalog }) => {
     const jd = jobDescription(catalog, code);
     const text =
       format === 'md'

@@ -3,7 +3,7 @@ import { formatBand } from '../../core/format.js';
 import type { PayBand } from '../../core/payBands.js';
 import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 
 /** Adds `canon pay`. */
 export function payCommand(parent: Command, io: CliIO): void {
@@ -22,7 +22,7 @@ async function printPay(
   flags: StoreFlags & { json?: boolean; region?: string },
   io: CliIO,
 ): Promise<void> {
-  await withCanon(flags, async ({ payBook }) => {
+  await withCatalog(flags, async ({ payBook }) => {
     const pay = payBook.forProfile(code, flags.region);
     const h = pay.headline;
     if (flags.json) {

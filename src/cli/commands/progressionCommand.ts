@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatYearsEstimate, progressionGuide } from '../../core/progressionGuide.js';
 import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 
 /** Adds `canon progression`. */
 export function progressionCommand(parent: Command, io: CliIO): void {
@@ -24,7 +24,7 @@ async function printProgression(
   flags: StoreFlags & { json?: boolean },
   io: CliIO,
 ): Promise<void> {
-  await withCanon(flags, async ({ catalog }) => {
+  await withCatalog(flags, async ({ catalog }) => {
     const g = progressionGuide(catalog, from, to);
     if (flags.json) {
       io.out(

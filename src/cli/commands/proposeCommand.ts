@@ -3,12 +3,24 @@ import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { CanonError, quote } from '../../core/errors.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../core/review/reviewProfile.js';
+import { draftDto } from '../../server/api/toDto.js';
 import type { ReviewedDraft } from '../../workflow/profileWorkflow.js';
 import { type ProposalInput, ProposalSchema } from '../../workflow/proposalSchema.js';
-import { dataDirOption, jsonOption, noteOption, profileCodeArgument, wholeNumber } from '../commonOptions.js';
+import {
+  dataDirOption,
+  jsonOption,
+  keyOption,
+  noteOption,
+  profileCodeArgument,
+  wholeNumber,
+} from '../commonOptions.js';
 import type { CliIO } from '../io.js';
+import type { ServerApi } from '../serverApi.js';
 import { cliActor } from './cliActor.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
+
+/** A draft and its review as the API returns it, and as `--json` prints it. */
+export type DraftAnswer = ReturnType<typeof draftDto>;
 
 /** Adds `canon propose`. */
 export function proposeCommand(parent: Command, io: CliIO): void {
@@ -32,6 +44,7 @@ export function proposeCommand(parent: Command, io: CliIO): void {
     .option('--submit', 'put the draft in review right away')
     .addOption(jsonOption('print the draft and its review as JSON'))
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((code, flags) => propose(code, flags, io));
 }
 
@@ -59,29 +72,46 @@ async function propose(
       '--revision goes with --file only: --from-source leaves out what the draft already has.',
     );
   const input = flags.file ? await readProposal(flags.file) : null;
-  await withCanon(flags, async ({ workflow }) => {
-    const actor = cliActor();
-    let proposed: ReviewedDraft;
-    if (input) {
-      const { note, revision, ...proposal } = input;
-      proposed = await workflow.propose(actor, code, proposal, {
-        note: flags.note ?? note,
-        revision: flags.revision ?? revision,
-      });
-    } else {
-      proposed = await workflow.proposeFromSources(
-        actor,
-        code,
-        typeof flags.fromSource === 'string' ? flags.fromSource : undefined,
-      );
-    }
-    const result = flags.submit ? await workflow.submit(actor, code) : proposed;
-    io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDraft(result));
+  const source = typeof flags.fromSource === 'string' ? flags.fromSource : undefined;
+  const result = await onStoreOrServer(flags, {
+    store: async ({ workflow }) => {
+      const actor = cliActor();
+      let proposed: ReviewedDraft;
+      if (input) {
+        const { note, revision, ...proposal } = input;
+        proposed = await workflow.propose(actor, code, proposal, {
+          note: flags.note ?? note,
+          revision: flags.revision ?? revision,
+        });
+      } else {
+        proposed = await workflow.proposeFromSources(actor, code, source);
+      }
+      return draftDto(flags.submit ? await workflow.submit(actor, code) : proposed);
+    },
+    server: async (api) => {
+      const draft = input
+        ? await api.post<DraftAnswer>(draftPath(code), {
+            ...input,
+            note: flags.note ?? input.note,
+            revision: flags.revision ?? input.revision,
+          })
+        : await api.post<DraftAnswer>(`${draftPath(code)}/from-sources`, { source });
+      return flags.submit ? submitThrough(api, code) : draft;
+    },
   });
+  io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDraft(result));
 }
 
-export function formatDraft({ draft, review }: ReviewedDraft): string {
-  return `${draft.profileCode}: draft revision ${draft.revision}, ${draft.status === 'in_review' ? 'in review' : 'not yet submitted'} (from v${draft.baseVersion ?? '—'})\n${formatVerdict(review)}`;
+export function draftPath(code: string): string {
+  return `/api/profiles/${encodeURIComponent(code)}/draft`;
+}
+
+export function submitThrough(api: ServerApi, code: string): Promise<DraftAnswer> {
+  return api.post<DraftAnswer>(`${draftPath(code)}/submit`, {});
+}
+
+export function formatDraft(draft: DraftAnswer): string {
+  return `${draft.code}: draft revision ${draft.revision}, ${draft.status === 'in_review' ? 'in review' : 'not yet submitted'} (from v${draft.baseVersion ?? '—'})\n${formatVerdict(draft.review)}`;
 }
 
 export function formatVerdict(review: Review): string {

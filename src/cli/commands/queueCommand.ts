@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { dataDirOption, jsonOption } from '../commonOptions.js';
+import { queueItemDto } from '../../server/api/toDto.js';
+import { dataDirOption, jsonOption, keyOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
 
 /** Adds `canon queue`. */
 export function queueCommand(parent: Command, io: CliIO): void {
@@ -10,23 +11,26 @@ export function queueCommand(parent: Command, io: CliIO): void {
     .description('open drafts, oldest change first, with the review panel verdict on each')
     .addOption(jsonOption())
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((flags) => printQueue(flags, io));
 }
 
 async function printQueue(flags: StoreFlags & { json?: boolean }, io: CliIO) {
-  await withCanon(flags, async ({ workflow }) => {
-    const queue = await workflow.queue();
-    if (flags.json) {
-      io.out(`${JSON.stringify(queue, null, 2)}\n`);
-      return;
-    }
-    if (queue.length === 0) {
-      io.out('No open drafts.\n');
-      return;
-    }
-    for (const { draft, review } of queue)
-      io.out(
-        `${draft.profileCode}  ${draft.status === 'in_review' ? 'in review' : 'draft'}  r${draft.revision}  by ${draft.updatedBy}  ${review.passed ? 'passes' : 'fails'} (lowest ${review.minimum})\n`,
-      );
+  const queue = await onStoreOrServer(flags, {
+    store: async ({ workflow, catalog }) => (await workflow.queue()).map((q) => queueItemDto(q, catalog)),
+    server: async (api) =>
+      (await api.get<{ items: ReturnType<typeof queueItemDto>[] }>('/api/review-queue')).items,
   });
+  if (flags.json) {
+    io.out(`${JSON.stringify(queue, null, 2)}\n`);
+    return;
+  }
+  if (queue.length === 0) {
+    io.out('No open drafts.\n');
+    return;
+  }
+  for (const item of queue)
+    io.out(
+      `${item.code}  ${item.status === 'in_review' ? 'in review' : 'draft'}  r${item.revision}  by ${item.updatedBy}  ${item.passed ? 'passes' : 'fails'} (lowest ${item.minimum})\n`,
+    );
 }

@@ -10,7 +10,7 @@ import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { toCsv } from './toCsv.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 
 export interface ResolveFlags extends StoreFlags {
   json?: boolean;
@@ -57,25 +57,29 @@ async function resolveTitles(title: string | undefined, flags: ResolveFlags, io:
       'Give a title to resolve, e.g. canon resolve "Senior Software Engineer", or --in FILE.csv.',
     );
   }
-  await withCanon(flags, async (canon) => {
-    const resolver = await canon.resolver();
-    if (!flags.in) {
-      const r = resolver.resolve({ title: title ?? '' }, top);
-      io.out(flags.json ? `${JSON.stringify(r, null, 2)}\n` : formatResolution(r));
-      return;
-    }
-    const { rows, bad } = await resolveFile(
-      resolver,
-      flags.in,
-      flags.column ?? '',
-      flags.out ?? '',
-      flags.employerColumn,
-      io,
-    );
-    io.err(
-      `Resolved ${rows} rows into ${flags.out}${bad ? `; ${bad} rows could not be resolved and are marked in canon_error` : ''}.\n`,
-    );
-  });
+  await withCatalog(
+    flags,
+    async (canon) => {
+      const resolver = await canon.resolver();
+      if (!flags.in) {
+        const r = resolver.resolve({ title: title ?? '' }, top);
+        io.out(flags.json ? `${JSON.stringify(r, null, 2)}\n` : formatResolution(r));
+        return;
+      }
+      const { rows, bad } = await resolveFile(
+        resolver,
+        flags.in,
+        flags.column ?? '',
+        flags.out ?? '',
+        flags.employerColumn,
+        io,
+      );
+      io.err(
+        `Resolved ${rows} rows into ${flags.out}${bad ? `; ${bad} rows could not be resolved and are marked in canon_error` : ''}.\n`,
+      );
+    },
+    { resolver: true },
+  );
 }
 
 /** The answer as text: the level (always), the profile it lands on and why, then the ranked occupations. */

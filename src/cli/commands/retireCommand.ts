@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { dataDirOption, noteOption, profileCodeArgument } from '../commonOptions.js';
+import { dataDirOption, keyOption, noteOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { onStoreOrServer, type StoreFlags } from './withCanon.js';
 
 /** Adds `canon retire`. */
 export function retireCommand(parent: Command, io: CliIO): void {
@@ -12,12 +12,15 @@ export function retireCommand(parent: Command, io: CliIO): void {
     .addArgument(profileCodeArgument())
     .addOption(noteOption('why'))
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((code, flags) => retire(code, flags, io));
 }
 
 async function retire(code: string, flags: StoreFlags & { note?: string }, io: CliIO) {
-  await withCanon(flags, async ({ workflow }) => {
-    await workflow.retire(cliActor(), code, flags.note);
-    io.out(`${code}: retired\n`);
+  await onStoreOrServer(flags, {
+    store: ({ workflow }) => workflow.retire(cliActor(), code, flags.note),
+    server: async (api) =>
+      void (await api.post(`/api/profiles/${encodeURIComponent(code)}/retire`, { note: flags.note })),
   });
+  io.out(`${code}: retired\n`);
 }

@@ -5,7 +5,7 @@ import { DIMENSION_LABELS, DIMENSIONS, reviewProfile } from '../../core/review/r
 import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 
 /** Adds `canon review`. */
 export function reviewCommand(parent: Command, io: CliIO): void {
@@ -31,7 +31,7 @@ async function review(
   if (flags.all && code) throw new CanonError('invalid_input', 'Give a profile code or --all, not both.');
   if (flags.all) return reviewEveryProfile(flags, io);
   if (!code) throw new CanonError('invalid_input', 'Give a profile code to review, or --all.');
-  await withCanon(flags, async ({ catalog }) => {
+  await withCatalog(flags, async ({ catalog }) => {
     const r = reviewProfile(catalog, code);
     if (flags.json) {
       io.out(`${JSON.stringify(r, null, 2)}\n`);
@@ -57,7 +57,7 @@ async function review(
 async function reviewEveryProfile(flags: StoreFlags & { json?: boolean }, io: CliIO): Promise<void> {
   const progress = progressReporter(io);
   progress.update('opening the catalog', 0);
-  await withCanon(flags, async ({ catalog }) => {
+  await withCatalog(flags, async ({ catalog }) => {
     const { reviews, summary } = reviewAll(catalog, {
       onProgress: (done, total) => progress.update(`reviewing ${total} profiles`, done, total),
     });

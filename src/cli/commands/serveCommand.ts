@@ -1,11 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { type Command, InvalidArgumentError } from 'commander';
-import { pino } from 'pino';
-import { appForCanon } from '../../runtime/appForCanon.js';
-import { openCanon } from '../../runtime/openCanon.js';
-import { Observability } from '../../server/observability.js';
-import { startServer } from '../../server/startServer.js';
 import { dataDirOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
+import { cliActor } from './cliActor.js';
 import { configWith, type StoreFlags } from './withCanon.js';
 
 /** Adds `canon serve`. */
@@ -30,9 +27,19 @@ function port(value: string): number {
 async function serve(flags: StoreFlags & { port?: number; host?: string }, io: CliIO): Promise<void> {
   const started = performance.now();
   const config = configWith(flags);
+  // The server's modules load here, so the other commands start without them.
+  const [{ pino }, { appForCanon }, { openCanon }, { Observability }, { startServer }] = await Promise.all([
+    import('pino'),
+    import('../../runtime/appForCanon.js'),
+    import('../../runtime/openCanon.js'),
+    import('../../server/observability.js'),
+    import('../../server/startServer.js'),
+  ]);
   const canon = await openCanon(config);
   const logger = pino({ level: config.logLevel });
+  const operator = { token: randomBytes(32).toString('base64url'), actor: cliActor() };
   const app = appForCanon(canon, {
+    operator,
     publicReads: config.publicReads,
     rateLimits: config.rateLimits,
     cacheBytes: config.cacheMb * 1024 * 1024,
@@ -47,6 +54,12 @@ async function serve(flags: StoreFlags & { port?: number; host?: string }, io: C
     await canon.close();
     throw cause;
   }
+  // Other commands on this data folder find the server here and use its API.
+  await canon.store.advertise(server.url, operator.token).catch(async (cause) => {
+    await server.close().catch(() => {});
+    await canon.close();
+    throw cause;
+  });
   const store =
     canon.store.kind === 'pglite'
       ? `embedded store in ${canon.store.location}`

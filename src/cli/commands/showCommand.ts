@@ -9,7 +9,7 @@ import { CLASSIFICATION_LABELS, STATUS_LABELS } from '../../core/taxonomy.js';
 import { profileDto } from '../../server/api/toDto.js';
 import { dataDirOption, jsonOption, profileCodeArgument } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { type StoreFlags, withCanon } from './withCanon.js';
+import { type StoreFlags, withCatalog } from './withCanon.js';
 
 /** Adds `canon show`. */
 export function showCommand(parent: Command, io: CliIO): void {
@@ -23,7 +23,7 @@ export function showCommand(parent: Command, io: CliIO): void {
 }
 
 async function show(code: string, flags: StoreFlags & { json?: boolean }, io: CliIO): Promise<void> {
-  await withCanon(flags, async ({ catalog, payBook }) => {
+  await withCatalog(flags, async ({ catalog, payBook }) => {
     const view = catalog.getProfile(code);
     io.out(
       flags.json

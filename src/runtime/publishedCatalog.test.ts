@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTaxonomy } from '../testing/buildTaxonomy.js';
+import {
+  type CatalogInputs,
+  publishCatalog,
+  publishedCatalogPath,
+  readPublishedCatalog,
+  withdrawCatalog,
+} from './publishedCatalog.js';
+import { publishedCatalogReads } from './publishedCatalogReads.js';
+
+let dir: string;
+let taxonomyDir: string;
+let dataDir: string;
+const inputs: CatalogInputs = {
+  revision: '7',
+  occupationRelease: null,
+  taxonomy: buildTaxonomy([{ code: 'TECHNO', focuses: [{ key: 'software', levels: { P2: {}, P3: {} } }] }]),
+  occupationPay: [],
+  profilePay: [],
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'canon-published-'));
+  taxonomyDir = join(dir, 'taxonomy');
+  await cp(join(import.meta.dirname, '..', '..', 'data', 'functions'), join(taxonomyDir, 'functions'), {
+    recursive: true,
+  });
+  dataDir = join(dir, 'data');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('the published catalog', () => {
+  it('reads back what was published', async () => {
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    expect(await readPublishedCatalog(dataDir, taxonomyDir)).toEqual(inputs);
+  });
+
+  it('is not used once a built-in file changes, or after it is withdrawn', async () => {
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    await writeFile(join(taxonomyDir, 'functions', 'new.yaml'), 'code: NEWFUN\n');
+    expect(await readPublishedCatalog(dataDir, taxonomyDir)).toBeNull();
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(taxonomyDir, 'functions', 'new.yaml'), later, later);
+    expect(await readPublishedCatalog(dataDir, taxonomyDir)).toBeNull();
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    await withdrawCatalog(dataDir);
+    expect(await readPublishedCatalog(dataDir, taxonomyDir)).toBeNull();
+  });
+
+  it('is not used when it cannot be read whole', async () => {
+    await writeFile(publishedCatalogPath(dataDir), '{"stamp":');
+    expect(await readPublishedCatalog(dataDir, taxonomyDir)).toBeNull();
+  });
+});
+
+describe('publishedCatalogReads', () => {
+  const config = () => ({ databaseUrl: null, dataDir, taxonomyDir });
+
+  it('answers from a publication when nobody holds the store, and from a live holder’s', async () => {
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    const reads = await publishedCatalogReads(config(), { resolver: false });
+    expect(reads?.catalog.taxonomy.profiles.map((p) => p.code)).toEqual(
+      inputs.taxonomy.profiles.map((p) => p.code),
+    );
+    await writeFile(`${dataDir}.lock`, String(process.pid));
+    expect(await publishedCatalogReads(config(), { resolver: false })).not.toBeNull();
+  });
+
+  it('does not trust the publication of a holder that died: it may have written after it', async () => {
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    await writeFile(`${dataDir}.lock`, String(spawnSync(process.execPath, ['-e', '']).pid));
+    expect(await publishedCatalogReads(config(), { resolver: false })).toBeNull();
+    await rm(`${dataDir}.lock`);
+  });
+
+  it('leaves resolving to the store when a release is imported, and PostgreSQL to itself', async () => {
+    await publishCatalog(dataDir, taxonomyDir, { ...inputs, occupationRelease: 'O*NET 29.3' });
+    expect(await publishedCatalogReads(config(), { resolver: true })).toBeNull();
+    expect(await publishedCatalogReads(config(), { resolver: false })).not.toBeNull();
+    expect(
+      await publishedCatalogReads({ ...config(), databaseUrl: 'postgres://x' }, { resolver: false }),
+    ).toBeNull();
+  });
+});
