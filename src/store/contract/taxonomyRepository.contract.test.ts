@@ -67,8 +67,16 @@ await storeContract('taxonomyRepository', (store) => {
             levels: {
               M3: {
                 status: 'draft',
-                skills: [{ name: 'Budgeting', application: 'Plans spend', kind: 'soft', sources: ['test-source'] }],
-                experience: { min: 8, max: 12, openEnded: false, text: '8–12 years', sources: ['test-source'] },
+                skills: [
+                  { name: 'Budgeting', application: 'Plans spend', kind: 'soft', sources: ['test-source'] },
+                ],
+                experience: {
+                  min: 8,
+                  max: 12,
+                  openEnded: false,
+                  text: '8–12 years',
+                  sources: ['test-source'],
+                },
               },
             },
           },
