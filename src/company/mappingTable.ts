@@ -1,0 +1,63 @@
+import type { ImportPlan } from './planCompanyImport.js';
+
+export type MappingCell = string | number | null;
+
+/** Columns appended to the file's own: the match of each row, or the problem that kept it out. */
+export const MAPPING_COLUMNS = [
+  'canon_status',
+  'canon_function',
+  'canon_focus',
+  'canon_profile',
+  'canon_profile_fit',
+  'canon_level',
+  'canon_title_level',
+  'canon_grade_levels',
+  'canon_confidence',
+  'canon_review',
+  'canon_duplicate_of',
+  'canon_explanation',
+  'canon_problem',
+] as const;
+
+/**
+ * Every line of the catalog after its header, in file order, as a table: its line number, its own
+ * cells, then the match — or, for a line that could not be read, the line number and the problem.
+ * Cells are data; the caller writes them through a formula-safe writer (cli/commands/toCsv.ts).
+ */
+export function mappingTable(plan: ImportPlan): MappingCell[][] {
+  const { table } = plan;
+  const width = table.header.length;
+  const byLine = new Map(plan.matches.map((m) => [m.line, m]));
+  const problems = new Map(plan.problems.map((p) => [p.line, p.message]));
+  const cellsOf = new Map(table.rows.map((r) => [r.line, r.cells]));
+  const lines = [...new Set([...table.rows.map((r) => r.line), ...plan.problems.map((p) => p.line)])].sort(
+    (a, b) => a - b,
+  );
+  const empty = () => MAPPING_COLUMNS.map((): MappingCell => '');
+  const out: MappingCell[][] = [[table.unit, ...table.header, ...MAPPING_COLUMNS]];
+  for (const line of lines) {
+    const cells: MappingCell[] = cellsOf.get(line) ?? Array.from({ length: width }, () => '');
+    const m = byLine.get(line);
+    const tail = empty();
+    if (m) {
+      tail.splice(
+        0,
+        MAPPING_COLUMNS.length - 1,
+        m.status,
+        m.function?.name ?? '',
+        m.focus?.name ?? '',
+        m.profile?.code ?? '',
+        m.profile?.fit ?? '',
+        m.level?.code ?? '',
+        m.titleLevel ? `${m.titleLevel.code}${m.titleLevel.stated ? '' : ' (default)'}` : '',
+        m.gradeLevels?.join('/') ?? '',
+        m.confidence,
+        m.review.join('; '),
+        m.duplicateOf ?? '',
+        m.explanation.join(' '),
+      );
+    } else tail[MAPPING_COLUMNS.length - 1] = problems.get(line) ?? '';
+    out.push([line, ...cells, ...tail]);
+  }
+  return out;
+}
