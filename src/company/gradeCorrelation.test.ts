@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getLevel } from '../core/levels.js';
-import { correlateGrades, type GradeReading, gradeLevelsOf } from './gradeCorrelation.js';
+import { correlateGrades, type GradeReading, gradeFinder } from './gradeCorrelation.js';
 
 let nextLine = 2;
 /** A job at a grade whose title reads `level` (stated unless said). */
@@ -151,9 +151,9 @@ describe('correlateGrades', () => {
       basis: 'between',
       reason: 'No job at this grade tells its level; placed with Associate, the nearest grade below',
     });
-    expect(gradeLevelsOf(ordered, ' Senior', ['Associate', 'Consultant', 'Senior', 'Lead'])?.levels).toEqual([
-      'P3',
-    ]);
+    const find = gradeFinder(ordered, ['Associate', 'Consultant', 'Senior', 'Lead']);
+    expect(find(' Senior')?.levels).toEqual(['P3']);
+    expect(find('Principal')).toBeUndefined();
   });
 
   it('keeps grades set by hand and fits the others around them', () => {

@@ -168,16 +168,24 @@ export function correlateGrades(
   return { ladders, grades, inconsistencies: inconsistencies(ladders, out, slots) };
 }
 
-/** The grade of a cell as the correlation has it, by its canonical spelling. */
-export function gradeLevelsOf(
+/**
+ * Finds a grade cell's row of the table by its canonical spelling ("G07" finds G7), remembering
+ * each cell, as exports repeat a few grades on every row.
+ */
+export function gradeFinder(
   correlation: GradeCorrelation,
-  raw: string,
   order: readonly string[] = [],
-): GradeLevels | undefined {
-  const parsed = parseGrade(raw);
-  if (!parsed) return undefined;
-  const key = givenOrder(order).get(parsed.key)?.key ?? parsed.key;
-  return correlation.grades.find((g) => g.grade === key);
+): (raw: string) => GradeLevels | undefined {
+  const given = givenOrder(order);
+  const byKey = new Map(correlation.grades.map((g) => [g.grade, g]));
+  const memo = new Map<string, GradeLevels | undefined>();
+  return (raw) => {
+    if (memo.has(raw)) return memo.get(raw);
+    const parsed = parseGrade(raw);
+    const found = parsed ? byKey.get(given.get(parsed.key)?.key ?? parsed.key) : undefined;
+    memo.set(raw, found);
+    return found;
+  };
 }
 
 function givenOrder(order: readonly string[]): Map<string, Grade> {

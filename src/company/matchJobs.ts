@@ -9,7 +9,7 @@ import {
   type GradeCorrelation,
   type GradeLevels,
   type GradeReading,
-  gradeLevelsOf,
+  gradeFinder,
 } from './gradeCorrelation.js';
 import { JobTitleReader, type TitleReading } from './readJobTitle.js';
 
@@ -85,12 +85,22 @@ export function matchJobs(
     ];
   });
   const correlation = correlateGrades(gradeReadings, options);
-  const matches = rows.map((row, i) => {
-    const reading = readings[i] as TitleReading;
-    return atGrade(row, reading, gradeLevelsOf(correlation, row.grade, options.order ?? []), catalog);
+  const gradeOf = gradeFinder(correlation, options.order);
+  // Rows alike in title, department and grade match alike: worked out once, shared by every such row.
+  const alike = new Map<string, Match>();
+  const matches = rows.map((row, i): JobMatch => {
+    const key = `${row.title}\u0000${row.department}\u0000${row.grade}`;
+    let match = alike.get(key);
+    if (!match) {
+      match = atGrade(row, readings[i] as TitleReading, gradeOf(row.grade), catalog);
+      alike.set(key, match);
+    }
+    return { line: row.line, duplicateOf: row.duplicateOf, ...match };
   });
   return { matches, correlation };
 }
+
+type Match = Omit<JobMatch, 'line' | 'duplicateOf'>;
 
 /** The match of one row: its title's reading, its level moved into its grade's, and the profile at that level. */
 function atGrade(
@@ -98,7 +108,7 @@ function atGrade(
   reading: TitleReading,
   grade: GradeLevels | undefined,
   catalog: Catalog,
-): JobMatch {
+): Match {
   const review = [...reading.review];
   const explanation = [...reading.explanation];
   let level = reading.level;
@@ -156,11 +166,9 @@ function atGrade(
   if (row.duplicateOf !== null)
     explanation.push(`Repeats line ${row.duplicateOf} cell for cell; counted once.`);
   return {
-    line: row.line,
     title: row.title,
     department: row.department,
     grade: row.grade,
-    duplicateOf: row.duplicateOf,
     status: !reading.focus ? 'unmatched' : review.length ? 'needs review' : 'matched',
     function: reading.function,
     focus: reading.focus,

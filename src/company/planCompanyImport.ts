@@ -3,7 +3,7 @@ import type { TitleResolver } from '../resolve/titleResolver.js';
 import type { GradeCorrelation } from './gradeCorrelation.js';
 import { type ColumnChoice, type ColumnRole, guessColumns } from './guessColumns.js';
 import { type JobMatch, type JobRow, matchJobs } from './matchJobs.js';
-import { type CatalogTable, type LineNote, readCatalogFile } from './readCatalogFile.js';
+import { type CatalogRow, type CatalogTable, type LineNote, readCatalogFile } from './readCatalogFile.js';
 
 export interface PlanOptions {
   sheet?: string;
@@ -39,6 +39,43 @@ export interface ImportPlan {
   correlation: GradeCorrelation;
 }
 
+/**
+ * For each row, the line of the first earlier row with the same cells (spaces around them aside),
+ * or null. Rows are kept by a hash of their cells, not their text, so a large export costs a
+ * number a row; rows whose hashes meet are compared cell by cell.
+ */
+function firstRowAlike(): (row: CatalogRow) => number | null {
+  const seen = new Map<number, CatalogRow[]>();
+  return (row) => {
+    const cells = row.cells.map((c) => c.trim());
+    const hash = hashCells(cells);
+    const same = seen.get(hash);
+    const first = same?.find(
+      (r) => r.cells.length === cells.length && r.cells.every((c, i) => c.trim() === cells[i]),
+    );
+    if (first) return first.line;
+    if (same) same.push(row);
+    else seen.set(hash, [row]);
+    return null;
+  };
+}
+
+/** A 53-bit hash of a row's cells (cyrb53), the separator between cells hashed too. */
+function hashCells(cells: readonly string[]): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const cell of cells) {
+    for (let i = 0; i <= cell.length; i++) {
+      const ch = i < cell.length ? cell.charCodeAt(i) : 0;
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** How many rows the column guess looks at. */
 const SAMPLE = 500;
 
@@ -69,16 +106,14 @@ export async function planCompanyImport(
   };
   const untitled: LineNote[] = [];
   const jobs: JobRow[] = [];
-  const firstSeen = new Map<string, number>();
+  const firstOf = firstRowAlike();
   for (const row of table.rows) {
     const title = cell(row.cells, 'title');
     if (!title) {
       untitled.push({ line: row.line, message: 'no job title; not matched' });
       continue;
     }
-    const key = row.cells.map((c) => c.trim()).join('\u0000');
-    const duplicateOf = firstSeen.get(key) ?? null;
-    if (duplicateOf === null) firstSeen.set(key, row.line);
+    const duplicateOf = firstOf(row);
     jobs.push({
       line: row.line,
       title,

@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { type ColumnRole, parseColumnMap } from '../../company/guessColumns.js';
-import { mappingTable } from '../../company/mappingTable.js';
+import { type MappingCell, mappingRows } from '../../company/mappingRows.js';
 import { type ImportPlan, planCompanyImport } from '../../company/planCompanyImport.js';
 import { MAX_CATALOG_BYTES } from '../../company/readCatalogFile.js';
 import { CanonError, quote } from '../../core/errors.js';
@@ -11,7 +13,6 @@ import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { toCsv } from './toCsv.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
-import { writeOutput } from './writeOutput.js';
 
 export interface CompanyImportFlags extends StoreFlags {
   sheet?: string;
@@ -107,8 +108,9 @@ async function importCompany(file: string, flags: CompanyImportFlags, io: CliIO)
     } finally {
       progress.stop();
     }
-    if (flags.out) await writeOutput(flags.out, toCsv(mappingTable(plan)));
-    io.out(flags.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : formatPlan(plan, flags.out));
+    if (flags.out) await writeRows(flags.out, mappingRows(plan));
+    if (flags.json) printJson(plan, io);
+    else io.out(formatPlan(plan, flags.out));
   });
 }
 
@@ -119,23 +121,75 @@ function gradeLevel(text: string): [string, string] {
   return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
 }
 
-/** The dry run as JSON: everything but the file's raw cells, which the matches and --out carry. */
-function planJson(plan: ImportPlan) {
+/** Rows written a few thousand at a time, so a large catalog's mapping is never one string. */
+const CHUNK = 2_000;
+
+/** Writes the rows as CSV beside the target and renames, so a failed write never leaves a half-written file. */
+async function writeRows(path: string, rows: Iterable<MappingCell[]>): Promise<void> {
+  const partial = `${path}.partial-${process.pid}`;
+  const out = createWriteStream(partial, 'utf8');
+  try {
+    let chunk: MappingCell[][] = [];
+    const flush = async () => {
+      if (!out.write(toCsv(chunk))) await once(out, 'drain');
+      chunk = [];
+    };
+    for (const row of rows) {
+      chunk.push(row);
+      if (chunk.length >= CHUNK) await flush();
+    }
+    if (chunk.length) await flush();
+    out.end();
+    await once(out, 'finish');
+    await rename(partial, path);
+  } catch (cause) {
+    out.destroy();
+    await rm(partial, { force: true });
+    throw new CanonError('invalid_input', `Cannot write ${quote(path)}: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}
+
+/**
+ * The dry run as JSON: everything but the file's raw cells, which the matches and --out carry.
+ * The matches are printed a chunk at a time: a large catalog's would not fit in one string.
+ */
+function printJson(plan: ImportPlan, io: CliIO): void {
   const { table } = plan;
-  return {
-    dryRun: true,
-    file: table.file,
-    format: table.format,
-    notes: table.notes,
-    header: table.header,
-    headerLine: table.headerLine,
-    columns: plan.columns,
-    summary: plan.summary,
-    problems: plan.problems,
-    warnings: plan.warnings,
-    gradeTable: plan.correlation,
-    matches: plan.matches,
-  };
+  const head = JSON.stringify(
+    {
+      dryRun: true,
+      file: table.file,
+      format: table.format,
+      notes: table.notes,
+      header: table.header,
+      headerLine: table.headerLine,
+      columns: plan.columns,
+      summary: plan.summary,
+      problems: plan.problems,
+      warnings: plan.warnings,
+      gradeTable: plan.correlation,
+    },
+    null,
+    2,
+  );
+  io.out(`${head.slice(0, -2)},\n  "matches": [`);
+  for (let i = 0; i < plan.matches.length; i += CHUNK)
+    io.out(
+      `${i ? ',' : ''}\n${plan.matches
+        .slice(i, i + CHUNK)
+        .map((m) => `    ${JSON.stringify(m)}`)
+        .join(',\n')}`,
+    );
+  io.out(`${plan.matches.length ? '\n  ' : ''}]\n}\n`);
+}
+
+/** A list of line numbers, the first ten of a long one. */
+function lineList(lines: readonly number[]): string {
+  return lines.length > 10
+    ? `${lines.slice(0, 10).join(', ')} and ${lines.length - 10} more`
+    : lines.join(', ');
 }
 
 /** How many rows of each list the text shows; --out and --json carry every one. */
@@ -190,7 +244,7 @@ export function formatPlan(plan: ImportPlan, out?: string): string {
   list(
     'Inconsistencies',
     correlation.inconsistencies.map(
-      (i) => `${i.kind}${i.lines.length ? ` (${unit} ${i.lines.join(', ')})` : ''}: ${i.message}`,
+      (i) => `${i.kind}${i.lines.length ? ` (${unit} ${lineList(i.lines)})` : ''}: ${i.message}`,
     ),
   );
   const row = (m: ImportPlan['matches'][number]) =>

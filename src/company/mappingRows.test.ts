@@ -8,7 +8,7 @@ import {
   SUPPORT_FOCUS,
   taxonomyWith,
 } from '../testing/landingFixture.js';
-import { MAPPING_COLUMNS, mappingTable } from './mappingTable.js';
+import { MAPPING_COLUMNS, mappingRows } from './mappingRows.js';
 import { type ImportPlan, planCompanyImport } from './planCompanyImport.js';
 
 const CSV = [
@@ -21,7 +21,7 @@ const CSV = [
   '=HYPERLINK("x"),Band 2,Construction',
 ].join('\n');
 
-describe('mappingTable', () => {
+describe('mappingRows', () => {
   let plan: ImportPlan;
   beforeAll(async () => {
     const catalog = new Catalog(await taxonomyWith([SUPPORT_FOCUS, PROFESSIONAL_FOCUS]));
@@ -30,7 +30,7 @@ describe('mappingTable', () => {
   });
 
   it('has a row for every line after the header, in file order: its number, its cells, its match or its problem', () => {
-    const table = mappingTable(plan);
+    const table = [...mappingRows(plan)];
     expect(table[0]).toEqual(['line', 'Title', 'Grade', 'Dept', ...MAPPING_COLUMNS]);
     expect(table.slice(1).map((r) => r[0])).toEqual([2, 3, 4, 5, 6, 7]);
     const column = (name: (typeof MAPPING_COLUMNS)[number]) => 4 + MAPPING_COLUMNS.indexOf(name);
