@@ -93,7 +93,7 @@ describe('planCompanyImport on the Northwind catalog', () => {
     const { bytes, csvLineOfRow } = northwindXlsx(80, 210);
     const sheet = await planCompanyImport(bytes, 'northwind.xlsx', deps);
     expect(sheet.table.notes[0]).toBe(
-      'XLSX, sheet "Jobs": the first sheet whose header names a job title ("About" does not); also in the workbook: "About", "Lookups"',
+      'XLSX, sheet "Jobs": the first sheet with a header naming a job title ("About" has none); also in the workbook: "About", "Lookups"',
     );
     expect(sheet.columns.filter((c) => c.column !== null).map((c) => [c.role, c.header])).toEqual([
       ['title', 'Job Title'],

@@ -90,8 +90,10 @@ export async function planCompanyImport(
   deps: { resolver: TitleResolver; catalog: Catalog },
   options: PlanOptions = {},
 ): Promise<ImportPlan> {
+  const titleColumn = options.columns?.get('title');
   const table = await readCatalogFile(bytes, file, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(titleColumn ? { titleColumn } : {}),
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
   });
   const columns = guessColumns(

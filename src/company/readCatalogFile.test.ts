@@ -94,6 +94,23 @@ describe('readCatalogFile, CSV', () => {
       '--sheet applies to XLSX workbooks; jobs.csv is a text file.',
     );
   });
+
+  it('finds the header by the title column the user names, whatever its spelling', async () => {
+    const csv = utf8('Export 2024\nRole Name,Org\nAnalyst,Finance\n');
+    await expect(readCatalogFile(csv, 'roles.csv')).rejects.toThrow(
+      /roles\.csv has no header line naming a job title/,
+    );
+    const table = await readCatalogFile(csv, 'roles.csv', { titleColumn: 'role name' });
+    expect(table).toMatchObject({
+      headerLine: 2,
+      header: ['Role Name', 'Org'],
+      rows: [{ line: 3, cells: ['Analyst', 'Finance'] }],
+    });
+    await expect(readCatalogFile(csv, 'roles.csv', { titleColumn: 'Job' })).rejects.toThrow(
+      /roles\.csv has no header line holding "Job" in its first 20 lines/,
+    );
+    expect((await readCatalogFile(csv, 'roles.csv', { titleColumn: '#1' })).headerLine).toBe(2);
+  });
 });
 
 describe('readCatalogFile, XLSX', () => {
@@ -129,7 +146,7 @@ describe('readCatalogFile, XLSX', () => {
   it('picks the first visible sheet whose header names a title, says why, and names the header after its merged groups', async () => {
     const table = await readCatalogFile(workbook, 'jobs.xlsx');
     expect(table.notes).toEqual([
-      'XLSX, sheet "Jobs": the first sheet whose header names a job title ("Read me", "Titles" do not); also in the workbook: "Read me", "Titles", "Old jobs"',
+      'XLSX, sheet "Jobs": the first sheet with a header naming a job title ("Read me", "Titles" have none); also in the workbook: "Read me", "Titles", "Old jobs"',
       '2 rows above the header left out ("Job catalog", "Job Pay")',
       "merged cells A1:E1, A2:B2, C2:D2 read as their first cell's value in every cell they cover",
     ]);

@@ -1,6 +1,6 @@
 import { CanonError, quote } from '../core/errors.js';
 import { decodeText } from './decodeText.js';
-import { isCatalogHeader } from './guessColumns.js';
+import { isCatalogHeader, normalizeHeader } from './guessColumns.js';
 import { looksLikeFormula } from './looksLikeFormula.js';
 import { DELIMITER_NAMES, readCsvRecords } from './readCsvRecords.js';
 import { type MergedRange, readXlsxSheets, type XlsxSheet } from './readXlsxSheets.js';
@@ -46,6 +46,11 @@ export interface CatalogTable {
 export interface ReadCatalogOptions {
   /** The sheet of a workbook to read, by name; otherwise the first whose header names a job title. */
   sheet?: string;
+  /**
+   * The title's column as the user names it (--map title=…): the header is the first row holding
+   * that name (any first row of two cells or more, for a column number "#3"), whatever its spelling.
+   */
+  titleColumn?: string;
   maxBytes?: number;
 }
 
@@ -70,7 +75,8 @@ export async function readCatalogFile(
       `${file} is ${megabytes(bytes.length)}; Canon reads catalogs of up to ${megabytes(max)}. Split the file, or leave out columns Canon does not use.`,
     );
   if (bytes.length === 0) throw new CanonError('invalid_input', `${file} is empty.`);
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readWorkbook(bytes, file, options.sheet);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
+    return readWorkbook(bytes, file, options.sheet, headerTest(options.titleColumn));
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
     throw new CanonError(
       'invalid_input',
@@ -78,20 +84,40 @@ export async function readCatalogFile(
     );
   if (options.sheet !== undefined)
     throw new CanonError('invalid_input', `--sheet applies to XLSX workbooks; ${file} is a text file.`);
-  return readCsv(bytes, file);
+  return readCsv(bytes, file, headerTest(options.titleColumn));
 }
 
-function readCsv(bytes: Uint8Array, file: string): CatalogTable {
+/** How the header row is told, and in words for a file that has none. */
+interface HeaderTest {
+  test: (cells: readonly string[]) => boolean;
+  naming: string;
+}
+
+function headerTest(titleColumn: string | undefined): HeaderTest {
+  if (titleColumn === undefined) return { test: isCatalogHeader, naming: 'naming a job title' };
+  if (/^#\d+$/.test(titleColumn.trim()))
+    return { test: (cells) => cells.filter((c) => c.trim()).length >= 2, naming: 'of two cells or more' };
+  const wanted = normalizeHeader(titleColumn);
+  return {
+    test: (cells) => cells.some((c) => normalizeHeader(c) === wanted),
+    naming: `holding ${quote(titleColumn)}`,
+  };
+}
+
+function readCsv(bytes: Uint8Array, file: string, isHeader: HeaderTest): CatalogTable {
   const decoded = decodeText(bytes, file);
   const { records, unread, delimiter } = readCsvRecords(decoded.text);
   const notes = [
     `CSV, ${decoded.encoding} (${decoded.reason}), ${DELIMITER_NAMES.get(delimiter) ?? quote(delimiter)}-separated`,
   ];
-  const at = headerIndex(records.map((r) => r.cells));
+  const at = headerIndex(
+    records.map((r) => r.cells),
+    isHeader,
+  );
   if (at < 0)
     throw new CanonError(
       'invalid_input',
-      `${file} has no header line naming a job title in its first ${HEADER_SEARCH} lines; the first line is ${quote(records[0]?.cells.join(delimiter) ?? '')}. Name the title's column with --map title=COLUMN.`,
+      `${file} has no header line ${isHeader.naming} in its first ${HEADER_SEARCH} lines; the first line is ${quote(records[0]?.cells.join(delimiter) ?? '')}. Name the title's column with --map title=COLUMN.`,
     );
   const headerRecord = records[at] as (typeof records)[number];
   const header = headerRecord.cells.map((c) => c.trim());
@@ -116,6 +142,7 @@ async function readWorkbook(
   bytes: Uint8Array,
   file: string,
   wanted: string | undefined,
+  isHeader: HeaderTest,
 ): Promise<CatalogTable> {
   const sheets = await readXlsxSheets(bytes, file);
   const names = sheets.map((s) => quote(s.name)).join(', ');
@@ -130,28 +157,35 @@ async function readWorkbook(
       );
     why = 'named with --sheet';
   } else {
-    sheet = sheets.find((s) => !s.hidden && headerIndex(s.rows.map((r) => r.cells)) >= 0);
+    sheet = sheets.find(
+      (s) =>
+        !s.hidden &&
+        headerIndex(
+          s.rows.map((r) => r.cells),
+          isHeader,
+        ) >= 0,
+    );
     if (!sheet)
       throw new CanonError(
         'invalid_input',
-        `No sheet of ${file} has a header naming a job title in its first ${HEADER_SEARCH} rows; its sheets are ${names}. Name one with --sheet NAME and its title column with --map title=COLUMN.`,
+        `No sheet of ${file} has a header ${isHeader.naming} in its first ${HEADER_SEARCH} rows; its sheets are ${names}. Name one with --sheet NAME and its title column with --map title=COLUMN.`,
       );
     const before = sheets.slice(0, sheets.indexOf(sheet)).map((s) => quote(s.name));
     why = before.length
-      ? `the first sheet whose header names a job title (${before.join(', ')} ${before.length === 1 ? 'does' : 'do'} not)`
-      : 'the first sheet, and its header names a job title';
+      ? `the first sheet with a header ${isHeader.naming} (${before.join(', ')} ${before.length === 1 ? 'has' : 'have'} none)`
+      : `the first sheet, with a header ${isHeader.naming}`;
   }
   const others = sheets.filter((s) => s !== sheet).map((s) => quote(s.name));
   const notes = [
     `XLSX, sheet ${quote(sheet.name)}: ${why}${others.length ? `; also in the workbook: ${others.join(', ')}` : ''}`,
   ];
   const grid = sheet.rows.map((r) => r.cells);
-  const at = headerIndex(grid);
+  const at = headerIndex(grid, isHeader);
   const headerRow = sheet.rows[at];
   if (!headerRow)
     throw new CanonError(
       'invalid_input',
-      `The sheet ${quote(sheet.name)} of ${file} has no header naming a job title in its first ${HEADER_SEARCH} rows. Name its title column with --map title=COLUMN.`,
+      `The sheet ${quote(sheet.name)} of ${file} has no header ${isHeader.naming} in its first ${HEADER_SEARCH} rows. Name its title column with --map title=COLUMN.`,
     );
   const header = withGroupNames(
     headerRow.cells.map((c) => c.trim()),
@@ -259,8 +293,8 @@ function tableOf(
   };
 }
 
-function headerIndex(grid: readonly (readonly string[])[]): number {
-  return grid.slice(0, HEADER_SEARCH).findIndex((cells) => isCatalogHeader(cells));
+function headerIndex(grid: readonly (readonly string[])[], isHeader: HeaderTest): number {
+  return grid.slice(0, HEADER_SEARCH).findIndex((cells) => isHeader.test(cells));
 }
 
 /**
