@@ -54,7 +54,7 @@ describe('correlateGrades', () => {
       kind: 'shared level',
       grades: ['G4', 'G5'],
       lines: [],
-      message: 'G4 and G5 all correspond to P3: the titles do not tell these grades apart',
+      message: 'G4 and G5 both correspond to P3: the titles do not tell these grades apart',
     });
   });
 

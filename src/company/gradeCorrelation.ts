@@ -484,7 +484,7 @@ function inconsistencies(
           kind: 'shared level',
           grades: run.map((g) => g.grade),
           lines: [],
-          message: `${listed(run.map((g) => g.grade))} all correspond to ${describe(first)}: the titles do not tell these grades apart`,
+          message: `${listed(run.map((g) => g.grade))} ${run.length === 2 ? 'both' : 'all'} correspond to ${describe(first)}: the titles do not tell these grades apart`,
         });
       run = [];
     };
