@@ -4,6 +4,7 @@ import { rootMessage, storeFailure } from '../store/storeFailure.js';
 import { approveCommand } from './commands/approveCommand.js';
 import { auditCommand } from './commands/auditCommand.js';
 import { buildCommand, releaseDiffCommand } from './commands/buildCommand.js';
+import { companyCommand } from './commands/companyCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { historyCommand } from './commands/historyCommand.js';
@@ -34,6 +35,7 @@ const COMMANDS: readonly ((parent: Command, io: CliIO) => void)[] = [
   progressionCommand,
   jdCommand,
   resolveCommand,
+  companyCommand,
   reviewCommand,
   buildCommand,
   releaseDiffCommand,
