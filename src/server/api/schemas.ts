@@ -33,12 +33,10 @@ export const ErrorSchema = z
   })
   .openapi('Error', { description: 'The body of every 4xx and 5xx answer under /api' });
 
-const sourceIds = z
-  .array(z.string())
-  .openapi({
-    description: 'Ids of the sources behind it (see /sources/{id})',
-    example: ['canon-profile-m3'],
-  });
+const sourceIds = z.array(z.string()).openapi({
+  description: 'Ids of the sources behind it (see /sources/{id})',
+  example: ['canon-profile-m3'],
+});
 
 export const SourceRowSchema = z
   .object({
@@ -211,13 +209,10 @@ const Mapping = z
       .string()
       .openapi({ description: 'The classification: onet-soc, isco or esco', example: 'onet-soc' }),
     code: z.string().openapi({ description: 'The occupation code in that system', example: '11-3021' }),
-    title: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The occupation's title",
-        example: 'Computer and Information Systems Managers',
-      }),
+    title: z.string().nullable().openapi({
+      description: "The occupation's title",
+      example: 'Computer and Information Systems Managers',
+    }),
     origin: z
       .string()
       .openapi({ description: 'Which process made the mapping', example: 'jfm-factory.resolve' }),
@@ -328,12 +323,10 @@ export const FocusSchema = z
           .openapi('Transition', { description: 'A sourced step between two levels of a focus' }),
       )
       .openapi({ description: 'Sourced steps between its levels' }),
-    titleCues: z
-      .array(z.string())
-      .openapi({
-        description: 'Lower-case phrases that, in a job title, point to this focus',
-        example: ['engineering'],
-      }),
+    titleCues: z.array(z.string()).openapi({
+      description: 'Lower-case phrases that, in a job title, point to this focus',
+      example: ['engineering'],
+    }),
     profiles: z
       .array(z.string())
       .openapi({ description: 'Codes of its profiles, one per level', example: ['TECHNO.TECHNOLO6B55.M3'] }),

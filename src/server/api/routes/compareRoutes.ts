@@ -12,7 +12,9 @@ export const ComparisonSchema = z
         ProfileSummarySchema.extend({
           level: LevelSchema,
           responsibilities: z.array(Statement).openapi({ description: 'What the profile does' }),
-          rubric: Rubric.omit({ sources: true, rows: true }),
+          rubric: Rubric.omit({ sources: true, rows: true }).openapi({
+            description: 'The rubric row at its level, without its sources',
+          }),
           pay: z
             .object({
               median: z.number().openapi({ description: 'The median', example: 120000 }),

@@ -44,7 +44,7 @@ const Summary = z
       .openapi({ description: 'The source made of the document' }),
     levels: z.array(Level).openapi({ description: 'The levels found, in document order' }),
     claims: z
-      .record(z.enum(CLAIM_KINDS), z.number().int())
+      .record(z.enum(CLAIM_KINDS), z.number().int().openapi({ description: 'Claims of this kind' }))
       .openapi({ description: 'Claims read, by kind', example: { responsibility: 12, skill: 5 } }),
     warnings,
     stored: z.boolean().openapi({ description: 'False when the same content was stored before' }),

@@ -34,11 +34,9 @@ const CareerSchema = z
     entry: z.array(Step).openapi({ description: 'Where people come from' }),
     advancement: z.array(Step).openapi({ description: 'Where they move up to' }),
     lateral: z.array(Step).openapi({ description: 'Where they move across to' }),
-    upward: z
-      .array(Step)
-      .openapi({
-        description: 'From this profile to the top of its focus, then the titles sources name beyond it',
-      }),
+    upward: z.array(Step).openapi({
+      description: 'From this profile to the top of its focus, then the titles sources name beyond it',
+    }),
   })
   .openapi('CareerPaths', { description: 'Entry points, advancement, lateral moves and the path upward' });
 const Change = z
@@ -77,12 +75,10 @@ const GuideSchema = z
     levelChanges: z.array(Change).openapi({ description: 'Level attributes that change' }),
     rubricChanges: z.array(Change).openapi({ description: 'Rubric columns that change' }),
     newResponsibilities: z.array(Statement).openapi({ description: 'Responsibilities of the higher level' }),
-    skills: z
-      .array(z.string())
-      .openapi({
-        description: 'Skills kept on the way',
-        example: ['Software Architecture & Systems Design'],
-      }),
+    skills: z.array(z.string()).openapi({
+      description: 'Skills kept on the way',
+      example: ['Software Architecture & Systems Design'],
+    }),
   })
   .openapi('ProgressionGuide', { description: 'What changes between two levels of one focus, step by step' });
 const Item = z.object({
@@ -148,12 +144,10 @@ const JobDescriptionSchema = z
     career: z
       .object({
         entryFrom: z.array(z.string()).openapi({ description: 'Titles people come from' }),
-        advancementTo: z
-          .array(z.string())
-          .openapi({
-            description: 'Titles people move up to',
-            example: ['Technology Executive Leadership — M4'],
-          }),
+        advancementTo: z.array(z.string()).openapi({
+          description: 'Titles people move up to',
+          example: ['Technology Executive Leadership — M4'],
+        }),
         lateral: z
           .array(z.string())
           .openapi({ description: 'Titles people move across to', example: ['Engineering Management — M3'] }),

@@ -34,13 +34,10 @@ const list = createRoute({
         .string()
         .optional()
         .openapi({ description: 'Only this focus (its code)', example: 'TECHNOLO6B55' }),
-      track: z
-        .enum(['S', 'P', 'M', 'E'])
-        .optional()
-        .openapi({
-          description: 'Only this track: support, professional, management, executive',
-          example: 'M',
-        }),
+      track: z.enum(['S', 'P', 'M', 'E']).optional().openapi({
+        description: 'Only this track: support, professional, management, executive',
+        example: 'M',
+      }),
       level: z
         .string()
         .regex(/^[SPME][1-9]$/, 'expected a level code such as S2 or M3')

@@ -99,11 +99,9 @@ const LandingSchema = z
     }),
     via: z
       .object({
-        method: z
-          .enum(['occupation', 'focus cue'])
-          .openapi({
-            description: 'Landed through an occupation the focus maps, or a cue word of the focus',
-          }),
+        method: z.enum(['occupation', 'focus cue']).openapi({
+          description: 'Landed through an occupation the focus maps, or a cue word of the focus',
+        }),
         soc: Soc.nullable(),
         onet: Onet.nullable(),
         rank: z
@@ -171,14 +169,10 @@ const top = z.coerce
   .max(10)
   .default(3)
   .openapi({ description: 'How many candidates to return (1–10)', example: 3 });
-const employer = z
-  .string()
-  .max(200)
-  .optional()
-  .openapi({
-    description: "The employer's name, which hints at its line of business",
-    example: 'Acme Software',
-  });
+const employer = z.string().max(200).optional().openapi({
+  description: "The employer's name, which hints at its line of business",
+  example: 'Acme Software',
+});
 
 const getOne = createRoute({
   method: 'get',
@@ -193,14 +187,10 @@ const getOne = createRoute({
     query: z.object({
       title: title.openapi({ description: 'The job title', example: 'Senior Data Engineer' }),
       employer,
-      description: z
-        .string()
-        .max(2000)
-        .optional()
-        .openapi({
-          description: 'A few words of the job description, to tell alike occupations apart',
-          example: 'Builds data pipelines',
-        }),
+      description: z.string().max(2000).optional().openapi({
+        description: 'A few words of the job description, to tell alike occupations apart',
+        example: 'Builds data pipelines',
+      }),
       top,
     }),
   },

@@ -54,15 +54,10 @@ const Proposal = ProposalSchema.openapi('Proposal', {
     "A change to a profile's content: `set` replaces sections, `add` appends statements, `remove` drops statements by their text. Every statement cites at least one source.",
 });
 
-const note = z
-  .string()
-  .trim()
-  .max(2_000)
-  .optional()
-  .openapi({
-    description: 'Why, for the audit log and the version (up to 2,000 characters)',
-    example: 'Reviewed with HR',
-  });
+const note = z.string().trim().max(2_000).optional().openapi({
+  description: 'Why, for the audit log and the version (up to 2,000 characters)',
+  example: 'Reviewed with HR',
+});
 
 const versions = createRoute({
   method: 'get',
@@ -203,15 +198,10 @@ const fromSources = createRoute({
     body: optionalJsonBody(
       z
         .strictObject({
-          source: z
-            .string()
-            .min(1)
-            .max(100)
-            .optional()
-            .openapi({
-              description: 'Only the proposals of this ingested source',
-              example: 'doc-2880ee7d0a9d',
-            }),
+          source: z.string().min(1).max(100).optional().openapi({
+            description: 'Only the proposals of this ingested source',
+            example: 'doc-2880ee7d0a9d',
+          }),
         })
         .openapi('FromSourcesRequest', { description: "Which sources' proposals to apply; all when empty" }),
     ),
@@ -324,22 +314,14 @@ const audit = createRoute({
     'Every write — who, what, to what, when, the state before and after — newest first, filtered by target and actor; page back with `before`.',
   request: {
     query: z.object({
-      target: z
-        .string()
-        .max(100)
-        .optional()
-        .openapi({
-          description: 'Only entries about this: a profile code, or key:<id>',
-          example: 'TECHNO.TECHNOLO6B55.M3',
-        }),
-      actor: z
-        .string()
-        .max(200)
-        .optional()
-        .openapi({
-          description: 'Only entries by this actor, as the log writes it',
-          example: 'key:3f9a2c1d (alice)',
-        }),
+      target: z.string().max(100).optional().openapi({
+        description: 'Only entries about this: a profile code, or key:<id>',
+        example: 'TECHNO.TECHNOLO6B55.M3',
+      }),
+      actor: z.string().max(200).optional().openapi({
+        description: 'Only entries by this actor, as the log writes it',
+        example: 'key:3f9a2c1d (alice)',
+      }),
       before: z.coerce
         .number()
         .int()
