@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * A proposal as it arrives from outside (a YAML/JSON file at the CLI, a
  * request body at the API). Every statement must cite at least one source:
- * Canon says nothing it cannot point to. The descriptions are the API reference's.
+ * Canon says nothing it cannot point to. The descriptions and ids (component names) are the API
+ * reference's.
  */
 const text = z.string().trim().min(1, 'must not be empty').max(1_000);
 const sources = z
@@ -18,13 +19,13 @@ const evidence = z
         source: z.string().min(1).max(100).describe('The ingested source'),
         id: z.number().int().min(1).describe('The evidence span in it'),
       })
-      .describe('A span of an ingested document'),
+      .meta({ id: 'ProposalEvidence', description: 'A span of an ingested document' }),
   )
   .max(10)
   .describe('Spans of ingested documents that support it');
 const statement = z
   .strictObject({ text: text.describe('The statement'), sources, evidence: evidence.optional() })
-  .describe('A sourced statement');
+  .meta({ id: 'ProposalStatement', description: 'A sourced statement' });
 const statements = (what: string) => z.array(statement).max(30).describe(what);
 const skill = z
   .strictObject({
@@ -34,7 +35,7 @@ const skill = z
     sources,
     evidence: evidence.optional(),
   })
-  .describe('A sourced skill');
+  .meta({ id: 'ProposalSkill', description: 'A sourced skill' });
 const skills = (what: string) => z.array(skill).max(30).describe(what);
 const experience = z
   .strictObject({
@@ -45,7 +46,7 @@ const experience = z
     sources,
     evidence: evidence.optional(),
   })
-  .describe('Years of experience for the level');
+  .meta({ id: 'ProposalExperience', description: 'Years of experience for the level' });
 const texts = (what: string) => z.array(text).max(30).describe(what);
 
 export const ProposalSchema = z.strictObject({
@@ -69,7 +70,7 @@ export const ProposalSchema = z.strictObject({
           degreeYears: text.describe('Typical Degree & Years'),
           sources,
         })
-        .describe('The rubric row, replacing it')
+        .meta({ id: 'ProposalRubric', description: 'The rubric row, replacing it' })
         .optional(),
       career: z
         .strictObject({
@@ -77,7 +78,7 @@ export const ProposalSchema = z.strictObject({
           advancementTo: statements('Titles people move up to'),
           lateral: statements('Titles people move across to'),
         })
-        .describe('The career links, replacing them')
+        .meta({ id: 'ProposalCareer', description: 'The career links, replacing them' })
         .optional(),
       aliases: statements('Other titles for the role, replacing all').optional(),
       skills: skills("The level's own skills, replacing them").optional(),

@@ -11,7 +11,7 @@ import { FINDING_KINDS, type FindingKind } from '../../core/review/findings.js';
  * A named schema, or null. zod-to-openapi writes `.nullable()` of a named schema as a bare `$ref`,
  * dropping the null, so the union says it.
  */
-export const orNull = <T extends z.ZodType>(schema: T, meta: { description: string }) =>
+export const orNull = <T extends z.ZodType>(schema: T, meta: { description: string; example?: unknown }) =>
   z.union([schema, z.null()]).openapi(meta);
 
 export const ErrorSchema = z
@@ -155,7 +155,10 @@ export const SourceSchema = z
     }),
     publisher: z.string().nullable().openapi({ description: 'Who published it', example: 'Canon' }),
     url: z.string().nullable().openapi({ description: 'Where it can be read, if anywhere', example: null }),
-    note: z.string().nullable().openapi({ description: 'What it states and how it was used' }),
+    note: z.string().nullable().openapi({
+      description: 'What it states and how it was used',
+      example: 'Published profile page. States the focus, M3–M6 responsibilities, rubric and skills.',
+    }),
   })
   .openapi('Source', { description: 'A source the taxonomy cites' });
 
@@ -168,7 +171,10 @@ export const FunctionSchema = z
     name: z
       .string()
       .openapi({ description: "The function's name", example: 'Technology Leadership & Consulting' }),
-    description: z.string().openapi({ description: 'What roles the function holds' }),
+    description: z.string().openapi({
+      description: 'What roles the function holds',
+      example: "Roles that set and deliver an organization's technology direction.",
+    }),
     focuses: z
       .array(z.string())
       .openapi({ description: 'Codes of its focuses', example: ['TECHNOLO6B55', 'ENGINEER9222'] }),
@@ -178,9 +184,18 @@ export const FunctionSchema = z
 
 export const Rubric = z
   .object({
-    knowledge: z.string().openapi({ description: 'Knowledge & Application' }),
-    complexity: z.string().openapi({ description: 'Complexity & Problem Solving' }),
-    collaboration: z.string().openapi({ description: 'Collaboration & Interaction' }),
+    knowledge: z.string().openapi({
+      description: 'Knowledge & Application',
+      example: 'Applies deep software architecture and systems-design knowledge.',
+    }),
+    complexity: z.string().openapi({
+      description: 'Complexity & Problem Solving',
+      example: 'Resolves diverse engineering and delivery issues across a department.',
+    }),
+    collaboration: z.string().openapi({
+      description: 'Collaboration & Interaction',
+      example: 'Leads a functional or customer-facing engineering team; partners with Product.',
+    }),
     degreeYears: z.string().openapi({
       description: 'Typical Degree & Years',
       example: '5–7+ years managing professionals and budgets',
@@ -195,7 +210,10 @@ export const SkillSchema = z
     name: z
       .string()
       .openapi({ description: "The skill's name", example: 'Software Architecture & Systems Design' }),
-    application: z.string().openapi({ description: 'How the role applies it' }),
+    application: z.string().openapi({
+      description: 'How the role applies it',
+      example: 'Governs the design of multi-component systems.',
+    }),
     kind: z.enum(['hard', 'soft']).openapi({ description: 'A hard (technical) or soft skill' }),
     sources: sourceIds,
     evidence,
@@ -275,7 +293,10 @@ export const FocusSchema = z
     key: z.string().openapi({ description: 'A readable key', example: 'technology-executive-leadership' }),
     functionCode: z.string().openapi({ description: 'Its function', example: 'TECHNO' }),
     name: z.string().openapi({ description: "The focus's name", example: 'Technology Executive Leadership' }),
-    description: z.string().openapi({ description: 'What work the focus covers' }),
+    description: z.string().openapi({
+      description: 'What work the focus covers',
+      example: 'Leads engineering and technology organizations through people management of managers.',
+    }),
     distinctFrom: z
       .array(
         z.object({
@@ -283,7 +304,10 @@ export const FocusSchema = z
             description: 'The other focus',
             example: 'architecture-and-principal-engineering',
           }),
-          how: z.string().openapi({ description: 'How the two differ' }),
+          how: z.string().openapi({
+            description: 'How the two differ',
+            example: 'Individual-contributor tracks deepen technical depth without managing managers.',
+          }),
         }),
       )
       .openapi({ description: 'Focuses it could be mistaken for, and how it differs' }),
@@ -316,7 +340,11 @@ export const FocusSchema = z
           .object({
             from: levelCode,
             to: z.string().openapi({ description: 'The level above', example: 'M4' }),
-            keyShift: z.string().openapi({ description: 'What changes between the two' }),
+            keyShift: z.string().openapi({
+              description: 'What changes between the two',
+              example:
+                "From building capability inside engineering to answering for a domain's business results.",
+            }),
             typicalYears: orNull(YearsEstimateSchema, { description: 'Typical years at the lower level' }),
             sources: sourceIds,
           })
@@ -342,8 +370,14 @@ const Pay = z
     median: z.number().openapi({ description: 'The median', example: 120000 }),
     low: z.number().nullable().openapi({ description: 'The low end of the range', example: 95000 }),
     high: z.number().nullable().openapi({ description: 'The high end of the range', example: 153000 }),
-    basis: z.string().openapi({ description: 'What the figure is, in words' }),
-    asOf: z.string().nullable().openapi({ description: 'When the figure held, as the source gives it' }),
+    basis: z.string().openapi({
+      description: 'What the figure is, in words',
+      example: "Market pay as published on Canon's M3 profile page.",
+    }),
+    asOf: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the figure held, as the source gives it', example: '2024' }),
     sources: sourceIds,
     rows,
   })
@@ -429,8 +463,15 @@ export const ReviewSchema = z
             severity: z
               .enum(['fail', 'warn'])
               .openapi({ description: 'fail blocks approval; warn does not' }),
-            message: z.string().openapi({ description: 'The finding, for a person' }),
-            statements: z.array(z.string()).openapi({ description: 'The statements it is about' }),
+            message: z.string().openapi({
+              description: 'The finding, for a person',
+              example:
+                "The guidelines state 5–7 years; the level's sourced range is 8–12 years. Say how the two relate.",
+            }),
+            statements: z.array(z.string()).openapi({
+              description: 'The statements it is about',
+              example: ['5–7+ years managing professionals and budgets'],
+            }),
           })
           .openapi('Finding', { description: "One of the review panel's findings" }),
       )
@@ -446,7 +487,10 @@ export const ProfileSchema = ProfileSummarySchema.extend({
   focusName: z
     .string()
     .openapi({ description: "The focus's name", example: 'Technology Executive Leadership' }),
-  description: z.string().openapi({ description: "The focus's description" }),
+  description: z.string().openapi({
+    description: "The focus's description",
+    example: 'Leads engineering and technology organizations through people management of managers.',
+  }),
   level: LevelSchema,
   responsibilities: z.array(Statement).openapi({ description: 'What the profile does' }),
   rubric: Rubric,
@@ -602,23 +646,24 @@ export const DiffSchema = z
     sections: z
       .array(
         z.object({
-          section: z
-            .string()
-            .openapi({ description: 'A section of the content', example: 'Responsibilities' }),
+          section: z.string().openapi({ description: 'A section of the content', example: 'Aliases' }),
           lines: z
             .array(
               z.object({
                 kind: z
                   .enum(['same', 'added', 'removed'])
-                  .openapi({ description: 'What happened to the line' }),
-                text: z.string().openapi({ description: 'The line' }),
+                  .openapi({ description: 'What happened to the line', example: 'added' }),
+                text: z.string().openapi({ description: 'The line', example: 'Head of Engineering' }),
               }),
             )
             .openapi({ description: 'Its lines, in order' }),
         }),
       )
       .openapi({ description: 'Section by section' }),
-    text: z.string().openapi({ description: 'The same diff as unified-style text' }),
+    text: z.string().openapi({
+      description: 'The same diff as unified-style text',
+      example: '## Aliases\n+ Head of Engineering',
+    }),
   })
   .openapi('Diff', { description: 'What changed between two versions, or a version and the open draft' });
 
@@ -629,9 +674,15 @@ export const AuditEntrySchema = z
     actor: actorId('Who'),
     action: z.string().openapi({ description: 'What was done', example: 'profile.approve' }),
     target: z.string().openapi({ description: 'What it was done to', example: 'TECHNO.TECHNOLO6B55.M3' }),
-    before: z.unknown().openapi({ description: 'The state before, as the action records it' }),
-    after: z.unknown().openapi({ description: 'The state after, as the action records it' }),
-    note: z.string().nullable().openapi({ description: "The actor's note" }),
+    before: z.unknown().openapi({
+      description: 'The state before, as the action records it',
+      example: { status: 'in_review' },
+    }),
+    after: z.unknown().openapi({
+      description: 'The state after, as the action records it',
+      example: { status: 'approved', version: 2 },
+    }),
+    note: z.string().nullable().openapi({ description: "The actor's note", example: 'Reviewed with HR' }),
   })
   .openapi('AuditEntry', { description: 'One write, as the audit log records it' });
 

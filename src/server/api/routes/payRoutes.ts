@@ -25,8 +25,14 @@ const Band = z
     kind: z
       .enum(['observed', 'estimate'])
       .openapi({ description: 'observed: a source states it; estimate: derived, with its method' }),
-    basis: z.string().openapi({ description: 'What the figure is, in words' }),
-    method: z.string().nullable().openapi({ description: 'How an estimate was derived; null when observed' }),
+    basis: z.string().openapi({
+      description: 'What the figure is, in words',
+      example: "Market pay as published on Canon's M3 profile page.",
+    }),
+    method: z
+      .string()
+      .nullable()
+      .openapi({ description: 'How an estimate was derived; null when observed', example: null }),
     sources: z
       .array(z.string())
       .openapi({ description: 'Ids of the sources behind it', example: ['canon-profile-m3'] }),
@@ -49,7 +55,10 @@ const PaySchema = z
     low: amountOrNull("The headline's low end", 95000),
     high: amountOrNull("The headline's high end", 153000),
     currency: z.string().nullable().openapi({ description: "The headline's currency", example: 'USD' }),
-    basis: z.string().openapi({ description: 'What the headline is, or "no pay data yet"' }),
+    basis: z.string().openapi({
+      description: 'What the headline is, or "no pay data yet"',
+      example: "Market pay as published on Canon's M3 profile page.",
+    }),
     headline: orNull(Band, {
       description:
         "The figure to show first: observed for the profile, else the level estimate, else the occupation's",
@@ -67,9 +76,10 @@ const PaySchema = z
         }),
       )
       .openapi({ description: 'One figure per level of the focus, lowest first, for a chart' }),
-    notes: z
-      .array(z.string())
-      .openapi({ description: 'Where sources disagree, and why a level is paid below the one under it' }),
+    notes: z.array(z.string()).openapi({
+      description: 'Where sources disagree, and why a level is paid below the one under it',
+      example: [],
+    }),
   })
   .openapi('ProfilePay', { description: 'Market pay for a profile and every level of its focus' });
 

@@ -46,8 +46,11 @@ const CandidateSchema = z
   .object({
     soc: Soc.nullable(),
     onet: Onet.nullable(),
-    focus: orNull(FocusRef, { description: 'The focus the occupation maps to, if any' }),
-    profile: orNull(ProfileRef, { description: "The focus's profile at the title's level, if any" }),
+    focus: orNull(FocusRef, { description: 'The focus the occupation maps to, if any', example: null }),
+    profile: orNull(ProfileRef, {
+      description: "The focus's profile at the title's level, if any",
+      example: null,
+    }),
     level: LevelSchema.openapi({
       description:
         "The title's level as read for the candidate's focus (the support reading on a support-track focus).",
@@ -73,11 +76,13 @@ const CandidateSchema = z
           .string()
           .openapi({ description: 'How it matched', example: 'title without seniority words' }),
         removed: words('Noise taken out of the title', []),
-        employerHint: z
-          .string()
-          .nullable()
-          .openapi({ description: "What the employer's name said about the line of business" }),
-        landing: z.array(z.string()).openapi({ description: "Why this candidate's focus and level." }),
+        employerHint: z.string().nullable().openapi({
+          description: "What the employer's name said about the line of business",
+          example: null,
+        }),
+        landing: z
+          .array(z.string())
+          .openapi({ description: "Why this candidate's focus and level.", example: [] }),
         probability: z.number().nullable().openapi({
           description:
             "The learned model's blend probability of the code, which the confidence is calibrated from; null without the learned model.",
@@ -114,7 +119,10 @@ const LandingSchema = z
           .openapi({ description: 'The cue word, when landed by one', example: null }),
       })
       .openapi({ description: 'How it landed' }),
-    explanation: z.array(z.string()).openapi({ description: 'The landing in sentences' }),
+    explanation: z.array(z.string()).openapi({
+      description: 'The landing in sentences',
+      example: ['Lands on Technology Executive Leadership through its occupation 11-3021.'],
+    }),
   })
   .openapi('ResolveLanding', { description: 'The focus, profile and level a title lands on' });
 
@@ -137,10 +145,14 @@ const ResolutionSchema = z
         note: z.string().nullable().openapi({
           description:
             'When the title joins roles that read differently ("COO & SVP"): each role, and the most senior, which decides.',
+          example: null,
         }),
       })
       .openapi({ description: 'How the title was read for seniority' }),
-    landing: orNull(LandingSchema, { description: 'Where the title lands in the taxonomy, if anywhere' }),
+    landing: orNull(LandingSchema, {
+      description: 'Where the title lands in the taxonomy, if anywhere',
+      example: null,
+    }),
     candidates: z.array(CandidateSchema).openapi({ description: 'Occupations it may be, best first' }),
     needsReview: z.boolean().openapi({
       description: `Whether a person should check the first candidate before it is used: its confidence is below ${REVIEW_MIN_CONFIDENCE}, or the runner-up's is within ${REVIEW_MIN_LEAD} of it.`,
