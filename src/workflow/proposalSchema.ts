@@ -49,58 +49,64 @@ const experience = z
   .meta({ id: 'ProposalExperience', description: 'Years of experience for the level' });
 const texts = (what: string) => z.array(text).max(30).describe(what);
 
-export const ProposalSchema = z.strictObject({
-  note: z.string().trim().max(2_000).optional().describe('Why, for the draft and the audit log'),
-  revision: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe(
-      'The draft revision this proposal was written against (0: the current content, no open draft). A draft that has changed since gets 409 with its current revision; leave it out to apply to the draft as it is.',
-    ),
-  set: z
-    .strictObject({
-      responsibilities: statements('The responsibilities, replacing all').optional(),
-      rubric: z
-        .strictObject({
-          knowledge: text.describe('Knowledge & Application'),
-          complexity: text.describe('Complexity & Problem Solving'),
-          collaboration: text.describe('Collaboration & Interaction'),
-          degreeYears: text.describe('Typical Degree & Years'),
-          sources,
-        })
-        .meta({ id: 'ProposalRubric', description: 'The rubric row, replacing it' })
-        .optional(),
-      career: z
-        .strictObject({
-          entryFrom: statements('Titles people come from'),
-          advancementTo: statements('Titles people move up to'),
-          lateral: statements('Titles people move across to'),
-        })
-        .meta({ id: 'ProposalCareer', description: 'The career links, replacing them' })
-        .optional(),
-      aliases: statements('Other titles for the role, replacing all').optional(),
-      skills: skills("The level's own skills, replacing them").optional(),
-      experience: experience.optional(),
-    })
-    .describe('Sections to replace whole')
-    .optional(),
-  add: z
-    .strictObject({
-      responsibilities: statements('Responsibilities to append').optional(),
-      aliases: statements('Aliases to append').optional(),
-      skills: skills('Skills to append').optional(),
-    })
-    .describe('Statements to append')
-    .optional(),
-  remove: z
-    .strictObject({
-      responsibilities: texts('Responsibilities to drop, by their exact text').optional(),
-      aliases: texts('Aliases to drop, by their exact text').optional(),
-    })
-    .describe('Statements to drop')
-    .optional(),
-});
+export const ProposalSchema = z
+  .strictObject({
+    note: z.string().trim().max(2_000).optional().describe('Why, for the draft and the audit log'),
+    revision: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'The draft revision this proposal was written against (0: the current content, no open draft). A draft that has changed since gets 409 with its current revision; leave it out to apply to the draft as it is.',
+      ),
+    set: z
+      .strictObject({
+        responsibilities: statements('The responsibilities, replacing all').optional(),
+        rubric: z
+          .strictObject({
+            knowledge: text.describe('Knowledge & Application'),
+            complexity: text.describe('Complexity & Problem Solving'),
+            collaboration: text.describe('Collaboration & Interaction'),
+            degreeYears: text.describe('Typical Degree & Years'),
+            sources,
+          })
+          .meta({ id: 'ProposalRubric', description: 'The rubric row, replacing it' })
+          .optional(),
+        career: z
+          .strictObject({
+            entryFrom: statements('Titles people come from'),
+            advancementTo: statements('Titles people move up to'),
+            lateral: statements('Titles people move across to'),
+          })
+          .meta({ id: 'ProposalCareer', description: 'The career links, replacing them' })
+          .optional(),
+        aliases: statements('Other titles for the role, replacing all').optional(),
+        skills: skills("The level's own skills, replacing them").optional(),
+        experience: experience.optional(),
+      })
+      .describe('Sections to replace whole')
+      .optional(),
+    add: z
+      .strictObject({
+        responsibilities: statements('Responsibilities to append').optional(),
+        aliases: statements('Aliases to append').optional(),
+        skills: skills('Skills to append').optional(),
+      })
+      .describe('Statements to append')
+      .optional(),
+    remove: z
+      .strictObject({
+        responsibilities: texts('Responsibilities to drop, by their exact text').optional(),
+        aliases: texts('Aliases to drop, by their exact text').optional(),
+      })
+      .describe('Statements to drop')
+      .optional(),
+  })
+  .meta({
+    id: 'Proposal',
+    description:
+      "A change to a profile's content: `set` replaces sections, `add` appends statements, `remove` drops statements by their text. Every statement cites at least one source.",
+  });
 
 export type ProposalInput = z.infer<typeof ProposalSchema>;

@@ -49,11 +49,6 @@ const versionRef = (name: string, example: string) =>
       example,
     });
 
-const Proposal = ProposalSchema.openapi('Proposal', {
-  description:
-    "A change to a profile's content: `set` replaces sections, `add` appends statements, `remove` drops statements by their text. Every statement cites at least one source.",
-});
-
 const note = z.string().trim().max(2_000).optional().openapi({
   description: 'Why, for the audit log and the version (up to 2,000 characters)',
   example: 'Reviewed with HR',
@@ -162,7 +157,7 @@ const propose = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: Proposal,
+          schema: ProposalSchema,
           example: {
             note: 'Adds the title recruiters use',
             revision: 0,
