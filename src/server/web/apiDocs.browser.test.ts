@@ -80,4 +80,11 @@ describe.skipIf(!chromiumAvailable)('the API reference in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
     expect(errors).toEqual([]);
   });
+
+  it('fits a phone too, wide tables scrolling inside their boxes', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${server.url}/api/docs#proposeChange`);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await phone.close();
+  });
 });

@@ -17,10 +17,10 @@ const CLIENT_COMMAND =
  */
 export function ApiDocsPage({ doc }: { doc: ApiDocument }) {
   const operations = operationsOf(doc);
-  const tags = (doc.tags ?? []).map((tag) => ({
-    ...tag,
-    operations: operations.filter(({ op }) => op.tags?.[0] === tag.name),
-  }));
+  // A server without writes declares the Workflow tag but serves none of its operations.
+  const tags = (doc.tags ?? [])
+    .map((tag) => ({ ...tag, operations: operations.filter(({ op }) => op.tags?.[0] === tag.name) }))
+    .filter((tag) => tag.operations.length > 0);
   const schemes = Object.entries(doc.components?.securitySchemes ?? {});
   const components = doc.components?.schemas ?? {};
   const schemas = Object.entries(components).sort(([a], [b]) => a.localeCompare(b));
