@@ -34,6 +34,9 @@ declare module 'hono' {
 /** The OpenAPI extension naming what an operation does. */
 export const ACCESS_FIELD = 'x-canon-access';
 
+/** The OpenAPI security scheme of API keys, which every operation names. */
+export const API_KEY_SCHEME = 'bearer';
+
 /** Paths a load balancer or a browser needs without a key, whatever the read policy. */
 export const ALWAYS_OPEN = /^\/(?:healthz|readyz|favicon\.svg|assets\/)/;
 
@@ -126,7 +129,11 @@ export function declareAccess(need: AccessNeed) {
   };
   return {
     [ACCESS_FIELD]: need,
-    ...(need === 'read' ? {} : { security: [{ bearer: [] }] }),
+    // A read needs no key unless the server keeps reads private: the empty requirement says "or none".
+    security: (need === 'read' ? [{}, { [API_KEY_SCHEME]: [] }] : [{ [API_KEY_SCHEME]: [] }]) as Record<
+      string,
+      string[]
+    >[],
     middleware: guard,
   };
 }

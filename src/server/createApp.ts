@@ -12,7 +12,8 @@ import type { KeyVerifier } from '../workflow/apiKeys.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
 import { ALWAYS_OPEN, createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';
-import { createApi, OPENAPI_INFO } from './api/createApi.js';
+import { createApi } from './api/createApi.js';
+import { openApiDocument } from './api/openApiDocument.js';
 import { errorBody, HTTP_STATUS, toCanonError } from './errorStatus.js';
 import { ResponseCache } from './httpCache.js';
 import type { Observability } from './observability.js';
@@ -127,7 +128,6 @@ export function createApp(options: AppOptions): Hono {
     { catalog: options.catalog, cache, resolver, payBook, ...(pinned ? { pinned } : {}) },
     write,
   );
-  const openApiDocument = () => api.getOpenAPI31Document({ ...OPENAPI_INFO, servers: [{ url: '/api' }] });
   const app = new Hono();
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
 
@@ -208,7 +208,7 @@ export function createApp(options: AppOptions): Hono {
     createWeb({
       catalog: options.catalog,
       cache,
-      openApiDocument,
+      openApiDocument: () => openApiDocument(api),
       resolver,
       payBook,
       ...(options.workflow ? { workflow: options.workflow } : {}),

@@ -32,6 +32,24 @@ export const jsonError = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** What a read may answer on a server that keeps reads private. */
+export const readErrors = {
+  401: jsonError('No API key, or an unknown or revoked one, where the server keeps reads private'),
+};
+
+/** What an operation that needs a role may answer for its key. */
+export const roleErrors = {
+  401: jsonError('No API key, or an unknown or revoked one'),
+  403: jsonError("The key's role is weaker than the one this needs"),
+};
+
+/** Requests that send a body, and titles resolved, are limited per address and per key. */
+export const rateLimited = {
+  429: jsonError(
+    'Too many requests this minute from this address or key; wait the seconds Retry-After gives',
+  ),
+};
+
 /**
  * A cached JSON read, keyed on the path and the query as the route's schema parsed it: a
  * parameter the route does not declare is dropped there, so it cannot make a new entry. The

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { CanonError } from '../../core/errors.js';
+import { API_KEY_SCHEME } from '../access.js';
 import type { ApiDeps } from './apiDeps.js';
+import { API_KEY_DESCRIPTION, openApiDocument } from './openApiDocument.js';
 import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerDocumentRoutes } from './routes/documentRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
@@ -13,16 +15,6 @@ import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { registerWorkflowRoutes, type WorkflowDeps } from './routes/workflowRoutes.js';
 import { ErrorSchema } from './schemas.js';
-
-export const OPENAPI_INFO = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Canon API',
-    version: '0.1.0',
-    description:
-      'The canonical taxonomy of roles: functions, focuses, levels and profiles, with their sources.',
-  },
-};
 
 /** The JSON API, mounted under /api. Validation failures become 400s with the standard error body. */
 /** Without `write`, the API is read-only: no workflow routes are mounted. */
@@ -37,6 +29,11 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
     },
   });
   api.openAPIRegistry.register('Error', ErrorSchema);
+  api.openAPIRegistry.registerComponent('securitySchemes', API_KEY_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: API_KEY_DESCRIPTION,
+  });
   registerFunctionRoutes(api, deps);
   registerLevelRoutes(api, deps);
   registerProfileRoutes(api, deps);
@@ -48,6 +45,6 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
   registerResolveRoutes(api, deps.resolver);
   if (write) registerWorkflowRoutes(api, deps, write);
   if (write?.documents) registerDocumentRoutes(api, write.documents, write.access);
-  api.doc31('/openapi.json', { ...OPENAPI_INFO, servers: [{ url: '/api' }] });
+  api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   return api;
 }

@@ -11,8 +11,11 @@ export const TextBody = z.strictObject({
     .min(1)
     .max(200)
     .openapi({ example: 'ladder.md', description: 'Its extension picks the format' }),
-  text: z.string().min(1),
-  ladder: z.string().trim().min(1).max(100).optional(),
+  text: z.string().min(1).openapi({ description: "The document's text", example: '# Engineering ladder' }),
+  ladder: z.string().trim().min(1).max(100).optional().openapi({
+    description: 'The ladder this document belongs to',
+    example: 'Acme engineering',
+  }),
 });
 
 export interface DocumentUpload {

@@ -249,7 +249,7 @@ describe('pages', () => {
     const web = createWeb({
       catalog: () => ctx.canon.catalog,
       cache,
-      openApiDocument: () => ({}),
+      openApiDocument: () => ({ openapi: '3.1.0', info: { title: 'Canon API', version: '0' }, paths: {} }),
       resolver: ctx.canon.resolver,
       payBook: () => ctx.canon.payBook,
     });

@@ -4,6 +4,7 @@ import type { PayBook } from '../../core/payBands.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
+import type { ApiDocument } from '../api/openApiTypes.js';
 import type { ResponseCache } from '../httpCache.js';
 import { registerApiDocsRoutes } from './routes/apiDocsRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
@@ -20,7 +21,7 @@ import { registerWorkflowRoutes } from './routes/workflowRoutes.js';
 export interface WebDeps {
   catalog: () => Catalog;
   cache: ResponseCache;
-  openApiDocument: () => object;
+  openApiDocument: () => ApiDocument;
   /** Ingested documents, shown with their evidence on their source pages; also what reads the /ingest form. */
   documents?: SourceDocuments;
   /** Versions, drafts and the review queue; without it those pages are absent. */

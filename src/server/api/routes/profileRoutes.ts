@@ -3,11 +3,12 @@ import type { Catalog } from '../../../core/catalog.js';
 import { CanonError } from '../../../core/errors.js';
 import { SEARCH_QUERY_LIMIT, searchTooLong } from '../../../core/searchIndex.js';
 import { declareAccess } from '../../access.js';
-import { type ApiDeps, cachedJson, jsonError } from '../apiDeps.js';
+import { type ApiDeps, cachedJson, jsonError, readErrors } from '../apiDeps.js';
 import {
   AdjacentSchema,
-  CodeParam,
+  listOf,
   PaginationQuery,
+  ProfileCodeParam,
   ProfileSchema,
   ProfileSummarySchema,
   pageOf,
@@ -18,18 +19,34 @@ const list = createRoute({
   method: 'get',
   ...declareAccess('read'),
   path: '/profiles',
+  operationId: 'listProfiles',
   tags: ['Profiles'],
   summary: 'List profiles with filters',
+  description:
+    'Profiles a page at a time, filtered by function, focus, track, level and status; with `q`, the ranked search the pages use, best first.',
   request: {
     query: PaginationQuery.extend({
-      function: z.string().optional().openapi({ description: 'Function code, e.g. TECHNO' }),
-      focus: z.string().optional().openapi({ description: 'Focus code, e.g. TECHNOLO6B55' }),
-      track: z.enum(['S', 'P', 'M', 'E']).optional(),
+      function: z
+        .string()
+        .optional()
+        .openapi({ description: 'Only this function (its code)', example: 'TECHNO' }),
+      focus: z
+        .string()
+        .optional()
+        .openapi({ description: 'Only this focus (its code)', example: 'TECHNOLO6B55' }),
+      track: z.enum(['S', 'P', 'M', 'E']).optional().openapi({
+        description: 'Only this track: support, professional, management, executive',
+        example: 'M',
+      }),
       level: z
         .string()
         .regex(/^[SPME][1-9]$/, 'expected a level code such as S2 or M3')
-        .optional(),
-      status: z.enum(['draft', 'in_review', 'approved', 'retired']).optional(),
+        .optional()
+        .openapi({ description: 'Only this level', example: 'M3' }),
+      status: z
+        .enum(['draft', 'in_review', 'approved', 'retired'])
+        .optional()
+        .openapi({ description: 'Only profiles in this state', example: 'approved' }),
       q: z
         .string()
         .max(SEARCH_QUERY_LIMIT, { error: (issue) => searchTooLong(String(issue.input)) })
@@ -37,15 +54,17 @@ const list = createRoute({
         .openapi({
           description:
             'Words that must each begin a word of the profile name, code, a title alias, an occupation, a level title or a SOC code ("29-1141" or "29-1141.00"); results come best first',
+          example: 'senior manager',
         }),
     }),
   },
   responses: {
     200: {
       description: 'A page of profiles',
-      content: { 'application/json': { schema: pageOf(ProfileSummarySchema, 'ProfilePage') } },
+      content: { 'application/json': { schema: pageOf(ProfileSummarySchema, 'ProfilePage', 'profiles') } },
     },
-    400: jsonError('Bad query'),
+    400: jsonError('A filter, limit or offset out of range, or a search over 200 characters'),
+    ...readErrors,
   },
 });
 
@@ -53,23 +72,27 @@ const get = createRoute({
   method: 'get',
   ...declareAccess('read'),
   path: '/profiles/{code}',
+  operationId: 'getProfile',
   tags: ['Profiles'],
-  summary: 'One profile with everything its page shows: the latest version, or the one asked for',
+  summary: 'One profile with everything its page shows',
+  description:
+    'A profile — its level, responsibilities, rubric, skills, pay, aliases, occupations, review, nearest profiles and every source it cites — as the latest approved version or open content, or as the approved version asked for.',
   request: {
-    params: CodeParam('TECHNO.TECHNOLO6B55.M3'),
+    params: ProfileCodeParam,
     query: z.object({
       version: z.coerce
         .number()
         .int()
         .min(1)
         .optional()
-        .openapi({ description: 'An approved version number; without it, the latest' }),
+        .openapi({ description: 'An approved version number; without it, the latest', example: 1 }),
     }),
   },
   responses: {
     200: { description: 'The profile', content: { 'application/json': { schema: ProfileSchema } } },
-    400: jsonError('Malformed code'),
-    404: jsonError('No such profile'),
+    400: jsonError('A malformed code or version'),
+    404: jsonError('No such profile, or no such version of it'),
+    ...readErrors,
   },
 });
 
@@ -77,19 +100,35 @@ const adjacent = createRoute({
   method: 'get',
   ...declareAccess('read'),
   path: '/profiles/{code}/adjacent',
+  operationId: 'listAdjacentProfiles',
   tags: ['Profiles'],
   summary: 'The nearest profiles by structural coordinates',
+  description:
+    'Profiles nearest this one by structural distance — function and focus, rank, track and shared skills — nearest first, with the distance in words.',
   request: {
-    params: CodeParam('TECHNO.TECHNOLO6B55.M3'),
-    query: z.object({ limit: z.coerce.number().int().min(1).max(6).default(6) }),
+    params: ProfileCodeParam,
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(6)
+        .default(6)
+        .openapi({ description: 'How many (1–6)', example: 3 }),
+    }),
   },
   responses: {
     200: {
       description: 'Nearest first',
-      content: { 'application/json': { schema: z.object({ items: z.array(AdjacentSchema) }) } },
+      content: {
+        'application/json': {
+          schema: listOf(AdjacentSchema, 'AdjacentProfileList', 'The nearest profiles, nearest first'),
+        },
+      },
     },
-    400: jsonError('Bad query'),
+    400: jsonError('A malformed code, or a limit out of range'),
     404: jsonError('No such profile'),
+    ...readErrors,
   },
 });
 

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { WebDeps } from '../createWeb.js';
 import { HTML, renderPage } from '../Layout.js';
-import { ApiDocsPage } from '../pages/ApiDocsPage.js';
+import { ApiDocsPage } from '../pages/apiDocs/ApiDocsPage.js';
 
 /** The API's reference, read from its OpenAPI document. */
 export function registerApiDocsRoutes(
@@ -10,7 +10,7 @@ export function registerApiDocsRoutes(
 ): void {
   web.get('/api/docs', (c) =>
     deps.cache.respond(c, deps.catalog(), HTML, {}, () =>
-      renderPage(ApiDocsPage({ doc: deps.openApiDocument() as never })),
+      renderPage(ApiDocsPage({ doc: deps.openApiDocument() })),
     ),
   );
 }
