@@ -22,12 +22,14 @@ import { reviewCommand } from './commands/reviewCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { submitCommand } from './commands/submitCommand.js';
+import { workerCommand } from './commands/workerCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
 
 /** Every command, in the order `canon --help` lists them; each declares its options, help and action. */
 const COMMANDS: readonly ((parent: Command, io: CliIO) => void)[] = [
   serveCommand,
+  workerCommand,
   showCommand,
   exportCommand,
   levelsCommand,

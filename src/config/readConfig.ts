@@ -19,6 +19,11 @@ export interface Config {
   cacheMb: number;
   /** Free space the embedded store's disk must have at start, in megabytes (0: no check). */
   minFreeMb: number;
+  /**
+   * How long a bulk job's chunk may be coded before it counts as lost (its worker killed) and is
+   * handed to another worker, in seconds; on PostgreSQL only.
+   */
+  jobExpireSeconds: number;
   /** pino level for request logs (JSON lines on standard output). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
@@ -33,6 +38,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `PORT must be a whole number from 0 to 65535; got ${quote(env.PORT)}.`,
     );
   }
+  const jobExpireSeconds = count('CANON_JOB_EXPIRE_SECONDS', env.CANON_JOB_EXPIRE_SECONDS, 300, SECONDS);
+  if (jobExpireSeconds < 1)
+    throw new CanonError('invalid_input', `CANON_JOB_EXPIRE_SECONDS must be a whole number of ${SECONDS}; got "0".`);
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: resolve(env.CANON_DATA_DIR?.trim() || '.canon/data'),
@@ -43,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.CANON_LOG_LEVEL),
     minFreeMb: count('CANON_MIN_FREE_MB', env.CANON_MIN_FREE_MB, 64, 'megabytes (0 for no check)'),
     cacheMb: count('CANON_CACHE_MB', env.CANON_CACHE_MB, 64, 'megabytes (0 to keep nothing)'),
+    jobExpireSeconds,
     rateLimits: {
       writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120, RATE),
       resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000, RATE),
@@ -70,6 +79,7 @@ function logLevel(value: string | undefined): Config['logLevel'] {
 }
 
 const RATE = 'requests a minute (0 for no limit)';
+const SECONDS = 'seconds, at least 1';
 
 function count(name: string, value: string | undefined, fallback: number, unit: string): number {
   if (value === undefined || value.trim() === '') return fallback;

@@ -32,6 +32,7 @@ export function appForCanon(
     ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
     workflow: canon.workflow,
     documents: sourceDocuments(ingestDeps(canon)),
+    jobs: canon.jobs,
     keys: new KeyVerifier(canon.store.db),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,

@@ -1,11 +1,17 @@
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import type { Config } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
+import { CanonError } from '../core/errors.js';
 import { type OccupationPayRecord, PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
+import type { ChunkQueue } from '../jobs/chunkQueue.js';
+import { startChunkWorker, type WorkOptions } from '../jobs/chunkWorker.js';
+import { inProcessQueue } from '../jobs/inProcessQueue.js';
+import { pgBossQueue } from '../jobs/pgBossQueue.js';
 import { readBundledOccupations } from '../resolve/bundledOccupations.js';
 import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
+import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
@@ -14,6 +20,7 @@ import { readOccupationIndexData, readOccupationRelease } from '../store/occupat
 import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy } from '../store/taxonomyRepository.js';
+import { BulkJobs } from '../workflow/bulkJobs.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
@@ -42,7 +49,14 @@ export interface Canon {
   taxonomyChanged: boolean;
   /** Reads documents in worker threads (a worker per core, started on first use). */
   reader: ReaderPool;
-  /** Stops the document readers, then closes the store. */
+  /** Bulk coding jobs: submit a CSV, follow its progress, read its result. */
+  jobs: BulkJobs;
+  /**
+   * Codes queued chunks of bulk jobs in this process until close(): as a pg-boss worker on
+   * PostgreSQL (`canon worker`), with the in-process runner on the embedded store (`canon serve`).
+   */
+  work: (options: WorkOptions) => Promise<void>;
+  /** Stops the job queue (chunks under way finish) and the document readers, then closes the store. */
   close: () => Promise<void>;
 }
 
@@ -52,7 +66,8 @@ export interface Canon {
  * the catalog snapshot that every read uses.
  */
 export async function openCanon(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> & Partial<Pick<Config, 'minFreeMb'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> &
+    Partial<Pick<Config, 'minFreeMb' | 'jobExpireSeconds'>>,
 ): Promise<Canon> {
   const builtin = await loadBuiltinTaxonomy(config.taxonomyDir);
   const store = await openStore(
@@ -62,18 +77,25 @@ export async function openCanon(
   );
   try {
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin.taxonomy);
-    return await canonOn(store, changed, builtin.wages);
+    const queue = config.databaseUrl
+      ? pgBossQueue({ url: config.databaseUrl, expireSeconds: config.jobExpireSeconds ?? 300 })
+      : undefined;
+    return await canonOn(store, changed, builtin.wages, queue);
   } catch (error) {
     await store.close().catch(() => {});
     throw error;
   }
 }
 
-/** Canon over a store that already holds its taxonomy. */
+/**
+ * Canon over a store that already holds its taxonomy. Bulk jobs run on `queue`; without one, the
+ * embedded store runs them in process, and PostgreSQL refuses them (its queue needs the URL).
+ */
 export async function canonOn(
   store: Store,
   taxonomyChanged = false,
   builtinWages: readonly OccupationPayRecord[] = [],
+  queue: ChunkQueue = store.kind === 'pglite' ? inProcessQueue(store.db) : noQueue(),
 ): Promise<Canon> {
   const read = () => readSnapshot(store, builtinWages);
   let snapshot = await read();
@@ -159,11 +181,25 @@ export async function canonOn(
     refresh,
     taxonomyChanged,
     reader,
+    jobs: new BulkJobs({ db: store.db, queue, outputColumns: OUTPUT_COLUMNS }),
+    work: (options) =>
+      startChunkWorker(queue, { db: store.db, resolver: resolve, refresh: () => refresh() }, options),
     close: async () => {
+      await queue.stop();
       await reader.close();
       await store.close();
     },
   };
+}
+
+function noQueue(): ChunkQueue {
+  const refuse = async () => {
+    throw new CanonError(
+      'store_unavailable',
+      'This Canon has no job queue: on PostgreSQL it opens with DATABASE_URL (openCanon).',
+    );
+  };
+  return { enqueue: refuse, work: refuse, stop: async () => {} };
 }
 
 /** The revision is read first: a write landing during the read makes the next check reload again, never miss. */

@@ -5,7 +5,7 @@ import type { PayBook } from '../../core/payBands.js';
 import { profileDto } from '../../server/api/toDto.js';
 import { dataDirOption, outFileOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { toCsv } from './toCsv.js';
+import { toCsv } from '../../core/toCsv.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 import { writeOutput } from './writeOutput.js';
 

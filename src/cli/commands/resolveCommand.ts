@@ -9,7 +9,7 @@ import type { Resolution, TitleResolver } from '../../resolve/titleResolver.js';
 import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
-import { toCsv } from './toCsv.js';
+import { toCsv } from '../../core/toCsv.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
 export interface ResolveFlags extends StoreFlags {

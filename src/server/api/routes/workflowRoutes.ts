@@ -3,6 +3,7 @@ import { formatDiff } from '../../../core/content/diffContent.js';
 import { parseVersionRef } from '../../../core/versionRef.js';
 import type { ProfileWorkflow } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
+import type { BulkJobs } from '../../../workflow/bulkJobs.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import { type Access, declareAccess } from '../../access.js';
 import { type ApiDeps, jsonError, jsonResponse, optionalJsonBody } from '../apiDeps.js';
@@ -21,6 +22,7 @@ export interface WorkflowDeps {
   workflow: ProfileWorkflow;
   access: Access;
   documents?: SourceDocuments;
+  jobs?: BulkJobs;
 }
 
 const code = CodeParam('TECHNO.TECHNOLO6B55.M3');
