@@ -5,7 +5,7 @@ import { type CodeChunkDeps, codeChunk } from './codeChunk.js';
 
 /** What a worker tells whoever runs it (`canon worker` prints it). */
 export type WorkerEvent =
-  | { kind: 'coding'; task: ChunkTask }
+  | { kind: 'coding'; task: ChunkTask; attempt: number }
   | { kind: 'stored'; task: ChunkTask; job: BulkJob }
   | { kind: 'stored-before'; task: ChunkTask }
   | { kind: 'chunk-error'; task: ChunkTask; error: Error }
@@ -33,10 +33,9 @@ export async function startChunkWorker(queue: ChunkQueue, deps: WorkerDeps, opti
   await queue.work(
     {
       run: async (task) => {
-        tell({ kind: 'coding', task });
         try {
           await deps.refresh?.();
-          const { job, outcome } = await codeChunk(deps, task);
+          const { job, outcome } = await codeChunk(deps, task, (attempt) => tell({ kind: 'coding', task, attempt }));
           if (job) tell({ kind: 'stored', task, job });
           else if (outcome === 'stored-before') tell({ kind: 'stored-before', task });
         } catch (thrown) {

@@ -29,12 +29,18 @@ const ROWS_PER_TURN = 250;
 const FORMULA = /^[=+\-@\t\r]/;
 
 /**
- * Takes one chunk, codes its rows with the resolver and stores the canon_* cells and the problems
- * found, in one transaction that stores a chunk only once whoever else coded it.
+ * Takes one chunk (telling `onTaken` which attempt this is), codes its rows with the resolver and
+ * stores the canon_* cells and the problems found, in one transaction that stores a chunk only once
+ * whoever else coded it.
  */
-export async function codeChunk(deps: CodeChunkDeps, task: ChunkTask): Promise<ChunkOutcome> {
+export async function codeChunk(
+  deps: CodeChunkDeps,
+  task: ChunkTask,
+  onTaken: (attempt: number) => void = () => {},
+): Promise<ChunkOutcome> {
   const taken = await deps.db.transaction((tx) => takeChunk(tx, task));
   if (!taken) return { job: null, outcome: 'nothing-to-do', rows: 0 };
+  onTaken(taken.attempts);
   const { job, input } = taken;
   const resolver = await deps.resolver();
   const problems: RowProblem[] = [];

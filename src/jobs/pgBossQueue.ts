@@ -115,8 +115,13 @@ async function install(options: PgBossQueueOptions, onError: (error: Error) => v
   }
 }
 
-/** pg-boss's query (with $1, $2… placeholders) as a Drizzle query with the same parameters. */
+/**
+ * pg-boss's query (with $1, $2… placeholders) as a Drizzle query with the same parameters; an
+ * undefined one is sent as NULL, as node-postgres sends it (Drizzle would leave it out).
+ */
 function positional(text: string, values: readonly unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
-  return sql.join(parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`)));
+  return sql.join(
+    parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql.param(values[Number(part) - 1] ?? null))),
+  );
 }

@@ -52,7 +52,7 @@ function describe(event: WorkerEvent): string {
   const chunk = `${event.task.jobId}: chunk ${event.task.chunk + 1}`;
   switch (event.kind) {
     case 'coding':
-      return `${chunk} coding`;
+      return `${chunk} coding${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
     case 'stored': {
       const { job } = event;
       return `${chunk} stored: ${job.rowsDone.toLocaleString('en-US')} of ${job.rows.toLocaleString('en-US')} rows (${percentDone(job)}%), ${job.chunksDone} of ${job.chunksTotal} chunks${job.status === 'done' ? '; the job is done' : ''}`;
