@@ -56,7 +56,7 @@ async function* decodeStrictly(body: AsyncIterable<Uint8Array>, source: string):
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let bytes = 0;
-  // The last bytes of the previous piece: a character cut in two by the network starts there.
+  // The last three bytes read: a character cut by the network (into two pieces or more) starts there.
   let tail: Uint8Array = new Uint8Array(0);
   const refuse = (at: number) =>
     new CanonError(
@@ -83,7 +83,7 @@ async function* decodeStrictly(body: AsyncIterable<Uint8Array>, source: string):
         `${source}:${line + countLines(text.slice(0, nul))}: the file holds a NUL character, which is not text.`,
       );
     line += countLines(text);
-    tail = piece.subarray(Math.max(0, piece.byteLength - 3));
+    tail = lastBytes(tail, piece, 3);
     if (text) yield text;
   }
   try {
@@ -95,6 +95,14 @@ async function* decodeStrictly(body: AsyncIterable<Uint8Array>, source: string):
   if (bytes === 0) throw new CanonError('invalid_input', `${source} is empty; expected a header line and rows.`);
 }
 
+function lastBytes(before: Uint8Array, piece: Uint8Array, n: number): Uint8Array {
+  if (piece.byteLength >= n) return piece.subarray(piece.byteLength - n);
+  const joined = new Uint8Array(Math.min(n, before.byteLength + piece.byteLength));
+  joined.set(before.subarray(before.byteLength - (joined.length - piece.byteLength)));
+  joined.set(piece, joined.length - piece.byteLength);
+  return joined;
+}
+
 function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
@@ -103,7 +111,7 @@ function countLines(text: string): number {
 
 /**
  * The line of the first bad byte in `piece`, given `line` (the line `piece` starts on) and the
- * previous piece's last bytes, which may begin a character the piece finishes. A line feed is never
+ * last bytes before it, which may begin a character the piece finishes. A line feed is never
  * part of a multi-byte character, so counting 0x0A bytes counts lines.
  */
 function lineOfBadByte(tail: Uint8Array, piece: Uint8Array, line: number): number {
