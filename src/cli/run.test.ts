@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { lockDataDir } from '../store/dataDirLock.js';
@@ -130,6 +130,7 @@ describe('canon CLI', () => {
     for (const command of [
       [],
       ['serve'],
+      ['worker'],
       ['show'],
       ['export'],
       ['levels'],
@@ -173,6 +174,20 @@ describe('canon CLI', () => {
     expect(code).toBe(EXIT_CODES.invalid_input);
     expect(err).toMatch(/Cannot write/);
     expect(await readdir(dir)).toEqual(before);
+  });
+
+  it('refuses to run a worker without PostgreSQL, pointing at canon serve', async () => {
+    vi.stubEnv('DATABASE_URL', '');
+    try {
+      const { code, err } = await canon('worker', '--concurrency', '2');
+      expect(code).toBe(EXIT_CODES.invalid_input);
+      expect(err).toMatch(
+        /^canon: canon worker takes chunks from the job queue on PostgreSQL: set DATABASE_URL\. On the embedded store, `canon serve` codes bulk jobs itself\.\n$/,
+      );
+      expect((await canon('worker', '--concurrency', '0')).err).toMatch(/expected a whole number from 1/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('refuses a data folder that a running Canon holds, with exit code 5', async () => {

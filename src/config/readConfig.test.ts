@@ -50,7 +50,10 @@ describe('readConfig', () => {
     [{ CANON_RATE_RESOLVE: '-1' }, /CANON_RATE_RESOLVE must be a whole number of requests a minute/],
     [{ CANON_PUBLIC_READS: 'maybe' }, /CANON_PUBLIC_READS must be true or false/],
     [{ CANON_LOG_LEVEL: 'loud' }, /CANON_LOG_LEVEL must be one of fatal, error/],
-    [{ CANON_JOB_EXPIRE_SECONDS: '0' }, /CANON_JOB_EXPIRE_SECONDS must be a whole number of seconds, at least 1; got "0"/],
+    [
+      { CANON_JOB_EXPIRE_SECONDS: '0' },
+      /CANON_JOB_EXPIRE_SECONDS must be a whole number of seconds, at least 1; got "0"/,
+    ],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

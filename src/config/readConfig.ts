@@ -40,7 +40,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const jobExpireSeconds = count('CANON_JOB_EXPIRE_SECONDS', env.CANON_JOB_EXPIRE_SECONDS, 300, SECONDS);
   if (jobExpireSeconds < 1)
-    throw new CanonError('invalid_input', `CANON_JOB_EXPIRE_SECONDS must be a whole number of ${SECONDS}; got "0".`);
+    throw new CanonError(
+      'invalid_input',
+      `CANON_JOB_EXPIRE_SECONDS must be a whole number of ${SECONDS}; got "0".`,
+    );
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: resolve(env.CANON_DATA_DIR?.trim() || '.canon/data'),

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonOn } from '../runtime/openCanon.js';
 import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
+import { canonOn } from '../runtime/openCanon.js';
 import { takeChunk } from '../store/jobRepository.js';
 import { resultIds, titleCsv, untilFinished } from '../testing/bulkJobFixture.js';
 import { clonedStore } from '../testing/testStore.js';
@@ -31,7 +31,10 @@ describe('the chunk worker on the embedded store', () => {
     expect(job).toMatchObject({ chunksTotal: 3, rows: 25_001 });
     const events: WorkerEvent[] = [];
     await canon.work({ concurrency: 2, onEvent: (e) => events.push(e) });
-    expect(await untilFinished(() => canon.jobs.status(job.id))).toMatchObject({ status: 'done', rowsDone: 25_001 });
+    expect(await untilFinished(() => canon.jobs.status(job.id))).toMatchObject({
+      status: 'done',
+      rowsDone: 25_001,
+    });
     const stored = events.flatMap((e) => (e.kind === 'stored' ? [e.task.chunk] : []));
     expect(stored.sort()).toEqual([0, 1, 2]);
     expect(events.filter((e) => e.kind !== 'stored' && e.kind !== 'coding')).toEqual([]);
@@ -74,6 +77,8 @@ describe('the chunk worker on the embedded store', () => {
     });
     expect(events.filter((k) => k === 'chunk-error')).toHaveLength(CHUNK_ATTEMPTS);
     expect(events.at(-1)).toBe('job-failed');
-    await expect(jobs.result(job.id)).rejects.toThrow(/failed, so it has no result: chunk 1 could not be coded/);
+    await expect(jobs.result(job.id)).rejects.toThrow(
+      /failed, so it has no result: chunk 1 could not be coded/,
+    );
   });
 });

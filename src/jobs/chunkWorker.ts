@@ -28,14 +28,20 @@ export interface WorkOptions {
  * that throws keeps its error for the job's message and is tried again by the queue; one that fails
  * every attempt fails its job.
  */
-export async function startChunkWorker(queue: ChunkQueue, deps: WorkerDeps, options: WorkOptions): Promise<void> {
+export async function startChunkWorker(
+  queue: ChunkQueue,
+  deps: WorkerDeps,
+  options: WorkOptions,
+): Promise<void> {
   const tell = options.onEvent ?? (() => {});
   await queue.work(
     {
       run: async (task) => {
         try {
           await deps.refresh?.();
-          const { job, outcome } = await codeChunk(deps, task, (attempt) => tell({ kind: 'coding', task, attempt }));
+          const { job, outcome } = await codeChunk(deps, task, (attempt) =>
+            tell({ kind: 'coding', task, attempt }),
+          );
           if (job) tell({ kind: 'stored', task, job });
           else if (outcome === 'stored-before') tell({ kind: 'stored-before', task });
         } catch (thrown) {

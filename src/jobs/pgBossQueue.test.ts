@@ -65,7 +65,9 @@ describe.skipIf('skip' in target)('the pg-boss chunk queue', () => {
     const queued = async () =>
       (
         (await store.db.execute(
-          sql.raw(`SELECT data FROM ${queueSchema}.job WHERE name = 'canon-bulk-chunks' ORDER BY data->>'chunk'`),
+          sql.raw(
+            `SELECT data FROM ${queueSchema}.job WHERE name = 'canon-bulk-chunks' ORDER BY data->>'chunk'`,
+          ),
         )) as unknown as { rows: { data: ChunkTask }[] }
       ).rows.map((r) => r.data);
     expect(await queued()).toEqual([]);

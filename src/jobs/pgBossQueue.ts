@@ -2,7 +2,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { ChunkTask } from '../core/bulkJob.js';
-import type { CanonDb } from '../store/openStore.js';
 import { CHUNK_ATTEMPTS, type ChunkHandlers, type ChunkQueue } from './chunkQueue.js';
 
 const QUEUE = 'canon-bulk-chunks';
@@ -86,7 +85,8 @@ async function install(options: PgBossQueueOptions, onError: (error: Error) => v
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   try {
-    const current = (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema;
+    const current = (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]
+      ?.schema;
     const schema = !current || current === 'public' ? 'pgboss' : `${current}_pgboss`;
     const boss = new PgBoss({
       connectionString: options.url,

@@ -29,7 +29,8 @@ const ROWS = 60_000;
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const clean of cleanups.reverse()) await clean();
 });
 
@@ -42,11 +43,15 @@ interface Worker {
 }
 
 function startWorker(databaseUrl: string): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'worker'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CANON_JOB_EXPIRE_SECONDS: String(EXPIRE_SECONDS) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'worker'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, CANON_JOB_EXPIRE_SECONDS: String(EXPIRE_SECONDS) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   children.push(child);
   let err = '';
   const waiting: { pattern: RegExp; resolve: () => void }[] = [];
@@ -64,7 +69,9 @@ function startWorker(databaseUrl: string): Worker {
       new Promise((resolve, reject) => {
         if (pattern.test(err)) return resolve();
         waiting.push({ pattern, resolve });
-        child.once('exit', (code, signal) => reject(new Error(`the worker exited (${code ?? signal}): ${err}`)));
+        child.once('exit', (code, signal) =>
+          reject(new Error(`the worker exited (${code ?? signal}): ${err}`)),
+        );
       }),
   };
 }
@@ -94,7 +101,12 @@ describe.skipIf('skip' in target)('canon worker on PostgreSQL', () => {
     const jobs = new BulkJobs({ db: opened.store.db, queue, outputColumns: OUTPUT_COLUMNS });
     const submitted = await jobs.submit(
       { id: 'test:submitter', role: 'editor' },
-      { name: 'staff.csv', column: 'job_title', employerColumn: 'employer', body: Readable.from([Buffer.from(titleCsv(ROWS))]) },
+      {
+        name: 'staff.csv',
+        column: 'job_title',
+        employerColumn: 'employer',
+        body: Readable.from([Buffer.from(titleCsv(ROWS))]),
+      },
     );
     expect(submitted).toMatchObject({ status: 'queued', rows: ROWS, chunksTotal: 6 });
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { MAX_JOB_BYTES } from '../core/bulkJob.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../core/evidence.js';
@@ -8,7 +9,6 @@ import { PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
-import { MAX_JOB_BYTES } from '../core/bulkJob.js';
 import type { KeyVerifier } from '../workflow/apiKeys.js';
 import type { BulkJobs } from '../workflow/bulkJobs.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
@@ -191,9 +191,7 @@ export function createApp(options: AppOptions): Hono {
   }
   if (access) app.use('*', access.guardAll);
   // Only requests that may carry a body: hono's limiter costs a quarter of a page's throughput even on a GET.
-  app.use('*', (c, next) =>
-    isRead(c) ? next() : limitFor(c.req.path)(c, next),
-  );
+  app.use('*', (c, next) => (isRead(c) ? next() : limitFor(c.req.path)(c, next)));
   const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
   app.use('*', rateLimit(new RateLimiter(limits.resolve), resolving));
   // Everything that sends a body costs work to read it: API writes, uploads, and the ingest and readiness forms.

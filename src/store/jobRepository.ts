@@ -23,7 +23,12 @@ export async function insertJob(tx: CanonDb, job: NewBulkJob): Promise<void> {
   await tx.insert(bulkJobs).values({ ...job, status: 'queued', rows: 0, chunksTotal: 0 });
 }
 
-export async function insertChunk(tx: CanonDb, jobId: string, chunk: number, input: ChunkInput): Promise<void> {
+export async function insertChunk(
+  tx: CanonDb,
+  jobId: string,
+  chunk: number,
+  input: ChunkInput,
+): Promise<void> {
   await tx.insert(bulkJobChunks).values({ jobId, chunk, input, rows: input.rows.length });
 }
 

@@ -40,7 +40,8 @@ export async function untilFinished<T extends { status: string }>(
   for (;;) {
     const job = await read();
     if (job.status === 'done' || job.status === 'failed') return job;
-    if (Date.now() > until) throw new Error(`the job did not finish in ${deadlineMs / 1000} s: ${JSON.stringify(job)}`);
+    if (Date.now() > until)
+      throw new Error(`the job did not finish in ${deadlineMs / 1000} s: ${JSON.stringify(job)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

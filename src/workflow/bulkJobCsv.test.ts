@@ -41,7 +41,9 @@ describe('readJobCsv', () => {
   });
 
   it('names the line of the first bad byte however the body is cut into pieces', async () => {
-    const line = fc.array(fc.constantFrom('a', 'é', '€', '😀', ' '), { maxLength: 12 }).map((cs) => cs.join(''));
+    const line = fc
+      .array(fc.constantFrom('a', 'é', '€', '😀', ' '), { maxLength: 12 })
+      .map((cs) => cs.join(''));
     await fc.assert(
       fc.asyncProperty(
         fc.array(line, { minLength: 1, maxLength: 30 }),

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { MAX_JOB_BYTES, MAX_JOB_ROWS } from '../core/bulkJob.js';
-import { CanonError, quote } from '../core/errors.js';
+import { CanonError } from '../core/errors.js';
 
 export interface CsvRecord {
   record: string[];
@@ -16,7 +16,10 @@ export interface CsvRecord {
  * whose cell count differs from the header's, and a quote left open; refuses a file over
  * MAX_JOB_BYTES or MAX_JOB_ROWS as too large. Blank lines are not rows.
  */
-export async function* readJobCsv(body: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<CsvRecord> {
+export async function* readJobCsv(
+  body: AsyncIterable<Uint8Array>,
+  source: string,
+): AsyncGenerator<CsvRecord> {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   const feeding = pipeline(Readable.from(decodeStrictly(body, source)), parser);
   // The consumer may stop early (a refused row); the pipeline then ends with a premature close nobody needs.
@@ -24,7 +27,10 @@ export async function* readJobCsv(body: AsyncIterable<Uint8Array>, source: strin
   let width = -1;
   let rows = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       if (width < 0) {
         width = record.length;
       } else {
@@ -92,7 +98,8 @@ async function* decodeStrictly(body: AsyncIterable<Uint8Array>, source: string):
   } catch {
     throw refuse(line);
   }
-  if (bytes === 0) throw new CanonError('invalid_input', `${source} is empty; expected a header line and rows.`);
+  if (bytes === 0)
+    throw new CanonError('invalid_input', `${source} is empty; expected a header line and rows.`);
 }
 
 function lastBytes(before: Uint8Array, piece: Uint8Array, n: number): Uint8Array {

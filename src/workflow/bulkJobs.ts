@@ -102,7 +102,10 @@ export class BulkJobs {
         if (chunk.rows.length === CHUNK_ROWS) await flush();
       }
       if (rows === 0)
-        throw new CanonError('invalid_input', `${upload.name} has no rows below its header; nothing to code.`);
+        throw new CanonError(
+          'invalid_input',
+          `${upload.name} has no rows below its header; nothing to code.`,
+        );
       if (chunk.rows.length > 0) await flush();
       await setJobSize(tx, id, rows, chunks);
       await queue.enqueue(
@@ -115,7 +118,13 @@ export class BulkJobs {
           action: 'job.submit',
           target: id,
           before: null,
-          after: { name: upload.name, column: upload.column, employerColumn: upload.employerColumn ?? null, rows, chunks },
+          after: {
+            name: upload.name,
+            column: upload.column,
+            employerColumn: upload.employerColumn ?? null,
+            rows,
+            chunks,
+          },
           note: null,
         },
       };
@@ -144,9 +153,13 @@ export class BulkJobs {
     const job = await readJob(db, id);
     if (!job) throw new CanonError('not_found', `No bulk job with id ${quote(id)}.`);
     if (job.status === 'failed')
-      throw new CanonError('conflict', `Bulk job ${id} failed, so it has no result: ${job.error ?? 'no reason recorded'}.`, {
-        details: { status: job.status },
-      });
+      throw new CanonError(
+        'conflict',
+        `Bulk job ${id} failed, so it has no result: ${job.error ?? 'no reason recorded'}.`,
+        {
+          details: { status: job.status },
+        },
+      );
     if (job.status !== 'done')
       throw new CanonError(
         'conflict',
@@ -158,7 +171,8 @@ export class BulkJobs {
       yield toCsv([[...done.header, ...outputColumns]]);
       for (let n = 0; n < done.chunksTotal; n++) {
         const stored = await readChunkResult(db, { jobId: done.id, chunk: n });
-        if (!stored) throw new CanonError('internal', `Bulk job ${done.id} is done but chunk ${n} is not stored.`);
+        if (!stored)
+          throw new CanonError('internal', `Bulk job ${done.id} is done but chunk ${n} is not stored.`);
         yield toCsv(stored.input.rows.map((row, i) => [...row, ...(stored.output[i] ?? [])]));
       }
     }

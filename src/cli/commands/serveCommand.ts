@@ -52,7 +52,8 @@ async function serve(flags: StoreFlags & { port?: number; host?: string }, io: C
     await canon.work({
       concurrency: 1,
       onEvent: (event) => {
-        if (event.kind === 'job-failed') logger.error({ job: event.task.jobId }, `bulk job failed: ${event.error}`);
+        if (event.kind === 'job-failed')
+          logger.error({ job: event.task.jobId }, `bulk job failed: ${event.error}`);
         else if (event.kind === 'chunk-error' || event.kind === 'queue-error')
           logger.error({ err: event.error }, `bulk job: ${event.kind}`);
       },

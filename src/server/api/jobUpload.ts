@@ -17,7 +17,11 @@ const CSV_TYPE = /^text\/csv\s*(?:;|$)/i;
  * as it arrives, with `column` and `employerColumn` in the query; or a multipart form's "file" field,
  * with those two as form fields or in the query.
  */
-export async function jobUpload(c: Context, query: JobFields, form: Record<string, unknown>): Promise<JobUpload> {
+export async function jobUpload(
+  c: Context,
+  query: JobFields,
+  form: Record<string, unknown>,
+): Promise<JobUpload> {
   const type = c.req.header('content-type') ?? '';
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   const column = query.column ?? text(form.column);

@@ -105,7 +105,13 @@ await storeContract('jobRepository', (store) => {
     expect(await db.transaction((tx) => takeChunk(tx, first))).toBeNull();
     expect(await readChunkResult(db, first)).toEqual({ input: input(1, 2), output: coded().output });
     const last = await db.transaction((tx) => storeChunkOutput(tx, { jobId: 'job-a', chunk: 1 }, coded()));
-    expect(last).toMatchObject({ status: 'done', chunksDone: 2, rowsDone: 4, badRows: 1, finishedAt: expect.any(String) });
+    expect(last).toMatchObject({
+      status: 'done',
+      chunksDone: 2,
+      rowsDone: 4,
+      badRows: 1,
+      finishedAt: expect.any(String),
+    });
   });
 
   it('of two workers storing one chunk at the same moment, stores one', async () => {
@@ -116,7 +122,12 @@ await storeContract('jobRepository', (store) => {
       Array.from({ length: 4 }, () => db.transaction((tx) => storeChunkOutput(tx, task, coded(1)))),
     );
     expect(results.filter((r) => r !== null)).toHaveLength(1);
-    expect(await readJob(db, 'job-a')).toMatchObject({ status: 'done', chunksDone: 1, rowsDone: 2, badRows: 1 });
+    expect(await readJob(db, 'job-a')).toMatchObject({
+      status: 'done',
+      chunksDone: 1,
+      rowsDone: 2,
+      badRows: 1,
+    });
   });
 
   it("reads a job's problems in file order, the first few and how many in all", async () => {

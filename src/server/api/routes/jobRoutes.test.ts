@@ -39,7 +39,8 @@ const submit = (body: BodyInit, query = 'column=job_title', key: string | null =
     body,
   });
 
-const read = async (id: string) => (await ctx.app.request(`/api/jobs/${id}`, { headers: auth(editor) })).json();
+const read = async (id: string) =>
+  (await ctx.app.request(`/api/jobs/${id}`, { headers: auth(editor) })).json();
 
 /** Jobs and chunks stored: a refused upload must leave none. */
 const stored = async () => {
@@ -137,14 +138,34 @@ describe('bulk jobs over the API', () => {
   });
 
   it.each([
-    ['a column the header lacks', 'id,title\n1,Nurse\n', 'column=job_title', /has no column "job_title"; its columns are "id", "title"/],
-    ['an employer column the header lacks', titleCsv(2), 'column=job_title&employerColumn=company', /has no column "company"/],
+    [
+      'a column the header lacks',
+      'id,title\n1,Nurse\n',
+      'column=job_title',
+      /has no column "job_title"; its columns are "id", "title"/,
+    ],
+    [
+      'an employer column the header lacks',
+      titleCsv(2),
+      'column=job_title&employerColumn=company',
+      /has no column "company"/,
+    ],
     ['no column named', titleCsv(2), '', /Name the column holding the titles/],
-    ['a ragged row', 'id,job_title\n1,Nurse\n2,Nurse,extra\n', 'column=job_title', /upload\.csv:3: the row has 3 cells; the header has 2/],
+    [
+      'a ragged row',
+      'id,job_title\n1,Nurse\n2,Nurse,extra\n',
+      'column=job_title',
+      /upload\.csv:3: the row has 3 cells; the header has 2/,
+    ],
     ['a quote left open', 'id,job_title\n1,"Nurse\n', 'column=job_title', /not valid CSV: Quote Not Closed/],
     ['an empty body', '', 'column=job_title', /empty/],
     ['a header alone', 'id,job_title\n', 'column=job_title', /has no rows below its header/],
-    ['a NUL character', 'id,job_title\n1,Nurse\n2,Nu\0rse\n', 'column=job_title', /upload\.csv:3: the file holds a NUL character/],
+    [
+      'a NUL character',
+      'id,job_title\n1,Nurse\n2,Nu\0rse\n',
+      'column=job_title',
+      /upload\.csv:3: the file holds a NUL character/,
+    ],
   ])('refuses %s with 400 and stores nothing', async (_what, body, query, message) => {
     const before = await stored();
     const res = await submit(body, query);
@@ -184,7 +205,9 @@ describe('bulk jobs over the API', () => {
     const before = await stored();
     const res = await submit(`job_title\n${'Nurse\n'.repeat(MAX_JOB_ROWS + 1)}`);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.message).toMatch(/more than 1,000,000 rows; a bulk job may have up to that many/);
+    expect((await res.json()).error.message).toMatch(
+      /more than 1,000,000 rows; a bulk job may have up to that many/,
+    );
     expect(await stored()).toEqual(before);
   }, 180_000);
 

@@ -60,7 +60,13 @@ const submit = createRoute({
     query: z.object({
       column: Column.optional().openapi({ description: 'The header of the column holding the titles' }),
       employerColumn: Column.optional().openapi({ description: 'The header of a column naming employers' }),
-      name: z.string().trim().min(1).max(200).optional().openapi({ description: "The file's name, for messages" }),
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .openapi({ description: "The file's name, for messages" }),
     }),
     body: {
       required: false,
@@ -78,7 +84,9 @@ const submit = createRoute({
   },
   responses: {
     202: jsonResponse(JobSchema, 'The job, stored and queued'),
-    400: jsonError('No column named, a column the header lacks, or a bad line: not UTF-8, a NUL, a row wider or narrower than the header, a quote left open (nothing stored)'),
+    400: jsonError(
+      'No column named, a column the header lacks, or a bad line: not UTF-8, a NUL, a row wider or narrower than the header, a quote left open (nothing stored)',
+    ),
     401: jsonError('No API key'),
     403: jsonError('Not an editor'),
     413: jsonError(`Over ${MAX_JOB_ROWS.toLocaleString('en-US')} rows or ${MAX_JOB_BYTES / 1024 / 1024} MB`),

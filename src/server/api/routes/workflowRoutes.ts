@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatDiff } from '../../../core/content/diffContent.js';
 import { parseVersionRef } from '../../../core/versionRef.js';
+import type { BulkJobs } from '../../../workflow/bulkJobs.js';
 import type { ProfileWorkflow } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
-import type { BulkJobs } from '../../../workflow/bulkJobs.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
 import { type Access, declareAccess } from '../../access.js';
 import { type ApiDeps, jsonError, jsonResponse, optionalJsonBody } from '../apiDeps.js';
