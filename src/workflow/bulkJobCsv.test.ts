@@ -8,18 +8,19 @@ async function* pieces(...parts: (string | Uint8Array)[]) {
 
 async function read(...parts: (string | Uint8Array)[]) {
   const out: [number, string[]][] = [];
-  for await (const { line, record } of readJobCsv(pieces(...parts), 'x.csv')) out.push([line, record]);
+  for await (const batch of readJobCsv(pieces(...parts), 'x.csv'))
+    for (const { line, record } of batch) out.push([line, record]);
   return out;
 }
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
 describe('readJobCsv', () => {
-  it('reads the header and rows with the line each ends on, skipping blank lines and a BOM', async () => {
+  it('reads the header and rows with the line each starts on, skipping blank lines and a BOM', async () => {
     expect(await read('\uFEFFid,title\r\n1,Nurse\r\n\r\n2,"Chef,', ' de\npartie"\r\n')).toEqual([
       [1, ['id', 'title']],
       [2, ['1', 'Nurse']],
-      [5, ['2', 'Chef, de\npartie']],
+      [4, ['2', 'Chef, de\npartie']],
     ]);
   });
 

@@ -1,60 +1,41 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
 import { MAX_JOB_BYTES, MAX_JOB_ROWS } from '../core/bulkJob.js';
 import { CanonError } from '../core/errors.js';
-
-export interface CsvRecord {
-  record: string[];
-  /** The line of the file the record ends on. */
-  line: number;
-}
+import { type CsvRecord, CsvRows, countLineFeeds } from './csvRows.js';
 
 /**
- * A bulk job's CSV read as it streams in: the header first, then every row with its line. Refuses,
- * naming the line, bytes that are not UTF-8, a NUL character (PostgreSQL cannot store one), a row
- * whose cell count differs from the header's, and a quote left open; refuses a file over
- * MAX_JOB_BYTES or MAX_JOB_ROWS as too large. Blank lines are not rows.
+ * A bulk job's CSV read as it streams in, in batches (the records each piece of the body
+ * completes): the header first, then every row with the line it starts on. Refuses, naming the line, bytes that are not UTF-8, a NUL character (PostgreSQL cannot store
+ * one), a row whose cell count differs from the header's, and quotes out of place (csvRows.ts);
+ * refuses a file over MAX_JOB_BYTES or MAX_JOB_ROWS as too large. Blank lines are not rows.
  */
 export async function* readJobCsv(
   body: AsyncIterable<Uint8Array>,
   source: string,
-): AsyncGenerator<CsvRecord> {
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
-  const feeding = pipeline(Readable.from(decodeStrictly(body, source)), parser);
-  // The consumer may stop early (a refused row); the pipeline then ends with a premature close nobody needs.
-  feeding.catch(() => {});
+): AsyncGenerator<CsvRecord[]> {
+  const csv = new CsvRows(source);
   let width = -1;
   let rows = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+  const check = (found: CsvRecord[]) => {
+    for (const { record, line } of found) {
       if (width < 0) {
         width = record.length;
-      } else {
-        if (++rows > MAX_JOB_ROWS)
-          throw new CanonError(
-            'too_large',
-            `${source} has more than ${MAX_JOB_ROWS.toLocaleString('en-US')} rows; a bulk job may have up to that many. Split the file.`,
-          );
-        if (record.length !== width)
-          throw new CanonError(
-            'invalid_input',
-            `${source}:${info.lines}: the row has ${record.length} cells; the header has ${width}. Quote cells that hold a comma.`,
-          );
+        continue;
       }
-      yield { record, line: info.lines };
+      if (++rows > MAX_JOB_ROWS)
+        throw new CanonError(
+          'too_large',
+          `${source} has more than ${MAX_JOB_ROWS.toLocaleString('en-US')} rows; a bulk job may have up to that many. Split the file.`,
+        );
+      if (record.length !== width)
+        throw new CanonError(
+          'invalid_input',
+          `${source}:${line}: the row has ${record.length} cells; the header has ${width}. Quote cells that hold a comma.`,
+        );
     }
-    await feeding;
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw new CanonError('invalid_input', `${source} is not valid CSV: ${error.message}`, { cause: error });
-    throw error;
-  } finally {
-    parser.destroy();
-  }
+    return found;
+  };
+  for await (const text of decodeStrictly(body, source)) yield check(csv.push(text));
+  yield check(csv.end());
 }
 
 /** Decodes UTF-8 strictly, counting lines so that a refusal can name the line that holds the bad bytes. */
@@ -86,9 +67,9 @@ async function* decodeStrictly(body: AsyncIterable<Uint8Array>, source: string):
     if (nul >= 0)
       throw new CanonError(
         'invalid_input',
-        `${source}:${line + countLines(text.slice(0, nul))}: the file holds a NUL character, which is not text.`,
+        `${source}:${line + countLineFeeds(text.slice(0, nul))}: the file holds a NUL character, which is not text.`,
       );
-    line += countLines(text);
+    line += countLineFeeds(text);
     tail = lastBytes(tail, piece, 3);
     if (text) yield text;
   }
@@ -108,12 +89,6 @@ function lastBytes(before: Uint8Array, piece: Uint8Array, n: number): Uint8Array
   joined.set(before.subarray(before.byteLength - (joined.length - piece.byteLength)));
   joined.set(piece, joined.length - piece.byteLength);
   return joined;
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**

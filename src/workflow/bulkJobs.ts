@@ -77,30 +77,31 @@ export class BulkJobs {
         await insertChunk(tx, id, chunks++, chunk);
         chunk = { lines: [], rows: [] };
       };
-      for await (const { record, line } of readJobCsv(upload.body, upload.name)) {
-        if (header === null) {
-          header = record;
-          for (const column of [upload.column, upload.employerColumn])
-            if (column !== undefined && !header.includes(column))
-              throw new CanonError(
-                'invalid_input',
-                `${upload.name} has no column ${quote(column)}; its columns are ${header.map((h) => quote(h)).join(', ')}.`,
-              );
-          await insertJob(tx, {
-            id,
-            sourceName: upload.name,
-            titleColumn: upload.column,
-            employerColumn: upload.employerColumn ?? null,
-            header,
-            createdBy: actor.id,
-          });
-          continue;
+      for await (const batch of readJobCsv(upload.body, upload.name))
+        for (const { record, line } of batch) {
+          if (header === null) {
+            header = record;
+            for (const column of [upload.column, upload.employerColumn])
+              if (column !== undefined && !header.includes(column))
+                throw new CanonError(
+                  'invalid_input',
+                  `${upload.name} has no column ${quote(column)}; its columns are ${header.map((h) => quote(h)).join(', ')}.`,
+                );
+            await insertJob(tx, {
+              id,
+              sourceName: upload.name,
+              titleColumn: upload.column,
+              employerColumn: upload.employerColumn ?? null,
+              header,
+              createdBy: actor.id,
+            });
+            continue;
+          }
+          chunk.rows.push(record);
+          chunk.lines.push(line);
+          rows++;
+          if (chunk.rows.length === CHUNK_ROWS) await flush();
         }
-        chunk.rows.push(record);
-        chunk.lines.push(line);
-        rows++;
-        if (chunk.rows.length === CHUNK_ROWS) await flush();
-      }
       if (rows === 0)
         throw new CanonError(
           'invalid_input',

@@ -157,7 +157,12 @@ describe('bulk jobs over the API', () => {
       'column=job_title',
       /upload\.csv:3: the row has 3 cells; the header has 2/,
     ],
-    ['a quote left open', 'id,job_title\n1,"Nurse\n', 'column=job_title', /not valid CSV: Quote Not Closed/],
+    [
+      'a quote left open',
+      'id,job_title\n1,"Nurse\n',
+      'column=job_title',
+      /upload\.csv:2: a quote opened here is never closed/,
+    ],
     ['an empty body', '', 'column=job_title', /empty/],
     ['a header alone', 'id,job_title\n', 'column=job_title', /has no rows below its header/],
     [
