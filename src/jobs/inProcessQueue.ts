@@ -57,7 +57,7 @@ export function inProcessQueue(db: CanonDb, options: { pollMs?: number } = {}): 
         failures.set(key, failed);
         if (failed >= CHUNK_ATTEMPTS) {
           failures.delete(key);
-          await handlers.failed(task).catch(() => {});
+          await handlers.failed(task).catch((error: Error) => handlers.error(error));
         } else {
           await sleep();
         }
