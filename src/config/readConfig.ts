@@ -28,6 +28,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
+/** How long a bulk job's chunk may be out with a worker before it counts as lost (CANON_JOB_EXPIRE_SECONDS). */
+export const DEFAULT_JOB_EXPIRE_SECONDS = 300;
+
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,7 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `PORT must be a whole number from 0 to 65535; got ${quote(env.PORT)}.`,
     );
   }
-  const jobExpireSeconds = count('CANON_JOB_EXPIRE_SECONDS', env.CANON_JOB_EXPIRE_SECONDS, 300, SECONDS);
+  const jobExpireSeconds = count(
+    'CANON_JOB_EXPIRE_SECONDS',
+    env.CANON_JOB_EXPIRE_SECONDS,
+    DEFAULT_JOB_EXPIRE_SECONDS,
+    SECONDS,
+  );
   if (jobExpireSeconds < 1)
     throw new CanonError(
       'invalid_input',

@@ -1,6 +1,7 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import type { BulkJob, ChunkTask, RowProblem } from '../core/bulkJob.js';
 import { quote } from '../core/errors.js';
+import { startsLikeFormula } from '../core/toCsv.js';
 import { codeTitleRows } from '../resolve/codeTitleRows.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
 import { storeChunkOutput, takeChunk } from '../store/jobRepository.js';
@@ -19,14 +20,10 @@ export interface ChunkOutcome {
    * this one coded it (it was thought lost); `nothing-to-do`: stored already, or its job failed.
    */
   outcome: 'stored' | 'stored-before' | 'nothing-to-do';
-  rows: number;
 }
 
 /** Rows coded between turns of the event loop, so that a server coding in process still answers. */
 const ROWS_PER_TURN = 250;
-
-/** What a spreadsheet would run as a formula (the cells core/toCsv.ts neutralises). */
-const FORMULA = /^[=+\-@\t\r]/;
 
 /**
  * Takes one chunk (telling `onTaken` which attempt this is), codes its rows with the resolver and
@@ -39,7 +36,7 @@ export async function codeChunk(
   onTaken: (attempt: number) => void = () => {},
 ): Promise<ChunkOutcome> {
   const taken = await deps.db.transaction((tx) => takeChunk(tx, task));
-  if (!taken) return { job: null, outcome: 'nothing-to-do', rows: 0 };
+  if (!taken) return { job: null, outcome: 'nothing-to-do' };
   onTaken(taken.attempts);
   const { job, input } = taken;
   const resolver = await deps.resolver();
@@ -50,7 +47,7 @@ export async function codeChunk(
     for (const [i, record] of input.rows.entries()) {
       if (i % ROWS_PER_TURN === 0) await turn();
       const line = input.lines[i] ?? 0;
-      const formulas = job.header.filter((_, c) => FORMULA.test(record[c] ?? ''));
+      const formulas = job.header.filter((_, c) => startsLikeFormula(record[c] ?? ''));
       if (formulas.length > 0)
         problems.push({
           line,
@@ -74,5 +71,5 @@ export async function codeChunk(
   const stored = await deps.db.transaction((tx) =>
     storeChunkOutput(tx, task, { output, problems, badRows: bad }),
   );
-  return { job: stored, outcome: stored ? 'stored' : 'stored-before', rows: input.rows.length };
+  return { job: stored, outcome: stored ? 'stored' : 'stored-before' };
 }

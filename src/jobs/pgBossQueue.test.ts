@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChunkTask } from '../core/bulkJob.js';
+import { jobDatabase } from '../testing/bulkJobFixture.js';
 import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { CHUNK_ATTEMPTS, type ChunkHandlers } from './chunkQueue.js';
@@ -15,21 +15,11 @@ afterAll(async () => {
   for (const clean of cleanups.reverse()) await clean();
 });
 
-/** A Canon schema of its own, its URL, and the pg-boss schema beside it dropped afterwards. */
 async function freshDatabase() {
   if ('skip' in target) throw new Error('unreachable');
-  const opened = await target.open();
-  if (opened.options.kind !== 'postgres' || !opened.options.schema) throw new Error('unreachable');
-  const schema = opened.options.schema;
-  cleanups.push(opened.drop, async () => {
-    const admin = new pg.Client({ connectionString: target.url });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
-    await admin.end();
-  });
-  const url = new URL(target.url);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { store: opened.store, url: url.toString(), queueSchema: `${schema}_pgboss` };
+  const database = await jobDatabase(target);
+  cleanups.push(database.drop);
+  return database;
 }
 
 const ignore: ChunkHandlers = { run: async () => {}, failed: async () => {}, error: () => {} };

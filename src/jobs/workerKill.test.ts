@@ -2,12 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
-import { resultIds, titleCsv, untilFinished } from '../testing/bulkJobFixture.js';
+import { jobDatabase, resultIds, titleCsv, untilFinished } from '../testing/bulkJobFixture.js';
 import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { BulkJobs } from '../workflow/bulkJobs.js';
@@ -79,26 +78,17 @@ function startWorker(databaseUrl: string): Worker {
 describe.skipIf('skip' in target)('canon worker on PostgreSQL', () => {
   it('loses nothing when one of two workers is killed mid-chunk: every row once, in order', async () => {
     if ('skip' in target) return;
-    const opened = await target.open();
-    if (opened.options.kind !== 'postgres' || !opened.options.schema) throw new Error('unreachable');
-    const schema = opened.options.schema;
-    cleanups.push(opened.drop, async () => {
-      const admin = new pg.Client({ connectionString: target.url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
-      await admin.end();
-    });
-    await syncBuiltinTaxonomy(opened.store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
-    const url = new URL(target.url);
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    const { store, url, drop } = await jobDatabase(target);
+    cleanups.push(drop);
+    await syncBuiltinTaxonomy(store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
 
     // Started together: each installs pg-boss's schema if it finds none, under the install lock.
-    const workers = [startWorker(url.toString()), startWorker(url.toString())];
+    const workers = [startWorker(url), startWorker(url)];
     await Promise.all(workers.map((w) => w.printed(/Canon worker is taking chunks/)));
 
-    const queue = pgBossQueue({ url: url.toString(), expireSeconds: EXPIRE_SECONDS });
+    const queue = pgBossQueue({ url, expireSeconds: EXPIRE_SECONDS });
     cleanups.push(() => queue.stop());
-    const jobs = new BulkJobs({ db: opened.store.db, queue, outputColumns: OUTPUT_COLUMNS });
+    const jobs = new BulkJobs({ db: store.db, queue, outputColumns: OUTPUT_COLUMNS });
     const submitted = await jobs.submit(
       { id: 'test:submitter', role: 'editor' },
       {

@@ -1,5 +1,5 @@
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
-import type { Config } from '../config/readConfig.js';
+import { type Config, DEFAULT_JOB_EXPIRE_SECONDS } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import { type OccupationPayRecord, PayBook } from '../core/payBands.js';
@@ -78,7 +78,10 @@ export async function openCanon(
   try {
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin.taxonomy);
     const queue = config.databaseUrl
-      ? pgBossQueue({ url: config.databaseUrl, expireSeconds: config.jobExpireSeconds ?? 300 })
+      ? pgBossQueue({
+          url: config.databaseUrl,
+          expireSeconds: config.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_SECONDS,
+        })
       : undefined;
     return await canonOn(store, changed, builtin.wages, queue);
   } catch (error) {

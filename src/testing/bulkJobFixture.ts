@@ -1,3 +1,6 @@
+import pg from 'pg';
+import type { PostgresTarget } from './testStore.js';
+
 /** Titles a bulk job's tests code: common ones the resolver places, in a cycle so rows repeat as real files do. */
 const TITLES = [
   'Senior Software Engineer',
@@ -44,4 +47,29 @@ export async function untilFinished<T extends { status: string }>(
       throw new Error(`the job did not finish in ${deadlineMs / 1000} s: ${JSON.stringify(job)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A Canon schema of its own on the test PostgreSQL (`target.open()`), with the URL that selects it
+ * (for child processes and pg-boss); `drop` also removes the pg-boss schema made beside it.
+ */
+export async function jobDatabase(target: PostgresTarget) {
+  const opened = await target.open();
+  if (opened.options.kind !== 'postgres' || !opened.options.schema)
+    throw new Error('a PostgreSQL test store opens in a schema of its own');
+  const schema = opened.options.schema;
+  const url = new URL(target.url);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    store: opened.store,
+    url: url.toString(),
+    queueSchema: `${schema}_pgboss`,
+    async drop() {
+      await opened.drop();
+      const admin = new pg.Client({ connectionString: target.url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
+      await admin.end();
+    },
+  };
 }
