@@ -10,6 +10,7 @@ import { historyCommand } from './commands/historyCommand.js';
 import { importCommand } from './commands/importCommand.js';
 import { ingestCommand } from './commands/ingestCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
+import { jobsCommand } from './commands/jobsCommand.js';
 import { keysCommand } from './commands/keysCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { payCommand } from './commands/payCommand.js';
@@ -30,6 +31,7 @@ import type { CliIO } from './io.js';
 const COMMANDS: readonly ((parent: Command, io: CliIO) => void)[] = [
   serveCommand,
   workerCommand,
+  jobsCommand,
   showCommand,
   exportCommand,
   levelsCommand,
