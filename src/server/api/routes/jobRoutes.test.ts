@@ -1,10 +1,19 @@
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../../builtin/loadTaxonomy.js';
+import { PROJECT_ROOT } from '../../../config/readConfig.js';
 import { MAX_JOB_BYTES, MAX_JOB_ROWS } from '../../../core/bulkJob.js';
+import { pgBossQueue } from '../../../jobs/pgBossQueue.js';
 import { OUTPUT_COLUMNS } from '../../../resolve/codeTitleRows.js';
-import { resultIds, titleCsv, untilFinished } from '../../../testing/bulkJobFixture.js';
+import { appForCanon } from '../../../runtime/appForCanon.js';
+import { canonOn } from '../../../runtime/openCanon.js';
+import { jobDatabase, resultIds, titleCsv, untilFinished } from '../../../testing/bulkJobFixture.js';
+import { reportSkip } from '../../../testing/reportSkip.js';
 import { testApp } from '../../../testing/testApp.js';
+import { postgresTarget } from '../../../testing/testStore.js';
 import { createApiKey } from '../../../workflow/apiKeys.js';
+import { syncBuiltinTaxonomy } from '../../../workflow/syncBuiltinTaxonomy.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 let editor: string;
@@ -253,6 +262,44 @@ describe('bulk jobs over the API', () => {
       expect(op.summary).toBeTruthy();
       expect(op.description).toBeTruthy();
       expect(op['x-canon-access']).toBe('editor');
+    }
+  });
+});
+
+const target = await postgresTarget();
+if ('skip' in target) reportSkip('bulk jobs over the API on PostgreSQL', target.skip);
+
+describe.skipIf('skip' in target)('bulk jobs over the API on PostgreSQL', () => {
+  it('queues the chunks in pg-boss, codes them with a worker, and serves every row once, in order', async () => {
+    if ('skip' in target) return;
+    const { store, url, drop } = await jobDatabase(target);
+    const queue = pgBossQueue({ url, expireSeconds: 30 });
+    const canon = await canonOn(store, false, [], queue);
+    try {
+      await syncBuiltinTaxonomy(store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
+      await canon.reload();
+      const app = appForCanon(canon);
+      const key = (await createApiKey(store.db, { id: 'test', role: 'admin' }, 'ed', 'editor')).key;
+      const res = await app.request('/api/jobs?column=job_title&employerColumn=employer', {
+        method: 'POST',
+        headers: { ...auth(key), 'content-type': 'text/csv' },
+        body: titleCsv(10_001),
+      });
+      expect(res.status).toBe(202);
+      const { id } = await res.json();
+      await canon.work({ concurrency: 2 });
+      const read = async () => (await app.request(`/api/jobs/${id}`, { headers: auth(key) })).json();
+      expect(await untilFinished(read)).toMatchObject({
+        status: 'done',
+        rowsDone: 10_001,
+        chunks: { total: 2, done: 2 },
+      });
+      const csv = await (await app.request(`/api/jobs/${id}/result`, { headers: auth(key) })).text();
+      expect(resultIds(csv)).toEqual(Array.from({ length: 10_001 }, (_, i) => i + 1));
+    } finally {
+      // The store is closed by drop(); the queue is all else this Canon started (its readers start on first use).
+      await queue.stop();
+      await drop();
     }
   });
 });
