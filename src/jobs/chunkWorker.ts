@@ -47,6 +47,7 @@ export async function startChunkWorker(
         } catch (thrown) {
           const error = thrown instanceof Error ? thrown : new Error(String(thrown));
           tell({ kind: 'chunk-error', task, error });
+          // Kept for the job's message should every attempt fail; a store too far gone to keep it fails the retry too.
           await deps.db.transaction((tx) => recordChunkError(tx, task, error.message)).catch(() => {});
           throw error;
         }
