@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { lockDataDir } from '../store/dataDirLock.js';
+import { resultIds, titleCsv } from '../testing/bulkJobFixture.js';
 import { docxBomb, docxWithParts } from '../testing/docxFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetBombZip, onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
@@ -130,6 +131,11 @@ describe('canon CLI', () => {
     for (const command of [
       [],
       ['serve'],
+      ['worker'],
+      ['jobs'],
+      ['jobs', 'submit'],
+      ['jobs', 'status'],
+      ['jobs', 'result'],
       ['show'],
       ['export'],
       ['levels'],
@@ -173,6 +179,50 @@ describe('canon CLI', () => {
     expect(code).toBe(EXIT_CODES.invalid_input);
     expect(err).toMatch(/Cannot write/);
     expect(await readdir(dir)).toEqual(before);
+  });
+
+  it('refuses to run a worker without PostgreSQL, pointing at canon serve', async () => {
+    vi.stubEnv('DATABASE_URL', '');
+    try {
+      const { code, err } = await canon('worker', '--concurrency', '2');
+      expect(code).toBe(EXIT_CODES.invalid_input);
+      expect(err).toMatch(
+        /^canon: canon worker takes chunks from the job queue on PostgreSQL: set DATABASE_URL\. On the embedded store, `canon serve` codes bulk jobs itself\.\n$/,
+      );
+      expect((await canon('worker', '--concurrency', '0')).err).toMatch(/expected a whole number from 1/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('submits a bulk job, follows it to the end with --wait, and writes its result', async () => {
+    const input = join(dir, 'staff.csv');
+    await writeFile(input, titleCsv(12_000));
+    const submitted = await canon(
+      ...['jobs', 'submit', input, '--column', 'job_title', '--employer-column', 'employer'],
+      ...['--wait', '--data-dir', dataDir],
+    );
+    expect(submitted.code).toBe(0);
+    expect(submitted.err).toMatch(/: 12,000 rows in 2 chunks, queued\./);
+    expect(submitted.err).toMatch(
+      /\(staff\.csv, column "job_title"\): done, 12,000 of 12,000 rows \(100%\), 2 of 2 chunks/,
+    );
+    const id = submitted.out.trim();
+    const status = await canon('jobs', 'status', id, '--json', '--data-dir', dataDir);
+    expect(JSON.parse(status.out)).toMatchObject({ id, status: 'done', rowsDone: 12_000, problemsTotal: 0 });
+    const output = join(dir, 'staff.coded.csv');
+    expect((await canon('jobs', 'result', id, '--out', output, '--data-dir', dataDir)).code).toBe(0);
+    expect(resultIds(await readFile(output, 'utf8'))).toEqual(
+      Array.from({ length: 12_000 }, (_, i) => i + 1),
+    );
+
+    await writeFile(input, 'id,job_title\n1,Nurse\n2,Nurse,x\n');
+    const ragged = await canon('jobs', 'submit', input, '--column', 'job_title', '--data-dir', dataDir);
+    expect(ragged.code).toBe(EXIT_CODES.invalid_input);
+    expect(ragged.err).toMatch(/^canon: staff\.csv:3: the row has 3 cells; the header has 2/);
+    expect((await canon('jobs', 'result', 'job-none', '--data-dir', dataDir)).code).toBe(
+      EXIT_CODES.not_found,
+    );
   });
 
   it('refuses a data folder that a running Canon holds (and serves no API), with exit code 5', async () => {

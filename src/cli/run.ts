@@ -11,6 +11,7 @@ import { historyCommand } from './commands/historyCommand.js';
 import { importCommand } from './commands/importCommand.js';
 import { ingestCommand } from './commands/ingestCommand.js';
 import { jdCommand } from './commands/jdCommand.js';
+import { jobsCommand } from './commands/jobsCommand.js';
 import { keysCommand } from './commands/keysCommand.js';
 import { levelsCommand } from './commands/levelsCommand.js';
 import { payCommand } from './commands/payCommand.js';
@@ -23,12 +24,15 @@ import { reviewCommand } from './commands/reviewCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { submitCommand } from './commands/submitCommand.js';
+import { workerCommand } from './commands/workerCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
 
 /** Every command, in the order `canon --help` lists them; each declares its options, help and action. */
 const COMMANDS: readonly ((parent: Command, io: CliIO) => void)[] = [
   serveCommand,
+  workerCommand,
+  jobsCommand,
   showCommand,
   exportCommand,
   levelsCommand,

@@ -10,6 +10,7 @@ describe('readConfig', () => {
       publicReads: true,
       minFreeMb: 64,
       cacheMb: 64,
+      jobExpireSeconds: 300,
       rateLimits: { writes: 120, resolve: 60_000, failedAuth: 30 },
       logLevel: 'info',
     });
@@ -26,6 +27,7 @@ describe('readConfig', () => {
         CANON_RATE_WRITES: '5',
         CANON_RATE_FAILED_AUTH: '0',
         CANON_LOG_LEVEL: 'WARN',
+        CANON_JOB_EXPIRE_SECONDS: '20',
       }),
     ).toMatchObject({
       databaseUrl: 'postgres://db/canon',
@@ -35,6 +37,7 @@ describe('readConfig', () => {
       cacheMb: 8,
       rateLimits: { writes: 5, resolve: 60_000, failedAuth: 0 },
       logLevel: 'warn',
+      jobExpireSeconds: 20,
     });
   });
 
@@ -47,6 +50,10 @@ describe('readConfig', () => {
     [{ CANON_RATE_RESOLVE: '-1' }, /CANON_RATE_RESOLVE must be a whole number of requests a minute/],
     [{ CANON_PUBLIC_READS: 'maybe' }, /CANON_PUBLIC_READS must be true or false/],
     [{ CANON_LOG_LEVEL: 'loud' }, /CANON_LOG_LEVEL must be one of fatal, error/],
+    [
+      { CANON_JOB_EXPIRE_SECONDS: '0' },
+      /CANON_JOB_EXPIRE_SECONDS must be a whole number of seconds, at least 1; got "0"/,
+    ],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

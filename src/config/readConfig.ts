@@ -21,9 +21,17 @@ export interface Config {
   minFreeMb: number;
   /** The key a CLI command sends when a running server holds the embedded store and it uses that server's API. */
   apiKey: string | null;
+  /**
+   * How long a bulk job's chunk may be coded before it counts as lost (its worker killed) and is
+   * handed to another worker, in seconds; on PostgreSQL only.
+   */
+  jobExpireSeconds: number;
   /** pino level for request logs (JSON lines on standard output). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
+
+/** How long a bulk job's chunk may be out with a worker before it counts as lost (CANON_JOB_EXPIRE_SECONDS). */
+export const DEFAULT_JOB_EXPIRE_SECONDS = 300;
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -35,6 +43,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `PORT must be a whole number from 0 to 65535; got ${quote(env.PORT)}.`,
     );
   }
+  const jobExpireSeconds = count(
+    'CANON_JOB_EXPIRE_SECONDS',
+    env.CANON_JOB_EXPIRE_SECONDS,
+    DEFAULT_JOB_EXPIRE_SECONDS,
+    SECONDS,
+  );
+  if (jobExpireSeconds < 1)
+    throw new CanonError(
+      'invalid_input',
+      `CANON_JOB_EXPIRE_SECONDS must be a whole number of ${SECONDS}; got "0".`,
+    );
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: resolve(env.CANON_DATA_DIR?.trim() || '.canon/data'),
@@ -46,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.CANON_LOG_LEVEL),
     minFreeMb: count('CANON_MIN_FREE_MB', env.CANON_MIN_FREE_MB, 64, 'megabytes (0 for no check)'),
     cacheMb: count('CANON_CACHE_MB', env.CANON_CACHE_MB, 64, 'megabytes (0 to keep nothing)'),
+    jobExpireSeconds,
     rateLimits: {
       writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120, RATE),
       resolve: count('CANON_RATE_RESOLVE', env.CANON_RATE_RESOLVE, 60_000, RATE),
@@ -73,6 +93,7 @@ function logLevel(value: string | undefined): Config['logLevel'] {
 }
 
 const RATE = 'requests a minute (0 for no limit)';
+const SECONDS = 'seconds, at least 1';
 
 function count(name: string, value: string | undefined, fallback: number, unit: string): number {
   if (value === undefined || value.trim() === '') return fallback;

@@ -35,6 +35,7 @@ export function appForCanon(
     ready: async () => void (await canon.store.db.execute(sql`SELECT 1`)),
     workflow: canon.workflow,
     documents: sourceDocuments(ingestDeps(canon)),
+    jobs: canon.jobs,
     keys: new KeyVerifier(canon.store.db, undefined, operator),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,

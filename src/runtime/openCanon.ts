@@ -1,9 +1,15 @@
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
-import type { Config } from '../config/readConfig.js';
+import { type Config, DEFAULT_JOB_EXPIRE_SECONDS } from '../config/readConfig.js';
 import type { Catalog } from '../core/catalog.js';
+import { CanonError } from '../core/errors.js';
 import type { OccupationPayRecord, PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
+import type { ChunkQueue } from '../jobs/chunkQueue.js';
+import { startChunkWorker, type WorkOptions } from '../jobs/chunkWorker.js';
+import { inProcessQueue } from '../jobs/inProcessQueue.js';
+import { pgBossQueue } from '../jobs/pgBossQueue.js';
+import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import type { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
@@ -12,6 +18,7 @@ import { readOccupationIndexData, readOccupationRelease } from '../store/occupat
 import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy } from '../store/taxonomyRepository.js';
+import { BulkJobs } from '../workflow/bulkJobs.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
@@ -43,7 +50,14 @@ export interface Canon {
   taxonomyChanged: boolean;
   /** Reads documents in worker threads (a worker per core, started on first use). */
   reader: ReaderPool;
-  /** Stops the document readers, then closes the store. */
+  /** Bulk coding jobs: submit a CSV, follow its progress, read its result. */
+  jobs: BulkJobs;
+  /**
+   * Codes queued chunks of bulk jobs in this process until close(): as a pg-boss worker on
+   * PostgreSQL (`canon worker`), with the in-process runner on the embedded store (`canon serve`).
+   */
+  work: (options: WorkOptions) => Promise<void>;
+  /** Stops the job queue (chunks under way finish) and the document readers, then closes the store. */
   close: () => Promise<void>;
 }
 
@@ -53,7 +67,8 @@ export interface Canon {
  * the catalog snapshot that every read uses.
  */
 export async function openCanon(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> & Partial<Pick<Config, 'minFreeMb'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> &
+    Partial<Pick<Config, 'minFreeMb' | 'jobExpireSeconds'>>,
 ): Promise<Canon> {
   const builtin = await loadBuiltinTaxonomy(config.taxonomyDir);
   const store = await openStore(
@@ -66,7 +81,14 @@ export async function openCanon(
     const publishTo = config.databaseUrl ? null : config.dataDir;
     if (publishTo) await withdrawCatalog(publishTo);
     const { changed } = await syncBuiltinTaxonomy(store.db, builtin.taxonomy);
+    const queue = config.databaseUrl
+      ? pgBossQueue({
+          url: config.databaseUrl,
+          expireSeconds: config.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_SECONDS,
+        })
+      : undefined;
     return await canonOn(store, changed, builtin.wages, {
+      queue,
       publication: publishTo
         ? {
             publish: (inputs) => publishCatalog(publishTo, config.taxonomyDir, inputs),
@@ -88,14 +110,16 @@ interface Publication {
 
 /**
  * Canon over a store that already holds its taxonomy. `publication` receives every snapshot's inputs
- * once it is read (after each write, before the writer hears back).
+ * once it is read (after each write, before the writer hears back). Bulk jobs run on `queue`; without
+ * one, the embedded store runs them in process, and PostgreSQL refuses them (its queue needs the URL).
  */
 export async function canonOn(
   store: Store,
   taxonomyChanged = false,
   builtinWages: readonly OccupationPayRecord[] = [],
-  options: { publication?: Publication | undefined } = {},
+  options: { publication?: Publication | undefined; queue?: ChunkQueue | undefined } = {},
 ): Promise<Canon> {
+  const queue = options.queue ?? (store.kind === 'pglite' ? inProcessQueue(store.db) : noQueue());
   const read = async () => {
     const next = await readSnapshot(store, builtinWages);
     await options.publication?.publish(next.inputs);
@@ -185,7 +209,11 @@ export async function canonOn(
     refresh,
     taxonomyChanged,
     reader,
+    jobs: new BulkJobs({ db: store.db, queue, outputColumns: OUTPUT_COLUMNS }),
+    work: (options) =>
+      startChunkWorker(queue, { db: store.db, resolver: resolve, refresh: () => refresh() }, options),
     close: async () => {
+      await queue.stop();
       await reader.close();
       const { publication } = options;
       // A write that did not reload (an import) has moved the store past what was published; when
@@ -197,6 +225,16 @@ export async function canonOn(
       await store.close();
     },
   };
+}
+
+function noQueue(): ChunkQueue {
+  const refuse = async () => {
+    throw new CanonError(
+      'store_unavailable',
+      'This Canon has no job queue: on PostgreSQL it opens with DATABASE_URL (openCanon).',
+    );
+  };
+  return { enqueue: refuse, work: refuse, stop: async () => {} };
 }
 
 /** The revision is read first: a write landing during the read makes the next check reload again, never miss. */

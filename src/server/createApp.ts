@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { MAX_JOB_BYTES } from '../core/bulkJob.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../core/evidence.js';
@@ -9,6 +10,7 @@ import { within } from '../core/within.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { KeyVerifier } from '../workflow/apiKeys.js';
+import type { BulkJobs } from '../workflow/bulkJobs.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
 import { ALWAYS_OPEN, createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
   keys?: KeyVerifier;
   /** Ingested documents and their evidence; without it POST /api/sources is absent. */
   documents?: SourceDocuments;
+  /** Bulk coding jobs; without them /api/jobs is absent. */
+  jobs?: BulkJobs;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
   /** Requests a minute per address and per key (see RateLimits); 0 turns a limit off. */
@@ -79,6 +83,12 @@ const UPLOAD_LIMIT = limitBody(
   `The upload is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; documents may be up to that.`,
 );
 const BODY_LIMIT = limitBody(1024 * 1024, 'Request bodies may be up to 1,024 KB.');
+const JOB_LIMIT = limitBody(
+  MAX_JOB_BYTES,
+  `A bulk job's CSV may be up to ${MAX_JOB_BYTES / 1024 / 1024} MB; split the file.`,
+);
+const limitFor = (path: string) =>
+  path === '/api/jobs' ? JOB_LIMIT : UPLOAD_PATHS.has(path) ? UPLOAD_LIMIT : BODY_LIMIT;
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
 const SECURITY_HEADERS = secureHeaders({
@@ -120,7 +130,12 @@ export function createApp(options: AppOptions): Hono {
     : null;
   const write =
     options.workflow && access
-      ? { workflow: options.workflow, access, ...(options.documents ? { documents: options.documents } : {}) }
+      ? {
+          workflow: options.workflow,
+          access,
+          ...(options.documents ? { documents: options.documents } : {}),
+          ...(options.jobs ? { jobs: options.jobs } : {}),
+        }
       : undefined;
   const workflow = options.workflow;
   const pinned = workflow ? (code: string, version: number) => workflow.catalogAt(code, version) : undefined;
@@ -176,9 +191,7 @@ export function createApp(options: AppOptions): Hono {
   }
   if (access) app.use('*', access.guardAll);
   // Only requests that may carry a body: hono's limiter costs a quarter of a page's throughput even on a GET.
-  app.use('*', (c, next) =>
-    isRead(c) ? next() : (UPLOAD_PATHS.has(c.req.path) ? UPLOAD_LIMIT : BODY_LIMIT)(c, next),
-  );
+  app.use('*', (c, next) => (isRead(c) ? next() : limitFor(c.req.path)(c, next)));
   const resolving = (c: Context) => c.req.path === '/api/resolve' || c.req.path === '/resolve';
   app.use('*', rateLimit(new RateLimiter(limits.resolve), resolving));
   // Everything that sends a body costs work to read it: API writes, uploads, and the ingest and readiness forms.

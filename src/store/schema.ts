@@ -9,6 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { BulkJobStatus, ChunkInput, RowProblem } from '../core/bulkJob.js';
 import type { Proposal } from '../core/content/applyProposal.js';
 import type { ProfileContent } from '../core/content/profileContent.js';
 import type { ClaimKind, CrosswalkEntry } from '../core/evidence.js';
@@ -279,6 +280,42 @@ export const sourceProposals = pgTable('source_proposals', {
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
+export const bulkJobs = pgTable('bulk_jobs', {
+  id: text('id').primaryKey(),
+  status: text('status').$type<BulkJobStatus>().notNull(),
+  sourceName: text('source_name').notNull(),
+  titleColumn: text('title_column').notNull(),
+  employerColumn: text('employer_column'),
+  header: jsonb('header').$type<string[]>().notNull(),
+  rows: integer('rows').notNull(),
+  rowsDone: integer('rows_done').notNull().default(0),
+  badRows: integer('bad_rows').notNull().default(0),
+  chunksTotal: integer('chunks_total').notNull(),
+  chunksDone: integer('chunks_done').notNull().default(0),
+  createdBy: text('created_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  startedAt: at('started_at'),
+  finishedAt: at('finished_at'),
+  error: text('error'),
+});
+
+export const bulkJobChunks = pgTable(
+  'bulk_job_chunks',
+  {
+    jobId: text('job_id').notNull(),
+    chunk: integer('chunk').notNull(),
+    input: jsonb('input').$type<ChunkInput>().notNull(),
+    rows: integer('rows').notNull(),
+    output: jsonb('output').$type<(string | number)[][]>(),
+    problems: jsonb('problems').$type<RowProblem[]>(),
+    state: text('state').$type<'queued' | 'done'>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    codedAt: at('coded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.chunk] })],
+);
+
 export const schema = {
   sources,
   functions,
@@ -301,4 +338,6 @@ export const schema = {
   documents,
   evidence,
   sourceProposals,
+  bulkJobs,
+  bulkJobChunks,
 };

@@ -8,10 +8,10 @@ import { type MappingCell, mappingRows } from '../../company/mappingRows.js';
 import { type ImportPlan, planCompanyImport } from '../../company/planCompanyImport.js';
 import { MAX_CATALOG_BYTES } from '../../company/readCatalogFile.js';
 import { CanonError, quote } from '../../core/errors.js';
+import { toCsv } from '../../core/toCsv.js';
 import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
-import { toCsv } from './toCsv.js';
 import { type StoreFlags, withCanon } from './withCanon.js';
 
 export interface CompanyImportFlags extends StoreFlags {

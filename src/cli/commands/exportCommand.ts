@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import type { Catalog } from '../../core/catalog.js';
 import { CanonError, quote } from '../../core/errors.js';
 import type { PayBook } from '../../core/payBands.js';
+import { toCsv } from '../../core/toCsv.js';
 import { profileDto } from '../../server/api/toDto.js';
 import { dataDirOption, outFileOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
-import { toCsv } from './toCsv.js';
 import { type StoreFlags, withCatalog } from './withCanon.js';
 import { writeOutput } from './writeOutput.js';
 

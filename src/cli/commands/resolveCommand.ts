@@ -4,12 +4,12 @@ import { rename, rm, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse';
 import { CanonError, quote } from '../../core/errors.js';
+import { toCsv } from '../../core/toCsv.js';
 import { codeTitleRows } from '../../resolve/codeTitleRows.js';
 import type { Resolution, TitleResolver } from '../../resolve/titleResolver.js';
 import { dataDirOption, jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
-import { toCsv } from './toCsv.js';
 import { type StoreFlags, withCatalog } from './withCanon.js';
 
 export interface ResolveFlags extends StoreFlags {

@@ -60,9 +60,20 @@ async function serve(flags: StoreFlags & { port?: number; host?: string }, io: C
     await canon.close();
     throw cause;
   });
+  // On PostgreSQL, `canon worker` processes code bulk jobs; the embedded store belongs to this process.
+  if (canon.store.kind === 'pglite')
+    await canon.work({
+      concurrency: 1,
+      onEvent: (event) => {
+        if (event.kind === 'job-failed')
+          logger.error({ job: event.task.jobId }, `bulk job failed: ${event.error}`);
+        else if (event.kind === 'chunk-error' || event.kind === 'queue-error')
+          logger.error({ err: event.error }, `bulk job: ${event.kind}`);
+      },
+    });
   const store =
     canon.store.kind === 'pglite'
-      ? `embedded store in ${canon.store.location}`
+      ? `embedded store in ${canon.store.location}, coding bulk jobs in process`
       : `PostgreSQL at ${canon.store.location}`;
   io.err(
     `Canon is serving ${server.url}  (${canon.catalog.taxonomy.profiles.length} profiles, ${store}${

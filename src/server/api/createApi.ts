@@ -7,6 +7,7 @@ import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerDocumentRoutes } from './routes/documentRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
 import { registerGrowthRoutes } from './routes/growthRoutes.js';
+import { registerJobRoutes } from './routes/jobRoutes.js';
 import { registerLevelRoutes } from './routes/levelRoutes.js';
 import { registerPayRoutes } from './routes/payRoutes.js';
 import { registerProfileRoutes } from './routes/profileRoutes.js';
@@ -45,6 +46,7 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
   registerResolveRoutes(api, deps.resolver);
   if (write) registerWorkflowRoutes(api, deps, write);
   if (write?.documents) registerDocumentRoutes(api, write.documents, write.access);
+  if (write?.jobs) registerJobRoutes(api, write.jobs, write.access);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   return api;
 }

@@ -27,6 +27,11 @@ export const API_TAGS = [
     name: 'Workflow',
     description: 'Drafts, review and approval, the immutable versions they make, and the audit log.',
   },
+  {
+    name: 'Jobs',
+    description:
+      'Bulk coding of a CSV of job titles as a queued job: submit, follow its progress, fetch the result.',
+  },
 ] as const;
 
 const ROLE_LIST = ROLES.map((role) => `${role} (${ROLE_RIGHTS[role]})`).join('; ');

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatDiff } from '../../../core/content/diffContent.js';
 import { parseVersionRef } from '../../../core/versionRef.js';
+import type { BulkJobs } from '../../../workflow/bulkJobs.js';
 import type { ProfileWorkflow } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
@@ -30,6 +31,7 @@ export interface WorkflowDeps {
   workflow: ProfileWorkflow;
   access: Access;
   documents?: SourceDocuments;
+  jobs?: BulkJobs;
 }
 
 const code = ProfileCodeParam;
