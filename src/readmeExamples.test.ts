@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,11 @@ beforeAll(async () => {
   work = join(dir, 'work');
   await mkdir(join(work, 'node_modules', '.bin'), { recursive: true });
   await writeFile(join(work, 'package.json'), '{ "name": "readme-examples", "private": true }\n');
+  // npx finds this checkout's canon, and the tools the project installs (openapi-typescript).
   await symlink(join(PROJECT_ROOT, 'bin', 'canon.js'), join(work, 'node_modules', '.bin', 'canon'));
+  const bins = join(PROJECT_ROOT, 'node_modules', '.bin');
+  for (const name of await readdir(bins))
+    if (name !== 'canon') await symlink(join(bins, name), join(work, 'node_modules', '.bin', name));
   if (existsSync(SHARED)) await symlink(SHARED, join(dir, 'shared'));
 });
 
@@ -71,12 +75,20 @@ afterAll(async () => {
 });
 
 function runLine(command: string): { status: number | null; out: string } {
+  // A command left running in the background would hold the output open and the test with it.
+  if (/&\s*(#.*)?$/.test(command)) return { status: null, out: 'runs in the background: mark its block' };
   const run = spawnSync('bash', ['-c', command], {
     cwd: work,
     encoding: 'utf8',
+    timeout: 240_000,
+    killSignal: 'SIGKILL',
+    // npx may run only what is installed: nothing downloads during a test.
     env: { ...process.env, CANON_LOG_LEVEL: 'silent', npm_config_yes: 'false' },
   });
-  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+  return {
+    status: run.status,
+    out: `${run.stdout}${run.stderr}${run.error ? ` (${run.error.message})` : ''}`,
+  };
 }
 
 function commandLines(text: string): string[] {
