@@ -1,9 +1,15 @@
-import type { Catalog } from '../core/catalog.js';
+import { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import type { Level } from '../core/levels.js';
 import { type ConfidenceBand, confidenceBand } from '../core/taxonomy.js';
 import { employerWords } from './employerLean.js';
-import { FocusLanding, type Landed, type TitleReading } from './focusLanding.js';
+import {
+  FocusLanding,
+  type Landed,
+  type LandingTable,
+  landingTable,
+  type TitleReading,
+} from './focusLanding.js';
 import { LruCache } from './lruCache.js';
 import { type NormalizedTitle, normalizeTitle } from './normalizeTitle.js';
 import type { Occupation, OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
@@ -173,13 +179,17 @@ export class TitleResolver {
 
   constructor(
     readonly index: OccupationIndex,
-    catalog: Catalog,
+    /** The catalog titles land in, or what landing reads of one (`landingTable`), as a worker thread has it. */
+    catalog: Catalog | LandingTable,
     /** The learned model (titleModel.ts); without it occupations are ranked by the index alone, uncalibrated. */
     private readonly model: TitleModel | null = null,
     /** `remember`: how many answers to keep (0: none, every title worked out afresh — to measure what memory saves). */
     options: { remember?: number } = {},
   ) {
-    this.landing = new FocusLanding(catalog, index.occupations);
+    this.landing = new FocusLanding(
+      catalog instanceof Catalog ? landingTable(catalog) : catalog,
+      index.occupations,
+    );
     const remember = options.remember ?? ANSWER_MEMORY;
     this.answers = remember > 0 ? new LruCache(remember) : null;
     this.titles = remember > 0 ? new LruCache(Math.min(remember, TITLE_MEMORY)) : null;

@@ -6,7 +6,9 @@ import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import { readBundledOccupations } from '../resolve/bundledOccupations.js';
 import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
+import { landingTable } from '../resolve/focusLanding.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
+import type { ResolverSources } from '../resolve/resolverSources.js';
 import { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
@@ -28,6 +30,8 @@ export interface Canon {
   readonly payBook: PayBook;
   /** The title resolver, built on first use from the imported occupations (0.8 s with O*NET 29.3 loaded); a profile write reuses its occupation index. */
   resolver: () => Promise<TitleResolver>;
+  /** What the resolver is built from, as plain data: for worker threads that build their own (resolve/codingPool.ts). */
+  resolverSources: () => Promise<ResolverSources>;
   workflow: ProfileWorkflow;
   /** Re-reads the store into a new snapshot. */
   reload: () => Promise<void>;
@@ -154,6 +158,10 @@ export async function canonOn(
       return snapshot.payBook;
     },
     resolver: resolve,
+    resolverSources: async () => ({
+      occupations: snapshot.occupationRelease === null ? null : await readOccupationIndexData(store.db),
+      landing: landingTable(snapshot.catalog),
+    }),
     workflow: new ProfileWorkflow({ db: store.db, catalog: () => snapshot.catalog, reload }),
     reload,
     refresh,

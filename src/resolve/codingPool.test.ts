@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Catalog } from '../core/catalog.js';
+import { LANDING_OCCUPATIONS, landingTaxonomy } from '../testing/landingFixture.js';
+import { codeTitleBatch, OUTPUT_COLUMNS } from './codeTitleBatch.js';
+import { type CodingPool, openCodingPool } from './codingPool.js';
+import { landingTable } from './focusLanding.js';
+import { buildResolver, type ResolverSources } from './resolverSources.js';
+import type { TitleResolver } from './titleResolver.js';
+
+let sources: ResolverSources;
+let resolver: TitleResolver;
+const pools: CodingPool[] = [];
+const pool = (options: Partial<Parameters<typeof openCodingPool>[0]> = {}) => {
+  const opened = openCodingPool({ sources, size: 2, ...options });
+  pools.push(opened);
+  return opened;
+};
+beforeAll(async () => {
+  sources = { occupations: LANDING_OCCUPATIONS, landing: landingTable(new Catalog(await landingTaxonomy())) };
+  resolver = await buildResolver(sources);
+});
+afterAll(() => Promise.all(pools.map((p) => p.close())));
+
+/** Titles to code, with repeats, a title too long, an empty one, and employers. */
+const records = [
+  ['id', 'Lead Electrician', 'Sparks LLC'],
+  ['id', 'Senior Offering Manager', ''],
+  ['id', '', 'Acme'],
+  ['id', 'Z'.repeat(301), 'Acme'],
+  ['id', 'Electrician', 'Sparks LLC'],
+  ...Array.from({ length: 40 }, (_, i) => [
+    'id',
+    i % 3 ? 'Lead Electrician' : 'Software Engineer',
+    `E${i % 4}`,
+  ]),
+].map((r, i) => [String(i), ...r.slice(1)]);
+
+describe('openCodingPool', () => {
+  it('codes a batch in its threads exactly as the resolver codes it in this one, rows in order', async () => {
+    const batch = { records, titleAt: 1, employerAt: 2 };
+    const threads = pool();
+    await threads.ready();
+    const coded = await threads.code(batch);
+    expect(coded).toEqual(codeTitleBatch(resolver, batch));
+    expect(coded.rows.map((row) => row[0])).toEqual(records.map((r) => r[0]));
+    expect(coded.rows[0]).toHaveLength(3 + OUTPUT_COLUMNS.length);
+    expect(coded.errors.map((e) => e.index)).toEqual([2, 3]);
+    // Without the employer column, and several batches at once.
+    const noEmployer = { records, titleAt: 1, employerAt: -1 };
+    const [a, b] = await Promise.all([threads.code(noEmployer), threads.code(batch)]);
+    expect(a).toEqual(codeTitleBatch(resolver, noEmployer));
+    expect(b).toEqual(coded);
+  });
+
+  it('refuses batches when a thread cannot build its resolver, saying why', async () => {
+    const broken = pool({ sources: { ...sources, occupations: { occupations: [], titles: null } as never } });
+    await expect(broken.ready()).rejects.toMatchObject({ code: 'internal', message: /titles/ });
+    await expect(broken.code({ records, titleAt: 1, employerAt: 2 })).rejects.toMatchObject({
+      code: 'internal',
+    });
+  });
+
+  it('refuses batches once closed', async () => {
+    const threads = pool({ size: 1 });
+    await threads.close();
+    await expect(threads.code({ records, titleAt: 1, employerAt: 2 })).rejects.toMatchObject({
+      code: 'store_unavailable',
+    });
+  });
+});
