@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../core/catalog.js';
 import { LANDING_OCCUPATIONS, landingTaxonomy } from '../testing/landingFixture.js';
@@ -7,6 +9,7 @@ import { landingTable } from './focusLanding.js';
 import { buildResolver, type ResolverSources } from './resolverSources.js';
 import type { TitleResolver } from './titleResolver.js';
 
+const run = promisify(execFile);
 let sources: ResolverSources;
 let resolver: TitleResolver;
 const pools: CodingPool[] = [];
@@ -58,6 +61,20 @@ describe('openCodingPool', () => {
     await expect(broken.code({ records, titleAt: 1, employerAt: 2 })).rejects.toMatchObject({
       code: 'internal',
     });
+  });
+
+  it('lets the process end once closed, with nothing else keeping it alive', async () => {
+    // The threads are idle and unreferenced before closing; the close must still wait for every one to stop.
+    const script = `
+      import { openCodingPool } from ${JSON.stringify(new URL('./codingPool.ts', import.meta.url).href)};
+      const pool = openCodingPool({ sources: ${JSON.stringify(sources)}, size: 2 });
+      await pool.ready();
+      await pool.code({ records: [['Electrician']], titleAt: 0, employerAt: -1 });
+      await pool.close();
+      console.log('closed');
+    `;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    expect(stdout.trim()).toBe('closed');
   });
 
   it('refuses batches once closed', async () => {

@@ -77,6 +77,7 @@ export function openCodingPool(options: CodingPoolOptions): CodingPool {
   const size = Math.max(1, options.size ?? availableParallelism());
   let nextId = 0;
   let failure: Error | null = null;
+  let closed = false;
   const threads: Thread[] = [];
   const readies: Promise<void>[] = [];
 
@@ -122,6 +123,8 @@ export function openCodingPool(options: CodingPoolOptions): CodingPool {
           fail(stopped);
         });
         worker.on('exit', (code) => {
+          // Closing: every thread is being stopped, and each must keep the process alive until it is.
+          if (closed) return;
           const stopped =
             failure ?? new CanonError('internal', `A title coding thread stopped (exit ${code}).`);
           reject(stopped);
@@ -172,10 +175,17 @@ export function openCodingPool(options: CodingPoolOptions): CodingPool {
       return { rows: appendCells(batch.records, cells), errors: errors.sort((a, b) => a.index - b.index) };
     },
     async close() {
+      closed = true;
       fail(
         new CanonError('store_unavailable', 'The title coding threads were closed; the batch was not coded.'),
       );
-      await Promise.all(threads.map((thread) => thread.worker.terminate()));
+      // Waited for: an unreferenced thread's end would not keep the process alive until it came.
+      await Promise.all(
+        threads.map((thread) => {
+          thread.worker.ref();
+          return thread.worker.terminate();
+        }),
+      );
     },
   };
 }
