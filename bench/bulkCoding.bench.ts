@@ -5,37 +5,45 @@
  * what memory saves is measured. Each of BENCH_RUNS runs (default 5) starts from a resolver or a pool built
  * afresh (outside the time), the medians printed:
  *
- * - one thread, nothing remembered (`remember: 0`): the baseline every ratio is against, in the same run;
- * - one thread, answers remembered (the resolver as shipped);
- * - a thread per core (resolve/codingPool.ts), each remembering its own titles' answers.
+ * - in this thread, nothing remembered (`remember: 0`): the baseline every ratio is against, in the same run;
+ * - in this thread, answers remembered (the resolver as shipped);
+ * - a pool of one worker thread, and a pool of a thread per core (resolve/codingPool.ts), each thread
+ *   remembering its own titles' answers. A pool's threads start cold, as in a `canon resolve --in` run, where
+ *   this thread's code is warm after the first run: one thread against all compares like with like.
  *
- * Also: what building a resolver costs (in this thread, and a pool's threads until every one is ready),
- * the size from which threads pay for their start, the heap the remembered answers hold, and one title's
- * latency (p50/p99) on a warm resolver, first sight and repeat. Every mode's rows are checked identical to
- * the baseline's (a digest is printed to compare commits). Figures only: nothing here asserts a time.
+ * Also: what building a resolver costs (in this thread, and a pool until every thread is ready), the heap
+ * the remembered answers hold, and one title's latency (p50/p99) on a warm resolver, first sight and repeat.
+ * Every mode's rows are checked identical to the baseline's (a digest is printed to compare commits). The
+ * code measured is the compiled dist/, as `canon` runs it (the npm script builds it first): worker threads
+ * load it without tsx. Figures only: nothing here asserts a time.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { loadBuiltinTaxonomy } from '../src/builtin/loadBuiltinTaxonomy.js';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { Catalog } from '../src/core/catalog.js';
 import type { Cell, TitleCoder } from '../src/resolve/codeTitleBatch.js';
-import { codeTitleRows } from '../src/resolve/codeTitleRows.js';
-import { openCodingPool } from '../src/resolve/codingPool.js';
 import { landingTable } from '../src/resolve/focusLanding.js';
-import { buildResolver, type ResolverSources } from '../src/resolve/resolverSources.js';
+import type { ResolverSources } from '../src/resolve/resolverSources.js';
 import { fnv1a } from '../src/resolve/titleFeatures.js';
 import type { TitleResolver } from '../src/resolve/titleResolver.js';
 import { H1B_TITLES } from './h1bTitles.js';
 
+/** A module of the compiled dist/resolve/, typed as its source. */
+const dist = <T>(path: string): Promise<T> =>
+  import(new URL(`../dist/resolve/${path}`, import.meta.url).href);
+const { codeTitleRows } = await dist<typeof import('../src/resolve/codeTitleRows.js')>('codeTitleRows.js');
+const { openCodingPool } = await dist<typeof import('../src/resolve/codingPool.js')>('codingPool.js');
+const { buildResolver } =
+  await dist<typeof import('../src/resolve/resolverSources.js')>('resolverSources.js');
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const THREADS = availableParallelism();
-/** The batches `canon resolve --in` hands a pool, and how many it keeps in flight. */
-const POOL_BATCH = { batchRows: 2000, inFlight: 2 * THREADS };
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
@@ -90,6 +98,27 @@ async function codeAll(
   return { ms: performance.now() - started, digest: hash.digest('hex'), bad };
 }
 
+/**
+ * How many cores this process really has now: the time `threads` threads spinning at once take against
+ * one alone (on a machine other work shares, fewer than the cores it has).
+ */
+async function freeCores(threads: number): Promise<number> {
+  const spin =
+    'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require("worker_threads").parentPort.postMessage(x);';
+  const time = async (n: number) => {
+    const started = performance.now();
+    await Promise.all(
+      Array.from(
+        { length: n },
+        () => new Promise((done) => new Worker(spin, { eval: true }).once('message', done)),
+      ),
+    );
+    return performance.now() - started;
+  };
+  const one = await time(1);
+  return (threads * one) / (await time(threads));
+}
+
 async function main(): Promise<void> {
   const [header = [], ...dev] = parse(await readFile(H1B_TITLES, 'utf8')) as string[][];
   const repeated = shuffled(Array.from({ length: REPEAT }, () => dev).flat(), 0x5eed);
@@ -103,13 +132,19 @@ async function main(): Promise<void> {
     builds.push(performance.now() - started);
     return resolver;
   };
-  const starts: number[] = [];
-  const openPool = async () => {
+  const starts = new Map<number, number[]>();
+  /** Codes the rows in a pool of `size` threads opened for them, its start aside. */
+  const inPool = async (size: number, rows: readonly string[][]) => {
     const started = performance.now();
-    const pool = openCodingPool({ sources, size: THREADS });
-    await pool.ready();
-    starts.push(performance.now() - started);
-    return pool;
+    const pool = openCodingPool({ sources, size });
+    try {
+      await pool.ready();
+      starts.set(size, [...(starts.get(size) ?? []), performance.now() - started]);
+      // As `canon resolve --in` hands a pool its rows.
+      return await codeAll(pool, header, rows, { batchRows: 2000, inFlight: 2 * size });
+    } finally {
+      await pool.close();
+    }
   };
 
   const titleAt = header.indexOf('JOB_TITLE');
@@ -117,26 +152,23 @@ async function main(): Promise<void> {
   const pairOf = (r: readonly string[]) => `${r[titleAt]}\u0000${r[employerAt]}`;
   const distinct = (rows: readonly string[][]) => new Set(rows.map(pairOf)).size;
   console.log(
-    `\nBulk coding of h1b_titles_dev: ${fmt(dev.length)} rows (${fmt(distinct(dev))} distinct title–employer pairs), and ×${REPEAT} shuffled (${fmt(repeated.length)} rows); ${RUNS} runs each, medians; ${THREADS} cores`,
+    `\nBulk coding of h1b_titles_dev: ${fmt(dev.length)} rows (${fmt(distinct(dev))} distinct title–employer pairs), and ×${REPEAT} shuffled (${fmt(repeated.length)} rows); ${RUNS} runs each, medians; ${THREADS} cores, of which ${(await freeCores(THREADS)).toFixed(1)} free when the run began (${THREADS} spinning threads against 1)`,
   );
   for (const [name, rows] of [
     ['dev rows', dev],
     [`dev rows ×${REPEAT}`, repeated],
   ] as const) {
-    const runs: Record<'baseline' | 'cached' | 'threads', Coded[]> = {
+    const runs: Record<'baseline' | 'cached' | 'thread' | 'threads', Coded[]> = {
       baseline: [],
       cached: [],
+      thread: [],
       threads: [],
     };
     for (let run = 0; run < RUNS; run++) {
       runs.baseline.push(await codeAll(await build(0), header, rows));
       runs.cached.push(await codeAll(await build(), header, rows));
-      const pool = await openPool();
-      try {
-        runs.threads.push(await codeAll(pool, header, rows, POOL_BATCH));
-      } finally {
-        await pool.close();
-      }
+      runs.thread.push(await inPool(1, rows));
+      runs.threads.push(await inPool(THREADS, rows));
     }
     const baseline = median(runs.baseline.map((r) => r.ms));
     const digest = runs.baseline[0]?.digest ?? '';
@@ -145,21 +177,27 @@ async function main(): Promise<void> {
       `\n${name}: every mode's rows ${same ? 'identical' : 'DIFFER'} (sha256 ${digest.slice(0, 16)}…; ${runs.baseline[0]?.bad ?? 0} rows refused a code)`,
     );
     for (const [mode, label] of [
-      ['baseline', 'one thread, nothing remembered (baseline)'],
-      ['cached', 'one thread, answers remembered'],
-      ['threads', `${THREADS} threads, answers remembered`],
+      ['baseline', 'this thread, nothing remembered (baseline)'],
+      ['cached', 'this thread, answers remembered'],
+      ['thread', 'a pool of 1 thread, answers remembered'],
+      ['threads', `a pool of ${THREADS} threads, answers remembered`],
     ] as const) {
       const ms = median(runs[mode].map((r) => r.ms));
       console.log(
-        `  ${label.padEnd(44)} ${fmt(perSecond(rows.length, ms)).padStart(8)} titles/s  (${(ms / 1000).toFixed(2)} s, ×${(baseline / ms).toFixed(2)} the baseline; runs ${runs[mode].map((r) => (r.ms / 1000).toFixed(2)).join(' ')} s)`,
+        `  ${label.padEnd(46)} ${fmt(perSecond(rows.length, ms)).padStart(8)} titles/s  (${(ms / 1000).toFixed(2)} s, ×${(baseline / ms).toFixed(2)} the baseline; runs ${runs[mode].map((r) => (r.ms / 1000).toFixed(2)).join(' ')} s)`,
       );
     }
+    const one = median(runs.thread.map((r) => r.ms));
+    const all = median(runs.threads.map((r) => r.ms));
+    console.log(`  ${THREADS} threads against 1: ×${(one / all).toFixed(2)}`);
   }
 
-  const build1 = median(builds);
-  const start = median(starts);
   console.log(
-    `\nCold start: a resolver built in this thread in a median ${Math.round(build1)} ms (the shipped occupation tables indexed, the learned model read and its labelled titles counted); a pool of ${THREADS} threads ready in ${Math.round(start)} ms (each thread loads its modules and builds its own, at once)`,
+    `\nCold start: a resolver built in this thread in a median ${Math.round(median(builds))} ms (the shipped occupation tables indexed, the learned model read and its labelled titles counted); a pool ready in ${[
+      ...starts,
+    ]
+      .map(([size, ms]) => `${Math.round(median(ms))} ms with ${size} thread${size === 1 ? '' : 's'}`)
+      .join(', ')} (each thread loads its modules and builds its own resolver, at once)`,
   );
 
   // One title at a time on a warm resolver: half the distinct pairs warm the code, the other half are timed,
