@@ -274,15 +274,19 @@ export class TitleClassifier {
   private firstTouched(n: number, limit: number): number[] {
     const { scores, touched } = this;
     const order: number[] = [];
+    if (limit < 1) return order;
     for (let i = 0; i < n; i++) {
       const c = touched[i] ?? 0;
       const s = scores[c] ?? 0;
       const last = order[order.length - 1];
       if (order.length === limit && last !== undefined && !before(s, c, scores[last] ?? 0, last)) continue;
-      let at = order.length;
-      while (at > 0 && before(s, c, scores[order[at - 1] ?? 0] ?? 0, order[at - 1] ?? 0)) at--;
-      order.splice(at, 0, c);
-      if (order.length > limit) order.pop();
+      // Shifted by hand: a splice per code allocates an array each time.
+      let at = order.length < limit ? order.length : limit - 1;
+      while (at > 0 && before(s, c, scores[order[at - 1] ?? 0] ?? 0, order[at - 1] ?? 0)) {
+        order[at] = order[at - 1] ?? 0;
+        at--;
+      }
+      order[at] = c;
     }
     return order;
   }

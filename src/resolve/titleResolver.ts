@@ -387,21 +387,30 @@ export class TitleResolver {
     cueCandidate: Candidate | null,
     title: { features: TitleFeatureSet; employer: string },
   ): Option[] {
-    const pool = new Map(matches.map((m) => [m.occupation.socCode, confidenceOf(m)]));
-    const bySoc = new Map(matches.map((m) => [m.occupation.socCode, m]));
+    const pool = new Map<string, number>();
+    const bySoc = new Map<string, SpecialtyMatch>();
+    // Codes whose occupation lists the title, or its specialty, among O*NET's own titles.
+    const listed = new Set<string>();
+    for (const m of matches) {
+      pool.set(m.occupation.socCode, confidenceOf(m));
+      bySoc.set(m.occupation.socCode, m);
+      if (m.method !== 'search') listed.add(m.occupation.socCode);
+    }
     const cueSoc = cueCandidate?.soc?.code ?? null;
     const cueLeads = cueSoc !== null && (cueCandidate?.confidence ?? 0) > (pool.get(cueSoc) ?? 0);
     if (cueSoc !== null && cueLeads) pool.set(cueSoc, cueCandidate?.confidence ?? 0);
     const weighed: { match: Weighed | null; probability: number }[] = [];
-    // Codes whose occupation lists the title, or its specialty, among O*NET's own titles.
-    const listed = new Set(matches.filter((m) => m.method !== 'search').map((m) => m.occupation.socCode));
     for (const ranked of model.rank(title.features, title.employer, pool, listed)) {
       if (weighed.length >= POOL) break;
       const match = ranked.soc === cueSoc && cueLeads ? null : this.weighedFor(ranked.soc, bySoc);
       if (match !== undefined) weighed.push({ match, probability: round(ranked.probability) });
     }
     const confidences = model.confidences(weighed.map((w) => w.probability));
-    return weighed.map((w, i) => ({ ...w, confidence: round(confidences[i] ?? 0) }));
+    return weighed.map((w, i) => ({
+      match: w.match,
+      probability: w.probability,
+      confidence: round(confidences[i] ?? 0),
+    }));
   }
 
   /** The occupation weighed for a SOC code: the index's match, else the code's own occupation; none when the index lacks it. */
@@ -443,7 +452,8 @@ export class TitleResolver {
     }
     const name = (m: Weighed | null) =>
       m ? `${m.occupation.socCode} ${m.occupation.title}` : `the focus cue “${cued?.cue}”`;
-    const occupations = options.flatMap((o) => (o.match ? [o.match] : []));
+    const occupations: Weighed[] = [];
+    for (const o of options) if (o.match) occupations.push(o.match);
     for (const [i, { match, confidence }] of options.entries()) {
       if (confidence < (i === 0 ? LANDING_FLOOR : FALLBACK_FLOOR)) break;
       const landed = match ? landOn(match.occupation) : cued;
