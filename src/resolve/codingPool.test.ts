@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../core/catalog.js';
 import { LANDING_OCCUPATIONS, landingTaxonomy } from '../testing/landingFixture.js';
 import { codeTitleBatch, OUTPUT_COLUMNS } from './codeTitleBatch.js';
-import { type CodingPool, openCodingPool } from './codingPool.js';
+import { type CodingPool, codingThreads, openCodingPool } from './codingPool.js';
 import { landingTable } from './focusLanding.js';
 import { buildResolver, type ResolverSources } from './resolverSources.js';
 import type { TitleResolver } from './titleResolver.js';
@@ -37,6 +37,17 @@ const records = [
     `E${i % 4}`,
   ]),
 ].map((r, i) => [String(i), ...r.slice(1)]);
+
+describe('codingThreads', () => {
+  it('codes a small file in this thread, a large one with a thread per core that other work leaves free', () => {
+    const MB = 1024 * 1024;
+    expect(codingThreads(100_000, 8, 0)).toBe(1);
+    expect(codingThreads(50 * MB, 8, 0)).toBe(8);
+    expect(codingThreads(50 * MB, 8, 3)).toBe(5);
+    expect(codingThreads(50 * MB, 2, 4)).toBe(1);
+    expect(codingThreads(50 * MB, 2, 0.4)).toBe(2);
+  });
+});
 
 describe('openCodingPool', () => {
   it('codes a batch in its threads exactly as the resolver codes it in this one, rows in order', async () => {

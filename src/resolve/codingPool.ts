@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CanonError, type ErrorCode } from '../core/errors.js';
 import { workerScript } from '../core/workerScript.js';
@@ -63,11 +63,18 @@ interface Thread {
 }
 
 /**
- * Threads to code a file of `bytes` with: one per core for a large file; for a small one, this thread
- * alone — each thread builds a resolver of its own (about a second), which a small file does not repay.
+ * Threads to code a file of `bytes` with (1: this thread). A small file is coded in this thread: each
+ * thread builds a resolver of its own and warms its code from cold (a second or two), which a small file
+ * does not repay. A large one gets a thread per core that other work leaves free (`load`: the
+ * one-minute load average): on a shared machine, threads that wait for a core only slow each other.
  */
-export function codingThreads(bytes: number, cores = availableParallelism()): number {
-  return bytes >= THREADS_FROM_BYTES ? cores : 1;
+export function codingThreads(
+  bytes: number,
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+): number {
+  if (bytes < THREADS_FROM_BYTES) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(cores - load + 0.5)));
 }
 
 /** From this size up (some 25,000 rows of titles and employers) threads pay for their start: see bench:bulk. */

@@ -140,6 +140,7 @@ async function codeFile(coder: CodingPool | TitleResolver, size: number, flags: 
     () => {},
   );
   const progress = progressReporter(io);
+  const label = `resolving titles${'size' in coder ? ` in ${coder.size} threads` : ''}`;
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
@@ -166,7 +167,7 @@ async function codeFile(coder: CodingPool | TitleResolver, size: number, flags: 
           );
       }
       yield { record, line };
-      if (++n % 5000 === 0) progress.update('resolving titles', source.bytesRead, size);
+      if (++n % 5000 === 0) progress.update(label, source.bytesRead, size);
     }
   }
   try {
@@ -178,7 +179,7 @@ async function codeFile(coder: CodingPool | TitleResolver, size: number, flags: 
       problem: (line, message) => io.err(`${input}:${line}: ${message}\n`),
       ...('size' in coder ? { batchRows: BATCH_ROWS, inFlight: 2 * coder.size } : {}),
     });
-    progress.update('resolving titles', size, size);
+    progress.update(label, size, size);
     progress.stop();
     out.end();
     await once(out, 'finish');
