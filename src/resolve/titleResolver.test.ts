@@ -451,6 +451,13 @@ describe('TitleResolver landing on the tiny taxonomy (a support-track focus, a p
   ])('refuses the title %j, quoting it', (title, message) => {
     expect(() => resolver.resolve({ title })).toThrow(message);
   });
+
+  it("refuses an employer's name over 200 characters, as the API does, and takes one of 200", () => {
+    expect(() => resolver.resolve({ title: 'Electrician', employer: 'A'.repeat(201) })).toThrow(
+      /^An employer's name may have at most 200 characters; "A{80}…" has 201\.$/,
+    );
+    expect(resolver.resolve({ title: 'Electrician', employer: 'A'.repeat(200) }).title).toBe('Electrician');
+  });
 });
 
 describe('TitleResolver with the bundled O*NET tables and the curated taxonomy', () => {

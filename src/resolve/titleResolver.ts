@@ -112,6 +112,8 @@ const LANDING_FLOOR = RESOLVE_THRESHOLD;
 /** A lower-ranked candidate lands the title only when it is at least of medium confidence on its own. */
 const FALLBACK_FLOOR = 0.5;
 export const MAX_TITLE_LENGTH = 300;
+/** The API's limit on an employer's name too. */
+export const MAX_EMPLOYER_LENGTH = 200;
 /** Answers remembered at once (each a few kilobytes), the least recently used forgotten first. */
 const ANSWER_MEMORY = 20_000;
 /** Titles' readings remembered at once. */
@@ -204,10 +206,17 @@ export class TitleResolver {
         'invalid_input',
         `A title may have at most ${MAX_TITLE_LENGTH} characters; ${quote(title)} has ${title.length}.`,
       );
+    const name = input.employer ?? '';
+    // No one's name is longer; a cell that is would be remembered whole, key and all.
+    if (name.length > MAX_EMPLOYER_LENGTH)
+      throw new CanonError(
+        'invalid_input',
+        `An employer's name may have at most ${MAX_EMPLOYER_LENGTH} characters; ${quote(name)} has ${name.length}.`,
+      );
     const side = this.titles
       ? this.titles.getOrSet(title, () => this.readTitle(title))
       : this.readTitle(title);
-    const employer = this.employers.getOrSet(input.employer ?? '', () => readEmployer(input.employer ?? ''));
+    const employer = this.employers.getOrSet(name, () => readEmployer(name));
     if (!this.answers) return this.answer(title, side, employer, top);
     const key = `${top}\u0000${side.key}\u0000${employer.key}`;
     const known = this.answers.get(key);
