@@ -1,4 +1,4 @@
-import type { TitleResolver } from './titleResolver.js';
+import type { Resolution, TitleResolver } from './titleResolver.js';
 
 /**
  * Columns appended to each row: the first three occupations, the profile the title lands on, and the
@@ -74,29 +74,7 @@ export function codeTitles(
   const errors: TitleCells['errors'] = [];
   const cells = titles.map((title, index): Cell[] => {
     try {
-      const r = resolver.resolve({ title, employer: employers?.[index] }, 3);
-      const first = r.candidates[0];
-      return [
-        r.candidates[0]?.soc?.code ?? '',
-        r.candidates[1]?.soc?.code ?? '',
-        r.candidates[2]?.soc?.code ?? '',
-        first?.onet?.code ?? '',
-        r.landing?.profile.code ?? '',
-        r.level.code,
-        r.level.track,
-        r.level.rank,
-        first?.confidence ?? '',
-        first?.band ?? '',
-        r.needsReview ? 'yes' : 'no',
-        r.reviewReason ?? '',
-        r.candidates[0]?.soc?.title ?? '',
-        r.candidates[0]?.confidence ?? '',
-        r.candidates[1]?.soc?.title ?? '',
-        r.candidates[1]?.confidence ?? '',
-        r.candidates[2]?.soc?.title ?? '',
-        r.candidates[2]?.confidence ?? '',
-        r.status === 'unresolved' ? 'unresolved' : '',
-      ];
+      return cellsOf(resolver.resolve({ title, employer: employers?.[index] }, 3));
     } catch (error) {
       const message = (error as Error).message;
       errors.push({ index, message });
@@ -104,6 +82,39 @@ export function codeTitles(
     }
   });
   return { cells, errors };
+}
+
+/** The cells of each answer, worked out once: a remembered answer comes back for every repeat of its title. */
+const CELLS = new WeakMap<Resolution, Cell[]>();
+
+function cellsOf(r: Resolution): Cell[] {
+  let cells = CELLS.get(r);
+  if (!cells) {
+    const first = r.candidates[0];
+    cells = [
+      r.candidates[0]?.soc?.code ?? '',
+      r.candidates[1]?.soc?.code ?? '',
+      r.candidates[2]?.soc?.code ?? '',
+      first?.onet?.code ?? '',
+      r.landing?.profile.code ?? '',
+      r.level.code,
+      r.level.track,
+      r.level.rank,
+      first?.confidence ?? '',
+      first?.band ?? '',
+      r.needsReview ? 'yes' : 'no',
+      r.reviewReason ?? '',
+      r.candidates[0]?.soc?.title ?? '',
+      r.candidates[0]?.confidence ?? '',
+      r.candidates[1]?.soc?.title ?? '',
+      r.candidates[1]?.confidence ?? '',
+      r.candidates[2]?.soc?.title ?? '',
+      r.candidates[2]?.confidence ?? '',
+      r.status === 'unresolved' ? 'unresolved' : '',
+    ];
+    CELLS.set(r, cells);
+  }
+  return cells;
 }
 
 /** Each record with its cells appended. */

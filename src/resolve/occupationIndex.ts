@@ -100,7 +100,7 @@ export class OccupationIndex {
   private overlap = new Float64Array(0);
   private readonly ownStems = new Map<string, Set<string>>();
   /** How each SOC code's titles are worded, to choose among occupations that match a title alike. */
-  readonly wordModel = new TitleWordModel();
+  private readonly wordModel = new TitleWordModel();
 
   constructor(data: OccupationIndexData) {
     const socTitles = new Map(data.socTitles.map((s) => [s.code, s.title]));
