@@ -30,14 +30,11 @@ export interface CodingPoolOptions {
   sources: ResolverSources;
   /** Threads (default: one per core). */
   size?: number;
-  /** Answers each thread's resolver remembers (default: the resolver's own; 0: none). */
-  remember?: number;
 }
 
 /** What codingWorker.ts is started with. */
 export interface CodingWorkerData {
   sources: ResolverSources;
-  remember: number | undefined;
 }
 
 /** What codingWorker.ts is asked: titles, and their employers when the table names them. */
@@ -77,7 +74,10 @@ export function codingThreads(
   return Math.max(1, Math.min(cores, Math.floor(cores - load + 0.5)));
 }
 
-/** From this size up (some 25,000 rows of titles and employers) threads pay for their start: see bench:bulk. */
+/**
+ * Below this (some 25,000 rows of titles and employers) threads' start — a resolver built and code warmed
+ * from cold in each, 1–2 s — costs more than sharing the coding could save (bench:bulk).
+ */
 const THREADS_FROM_BYTES = 2 * 1024 * 1024;
 
 export function openCodingPool(options: CodingPoolOptions): CodingPool {
@@ -100,7 +100,7 @@ export function openCodingPool(options: CodingPoolOptions): CodingPool {
 
   for (let t = 0; t < size; t++) {
     const worker = new Worker(WORKER, {
-      workerData: { sources: options.sources, remember: options.remember } satisfies CodingWorkerData,
+      workerData: { sources: options.sources } satisfies CodingWorkerData,
     });
     // A thread keeps the process alive while it builds its resolver or has titles to code, not when idle.
     const thread: Thread = { worker, pending: new Map() };

@@ -8,8 +8,8 @@ import { buildResolver } from './resolverSources.js';
 // titles it is sent, in the order they come.
 const port = parentPort;
 if (!port) throw new CanonError('internal', 'codingWorker runs in a worker thread started by codingPool.');
-const { sources, remember } = workerData as CodingWorkerData;
-const building = buildResolver(sources, remember === undefined ? {} : { remember });
+const { sources } = workerData as CodingWorkerData;
+const building = buildResolver(sources);
 port.on('message', async ({ id, titles, employers }: CodingRequest) => {
   let reply: CodingReply;
   try {
