@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CanonError, type ErrorCode, quote } from '../core/errors.js';
 import type { DocumentInput } from '../core/evidence.js';
+import { workerScript } from '../core/workerScript.js';
 import type { ReadDocument } from './readDocument.js';
 
 /**
@@ -200,16 +201,5 @@ function fromWorker(error: Extract<WorkerReply, { error: unknown }>['error']): E
       });
 }
 
-/**
- * The worker script beside this module: readWorker.js in dist/. Under tsx and
- * vitest this module is TypeScript, which a worker's own Node cannot load, so
- * there the worker first registers tsx's loader (a dev dependency, never
- * needed by dist/).
- */
-const WORKER: URL = import.meta.url.endsWith('.ts')
-  ? new URL(
-      `data:text/javascript,${encodeURIComponent(
-        `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./readWorker.ts', import.meta.url).href)});`,
-      )}`,
-    )
-  : new URL('./readWorker.js', import.meta.url);
+/** readWorker.ts beside this module, as a worker thread can load it under tsx and from dist/. */
+const WORKER = workerScript(import.meta.url, 'readWorker');

@@ -1,30 +1,14 @@
 import { CanonError, quote } from '../core/errors.js';
+import {
+  type Cell,
+  type CodedBatch,
+  codeInThisThread,
+  OUTPUT_COLUMNS,
+  type TitleCoder,
+} from './codeTitleBatch.js';
 import type { TitleResolver } from './titleResolver.js';
 
-/**
- * Columns appended to each row: the first three occupations, the profile the title lands on, and the
- * title's level (present whether or not an occupation matched); confidence and band are the first
- * occupation's; whether the row needs review and why; then each of the three occupations' SOC title and
- * confidence.
- */
-export const OUTPUT_COLUMNS = [
-  'canon_soc_1',
-  'canon_soc_2',
-  'canon_soc_3',
-  'canon_onet_1',
-  'canon_profile',
-  'canon_level',
-  'canon_track',
-  'canon_rank',
-  'canon_confidence',
-  'canon_band',
-  'canon_needs_review',
-  'canon_review_reason',
-  ...[1, 2, 3].flatMap((n) => [`canon_soc_${n}_title`, `canon_soc_${n}_confidence`]),
-  'canon_error',
-];
-
-export type Cell = string | number | null;
+export { type Cell, OUTPUT_COLUMNS } from './codeTitleBatch.js';
 
 export interface CodeTitleRowsOptions {
   /** The table's name in messages, e.g. its file name. */
@@ -35,28 +19,58 @@ export interface CodeTitleRowsOptions {
   write: (row: Cell[]) => Promise<void>;
   /** A row that could not be coded: its line and why; the row is still written, with canon_error. */
   problem: (line: number, message: string) => void;
+  /** Rows handed to the coder at once (default 500). */
+  batchRows?: number;
+  /** Batches being coded at once, for a coder with several threads to keep busy (default 1). */
+  inFlight?: number;
 }
 
 /**
  * Codes a table of job titles row by row (for `canon resolve --in` and any bulk caller): every
- * input column is kept and the canon_* columns appended. The records arrive as parsed, with their
- * line numbers, so a caller can stream a file of any size through it.
+ * input column is kept and the canon_* columns appended, rows in input order, each exactly once. The
+ * records arrive as parsed, with their line numbers, so a caller can stream a file of any size through
+ * it; they are coded in batches, by the resolver in this thread or by a pool of threads (codingPool.ts).
+ * A row whose cell count differs from the header's refuses the table, naming its line: its cells cannot
+ * be told apart.
  */
 export async function codeTitleRows(
-  resolver: TitleResolver,
+  coder: TitleResolver | TitleCoder,
   records: AsyncIterable<{ record: string[]; line: number }>,
   options: CodeTitleRowsOptions,
 ): Promise<{ rows: number; bad: number }> {
+  const code = 'code' in coder ? coder : codeInThisThread(coder);
+  const batchRows = options.batchRows ?? 500;
+  const inFlight = options.inFlight ?? 1;
   let header: string[] | null = null;
-  let at = -1;
+  let titleAt = -1;
   let employerAt = -1;
   let rows = 0;
   let bad = 0;
+  let batch: { record: string[]; line: number }[] = [];
+  const coding: { lines: number[]; coded: Promise<CodedBatch> }[] = [];
+  const writeOldest = async () => {
+    const oldest = coding.shift();
+    if (!oldest) return;
+    const { rows: coded, errors } = await oldest.coded;
+    for (const { index, message } of errors) options.problem(oldest.lines[index] ?? 0, message);
+    bad += errors.length;
+    for (const row of coded) await options.write(row);
+  };
+  const send = async () => {
+    if (batch.length === 0) return;
+    const records = batch.map((r) => r.record);
+    const coded = code.code({ records, titleAt, employerAt });
+    // Awaited in turn below; a failure meanwhile must not count as unhandled.
+    coded.catch(() => {});
+    coding.push({ lines: batch.map((r) => r.line), coded });
+    batch = [];
+    while (coding.length >= inFlight) await writeOldest();
+  };
   for await (const { record, line } of records) {
     if (header === null) {
       header = record;
-      at = header.indexOf(options.column);
-      if (at < 0)
+      titleAt = header.indexOf(options.column);
+      if (titleAt < 0)
         throw new CanonError(
           'invalid_input',
           `${options.source} has no column ${quote(options.column)}; its columns are ${header.map((h) => quote(h)).join(', ')}.`,
@@ -65,41 +79,21 @@ export async function codeTitleRows(
       await options.write([...header, ...OUTPUT_COLUMNS]);
       continue;
     }
-    rows++;
-    let cells: Cell[];
-    try {
-      const r = resolver.resolve(
-        { title: record[at] ?? '', employer: employerAt >= 0 ? record[employerAt] : undefined },
-        3,
+    if (record.length !== header.length)
+      throw new CanonError(
+        'invalid_input',
+        `${options.source}:${line}: the row has ${record.length} cells; the header has ${header.length}. Quote cells that hold a comma.`,
       );
-      const c = r.candidates[0];
-      cells = [
-        r.candidates[0]?.soc?.code ?? '',
-        r.candidates[1]?.soc?.code ?? '',
-        r.candidates[2]?.soc?.code ?? '',
-        c?.onet?.code ?? '',
-        r.landing?.profile.code ?? '',
-        r.level.code,
-        r.level.track,
-        r.level.rank,
-        c?.confidence ?? '',
-        c?.band ?? '',
-        r.needsReview ? 'yes' : 'no',
-        r.reviewReason ?? '',
-        ...[0, 1, 2].flatMap((i) => [r.candidates[i]?.soc?.title ?? '', r.candidates[i]?.confidence ?? '']),
-        r.status === 'unresolved' ? 'unresolved' : '',
-      ];
-    } catch (error) {
-      bad++;
-      options.problem(line, (error as Error).message);
-      cells = [...OUTPUT_COLUMNS.slice(0, -1).map(() => ''), (error as Error).message];
-    }
-    await options.write([...record, ...cells]);
+    rows++;
+    batch.push({ record, line });
+    if (batch.length >= batchRows) await send();
   }
   if (header === null)
     throw new CanonError(
       'invalid_input',
       `${options.source} is empty; expected a header line naming ${quote(options.column)}.`,
     );
+  await send();
+  while (coding.length > 0) await writeOldest();
   return { rows, bad };
 }

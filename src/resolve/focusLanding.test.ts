@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Catalog } from '../core/catalog.js';
 import type { ProfileStatus, Taxonomy } from '../core/taxonomy.js';
 import { type FocusSpec, SUPPORT_FOCUS, taxonomyWith } from '../testing/landingFixture.js';
-import { FocusLanding, GENERATED_ORIGIN } from './focusLanding.js';
+import { FocusLanding, GENERATED_ORIGIN, landingTable } from './focusLanding.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { readSeniority } from './readSeniority.js';
 
@@ -10,7 +10,10 @@ const EMPTY: Taxonomy = { sources: [], functions: [], focuses: [], profiles: [] 
 const CURATED = 'canon.data';
 
 async function landing(specs: FocusSpec[], status?: Record<string, ProfileStatus>) {
-  return new FocusLanding(new Catalog(await taxonomyWith(specs, { base: EMPTY, status })), new Map());
+  return new FocusLanding(
+    landingTable(new Catalog(await taxonomyWith(specs, { base: EMPTY, status }))),
+    new Map(),
+  );
 }
 const reading = (title: string) => {
   const words = normalizeTitle(title).words;
@@ -39,7 +42,7 @@ describe('FocusLanding.forOccupation', () => {
       focus('architects', NURSE_LEVELS, [['15-1299.08', CURATED]]),
       { ...focus('esco', NURSE_LEVELS, []), mappings: [] },
     ]);
-    const land = (code: string) => l.forOccupation(occupation(code), reading('Nurse'))?.focus.key ?? null;
+    const land = (code: string) => l.forOccupation(occupation(code), reading('Nurse'))?.focus.name ?? null;
     expect(land('29-1141.00')).toBe('soc');
     expect(land('29-1141.04')).toBe('soc');
     expect(land('29-1171.00')).toBe('zero');
@@ -55,7 +58,7 @@ describe('FocusLanding.forOccupation', () => {
       focus('generated', NURSE_LEVELS, [['29-1141', GENERATED_ORIGIN]], ['nurse']),
     ]);
     const cued = byCue.forOccupation(occupation('29-1141.00'), reading('Registered Nurse'));
-    expect(cued).toMatchObject({ focus: { key: 'generated' }, cue: 'nurse', generated: true });
+    expect(cued).toMatchObject({ focus: { name: 'generated' }, cue: 'nurse', generated: true });
     expect(cued?.focusNotes).toContain('Chosen over curated: its title cue is in the title.');
 
     const byOrigin = await landing([
@@ -63,17 +66,17 @@ describe('FocusLanding.forOccupation', () => {
       focus('curated', NURSE_LEVELS, [['29-1141.00', CURATED]]),
     ]);
     const curated = byOrigin.forOccupation(occupation('29-1141.00'), reading('Registered Nurse'));
-    expect(curated).toMatchObject({ focus: { key: 'curated' }, generated: false });
+    expect(curated).toMatchObject({ focus: { name: 'curated' }, generated: false });
     expect(curated?.focusNotes).toContain('Chosen over generated: it is curated, not generated.');
 
     const bySpecificity = await landing([
       focus('whole', NURSE_LEVELS, [['15-1299', GENERATED_ORIGIN]]),
       focus('one', NURSE_LEVELS, [['15-1299.08', GENERATED_ORIGIN]]),
     ]);
-    expect(bySpecificity.forOccupation(occupation('15-1299.08'), reading('Architect'))?.focus.key).toBe(
+    expect(bySpecificity.forOccupation(occupation('15-1299.08'), reading('Architect'))?.focus.name).toBe(
       'one',
     );
-    expect(bySpecificity.forOccupation(occupation('15-1299.09'), reading('Architect'))?.focus.key).toBe(
+    expect(bySpecificity.forOccupation(occupation('15-1299.09'), reading('Architect'))?.focus.name).toBe(
       'whole',
     );
   });
@@ -84,12 +87,12 @@ describe('FocusLanding.forOccupation', () => {
       focus('ladder', NURSE_LEVELS, [['15-1252', GENERATED_ORIGIN]]),
     ]);
     expect(l.forOccupation(occupation('15-1252.00'), reading('Developer'))).toMatchObject({
-      focus: { key: 'ladder' },
+      focus: { name: 'ladder' },
       level: { code: 'P2' },
       fit: 'exact',
     });
     expect(l.forOccupation(occupation('15-1252.00'), reading('Principal Developer'))).toMatchObject({
-      focus: { key: 'upper' },
+      focus: { name: 'upper' },
       level: { code: 'P5' },
     });
   });
@@ -136,16 +139,16 @@ describe('FocusLanding.forCue', () => {
   it("lands a title holding a focus's cue at a level the focus offers", async () => {
     const l = await landing([leadership, architecture]);
     expect(l.forCue(reading('Director of Engineering'))).toMatchObject({
-      focus: { key: 'leadership' },
+      focus: { name: 'leadership' },
       level: { code: 'M4' },
       cue: 'engineering',
       coversSpecialty: true,
     });
     expect(l.forCue(reading('Director of Cloud Engineering'))).toMatchObject({
-      focus: { key: 'leadership' },
+      focus: { name: 'leadership' },
       coversSpecialty: false,
     });
-    expect(l.forCue(reading('Staff Engineer'))?.focus.key).toBe('architecture');
+    expect(l.forCue(reading('Staff Engineer'))?.focus.name).toBe('architecture');
   });
 
   it('does not move a professional title to another level on a cue word alone', async () => {
@@ -157,13 +160,13 @@ describe('FocusLanding.forCue', () => {
   it('puts an executive title on the top of a management focus, and a support title on the nearest level', async () => {
     const l = await landing([leadership, SUPPORT_FOCUS]);
     expect(l.forCue(reading('Chief Technology Officer'))).toMatchObject({
-      focus: { key: 'leadership' },
+      focus: { name: 'leadership' },
       level: { code: 'M6' },
       fit: 'nearest',
       coversSpecialty: true,
     });
     expect(l.forCue(reading('Electrician Manager'))).toMatchObject({
-      focus: { key: 'electricians' },
+      focus: { name: 'Electricians' },
       level: { code: 'M1' },
       fit: 'nearest',
     });

@@ -1,12 +1,48 @@
 import type { Catalog } from '../core/catalog.js';
 import { profileCode } from '../core/codes.js';
 import { findLevel, type Level } from '../core/levels.js';
-import type { Focus } from '../core/taxonomy.js';
+import type { ClassificationMapping, Focus } from '../core/taxonomy.js';
 import { explainPlacement, type LevelPlacement, onSupportTrack, placeOnLadder } from './placeOnLadder.js';
 import type { Seniority } from './readSeniority.js';
 
 /** The origin the taxonomy build stamps on the mappings of the focuses it generates from reference data. */
 export const GENERATED_ORIGIN = 'canon.build';
+
+/** What landing reads of a focus: plain data, which a worker thread builds its resolver from. */
+export interface LandingFocus
+  extends Pick<Focus, 'code' | 'functionCode' | 'name' | 'titleCues' | 'levelCodes'> {
+  mappings: Pick<ClassificationMapping, 'system' | 'code' | 'title' | 'origin' | 'entryLevel'>[];
+  /** The focus's levels that have a profile to land on (retired ones have none). */
+  liveLevels: string[];
+}
+
+/** What landing reads of a catalog: its focuses, each with the levels a title can land on. */
+export interface LandingTable {
+  focuses: LandingFocus[];
+}
+
+export function landingTable(catalog: Catalog): LandingTable {
+  return {
+    focuses: catalog.taxonomy.focuses.map((focus) => ({
+      code: focus.code,
+      functionCode: focus.functionCode,
+      name: focus.name,
+      titleCues: focus.titleCues,
+      levelCodes: focus.levelCodes,
+      mappings: focus.mappings.map((m) => ({
+        system: m.system,
+        code: m.code,
+        title: m.title,
+        origin: m.origin,
+        ...(m.entryLevel ? { entryLevel: m.entryLevel } : {}),
+      })),
+      liveLevels: focus.levelCodes.filter((level) => {
+        const view = catalog.findProfile(profileCode(focus.functionCode, focus.code, level));
+        return view !== undefined && view.record.status !== 'retired';
+      }),
+    })),
+  };
+}
 
 /** A title as the landing reads it: its normalized words and its seniority reading. */
 export interface TitleReading {
@@ -23,7 +59,7 @@ interface OccupationRef {
 
 /** A built-in profile a title lands on, and why this focus and this level. */
 export interface Landed {
-  focus: Focus;
+  focus: LandingFocus;
   profileCode: string;
   /** The profile's level. */
   level: Level;
@@ -45,7 +81,7 @@ export interface Landed {
 }
 
 interface Entry {
-  focus: Focus;
+  focus: LandingFocus;
   /** Longest first, so the most specific cue is the one reported. */
   cues: string[];
   generated: boolean;
@@ -87,15 +123,12 @@ export class FocusLanding {
   /** The first word of each title cue → the focuses with such a cue: a title is checked only against those. */
   private readonly byCueWord = new Map<string, Entry[]>();
 
-  constructor(catalog: Catalog, jobZones: ReadonlyMap<string, { jobZone: number | null }>) {
-    this.entries = catalog.taxonomy.focuses.map((focus): Entry => {
+  constructor(table: LandingTable, jobZones: ReadonlyMap<string, { jobZone: number | null }>) {
+    this.entries = table.focuses.map((focus): Entry => {
       const socMappings = focus.mappings.filter((m) => m.system === 'onet-soc');
       const first = socMappings[0] ? mappingKey(socMappings[0].code) : null;
       const onet = first === null ? undefined : first.length > 7 ? first : `${first}.00`;
-      const levels = focus.levelCodes.filter((level) => {
-        const view = catalog.findProfile(profileCode(focus.functionCode, focus.code, level));
-        return view !== undefined && view.record.status !== 'retired';
-      });
+      const levels = focus.liveLevels;
       return {
         focus,
         cues: [...focus.titleCues].sort((a, b) => b.length - a.length),

@@ -163,6 +163,8 @@ const STATES = new Set(
 /** An internal job code such as "JC65" or "R-10234": letters then digits, or digits then letters. */
 const JOB_CODE = /^(?:[a-z]{1,3}-?\d{2,}|\d{3,}[a-z]*)$/;
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** `clean` skips the noise passes, for titles known to be clean (O*NET's own), which is much faster. */
 export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): NormalizedTitle {
   const removed: string[] = [];
@@ -170,7 +172,9 @@ export function normalizeTitle(raw: string, options: { clean?: boolean } = {}): 
   const drop = (what: string) => {
     if (what.trim()) removed.push(what.trim());
   };
-  let text = raw.normalize('NFKC').toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, '');
+  // NFKC leaves ASCII as it is, and most titles are ASCII: the check costs less than the normalization.
+  const folded = NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw;
+  let text = folded.toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, '');
   if (options.clean) return { raw, words: splitWords(text, removed, true), removed };
   for (const pattern of PHRASE_NOISE) {
     text = text.replace(pattern, (m) => {

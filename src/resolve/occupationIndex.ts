@@ -1,4 +1,5 @@
 import type { OccupationIndexData } from '../store/occupationRepository.js';
+import { LruCache } from './lruCache.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { readSeniority } from './readSeniority.js';
 import { TitleWordModel } from './titleWordModel.js';
@@ -19,9 +20,14 @@ export interface SpecialtyMatch {
   strength: number;
   matchedTitle: string;
   method: 'exact title' | 'title without seniority words' | 'search';
+  /**
+   * Among the occupations found for the specialty, the probability that the title is worded like this
+   * one's titles (the wording model's posterior; they sum to 1): what tells apart occupations that match alike.
+   */
+  likeness: number;
 }
 
-/** Specialties whose lookups are remembered at once; the memory starts afresh beyond this. */
+/** Specialties whose lookups are remembered at once, the least recently used forgotten first. */
 const CACHE_LIMIT = 10_000;
 /** A word in more indexed titles than this is too common to be worth scoring as a third or fourth word. */
 const COMMON_WORD = 800;
@@ -48,11 +54,16 @@ const specialtyKey = (words: readonly string[]) => words.filter((w) => !STOPWORD
 interface Doc {
   key: string;
   onetCode: string;
+  /** The number of its O*NET code (`codeNumber`), for the search's per-code scratch arrays. */
+  code: number;
   weight: number;
   shown: string;
   /** The stems of the occupation's own name, shared by all its titles. */
   own: ReadonlySet<string>;
 }
+
+/** A match as found, before the wording model weighs the matches found together. */
+type Found = Omit<SpecialtyMatch, 'likeness'>;
 
 interface Entry {
   weights: Map<string, number>;
@@ -79,10 +90,17 @@ export class OccupationIndex {
   readonly occupations = new Map<string, Occupation>();
   /** Each SOC code's occupations, the one O*NET names after the code itself (XX-XXXX.00) first. */
   private readonly bySoc = new Map<string, Occupation[]>();
-  private readonly cache = new Map<string, readonly SpecialtyMatch[]>();
+  private readonly cache = new LruCache<string, readonly SpecialtyMatch[]>(CACHE_LIMIT);
+  /** Each O*NET code the indexed titles name, numbered in the order first indexed. */
+  private readonly codeNumber = new Map<string, number>();
+  /** Reused per search: which docs a query touched; per O*NET code its best doc, that doc's score, and the overlap of the query with the occupation's name. */
+  private touched = new Int32Array(0);
+  private bestDoc = new Int32Array(0);
+  private bestScore = new Float64Array(0);
+  private overlap = new Float64Array(0);
   private readonly ownStems = new Map<string, Set<string>>();
   /** How each SOC code's titles are worded, to choose among occupations that match a title alike. */
-  readonly wordModel = new TitleWordModel();
+  private readonly wordModel = new TitleWordModel();
 
   constructor(data: OccupationIndexData) {
     const socTitles = new Map(data.socTitles.map((s) => [s.code, s.title]));
@@ -121,12 +139,17 @@ export class OccupationIndex {
         this.docs.push({
           key,
           onetCode,
+          code: this.numberOf(onetCode),
           weight,
           shown: entry.shown.get(onetCode) ?? key,
           own: this.ownStems.get(onetCode) ?? new Set(),
         });
     }
     this.scratch = new Float64Array(this.docs.length);
+    this.touched = new Int32Array(this.docs.length);
+    this.bestDoc = new Int32Array(this.codeNumber.size).fill(-1);
+    this.bestScore = new Float64Array(this.codeNumber.size);
+    this.overlap = new Float64Array(this.codeNumber.size).fill(-1);
     this.lengthNorm = new Float64Array(this.docs.length);
     const lists = new Map<string, number[]>();
     this.docs.forEach((d, id) => {
@@ -148,6 +171,15 @@ export class OccupationIndex {
     for (const [w, list] of lists) this.postings.set(w, Int32Array.from(list));
   }
 
+  private numberOf(onetCode: string): number {
+    let n = this.codeNumber.get(onetCode);
+    if (n === undefined) {
+      n = this.codeNumber.size;
+      this.codeNumber.set(onetCode, n);
+    }
+    return n;
+  }
+
   /** The occupation that stands for a SOC code: its own (XX-XXXX.00), else its first by O*NET-SOC code. */
   occupationOfSoc(socCode: string): Occupation | undefined {
     const list = this.bySoc.get(socCode);
@@ -167,16 +199,25 @@ export class OccupationIndex {
     const key = specialtyKey(specialty);
     // Many titles share a specialty once seniority and noise are gone ("Senior Java Developer",
     // "Java Developer II"): the lookup is remembered per specialty.
-    const cacheKey = `${limit}\u0000${key}\u0000${fullKey}`;
-    const known = this.cache.get(cacheKey);
-    if (known) return known;
-    const found = this.find(key, fullKey, limit);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey, found);
-    return found;
+    return this.cache.getOrSet(`${limit}\u0000${key}\u0000${fullKey}`, () => {
+      const found = this.find(key, fullKey, limit);
+      const likeness = this.wordModel.posterior(
+        specialty,
+        found.map((m) => m.occupation.socCode),
+      );
+      return found.map(
+        (m, i): SpecialtyMatch => ({
+          occupation: m.occupation,
+          strength: m.strength,
+          matchedTitle: m.matchedTitle,
+          method: m.method,
+          likeness: likeness[i] ?? 0,
+        }),
+      );
+    });
   }
 
-  private find(key: string, fullKey: string, limit: number): SpecialtyMatch[] {
+  private find(key: string, fullKey: string, limit: number): Found[] {
     for (const [k, method] of [
       [fullKey, 'exact title'],
       [key, 'title without seniority words'],
@@ -197,12 +238,7 @@ export class OccupationIndex {
     return this.fromSearch(key || fullKey, limit);
   }
 
-  private fromExact(
-    entry: Entry,
-    method: SpecialtyMatch['method'],
-    query: string[],
-    limit: number,
-  ): SpecialtyMatch[] {
+  private fromExact(entry: Entry, method: SpecialtyMatch['method'], query: string[], limit: number): Found[] {
     // When several occupations list the same title, the one whose own name shares its words is the likelier.
     const stems = queryStems(query);
     const adjusted = [...entry.weights].map(([code, weight]): [string, number] => [
@@ -240,7 +276,7 @@ export class OccupationIndex {
     return word.length >= 5 ? (this.prefixes.get(word.slice(0, 5)) ?? []).slice(0, 5) : [];
   }
 
-  private fromSearch(query: string, limit: number): SpecialtyMatch[] {
+  private fromSearch(query: string, limit: number): Found[] {
     if (!query) return [];
     const queryWords = query.split(' ');
     // Score titles by the weight of the query words they share, walking only the rarest words' postings:
@@ -252,41 +288,66 @@ export class OccupationIndex {
     const terms = ranked.filter(
       (t, i) => i < 2 || (i < 4 && (this.postings.get(t)?.length ?? 0) < COMMON_WORD),
     );
-    // One reused accumulator: a Map per query cost more than the scoring itself.
-    const scores = this.scratch;
-    const touched: number[] = [];
+    // Reused accumulators, reset after use: a Map per query cost more than the scoring itself.
+    const { scratch: scores, touched, bestDoc, bestScore, overlap } = this;
+    let n = 0;
     for (const term of terms) {
       const weight = this.idf(term);
       const list = this.postings.get(term);
       if (!list) continue;
       for (let i = 0; i < list.length; i++) {
         const id = list[i] as number;
-        if (scores[id] === 0) touched.push(id);
+        if (scores[id] === 0) touched[n++] = id;
         scores[id] = (scores[id] ?? 0) + weight;
       }
     }
-    const queryWeight = terms.reduce((n, t) => n + this.idf(t), 0) || 1;
+    const queryWeight = terms.reduce((w, t) => w + this.idf(t), 0) || 1;
     // Only titles near the best score can rank; sorting thousands of weak ones is the cost to avoid.
     let strongest = 0;
-    for (const id of touched) {
+    for (let i = 0; i < n; i++) {
+      const id = touched[i] ?? 0;
       const score = ((scores[id] ?? 0) / queryWeight) * (this.lengthNorm[id] ?? 1);
       scores[id] = score;
       if (score > strongest) strongest = score;
     }
-    // Every title near the best score counts once for its occupation, with the occupation's best title kept.
+    // Every title near the best score counts once for its occupation, with the occupation's best title kept
+    // (the first of equals); occupations in the order their first such title was reached.
     const stems = queryStems(queryWords);
-    const best = new Map<string, { score: number; doc: Doc }>();
-    for (const id of touched) {
+    const reached: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = touched[i] ?? 0;
       const raw = scores[id] ?? 0;
       scores[id] = 0;
+      if (raw < strongest * 0.5) continue;
       const doc = this.docs[id];
-      if (raw < strongest * 0.5 || !doc) continue;
-      const score = raw * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * titleOverlap(stems, doc.own));
-      const current = best.get(doc.onetCode);
-      if (!current || score > current.score) best.set(doc.onetCode, { score, doc });
+      if (!doc) continue;
+      const o = doc.code;
+      // The occupation's own name is the same for all its titles: its overlap with the query is read once.
+      let shared = overlap[o] ?? -1;
+      if (shared < 0) {
+        shared = titleOverlap(stems, doc.own);
+        overlap[o] = shared;
+      }
+      const score = raw * (0.8 + 0.05 * doc.weight) * (1 + 0.5 * shared);
+      if (bestDoc[o] === -1) {
+        reached.push(o);
+        bestDoc[o] = id;
+        bestScore[o] = score;
+      } else if (score > (bestScore[o] ?? 0)) {
+        bestDoc[o] = id;
+        bestScore[o] = score;
+      }
     }
-    const byScore = [...best.values()].sort((a, b) => b.score - a.score);
-    const top = byScore.slice(0, 3).reduce((n, r) => n + r.score, 0) || 1;
+    const byScore = reached.map((o) => ({
+      score: bestScore[o] ?? 0,
+      doc: this.docs[bestDoc[o] ?? 0] as Doc,
+    }));
+    for (const o of reached) {
+      bestDoc[o] = -1;
+      overlap[o] = -1;
+    }
+    byScore.sort((a, b) => b.score - a.score);
+    const top = byScore.slice(0, 3).reduce((sum, r) => sum + r.score, 0) || 1;
     const needles = queryWords.map((w) => ` ${w} `);
     return this.distinct(
       byScore,
@@ -295,7 +356,7 @@ export class OccupationIndex {
       ({ score, doc }) => {
         const padded = ` ${doc.key} `;
         let shared = 0;
-        for (const n of needles) if (padded.includes(n)) shared++;
+        for (const needle of needles) if (padded.includes(needle)) shared++;
         const coverage = shared / needles.length;
         return {
           strength: (0.2 + 0.45 * coverage) * (0.55 + 0.45 * (score / top)),
@@ -311,10 +372,10 @@ export class OccupationIndex {
     items: Iterable<T>,
     onetCodeOf: (item: T) => string,
     limit: number,
-    describe: (item: T) => Omit<SpecialtyMatch, 'occupation'>,
-  ): SpecialtyMatch[] {
+    describe: (item: T) => Omit<Found, 'occupation'>,
+  ): Found[] {
     const seen = new Set<string>();
-    const out: SpecialtyMatch[] = [];
+    const out: Found[] = [];
     for (const item of items) {
       if (out.length >= limit) break;
       const occupation = this.occupations.get(onetCodeOf(item));

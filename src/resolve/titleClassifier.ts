@@ -104,16 +104,24 @@ export interface ClassScore {
 export class TitleClassifier {
   private readonly classes: string[];
   private readonly known: ReadonlyMap<string, number>;
+  /**
+   * The shipped and extra counts merged: for each feature (sorted keys), the codes whose titles hold it
+   * and how much each gains over an unseen feature's smoothing, log(1 + count/α), worked out once.
+   */
+  private readonly keys: Uint32Array;
   private readonly starts: Uint32Array;
-  private readonly extraIds: number[];
+  private readonly postingClass: Uint32Array;
+  private readonly postingGain: Float64Array;
   private readonly prior: Float64Array;
   private readonly logDenominator: Float64Array;
-  /** Reused per title: a count per code while a feature is read, and each code's score. */
-  private readonly scratch: Float64Array;
-  private readonly scores: Float64Array;
   private readonly logAlpha: number;
-
-  private readonly alpha: number;
+  /** Reused per title: each code's score, and which codes the title's features touched (by stamp). */
+  private readonly scores: Float64Array;
+  private readonly stamps: Uint32Array;
+  private readonly touched: Uint32Array;
+  private stamp = 0;
+  /** The scores of codes no feature touched, by the number of known features: see `untouched`. */
+  private readonly baselines = new Map<number, Baseline>();
 
   /**
    * `prior`: "shipped" weighs each code by its shipped titles (the extra titles add evidence, not
@@ -121,15 +129,15 @@ export class TitleClassifier {
    * title); "uniform" gives every code the same.
    */
   constructor(
-    private readonly base: TitleCountsData,
-    private readonly extra: TitleCounts = new TitleCounts(),
+    base: TitleCountsData,
+    extra: TitleCounts = new TitleCounts(),
     options: { alpha?: number; prior?: 'shipped' | 'uniform' } = {},
   ) {
-    this.alpha = options.alpha ?? 0.2;
+    const alpha = options.alpha ?? 0.2;
     this.classes = [...base.classes];
     const known = new Map(base.classes.map((soc, i) => [soc, i]));
     // The extra titles' class numbers, as numbers of this model (new codes appended).
-    this.extraIds = [];
+    const extraIds: number[] = [];
     for (const [soc, id] of extra.classIds) {
       let c = known.get(soc);
       if (c === undefined) {
@@ -137,36 +145,66 @@ export class TitleClassifier {
         this.classes.push(soc);
         known.set(soc, c);
       }
-      this.extraIds[id] = c;
+      extraIds[id] = c;
     }
-    this.starts = new Uint32Array(base.keys.length + 1);
-    for (let i = 0; i < base.keys.length; i++)
-      this.starts[i + 1] = (this.starts[i] ?? 0) + (base.lengths[i] ?? 0);
     const size = this.classes.length;
     const totals = new Float64Array(size);
     totals.set(base.totals);
     extra.totals.forEach((t, id) => {
-      const c = this.extraIds[id] ?? 0;
+      const c = extraIds[id] ?? 0;
       totals[c] = (totals[c] ?? 0) + t;
     });
-    let vocabulary = base.keys.length;
-    for (const key of extra.postings.keys()) if (this.find(key) < 0) vocabulary++;
+    const baseStarts = new Uint32Array(base.keys.length + 1);
+    for (let i = 0; i < base.keys.length; i++)
+      baseStarts[i + 1] = (baseStarts[i] ?? 0) + (base.lengths[i] ?? 0);
+    const extraOnly = [...extra.postings.keys()].filter((key) => search(base.keys, key) < 0);
+    const vocabulary = base.keys.length + extraOnly.length;
+    this.keys = Uint32Array.from([...base.keys, ...extraOnly]).sort();
+    let extraPostings = 0;
+    for (const list of extra.postings.values()) extraPostings += list.size;
+    this.starts = new Uint32Array(this.keys.length + 1);
+    this.postingClass = new Uint32Array(base.classIds.length + extraPostings);
+    this.postingGain = new Float64Array(base.classIds.length + extraPostings);
+    const count = new Float64Array(size);
+    let at = 0;
+    this.keys.forEach((key, i) => {
+      const from = at;
+      const b = search(base.keys, key);
+      if (b >= 0)
+        for (let p = baseStarts[b] ?? 0, end = baseStarts[b + 1] ?? 0; p < end; p++) {
+          const c = base.classIds[p] ?? 0;
+          this.postingClass[at++] = c;
+          count[c] = base.counts[p] ?? 0;
+        }
+      for (const [id, n] of extra.postings.get(key) ?? []) {
+        const c = extraIds[id] ?? 0;
+        if (count[c] === 0) this.postingClass[at++] = c;
+        count[c] = (count[c] ?? 0) + n;
+      }
+      for (let p = from; p < at; p++) {
+        const c = this.postingClass[p] ?? 0;
+        this.postingGain[p] = Math.log1p((count[c] ?? 0) / alpha);
+        count[c] = 0;
+      }
+      this.starts[i + 1] = at;
+    });
     const shipped = base.mass.reduce((a, b) => a + b, 0) || 1;
     // A code only the extra titles know weighs as little as a thousandth of an average code.
     const least = (1e-3 * shipped) / size;
     this.prior = Float64Array.from(this.classes, (_, c) =>
       options.prior === 'uniform' ? 0 : Math.log(Math.max(base.mass[c] ?? 0, least) / shipped),
     );
-    this.logDenominator = totals.map((t) => Math.log(t + this.alpha * vocabulary));
-    this.logAlpha = Math.log(this.alpha);
-    this.scratch = new Float64Array(size);
+    this.logDenominator = totals.map((t) => Math.log(t + alpha * vocabulary));
+    this.logAlpha = Math.log(alpha);
     this.scores = new Float64Array(size);
+    this.stamps = new Uint32Array(size);
+    this.touched = new Uint32Array(size);
     this.known = known;
   }
 
   /** Whether any title the model counted holds the feature. */
   has(feature: number): boolean {
-    return this.find(feature) >= 0 || this.extra.postings.has(feature);
+    return search(this.keys, feature) >= 0;
   }
 
   /** Whether any titles the model counted were labelled with the code. */
@@ -174,75 +212,146 @@ export class TitleClassifier {
     return this.known.has(soc);
   }
 
-  /** The `limit` likeliest SOC codes for a title's features, best first. */
+  /**
+   * The `limit` likeliest SOC codes for a title's features, best first (ties by code number). Only the
+   * codes the features touch are scored one by one; every other code's score depends only on how many
+   * features are known, so those come from a table worked out once per count (`untouched`).
+   */
   rank(features: readonly number[], limit: number): ClassScore[] {
-    const size = this.classes.length;
-    const counts = this.scratch;
-    const scores = this.scores.fill(0);
+    const { scores, stamps, touched } = this;
+    const stamp = this.nextStamp();
     let known = 0;
+    let n = 0;
     for (const f of features) {
-      const at = this.find(f);
-      const extra = this.extra.postings.get(f);
-      if (at < 0 && !extra) continue;
+      const at = search(this.keys, f);
+      if (at < 0) continue;
       known++;
-      const touched: number[] = [];
-      if (at >= 0) {
-        for (let p = this.starts[at] ?? 0, end = this.starts[at + 1] ?? 0; p < end; p++) {
-          const c = this.base.classIds[p] ?? 0;
-          touched.push(c);
-          counts[c] = this.base.counts[p] ?? 0;
+      for (let p = this.starts[at] ?? 0, end = this.starts[at + 1] ?? 0; p < end; p++) {
+        const c = this.postingClass[p] ?? 0;
+        if (stamps[c] !== stamp) {
+          stamps[c] = stamp;
+          touched[n++] = c;
         }
-      }
-      if (extra)
-        for (const [id, n] of extra) {
-          const c = this.extraIds[id] ?? 0;
-          if (counts[c] === 0) touched.push(c);
-          counts[c] = (counts[c] ?? 0) + n;
-        }
-      // Each code gains over an unseen feature's smoothing by how often its titles hold this one.
-      for (const c of touched) {
-        scores[c] = (scores[c] ?? 0) + Math.log1p((counts[c] ?? 0) / this.alpha);
-        counts[c] = 0;
+        scores[c] = (scores[c] ?? 0) + (this.postingGain[p] ?? 0);
       }
     }
-    let best = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < size; c++) {
+    const baseline = this.untouched(known);
+    let best = baseline.best;
+    for (let i = 0; i < n; i++) {
+      const c = touched[i] ?? 0;
       const s =
         (scores[c] ?? 0) + (this.prior[c] ?? 0) + known * (this.logAlpha - (this.logDenominator[c] ?? 0));
       scores[c] = s;
       if (s > best) best = s;
     }
+    // Σ exp(score − best) over every code, in code order (as a plain softmax adds them).
     let sum = 0;
-    // The best `limit` codes by insertion into a short sorted list: sorting every code per title cost more
-    // than scoring them.
-    const order: number[] = [];
-    for (let c = 0; c < size; c++) {
-      const s = scores[c] ?? 0;
-      sum += Math.exp(s - best);
-      if (order.length === limit && s <= (scores[order[limit - 1] ?? 0] ?? 0)) continue;
-      let at = order.length;
-      while (at > 0 && (scores[order[at - 1] ?? 0] ?? 0) < s) at--;
-      order.splice(at, 0, c);
-      if (order.length > limit) order.pop();
+    for (let c = 0; c < scores.length; c++)
+      sum += Math.exp(((stamps[c] === stamp ? scores[c] : baseline.scores[c]) ?? 0) - best);
+    const first = this.firstTouched(n, limit);
+    const out: ClassScore[] = [];
+    // Merge the best touched codes with the best untouched ones (the table's order, touched ones skipped).
+    let t = 0;
+    let u = 0;
+    while (out.length < limit) {
+      while (u < baseline.order.length && stamps[baseline.order[u] ?? 0] === stamp) u++;
+      const a = first[t];
+      const b = u < baseline.order.length ? (baseline.order[u] ?? 0) : undefined;
+      if (a === undefined && b === undefined) break;
+      const takeTouched =
+        b === undefined || (a !== undefined && before(scores[a] ?? 0, a, baseline.scores[b] ?? 0, b));
+      const c = takeTouched ? (a ?? 0) : (b ?? 0);
+      if (takeTouched) t++;
+      else u++;
+      const s = takeTouched ? (scores[c] ?? 0) : (baseline.scores[c] ?? 0);
+      out.push({ soc: this.classes[c] ?? '', probability: Math.exp(s - best) / sum });
     }
-    return order.map((c) => ({
-      soc: this.classes[c] ?? '',
-      probability: Math.exp((scores[c] ?? 0) - best) / sum,
-    }));
+    for (let i = 0; i < n; i++) scores[touched[i] ?? 0] = 0;
+    return out;
   }
 
-  /** The position of a feature among the shipped keys, or -1. */
-  private find(key: number): number {
-    const keys = this.base.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid] ?? 0;
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+  /** The best `limit` touched codes, best first: insertion into a short sorted list. */
+  private firstTouched(n: number, limit: number): number[] {
+    const { scores, touched } = this;
+    const order: number[] = [];
+    if (limit < 1) return order;
+    for (let i = 0; i < n; i++) {
+      const c = touched[i] ?? 0;
+      const s = scores[c] ?? 0;
+      const last = order[order.length - 1];
+      if (order.length === limit && last !== undefined && !before(s, c, scores[last] ?? 0, last)) continue;
+      // Shifted by hand: a splice per code allocates an array each time.
+      let at = order.length < limit ? order.length : limit - 1;
+      while (at > 0 && before(s, c, scores[order[at - 1] ?? 0] ?? 0, order[at - 1] ?? 0)) {
+        order[at] = order[at - 1] ?? 0;
+        at--;
+      }
+      order[at] = c;
     }
-    return -1;
+    return order;
   }
+
+  /**
+   * With `known` features known and none of them held by a code's titles, the code scores its prior plus
+   * `known` unseen features' smoothing: the same for every title with that many known features.
+   */
+  private untouched(known: number): Baseline {
+    const kept = this.baselines.get(known);
+    if (kept) return kept;
+    const size = this.classes.length;
+    const scores = new Float64Array(size);
+    let best = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < size; c++) {
+      const s = (this.prior[c] ?? 0) + known * (this.logAlpha - (this.logDenominator[c] ?? 0));
+      scores[c] = s;
+      if (s > best) best = s;
+    }
+    const exps = scores.map((s) => Math.exp(s - best));
+    const expSum = exps.reduce((a, b) => a + b, 0);
+    const order = Uint32Array.from(scores.keys()).sort((a, b) =>
+      before(scores[a] ?? 0, a, scores[b] ?? 0, b) ? -1 : 1,
+    );
+    const baseline = { scores, best, exps, expSum, order };
+    // Titles with more known features than this are rare (a long employer name): their table is not kept.
+    if (known <= MAX_KEPT_BASELINE) this.baselines.set(known, baseline);
+    return baseline;
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+/** The scores of the codes no feature of a title touched, for one number of known features. */
+interface Baseline {
+  scores: Float64Array;
+  best: number;
+  /** exp(score − best) of each code, and their sum. */
+  exps: Float64Array;
+  expSum: number;
+  /** Codes best first. */
+  order: Uint32Array;
+}
+
+const MAX_KEPT_BASELINE = 64;
+
+/** Whether code `a` (score `sa`) ranks before code `b`: the higher score, then the lower code number. */
+const before = (sa: number, a: number, sb: number, b: number) => sa > sb || (sa === sb && a < b);
+
+/** The position of a key among sorted keys, or -1. */
+function search(keys: Uint32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid] ?? 0;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -1,6 +1,7 @@
 import { type Calibration, calibrate } from './calibration.js';
 import { EmployerLean } from './employerLean.js';
-import { TitleClassifier, TitleCounts, type TitleCountsData } from './titleClassifier.js';
+import { LruCache } from './lruCache.js';
+import { type ClassScore, TitleClassifier, TitleCounts, type TitleCountsData } from './titleClassifier.js';
 import { allOf, employerFeatures, readTitleFeatures, type TitleFeatureSet } from './titleFeatures.js';
 
 /** A job title some coder gave SOC codes (one of which is right), with the employer that filed it. */
@@ -49,6 +50,31 @@ const LISTED_BONUS = 2;
 /** A pair of words counted in the shipped model must weigh at least this much: one alternate title's worth. */
 const MIN_PAIR_WEIGHT = 2;
 
+/** Employers whose names' features and lean are remembered at once. */
+const EMPLOYER_MEMORY = 10_000;
+
+interface TitleRead {
+  /** Every feature of the title, once each. */
+  features: number[];
+  /** The classifier over all titles: its likeliest codes' probabilities. */
+  all: Map<string, number>;
+  /** Whether any of the title's specialty words is one the classifier has seen. */
+  knowsWords: boolean;
+}
+
+interface EmployerSide {
+  features: number[];
+  /** Each SOC major group's factor (employerLean.ts); null when the name says nothing. */
+  lean: Map<string, number> | null;
+}
+
+/** A classifier's ranking as code → probability. */
+function probabilities(ranked: readonly ClassScore[]): Map<string, number> {
+  const byCode = new Map<string, number>();
+  for (const c of ranked) byCode.set(c.soc, c.probability);
+  return byCode;
+}
+
 export interface RankedCode {
   soc: string;
   /** The blend's probability of the code among those weighed (uncalibrated). */
@@ -67,6 +93,8 @@ export class TitleModel {
   private readonly employers = new EmployerLean();
   /** How many codes the labelled titles carry. */
   private readonly labelledCodes: number;
+  private readonly employerSides = new LruCache<string, EmployerSide>(EMPLOYER_MEMORY);
+  private readonly reads = new WeakMap<TitleFeatureSet, TitleRead>();
 
   constructor(private readonly parts: TitleModelParts) {
     const extra = new TitleCounts();
@@ -100,34 +128,68 @@ export class TitleModel {
     pool: ReadonlyMap<string, number>,
     listed: ReadonlySet<string> = new Set(),
   ): RankedCode[] {
-    const features = allOf(title);
-    const probabilities = (classifier: TitleClassifier, f: readonly number[]) =>
-      new Map(classifier.rank(f, CLASSIFIER_POOL).map((c) => [c.soc, c.probability]));
-    const all = probabilities(this.classifier, features);
-    const labelled = probabilities(this.labelledClassifier, [...features, ...employerFeatures(employer)]);
-    const knowsWords = title.words.some((w) => this.classifier.has(w));
-    const codes = knowsWords
-      ? new Set([...all.keys(), ...labelled.keys(), ...pool.keys()])
-      : new Set(pool.keys());
-    const lean = employer ? this.employers.factors(employer) : null;
+    const { features, all, knowsWords } = this.read(title);
+    const side = this.employerSide(employer);
+    const labelled = probabilities(
+      this.labelledClassifier.rank(features.concat(side.features), CLASSIFIER_POOL),
+    );
     const even = FLOOR.labelled + 1 / Math.max(1, this.labelledCodes);
-    const scored = [...codes].map((soc) => ({
-      soc,
-      score:
-        Math.log((all.get(soc) ?? 0) + FLOOR.classifier) +
-        (this.labelledClassifier.knows(soc)
-          ? Math.log(((labelled.get(soc) ?? 0) + FLOOR.labelled) / even)
-          : 0) +
-        Math.log((pool.get(soc) ?? 0) + FLOOR.pool) +
-        Math.log(lean?.get(soc.slice(0, 2)) ?? 1) +
-        (listed.has(soc) ? LISTED_BONUS : 0),
-    }));
+    const scored: { soc: string; score: number }[] = [];
+    const seen = new Set<string>();
+    const weigh = (soc: string) => {
+      if (seen.has(soc)) return;
+      seen.add(soc);
+      scored.push({
+        soc,
+        score:
+          Math.log((all.get(soc) ?? 0) + FLOOR.classifier) +
+          (this.labelledClassifier.knows(soc)
+            ? Math.log(((labelled.get(soc) ?? 0) + FLOOR.labelled) / even)
+            : 0) +
+          Math.log((pool.get(soc) ?? 0) + FLOOR.pool) +
+          Math.log(side.lean?.get(soc.slice(0, 2)) ?? 1) +
+          (listed.has(soc) ? LISTED_BONUS : 0),
+      });
+    };
+    if (knowsWords) {
+      for (const soc of all.keys()) weigh(soc);
+      for (const soc of labelled.keys()) weigh(soc);
+    }
+    for (const soc of pool.keys()) weigh(soc);
     if (scored.length === 0) return [];
-    const best = Math.max(...scored.map((s) => s.score));
-    const sum = scored.reduce((n, s) => n + Math.exp(s.score - best), 0);
+    let best = Number.NEGATIVE_INFINITY;
+    for (const s of scored) if (s.score > best) best = s.score;
+    let sum = 0;
+    for (const s of scored) sum += Math.exp(s.score - best);
     return scored
       .map((s) => ({ soc: s.soc, probability: Math.exp(s.score - best) / sum }))
       .sort((a, b) => b.probability - a.probability || a.soc.localeCompare(b.soc));
+  }
+
+  /**
+   * What the model reads of a title alone, whoever filed it: kept as long as the caller keeps the feature
+   * set (the resolver keeps it per title), so a title filed by many employers is read once.
+   */
+  private read(title: TitleFeatureSet): TitleRead {
+    let read = this.reads.get(title);
+    if (!read) {
+      const features = allOf(title);
+      read = {
+        features,
+        all: probabilities(this.classifier.rank(features, CLASSIFIER_POOL)),
+        knowsWords: title.words.some((w) => this.classifier.has(w)),
+      };
+      this.reads.set(title, read);
+    }
+    return read;
+  }
+
+  /** What the model reads of an employer's name, worked out once per name: bulk files repeat employers. */
+  private employerSide(employer: string): EmployerSide {
+    return this.employerSides.getOrSet(employer, () => ({
+      features: employerFeatures(employer),
+      lean: employer ? this.employers.factors(employer) : null,
+    }));
   }
 
   /**

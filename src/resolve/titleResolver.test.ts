@@ -451,6 +451,13 @@ describe('TitleResolver landing on the tiny taxonomy (a support-track focus, a p
   ])('refuses the title %j, quoting it', (title, message) => {
     expect(() => resolver.resolve({ title })).toThrow(message);
   });
+
+  it("refuses an employer's name over 200 characters, as the API does, and takes one of 200", () => {
+    expect(() => resolver.resolve({ title: 'Electrician', employer: 'A'.repeat(201) })).toThrow(
+      /^An employer's name may have at most 200 characters; "A{80}…" has 201\.$/,
+    );
+    expect(resolver.resolve({ title: 'Electrician', employer: 'A'.repeat(200) }).title).toBe('Electrician');
+  });
 });
 
 describe('TitleResolver with the bundled O*NET tables and the curated taxonomy', () => {
@@ -527,12 +534,48 @@ describe('TitleResolver with a learned model on the tiny taxonomy', () => {
 
 describe('TitleResolver with the shipped learned model', () => {
   let resolver: TitleResolver;
+  let forgetful: TitleResolver;
   beforeAll(async () => {
     const catalog = new Catalog(await loadTaxonomy(join(PROJECT_ROOT, 'data')));
-    resolver = new TitleResolver(
-      new OccupationIndex(await readBundledOccupations()),
-      catalog,
-      new TitleModel(await readBundledTitleModel()),
+    const index = new OccupationIndex(await readBundledOccupations());
+    const model = new TitleModel(await readBundledTitleModel());
+    resolver = new TitleResolver(index, catalog, model);
+    forgetful = new TitleResolver(index, catalog, model, { remember: 0 });
+  });
+
+  it('answers a repeat from memory, exactly as it would work it out afresh', () => {
+    const inputs = [
+      { title: 'Registered Nurse' },
+      { title: 'Analyst', employer: 'First National Bank' },
+      { title: 'Analyst', employer: 'Acme Software Inc' },
+      { title: 'Sr. Software Engineer - Remote', employer: 'Acme Software Inc' },
+      { title: 'Analyst' },
+      { title: 'VP of Engineering', employer: 'State University' },
+    ];
+    // Each input several times, interleaved, and each number of candidates.
+    for (const top of [3, 1, 3])
+      for (const input of [...inputs, ...inputs.toReversed()]) {
+        const remembered = resolver.resolve(input, top);
+        expect(remembered).toEqual(forgetful.resolve(input, top));
+        expect(resolver.resolve(input, top)).toBe(remembered);
+      }
+    expect(forgetful.resolve(inputs[0] ?? { title: '' })).not.toBe(
+      forgetful.resolve(inputs[0] ?? { title: '' }),
+    );
+  });
+
+  it('shares an answer among titles that normalize alike and employers that read alike, each keeping its own title', () => {
+    const first = resolver.resolve({ title: 'Senior Analyst', employer: 'Acme Software, Inc.' });
+    const again = resolver.resolve({ title: 'SENIOR  ANALYST', employer: 'ACME SOFTWARE INC' });
+    expect(again.title).toBe('SENIOR  ANALYST');
+    expect({ ...again, title: first.title }).toEqual(first);
+    expect(again).toEqual(forgetful.resolve({ title: 'SENIOR  ANALYST', employer: 'ACME SOFTWARE INC' }));
+    // "IT Services" names a line of business that "IT-Services" does not: the two are not shared.
+    expect(resolver.resolve({ title: 'Analyst', employer: 'Zed IT Services' })).toEqual(
+      forgetful.resolve({ title: 'Analyst', employer: 'Zed IT Services' }),
+    );
+    expect(resolver.resolve({ title: 'Analyst', employer: 'Zed IT-Services' })).toEqual(
+      forgetful.resolve({ title: 'Analyst', employer: 'Zed IT-Services' }),
     );
   });
 

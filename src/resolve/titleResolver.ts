@@ -1,12 +1,20 @@
-import type { Catalog } from '../core/catalog.js';
+import { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import type { Level } from '../core/levels.js';
 import { type ConfidenceBand, confidenceBand } from '../core/taxonomy.js';
-import { FocusLanding, type Landed, type TitleReading } from './focusLanding.js';
-import { normalizeTitle } from './normalizeTitle.js';
+import { employerWords } from './employerLean.js';
+import {
+  FocusLanding,
+  type Landed,
+  type LandingTable,
+  landingTable,
+  type TitleReading,
+} from './focusLanding.js';
+import { LruCache } from './lruCache.js';
+import { type NormalizedTitle, normalizeTitle } from './normalizeTitle.js';
 import type { Occupation, OccupationIndex, SpecialtyMatch } from './occupationIndex.js';
 import { practiceSpecialty } from './practiceTitles.js';
-import { readSeniority } from './readSeniority.js';
+import { readSeniority, type Seniority } from './readSeniority.js';
 import { type Review, reviewOf } from './reviewRule.js';
 import { type TitleFeatureSet, titleFeatureSet } from './titleFeatures.js';
 import type { TitleModel } from './titleModel.js';
@@ -104,7 +112,14 @@ const LANDING_FLOOR = RESOLVE_THRESHOLD;
 /** A lower-ranked candidate lands the title only when it is at least of medium confidence on its own. */
 const FALLBACK_FLOOR = 0.5;
 export const MAX_TITLE_LENGTH = 300;
-const MEMO_LIMIT = 100_000;
+/** The API's limit on an employer's name too. */
+export const MAX_EMPLOYER_LENGTH = 200;
+/** Answers remembered at once (each a few kilobytes), the least recently used forgotten first. */
+const ANSWER_MEMORY = 20_000;
+/** Titles' readings remembered at once. */
+const TITLE_MEMORY = 10_000;
+/** Employers' names remembered at once, as the resolver reads them. */
+const EMPLOYER_MEMORY = 10_000;
 /** Occupations weighed for each title before the best few are kept: room for the employer and wording to reorder. */
 const POOL = 25;
 
@@ -152,32 +167,37 @@ const FIRST_LINE_SUPERVISORS = /^(?:3[1-9]|4\d|5[0-3])-10/;
  * that focus's ladder.
  */
 export class TitleResolver {
-  /** Bulk files repeat titles endlessly; remembered answers make the repeats free. */
-  private readonly memo = new Map<string, Resolution>();
+  /**
+   * Bulk files repeat titles endlessly: answers are remembered per normalized title, employer (as the
+   * resolver reads it) and number of candidates, so a repeat costs a look-up; what a title says whoever
+   * filed it is remembered per title, so the same title from another employer costs half.
+   */
+  private readonly answers: LruCache<string, Resolution> | null;
+  private readonly titles: LruCache<string, TitleSide> | null;
+  private readonly employers = new LruCache<string, EmployerSide>(EMPLOYER_MEMORY);
 
   /** The focuses each occupation code lands on, and their cues and live levels, worked out once. */
   private readonly landing: FocusLanding;
 
   constructor(
     readonly index: OccupationIndex,
-    catalog: Catalog,
+    /** The catalog titles land in, or what landing reads of one (`landingTable`), as a worker thread has it. */
+    catalog: Catalog | LandingTable,
     /** The learned model (titleModel.ts); without it occupations are ranked by the index alone, uncalibrated. */
     private readonly model: TitleModel | null = null,
+    /** `remember`: how many answers to keep (0: none, every title worked out afresh — to measure what memory saves). */
+    options: { remember?: number } = {},
   ) {
-    this.landing = new FocusLanding(catalog, index.occupations);
+    this.landing = new FocusLanding(
+      catalog instanceof Catalog ? landingTable(catalog) : catalog,
+      index.occupations,
+    );
+    const remember = options.remember ?? ANSWER_MEMORY;
+    this.answers = remember > 0 ? new LruCache(remember) : null;
+    this.titles = remember > 0 ? new LruCache(Math.min(remember, TITLE_MEMORY)) : null;
   }
 
   resolve(input: ResolveInput, top = 3): Resolution {
-    const key = `${top}\u0000${input.title}\u0000${input.employer ?? ''}`;
-    const known = this.memo.get(key);
-    if (known) return known;
-    const answer = this.compute(input, top);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, answer);
-    return answer;
-  }
-
-  private compute(input: ResolveInput, top: number): Resolution {
     const title = input.title ?? '';
     if (typeof title !== 'string' || title.trim() === '')
       throw new CanonError('invalid_input', `A title is required; got ${quote(title)}.`);
@@ -186,31 +206,62 @@ export class TitleResolver {
         'invalid_input',
         `A title may have at most ${MAX_TITLE_LENGTH} characters; ${quote(title)} has ${title.length}.`,
       );
+    const name = input.employer ?? '';
+    // No one's name is longer; a cell that is would be remembered whole, key and all.
+    if (name.length > MAX_EMPLOYER_LENGTH)
+      throw new CanonError(
+        'invalid_input',
+        `An employer's name may have at most ${MAX_EMPLOYER_LENGTH} characters; ${quote(name)} has ${name.length}.`,
+      );
+    const side = this.titles
+      ? this.titles.getOrSet(title, () => this.readTitle(title))
+      : this.readTitle(title);
+    const employer = this.employers.getOrSet(name, () => readEmployer(name));
+    if (!this.answers) return this.answer(title, side, employer, top);
+    const key = `${top}\u0000${side.key}\u0000${employer.key}`;
+    const known = this.answers.get(key);
+    // The answer is the same for every title that normalizes alike; only the title as given differs.
+    if (known) return known.title === title ? known : { ...known, title };
+    const answer = this.answer(title, side, employer, top);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  /** What a title says whoever filed it: its words, seniority, occupations found, features and focus cue. */
+  private readTitle(title: string): TitleSide {
     const normalized = normalizeTitle(title);
     const seniority = readSeniority(normalized.words);
     const reading: TitleReading = { words: normalized.words, seniority };
-    const employer = input.employer ?? '';
-    const industry = employer ? INDUSTRIES.find((i) => i.pattern.test(employer)) : undefined;
-
     const specialty = seniority.specialty.length ? seniority.specialty : normalized.words;
     const sought = practiceSpecialty(specialty) ?? specialty;
-    const found = this.index.lookup(sought, normalized.words, POOL);
+    return {
+      key: JSON.stringify([normalized.words, normalized.removed]),
+      normalized,
+      seniority,
+      reading,
+      found: this.index.lookup(sought, normalized.words, POOL),
+      features: this.model ? titleFeatureSet(normalized.words, seniority) : null,
+      // Titles the built-in taxonomy knows by its own cues land there, competing with the occupation matches.
+      cued: this.landing.forCue(reading),
+      landings: new Map(),
+    };
+  }
+
+  private answer(title: string, side: TitleSide, employer: EmployerSide, top: number): Resolution {
+    const { normalized, seniority, found, cued } = side;
+    const { industry } = employer;
     const inIndustry = (soc: string) => industry?.socPrefixes.some((p) => soc.startsWith(p)) ?? false;
     const employerHint =
       industry && found.some((m) => inIndustry(m.occupation.socCode)) ? industry.name : null;
-    // Occupations that match alike (one title listed by several, or equal search scores) are told apart by
-    // which one's titles are worded most like this one.
-    const likeness = this.index.wordModel.posterior(
-      sought,
-      found.map((m) => m.occupation.socCode),
-    );
     const leads = seniority.level.track !== 'P';
     const levelCertainty = seniority.stated ? 1 : 0.9;
     const matches = found
-      .map((m, i) => {
+      .map((m): SpecialtyMatch => {
         const soc = m.occupation.socCode;
         const employerFactor = employerHint ? (inIndustry(soc) ? 1.5 : 0.9) : 1;
-        const wordingFactor = 0.75 + 0.5 * (likeness[i] ?? 0);
+        // Occupations that match alike (one title listed by several, or equal search scores) are told apart by
+        // which one's titles are worded most like this one.
+        const wordingFactor = 0.75 + 0.5 * m.likeness;
         // The two axes inform each other once: a stated management or executive level points to a management
         // occupation (SOC major group 11, or first-line supervisors for a supervisor), a stated
         // individual-contributor level away from one.
@@ -219,8 +270,14 @@ export class TitleResolver {
           (seniority.level.code === 'M1' && FIRST_LINE_SUPERVISORS.test(soc));
         const levelFactor = !seniority.stated ? 1 : leads ? (management ? 1.4 : 0.7) : management ? 0.9 : 1;
         const strength = Math.min(0.98, m.strength * employerFactor * wordingFactor * levelFactor);
-        // Only the strength is replaced: a spread that adds a property is several times slower in V8.
-        return { ...m, strength };
+        // Only the strength is replaced, property by property: a spread is several times slower in V8.
+        return {
+          occupation: m.occupation,
+          strength,
+          matchedTitle: m.matchedTitle,
+          method: m.method,
+          likeness: m.likeness,
+        };
       })
       .sort((a, b) => b.strength - a.strength);
     const confidenceOf = (m: SpecialtyMatch) => round(m.strength * levelCertainty);
@@ -239,18 +296,16 @@ export class TitleResolver {
       landing: landed ? [...landed.focusNotes, ...landed.levelNotes] : [],
       probability,
     });
-    const landings = new Map<string, Landed | null>();
+    // Where an occupation lands depends on the title alone: worked out once per title and occupation.
     const landOn = (occupation: Occupation) => {
-      let landed = landings.get(occupation.onetCode);
+      let landed = side.landings.get(occupation.onetCode);
       if (landed === undefined) {
-        landed = this.landing.forOccupation(occupation, reading);
-        landings.set(occupation.onetCode, landed);
+        landed = this.landing.forOccupation(occupation, side.reading);
+        side.landings.set(occupation.onetCode, landed);
       }
       return landed;
     };
 
-    // Titles the built-in taxonomy knows by its own cues land there, competing with the occupation matches.
-    const cued = this.landing.forCue(reading);
     const cueMapping = cued?.focus.mappings.find((m) => m.system === 'onet-soc');
     let cueCandidate: Candidate | null = null;
     if (cued && cueMapping) {
@@ -270,12 +325,13 @@ export class TitleResolver {
       };
     }
 
-    const options = this.model
-      ? this.learnedOptions(this.model, matches, confidenceOf, cueCandidate, {
-          features: titleFeatureSet(normalized.words, seniority),
-          employer,
-        })
-      : indexOptions(matches, confidenceOf, cueCandidate);
+    const options =
+      this.model && side.features
+        ? this.learnedOptions(this.model, matches, confidenceOf, cueCandidate, {
+            features: side.features,
+            employer: employer.name,
+          })
+        : indexOptions(matches, confidenceOf, cueCandidate);
     const shown = new Set<string>();
     const candidates: Candidate[] = [];
     for (const { match, confidence, probability } of options) {
@@ -340,21 +396,30 @@ export class TitleResolver {
     cueCandidate: Candidate | null,
     title: { features: TitleFeatureSet; employer: string },
   ): Option[] {
-    const pool = new Map(matches.map((m) => [m.occupation.socCode, confidenceOf(m)]));
-    const bySoc = new Map(matches.map((m) => [m.occupation.socCode, m]));
+    const pool = new Map<string, number>();
+    const bySoc = new Map<string, SpecialtyMatch>();
+    // Codes whose occupation lists the title, or its specialty, among O*NET's own titles.
+    const listed = new Set<string>();
+    for (const m of matches) {
+      pool.set(m.occupation.socCode, confidenceOf(m));
+      bySoc.set(m.occupation.socCode, m);
+      if (m.method !== 'search') listed.add(m.occupation.socCode);
+    }
     const cueSoc = cueCandidate?.soc?.code ?? null;
     const cueLeads = cueSoc !== null && (cueCandidate?.confidence ?? 0) > (pool.get(cueSoc) ?? 0);
     if (cueSoc !== null && cueLeads) pool.set(cueSoc, cueCandidate?.confidence ?? 0);
     const weighed: { match: Weighed | null; probability: number }[] = [];
-    // Codes whose occupation lists the title, or its specialty, among O*NET's own titles.
-    const listed = new Set(matches.filter((m) => m.method !== 'search').map((m) => m.occupation.socCode));
     for (const ranked of model.rank(title.features, title.employer, pool, listed)) {
       if (weighed.length >= POOL) break;
       const match = ranked.soc === cueSoc && cueLeads ? null : this.weighedFor(ranked.soc, bySoc);
       if (match !== undefined) weighed.push({ match, probability: round(ranked.probability) });
     }
     const confidences = model.confidences(weighed.map((w) => w.probability));
-    return weighed.map((w, i) => ({ ...w, confidence: round(confidences[i] ?? 0) }));
+    return weighed.map((w, i) => ({
+      match: w.match,
+      probability: w.probability,
+      confidence: round(confidences[i] ?? 0),
+    }));
   }
 
   /** The occupation weighed for a SOC code: the index's match, else the code's own occupation; none when the index lacks it. */
@@ -396,7 +461,8 @@ export class TitleResolver {
     }
     const name = (m: Weighed | null) =>
       m ? `${m.occupation.socCode} ${m.occupation.title}` : `the focus cue “${cued?.cue}”`;
-    const occupations = options.flatMap((o) => (o.match ? [o.match] : []));
+    const occupations: Weighed[] = [];
+    for (const o of options) if (o.match) occupations.push(o.match);
     for (const [i, { match, confidence }] of options.entries()) {
       if (confidence < (i === 0 ? LANDING_FLOOR : FALLBACK_FLOOR)) break;
       const landed = match ? landOn(match.occupation) : cued;
@@ -434,6 +500,34 @@ export class TitleResolver {
     }
     return null;
   }
+}
+
+/** What a title says whoever filed it (`TitleResolver.readTitle`), remembered per title. */
+interface TitleSide {
+  /** The normalized title, words and what was removed: titles that differ only in case or noise share it. */
+  key: string;
+  normalized: NormalizedTitle;
+  seniority: Seniority;
+  reading: TitleReading;
+  found: readonly SpecialtyMatch[];
+  /** The learned model's features of the title; null without the model. */
+  features: TitleFeatureSet | null;
+  cued: Landed | null;
+  /** Where each occupation weighed so far lands the title, by O*NET code (null: on no focus). */
+  landings: Map<string, Landed | null>;
+}
+
+/** An employer's name as the resolver reads it: its line of business, and the words the model reads. */
+interface EmployerSide {
+  name: string;
+  industry: (typeof INDUSTRIES)[number] | undefined;
+  /** The line of business and the name's words: names that read alike share it. */
+  key: string;
+}
+
+function readEmployer(name: string): EmployerSide {
+  const industry = name ? INDUSTRIES.find((i) => i.pattern.test(name)) : undefined;
+  return { name, industry, key: `${industry?.name ?? ''}\u0000${employerWords(name).join(' ')}` };
 }
 
 /** An occupation weighed for a title, and how it was found. */

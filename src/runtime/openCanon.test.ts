@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOnetRelease } from '../importers/onet/readOnetRelease.js';
 import { openDataset } from '../importers/openDataset.js';
+import { buildResolver } from '../resolve/resolverSources.js';
 import { writeOnetFixture } from '../testing/onetFixture.js';
 import { clonedStore } from '../testing/testStore.js';
 import { importOnetRelease } from '../workflow/importReferenceData.js';
@@ -74,5 +75,28 @@ describe('canonOn: the title resolver across writes', () => {
     }
     const resolver = await canon.resolver();
     expect(resolver.resolve({ title: 'Software Developer' }).candidates[0]?.soc?.code).toBe('15-1252');
+  });
+});
+
+describe('canonOn: what coding threads build their resolver from', () => {
+  const titles = ['Registered Nurse', 'Software Developer', 'VP of Engineering', 'Senior Welder', 'Analyst'];
+  const answers = (resolver: Awaited<ReturnType<Canon['resolver']>>) =>
+    titles.map((title) => resolver.resolve({ title, employer: 'Acme Software' }));
+
+  it('builds, from plain sources, the resolver canon builds: the shipped tables, then an imported release', async () => {
+    const fresh = await canonOn(await clonedStore());
+    try {
+      const sources = await fresh.resolverSources();
+      expect(sources.occupations).toBeNull();
+      expect(sources.landing.focuses).toHaveLength(fresh.catalog.taxonomy.focuses.length);
+      // Plain data: what a worker thread is handed must survive the structured clone.
+      expect(answers(await buildResolver(structuredClone(sources)))).toEqual(answers(await fresh.resolver()));
+    } finally {
+      await fresh.store.close();
+    }
+    await importFixture('sources');
+    const imported = await canon.resolverSources();
+    expect(imported.occupations?.occupations.length).toBeGreaterThan(0);
+    expect(answers(await buildResolver(structuredClone(imported)))).toEqual(answers(await canon.resolver()));
   });
 });

@@ -9,9 +9,13 @@ import type { ChunkQueue } from '../jobs/chunkQueue.js';
 import { startChunkWorker, type WorkOptions } from '../jobs/chunkWorker.js';
 import { inProcessQueue } from '../jobs/inProcessQueue.js';
 import { pgBossQueue } from '../jobs/pgBossQueue.js';
+import { readBundledOccupations } from '../resolve/bundledOccupations.js';
+import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
 import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
+import { landingTable } from '../resolve/focusLanding.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
-import type { TitleModel } from '../resolve/titleModel.js';
+import type { ResolverSources } from '../resolve/resolverSources.js';
+import { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
 import { readOccupationIndexData, readOccupationRelease } from '../store/occupationRepository.js';
@@ -22,7 +26,6 @@ import { BulkJobs } from '../workflow/bulkJobs.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
-import { bundledOccupationIndex, bundledTitleModel } from './bundledResolver.js';
 import { catalogFrom } from './catalogFrom.js';
 import { type CatalogInputs, publishCatalog, withdrawCatalog } from './publishedCatalog.js';
 
@@ -36,6 +39,8 @@ export interface Canon {
   readonly payBook: PayBook;
   /** The title resolver, built on first use from the imported occupations (0.8 s with O*NET 29.3 loaded); a profile write reuses its occupation index. */
   resolver: () => Promise<TitleResolver>;
+  /** What the resolver is built from, as plain data: for worker threads that build their own (resolve/codingPool.ts). */
+  resolverSources: () => Promise<ResolverSources>;
   workflow: ProfileWorkflow;
   /** Re-reads the store into a new snapshot. */
   reload: () => Promise<void>;
@@ -135,10 +140,9 @@ export async function canonOn(
   const occupationIndex = (): Promise<OccupationIndex> => {
     const release = snapshot.occupationRelease;
     if (index && index.release === release) return index.built;
-    const built =
-      release === null
-        ? bundledOccupationIndex()
-        : readOccupationIndexData(store.db).then((rows) => new OccupationIndex(rows));
+    // With no release imported, the tables shipped in data/ serve: titles code on a fresh install.
+    const data = release === null ? readBundledOccupations() : readOccupationIndexData(store.db);
+    const built = data.then((rows) => new OccupationIndex(rows));
     index = { release, built };
     built.catch(() => {
       if (index?.built === built) index = null;
@@ -150,7 +154,7 @@ export async function canonOn(
   let model: Promise<TitleModel> | null = null;
   const titleModel = (): Promise<TitleModel> => {
     if (model) return model;
-    const reading = bundledTitleModel();
+    const reading = readBundledTitleModel().then((file) => new TitleModel(file));
     model = reading;
     reading.catch(() => {
       if (model === reading) model = null;
@@ -204,6 +208,10 @@ export async function canonOn(
       return snapshot.payBook;
     },
     resolver: resolve,
+    resolverSources: async () => ({
+      occupations: snapshot.occupationRelease === null ? null : await readOccupationIndexData(store.db),
+      landing: landingTable(snapshot.catalog),
+    }),
     workflow: new ProfileWorkflow({ db: store.db, catalog: () => snapshot.catalog, reload }),
     reload,
     refresh,

@@ -1,9 +1,10 @@
 import type { Config } from '../config/readConfig.js';
 import type { Catalog } from '../core/catalog.js';
 import type { PayBook } from '../core/payBands.js';
-import { TitleResolver } from '../resolve/titleResolver.js';
+import { landingTable } from '../resolve/focusLanding.js';
+import { buildResolver, type ResolverSources } from '../resolve/resolverSources.js';
+import type { TitleResolver } from '../resolve/titleResolver.js';
 import { readDataDirLock } from '../store/dataDirLock.js';
-import { bundledOccupationIndex, bundledTitleModel } from './bundledResolver.js';
 import { catalogFrom } from './catalogFrom.js';
 import { readPublishedCatalog } from './publishedCatalog.js';
 
@@ -12,6 +13,8 @@ export interface CatalogReads {
   catalog: Catalog;
   payBook: PayBook;
   resolver: () => Promise<TitleResolver>;
+  /** What a coding thread builds its own resolver from. */
+  resolverSources: () => Promise<ResolverSources>;
 }
 
 /**
@@ -31,15 +34,19 @@ export async function publishedCatalogReads(
   const inputs = await readPublishedCatalog(config.dataDir, config.taxonomyDir);
   if (!inputs || (needs.resolver && inputs.occupationRelease !== null)) return null;
   const { catalog, payBook } = catalogFrom(inputs);
+  // No release imported: the shipped occupation tables serve, as on the opened store.
+  const sources = async (): Promise<ResolverSources> => ({
+    occupations: null,
+    landing: landingTable(catalog),
+  });
   let resolver: Promise<TitleResolver> | null = null;
   return {
     catalog,
     payBook,
     resolver: () => {
-      resolver ??= Promise.all([bundledOccupationIndex(), bundledTitleModel()]).then(
-        ([index, model]) => new TitleResolver(index, catalog, model),
-      );
+      resolver ??= sources().then((s) => buildResolver(s));
       return resolver;
     },
+    resolverSources: sources,
   };
 }

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Catalog } from '../../core/catalog.js';
+import { OUTPUT_COLUMNS } from '../../resolve/codeTitleBatch.js';
 import { OccupationIndex } from '../../resolve/occupationIndex.js';
 import { TitleResolver } from '../../resolve/titleResolver.js';
 import {
@@ -121,5 +123,86 @@ describe('canon resolve', () => {
     expect([1, 2, 3].map((row) => cell(row, 'canon_level'))).toEqual(['M3', 'P2', 'E3']);
     expect(cell(1, 'canon_error')).toBe('unresolved');
     expect(cell(3, 'canon_profile')).toBe('TECHNO.TECHNOLO6B55.M6');
+  });
+
+  const bulk = async (name: string, content: string | Buffer, ...args: string[]) => {
+    const input = join(dir, `${name}.csv`);
+    const output = join(dir, `${name}.out.csv`);
+    await writeFile(input, content);
+    const run = await canon('resolve', '--in', input, '--column', 'job_title', '--out', output, ...args);
+    const written = await readFile(output, 'utf8').catch(() => null);
+    return { ...run, input, output, rows: written === null ? null : (parse(written) as string[][]) };
+  };
+
+  it('codes the same file alike in threads and in this thread, rows in input order', async () => {
+    const titles = ['Registered Nurse', 'Welder', 'Lead Welder', 'CTO', 'Cashier', 'Zorblax Wrangler'];
+    const csv = `id,job_title,employer\n${Array.from({ length: 60 }, (_, i) => `${i},${titles[i % titles.length]},Acme ${i % 4}`).join('\n')}\n`;
+    const one = await bulk('threads-1', csv, '--employer-column', 'employer', '--threads', '1');
+    const two = await bulk('threads-2', csv, '--employer-column', 'employer', '--threads', '2');
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.rows).toEqual(one.rows);
+    expect(two.rows?.map((row) => row[0])).toEqual([
+      'id',
+      ...Array.from({ length: 60 }, (_, i) => String(i)),
+    ]);
+  });
+
+  it('answers every awkward title or says why not, on its line, dropping none', async () => {
+    const titles = [
+      '',
+      '   ',
+      `Senior ${'Data '.repeat(57)}Engineer`.slice(0, 300),
+      'Z'.repeat(301),
+      '🚀 Rocket Engineer 🚀',
+      'مهندس برمجيات',
+      'Software\u0007Engineer\u0001',
+      'Senior ソフトウェア Engineer',
+    ];
+    const csv = `id,job_title\n${titles.map((t, i) => `${i},"${t}"`).join('\n')}\n`;
+    const { code, err, rows } = await bulk('awkward', csv);
+    expect(code).toBe(0);
+    expect(rows?.slice(1).map((row) => row[1])).toEqual(titles);
+    const error = (row: string[] | undefined) => row?.[2 + OUTPUT_COLUMNS.indexOf('canon_error')];
+    const level = (row: string[] | undefined) => row?.[2 + OUTPUT_COLUMNS.indexOf('canon_level')];
+    expect(error(rows?.[1])).toMatch(/A title is required/);
+    expect(error(rows?.[2])).toMatch(/A title is required/);
+    expect(level(rows?.[3])).toBe('P3');
+    expect(error(rows?.[4])).toMatch(/at most 300 characters/);
+    for (const row of rows?.slice(5) ?? []) expect(level(row)).toMatch(/^[PMES]\d$/);
+    expect(err).toMatch(/awkward\.csv:2: A title is required/);
+    expect(err).toMatch(/awkward\.csv:3: A title is required/);
+    expect(err).toMatch(/awkward\.csv:5: A title may have at most 300 characters/);
+    expect(err).toContain('3 rows could not be resolved');
+  });
+
+  it('refuses a file that is not UTF-8, or has a row of the wrong width, naming the line and writing nothing', async () => {
+    const latin1 = await bulk('latin1', Buffer.from('job_title\nNurse\nIngénieur\n', 'latin1'));
+    expect(latin1.code).toBe(EXIT_CODES.invalid_input);
+    expect(latin1.err).toMatch(/latin1\.csv:3: the file is not UTF-8 text/);
+    expect(latin1.rows).toBeNull();
+    const ragged = await bulk('ragged', 'id,job_title\n1,Nurse\n2,Welder,Acme\n');
+    expect(ragged.code).toBe(EXIT_CODES.invalid_input);
+    expect(ragged.err).toMatch(/ragged\.csv:3: the row has 3 cells; the header has 2/);
+    expect(ragged.rows).toBeNull();
+    await expect(access(`${ragged.output}.partial-${process.pid}`)).rejects.toThrow();
+    const missing = await bulk('missing', 'id,title\n1,Nurse\n');
+    expect(missing.code).toBe(EXIT_CODES.invalid_input);
+    expect(missing.err).toMatch(/has no column "job_title"; its columns are "id", "title"/);
+  });
+
+  it('reports cells that start like a formula by line, and writes them neutralised', async () => {
+    const { code, err, rows } = await bulk('formulas', 'id,job_title\n=1+1,Nurse\n2,@SUM(A1)\n3,-Welder\n');
+    expect(code).toBe(0);
+    expect(err).toMatch(/formulas\.csv:2: "id" starts like a formula/);
+    expect(err).toMatch(/formulas\.csv:3: "job_title" starts like a formula/);
+    expect(err).toMatch(/formulas\.csv:4: "job_title" starts like a formula/);
+    expect(rows?.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ["'=1+1", 'Nurse'],
+      ['2', "'@SUM(A1)"],
+      ['3', "'-Welder"],
+    ]);
+    const written = (rows ?? []).flat();
+    expect(written.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 });
