@@ -101,6 +101,8 @@ interface Option {
   specific: boolean;
   jobZone: number | null;
   likeness: number;
+  /** The title states its seniority (else its level is the default). */
+  stated: boolean;
 }
 
 /**
@@ -110,10 +112,11 @@ interface Option {
  * (15-1299.08) stands for that occupation only; a SOC code (29-1141) or its
  * .00 occupation (29-1141.00) for every O*NET occupation under the SOC code.
  *
- * When several focuses could take a title, the first of these decides: the
+ * When several focuses could take a title, the first of these decides: for a
+ * title that states no seniority, a title cue of several words names it; the
  * focus offers the title's level (a focus that would move the title to another
  * level comes after one that need not); a title cue of the focus is in the
- * title; the focus is curated rather than generated (its mappings' origin is
+ * title; its cue holds more of the title's words; the focus is curated rather than generated (its mappings' origin is
  * not `canon.build`); it maps the O*NET occupation itself; its nearest level is
  * closer; its cues and name share more of the title's words; its code.
  */
@@ -185,9 +188,10 @@ export class FocusLanding {
 
   /**
    * The focus whose title cue the title contains, at a level it offers — or,
-   * for an executive title, the top of a focus that ends in management, and on
-   * a support-track focus the nearest level: a cue word alone ("engineer") is
-   * too weak to move a professional title to another level.
+   * for an executive title, the top of a focus that ends in management, on
+   * a support-track focus, or when the cue itself holds the title's seniority
+   * words, the nearest level: a cue word alone ("engineer") is too weak to move
+   * a professional title to another level.
    */
   forCue(title: TitleReading): Landed | null {
     const options: Option[] = [];
@@ -200,6 +204,7 @@ export class FocusLanding {
       const acceptable =
         option.on.fit === 'exact' ||
         onSupportTrack(entry.levels) ||
+        namesTheRole(option.cue, title.seniority.cues) ||
         (title.seniority.level.track === 'E' &&
           top?.startsWith('M') === true &&
           option.on.level.code === top);
@@ -223,7 +228,15 @@ export class FocusLanding {
     const on = placeOnLadder(title.seniority, entry.offered, jobZone, entryLevel);
     if (!on) return null;
     const overlap = entry.nameWords.filter((w) => padded.includes(w.slice(0, 6))).length;
-    return { entry, on, cue, specific, jobZone, likeness: (cue?.length ?? 0) + 3 * overlap };
+    return {
+      entry,
+      on,
+      cue,
+      specific,
+      jobZone,
+      likeness: (cue?.length ?? 0) + 3 * overlap,
+      stated: title.seniority.stated,
+    };
   }
 }
 
@@ -245,8 +258,17 @@ function landed(option: Option, title: TitleReading, focusNotes: string[]): Land
 
 /** The criteria of the class comment, in order; each is negative when `a` comes first. */
 const CRITERIA: [string, (a: Option, b: Option) => number][] = [
+  // A title that states no seniority has no level of its own to keep ("Enterprise Architect" is not a
+  // P2 for want of a word): a focus that names it in a phrase of its own comes first. One cue word
+  // ("developer") is too weak for that.
+  [
+    'its title cue names the role, and the title states no seniority',
+    (a, b) => (a.stated ? 0 : Number(cueWords(b) > 1) - Number(cueWords(a) > 1)),
+  ],
   ["it offers the title's level", (a, b) => Number(b.on.fit === 'exact') - Number(a.on.fit === 'exact')],
   ['its title cue is in the title', (a, b) => Number(b.cue !== null) - Number(a.cue !== null)],
+  // "fractional chief technology officer" says more of "Fractional CTO" than "chief technology officer".
+  ['its title cue holds more of the title', (a, b) => cueWords(b) - cueWords(a)],
   ['it is curated, not generated', (a, b) => Number(a.entry.generated) - Number(b.entry.generated)],
   ['it maps the O*NET occupation itself', (a, b) => Number(b.specific) - Number(a.specific)],
   ['its nearest level is closer', (a, b) => gap(a) - gap(b)],
@@ -255,6 +277,8 @@ const CRITERIA: [string, (a: Option, b: Option) => number][] = [
 ];
 
 const gap = (o: Option) => Math.abs(o.on.level.rank - o.on.wanted.rank);
+
+const cueWords = (o: Option) => (o.cue === null ? 0 : o.cue.split(' ').length);
 
 function compare(a: Option, b: Option): number {
   for (const [, criterion] of CRITERIA) {
@@ -266,6 +290,15 @@ function compare(a: Option, b: Option): number {
 
 function whyBefore(a: Option, b: Option): string {
   return CRITERIA.find(([, criterion]) => criterion(a, b) !== 0)?.[0] ?? 'they tie';
+}
+
+/**
+ * The cue holds the title's seniority words as well as its specialty ("fractional chief technology
+ * officer"): it names the whole role, so the focus's own ladder places it, at its nearest level.
+ */
+function namesTheRole(cue: string, seniorityCues: readonly string[]): boolean {
+  const words = new Set(cue.split(' '));
+  return seniorityCues.length > 0 && seniorityCues.every((w) => words.has(w));
 }
 
 function covers(cue: string, specialty: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { Catalog } from '../core/catalog.js';
@@ -273,19 +274,21 @@ describe('TitleResolver choosing among occupations that match alike', () => {
   });
 
   it.each([
-    ['Systems Analyst', 'Stanford University', null, '15-1211'],
-    ['Instructor', 'Acme Software Solutions', null, '25-1021'],
+    // The line of business is said as read; the occupations stay where the title puts them, as none found is in it.
+    ['Systems Analyst', 'Stanford University', 'teaching and research', '15-1211'],
+    ['Instructor', 'Acme Software Solutions', 'computer work', '25-1021'],
   ])('reads the employer %#: %j at %j', (title, employer, hint, code) => {
     const r = resolver.resolve({ title, employer });
     expect(r.candidates[0]?.soc?.code).toBe(code);
     expect(r.candidates[0]?.explanation.employerHint).toBe(hint);
   });
 
-  it('names the line of business an employer suggests when it reorders the candidates', () => {
+  it('names the line of business an employer suggests, which reorders the candidates only when some are in it', () => {
     const plain = resolver.resolve({ title: 'Analyst' });
     const atSchool = resolver.resolve({ title: 'Analyst', employer: 'State University of New York' });
     expect(plain.candidates[0]?.explanation.employerHint).toBeNull();
-    expect(atSchool.candidates[0]?.explanation.employerHint ?? null).toBeNull();
+    expect(atSchool.candidates[0]?.explanation.employerHint).toBe('teaching and research');
+    expect(atSchool.candidates.map((c) => c.soc?.code)).toEqual(plain.candidates.map((c) => c.soc?.code));
     const atBank = resolver.resolve({ title: 'Analyst', employer: 'First National Bank' });
     expect(atBank.candidates[0]).toMatchObject({
       soc: { code: '15-2051' },
@@ -602,5 +605,37 @@ describe('TitleResolver with the shipped learned model', () => {
     const vague = resolver.resolve({ title: 'Associate' });
     expect(vague).toMatchObject({ needsReview: true, reviewReason: 'low confidence' });
     expect(vague.candidates[0]?.confidence).toBeLessThan(REVIEW_MIN_CONFIDENCE);
+  });
+});
+
+describe('TitleResolver on the corners a user tries first, with the whole built-in taxonomy and the shipped model', () => {
+  let resolver: TitleResolver;
+  beforeAll(async () => {
+    const { taxonomy } = await loadBuiltinTaxonomy(join(PROJECT_ROOT, 'data'));
+    resolver = new TitleResolver(
+      new OccupationIndex(await readBundledOccupations()),
+      new Catalog(taxonomy),
+      new TitleModel(await readBundledTitleModel()),
+    );
+  });
+
+  it.each([
+    // An adviser who stands in as CTO, not the employer's own executive (the focus's cue names the role).
+    ['Fractional CTO', 'Technology Advisory & Fractional CTO', 'P6'],
+    ['Interim CTO', 'Technology Advisory & Fractional CTO', 'P6'],
+    ['CTO', 'Technology Executive Leadership', 'M6'],
+    // No seniority word: the focus it names, at its own first level, not P2 elsewhere for want of a word.
+    ['Enterprise Architect', 'Architecture & Principal Engineering', 'P4'],
+  ])('lands %j on %s at %s', (title, focus, level) => {
+    const { landing } = resolver.resolve({ title });
+    expect({ focus: landing?.focus.name, level: landing?.level.code }).toEqual({ focus, level });
+  });
+
+  it('says what an employer suggests even when no occupation found is in that line, and asks for review', () => {
+    const associate = resolver.resolve({ title: 'Associate', employer: "St. Mary's Hospital" });
+    expect(associate.candidates[0]?.explanation.employerHint).toBe('health care');
+    expect(associate.candidates[0]?.soc?.code).not.toBe('41-2031');
+    expect(associate.needsReview).toBe(true);
+    expect(resolver.resolve({ title: 'Associate' }).candidates[0]?.explanation.employerHint).toBeNull();
   });
 });

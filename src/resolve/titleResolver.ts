@@ -52,7 +52,7 @@ export interface Candidate {
     /** How the occupation was found: through O*NET's titles, a focus cue, or the learned model alone. */
     method: SpecialtyMatch['method'] | 'focus cue' | 'labelled titles';
     removed: string[];
-    /** The line of business the employer's name suggests, when it moved the ranking. */
+    /** The line of business the employer's name suggests, whether or not any occupation found is in it. */
     employerHint: string | null;
     /** Why this candidate's focus and level, when it has a profile; empty otherwise. */
     landing: string[];
@@ -251,14 +251,16 @@ export class TitleResolver {
     const { normalized, seniority, found, cued } = side;
     const { industry } = employer;
     const inIndustry = (soc: string) => industry?.socPrefixes.some((p) => soc.startsWith(p)) ?? false;
-    const employerHint =
-      industry && found.some((m) => inIndustry(m.occupation.socCode)) ? industry.name : null;
+    // The line of business read from the employer's name is said whenever it is read; it moves the
+    // occupations only when some of them are in it (else the title's own words decide).
+    const employerHint = industry?.name ?? null;
+    const steers = found.some((m) => inIndustry(m.occupation.socCode));
     const leads = seniority.level.track !== 'P';
     const levelCertainty = seniority.stated ? 1 : 0.9;
     const matches = found
       .map((m): SpecialtyMatch => {
         const soc = m.occupation.socCode;
-        const employerFactor = employerHint ? (inIndustry(soc) ? 1.5 : 0.9) : 1;
+        const employerFactor = steers ? (inIndustry(soc) ? 1.5 : 0.9) : 1;
         // Occupations that match alike (one title listed by several, or equal search scores) are told apart by
         // which one's titles are worded most like this one.
         const wordingFactor = 0.75 + 0.5 * m.likeness;

@@ -293,7 +293,7 @@ describe('the "Level a title" page with occupations imported', () => {
     await rm(join(tmpdir(), `canon-web-onet-${process.pid}`), { recursive: true, force: true });
   });
 
-  it('names the line of business the employer suggests when it reorders the candidates', async () => {
+  it('names the line of business the employer suggests', async () => {
     const get = async (path: string) => text(await (await withOnet.app.request(path)).text());
     expect(await get('/resolve?title=Analyst&employer=Acme+Software+Solutions')).toContain(
       'the employer suggests computer work',

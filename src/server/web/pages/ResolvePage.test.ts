@@ -19,7 +19,14 @@ beforeAll(async () => {
 });
 
 const render = (title: string) =>
-  String(ResolvePage({ title, employer: '', resolution: resolver.resolve({ title }) }));
+  String(
+    ResolvePage({
+      title,
+      employer: '',
+      resolution: resolver.resolve({ title }),
+      occupations: resolver.index.occupations.size,
+    }),
+  );
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -58,6 +65,26 @@ describe('ResolvePage', () => {
     );
   });
 
+  it('says what is missing when it has no occupations to answer from, and still gives the level', async () => {
+    const empty = new TitleResolver(
+      new OccupationIndex({ occupations: [], titles: [], socTitles: [] }),
+      new Catalog(await landingTaxonomy()),
+    );
+    const html = String(
+      ResolvePage({
+        title: 'Senior Offering Manager',
+        employer: '',
+        resolution: empty.resolve({ title: 'Senior Offering Manager' }),
+        occupations: empty.index.occupations.size,
+      }),
+    );
+    expect(text(html)).toContain('Canon has no occupations to match titles against');
+    expect(text(html)).toContain('no O*NET release is imported');
+    expect(text(html)).toContain('No occupation to match: see above.');
+    expect(text(html)).toContain('Level M3 — Senior Manager');
+    expect(text(render('Senior Offering Manager'))).not.toContain('no occupations to match titles against');
+  });
+
   it('escapes the title it echoes', () => {
     const html = render('<script>alert(1)</script> Senior Electrician');
     expect(html).not.toContain('<script>alert(1)');
@@ -67,7 +94,14 @@ describe('ResolvePage', () => {
 
 describe('ResolvePage review', () => {
   const page = (title: string, review: Pick<Resolution, 'needsReview' | 'reviewReason'>) =>
-    String(ResolvePage({ title, employer: '', resolution: { ...resolver.resolve({ title }), ...review } }));
+    String(
+      ResolvePage({
+        title,
+        employer: '',
+        resolution: { ...resolver.resolve({ title }), ...review },
+        occupations: resolver.index.occupations.size,
+      }),
+    );
 
   it('says a title needs review, and why, above the candidates', () => {
     expect(text(render('Senior Offering Manager'))).toContain(

@@ -18,10 +18,13 @@ export function ResolvePage({
   title,
   employer,
   resolution,
+  occupations,
 }: {
   title: string;
   employer: string;
   resolution: Resolution | null;
+  /** How many occupations the resolver can match titles to: none means it has no data to answer from. */
+  occupations: number;
 }) {
   const landing = resolution?.landing ?? null;
   return (
@@ -52,6 +55,15 @@ export function ResolvePage({
           <input id="employer" name="employer" type="text" value={employer} maxlength={200} />
         </div>
       </form>
+      {occupations === 0 ? (
+        <p class="notice" data-field="no-occupations">
+          Canon has no occupations to match titles against: the occupation tables shipped in{' '}
+          <code>data/resolver/</code> are missing and no O*NET release is imported. A title still gets its
+          level from its seniority words. Import one with{' '}
+          <code>canon import onet ../shared/data/onet_29_3 --soc …</code>, or restore{' '}
+          <code>data/resolver/</code> (<code>npm run build:resolver</code>).
+        </p>
+      ) : null}
       {resolution ? (
         <section aria-labelledby="result-h" data-section="resolution">
           <h2 id="result-h">
@@ -149,7 +161,11 @@ export function ResolvePage({
               </table>
             </div>
           ) : (
-            <p class="muted">No occupation matched these words.</p>
+            <p class="muted">
+              {occupations === 0
+                ? 'No occupation to match: see above.'
+                : 'No occupation matched these words.'}
+            </p>
           )}
         </section>
       ) : null}

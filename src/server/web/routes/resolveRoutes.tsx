@@ -9,7 +9,10 @@ export function registerResolveRoutes(web: Hono, deps: Pick<WebDeps, 'resolver'>
   web.get('/resolve', async (c) => {
     const title = (c.req.query('title') ?? '').trim().slice(0, MAX_TITLE_LENGTH);
     const employer = (c.req.query('employer') ?? '').trim().slice(0, 200);
-    const resolution = title ? (await deps.resolver()).resolve({ title, employer }) : null;
-    return c.html(renderPage(ResolvePage({ title, employer, resolution })));
+    const resolver = await deps.resolver();
+    const resolution = title ? resolver.resolve({ title, employer }) : null;
+    return c.html(
+      renderPage(ResolvePage({ title, employer, resolution, occupations: resolver.index.occupations.size })),
+    );
   });
 }
