@@ -7,13 +7,14 @@
  *
  * Titles and employers are the H1B dev file's (../shared), cycled with a unique id per row.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadTaxonomy } from '../src/builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../src/config/readConfig.js';
 import { toCsv } from '../src/core/toCsv.js';
 import { openStore } from '../src/store/openStore.js';
+import { startCanonProcess } from '../src/testing/canonProcess.js';
 import { createApiKey } from '../src/workflow/apiKeys.js';
 import { syncBuiltinTaxonomy } from '../src/workflow/syncBuiltinTaxonomy.js';
 import { readH1bRows } from './h1bTitles.js';
@@ -24,22 +25,14 @@ const ADMIN_URL = process.env.CANON_TEST_DATABASE_URL ?? 'postgres://postgres@12
 
 const children: ChildProcess[] = [];
 
-function canon(args: string[], url: string, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: url, CANON_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+async function canon(args: string[], url: string, ready: RegExp): Promise<string> {
+  const started = startCanonProcess(args, {
+    from: 'source',
+    env: { DATABASE_URL: url, CANON_LOG_LEVEL: 'silent' },
   });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d;
-      const found = ready.exec(err);
-      if (found) resolve(found[1] ?? found[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`canon ${args[0]} exited with ${code}: ${err}`)));
-  });
+  children.push(started.child);
+  const found = await started.printed(ready);
+  return found[1] ?? found[0];
 }
 
 const schema = `canon_bench_${process.pid}`;

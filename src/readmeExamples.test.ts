@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './config/readConfig.js';
+import { SERVING, startCanonProcess } from './testing/canonProcess.js';
 import { reportSkip } from './testing/reportSkip.js';
 import { runCli } from './testing/runCli.js';
 
@@ -104,25 +105,13 @@ async function portFree(port: number): Promise<boolean> {
 }
 
 async function serveOn(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [join(PROJECT_ROOT, 'bin', 'canon.js'), 'serve', '--port', String(port)],
-    {
-      cwd: work,
-      env: { ...process.env, CANON_LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  servers.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d;
-      if (err.includes('Canon is serving')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`canon serve exited with ${code}: ${err}`)));
+  const server = startCanonProcess(['serve', '--port', String(port)], {
+    cwd: work,
+    env: { CANON_LOG_LEVEL: 'silent' },
   });
-  return child;
+  servers.push(server.child);
+  await server.printed(SERVING);
+  return server.child;
 }
 
 /** The commands and flags a synopsis line names, e.g. `keys revoke` and `--json`. */

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { SERVING, startCanonProcess } from '../testing/canonProcess.js';
 import { runCli } from '../testing/runCli.js';
 import { EXIT_CODES } from './exitCodes.js';
 
@@ -21,19 +22,11 @@ let server: ChildProcess;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'canon-beside-'));
   dataDir = join(dir, 'data');
-  server = spawn(
-    process.execPath,
-    [join(PROJECT_ROOT, 'bin', 'canon.js'), 'serve', '--port', '0', '--data-dir', dataDir],
-    { env: { ...process.env, CANON_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let err = '';
-    server.stderr?.on('data', (d: Buffer) => {
-      err += d;
-      if (/Canon is serving http/.test(err)) resolve();
-    });
-    server.once('exit', (code) => reject(new Error(`canon serve exited with ${code}: ${err}`)));
+  const serving = startCanonProcess(['serve', '--port', '0', '--data-dir', dataDir], {
+    env: { CANON_LOG_LEVEL: 'silent' },
   });
+  server = serving.child;
+  await serving.printed(SERVING);
 }, 120_000);
 
 afterAll(async () => {

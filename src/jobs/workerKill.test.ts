@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
 import { jobDatabase, resultIds, titleCsv, untilFinished } from '../testing/bulkJobFixture.js';
+import { type CanonProcess, startCanonProcess } from '../testing/canonProcess.js';
 import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { BulkJobs } from '../workflow/bulkJobs.js';
@@ -33,46 +34,13 @@ afterAll(async () => {
   for (const clean of cleanups.reverse()) await clean();
 });
 
-interface Worker {
-  child: ChildProcess;
-  /** Everything it printed so far. */
-  log: () => string;
-  /** Resolves once it has printed a line matching `pattern`. */
-  printed: (pattern: RegExp) => Promise<void>;
-}
-
-function startWorker(databaseUrl: string): Worker {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'worker'],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, CANON_JOB_EXPIRE_SECONDS: String(EXPIRE_SECONDS) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  children.push(child);
-  let err = '';
-  const waiting: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d;
-    for (const w of waiting.filter((w) => w.pattern.test(err))) {
-      w.resolve();
-      waiting.splice(waiting.indexOf(w), 1);
-    }
+function startWorker(databaseUrl: string): CanonProcess {
+  const worker = startCanonProcess(['worker'], {
+    from: 'source',
+    env: { DATABASE_URL: databaseUrl, CANON_JOB_EXPIRE_SECONDS: String(EXPIRE_SECONDS) },
   });
-  return {
-    child,
-    log: () => err,
-    printed: (pattern) =>
-      new Promise((resolve, reject) => {
-        if (pattern.test(err)) return resolve();
-        waiting.push({ pattern, resolve });
-        child.once('exit', (code, signal) =>
-          reject(new Error(`the worker exited (${code ?? signal}): ${err}`)),
-        );
-      }),
-  };
+  children.push(worker.child);
+  return worker;
 }
 
 describe.skipIf('skip' in target)('canon worker on PostgreSQL', () => {
@@ -106,7 +74,7 @@ describe.skipIf('skip' in target)('canon worker on PostgreSQL', () => {
     victim.child.kill('SIGKILL');
     await once(victim.child, 'exit');
     expect(victim.log()).not.toMatch(/stored/);
-    const survivor = workers.find((w) => w !== victim) as Worker;
+    const survivor = workers.find((w) => w !== victim) as CanonProcess;
 
     const done = await untilFinished(() => jobs.status(submitted.id));
     expect(done).toMatchObject({ status: 'done', rowsDone: ROWS, chunksDone: 6, badRows: 0 });

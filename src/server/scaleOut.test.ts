@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../builtin/loadTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
+import { SERVING, startCanonProcess } from '../testing/canonProcess.js';
 import { reportSkip } from '../testing/reportSkip.js';
 import { postgresTarget } from '../testing/testStore.js';
 import { createApiKey } from '../workflow/apiKeys.js';
@@ -24,21 +25,12 @@ afterAll(async () => {
   for (const d of drops) await d();
 });
 
-function serve(databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'canon.js'), 'serve', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CANON_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+async function serve(databaseUrl: string): Promise<string> {
+  const server = startCanonProcess(['serve', '--port', '0'], {
+    env: { DATABASE_URL: databaseUrl, CANON_LOG_LEVEL: 'silent' },
   });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d;
-      const url = /Canon is serving (http:\/\/\S+)/.exec(err)?.[1];
-      if (url) resolve(url);
-    });
-    child.once('exit', (code) => reject(new Error(`canon serve exited with ${code}: ${err}`)));
-  });
+  children.push(server.child);
+  return (await server.printed(SERVING))[1] ?? '';
 }
 
 describe.skipIf('skip' in pg)('several servers on one PostgreSQL', () => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ERROR_CODES } from '../../core/errors.js';
 import { FINDING_KINDS, type FindingKind } from '../../core/review/findings.js';
+import { DIMENSIONS } from '../../core/review/reviewRules.js';
 
 /**
  * The API's wire format. One schema feeds validation, TypeScript types and the OpenAPI document, so
@@ -428,13 +429,6 @@ export const AdjacentSchema = z
   })
   .openapi('AdjacentProfile', { description: 'A profile near another by structural coordinates' });
 
-const DIMENSIONS = [
-  'levelDifferentiation',
-  'focusSpecificity',
-  'concreteness',
-  'factualAccuracy',
-  'realWorldCoverage',
-] as const;
 const score = (description: string) => z.number().min(1).max(5).openapi({ description, example: 5 });
 export const ReviewSchema = z
   .object({
