@@ -2,6 +2,7 @@ import {
   bigserial,
   boolean,
   doublePrecision,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -222,15 +223,28 @@ export const profileDrafts = pgTable('profile_drafts', {
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
 
-export const apiKeys = pgTable('api_keys', {
+export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  role: text('role').$type<Role>().notNull(),
-  salt: text('salt').notNull(),
-  hash: text('hash').notNull(),
+  createdBy: text('created_by').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
-  revokedAt: at('revoked_at'),
 });
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    salt: text('salt').notNull(),
+    hash: text('hash').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    revokedAt: at('revoked_at'),
+    /** The workspace the key is scoped to; null for the shared taxonomy's keys. */
+    workspaceId: text('workspace_id').references(() => workspaces.id),
+  },
+  (t) => [index('api_keys_workspace').on(t.workspaceId)],
+);
 
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -333,6 +347,7 @@ export const schema = {
   payObservations,
   profileVersions,
   profileDrafts,
+  workspaces,
   apiKeys,
   auditLog,
   documents,

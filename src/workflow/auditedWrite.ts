@@ -1,5 +1,11 @@
 import type { NewAuditEntry } from '../core/audit.js';
-import { type Actor, type Role, requireRole } from '../core/roles.js';
+import {
+  type Actor,
+  type Role,
+  requireRole,
+  requireWorkspaceRole,
+  type WorkspaceNeed,
+} from '../core/roles.js';
 import { appendAudit } from '../store/auditRepository.js';
 import type { CanonDb } from '../store/openStore.js';
 
@@ -10,17 +16,18 @@ export interface AuditedChange<T> {
 }
 
 /**
- * The one shape of every write in Canon: the actor's role is checked, then the change and its audit
+ * The one shape of every write in Canon: the actor's role is checked (in a workspace, for a company's data), then the change and its audit
  * entry land in one transaction, or neither does. Repositories only persist, inside the transaction
  * they are given; the caller reloads the catalog afterwards when the change shows in it.
  */
 export async function auditedWrite<T>(
   db: CanonDb,
   actor: Actor,
-  need: Role,
+  need: Role | WorkspaceNeed,
   change: (tx: CanonDb) => Promise<AuditedChange<T>>,
 ): Promise<T> {
-  requireRole(actor, need);
+  if (typeof need === 'string') requireRole(actor, need);
+  else requireWorkspaceRole(actor, need);
   return db.transaction(async (tx) => {
     const { result, audit } = await change(tx);
     if (audit) await appendAudit(tx, { actor: actor.id, ...audit });

@@ -12,5 +12,5 @@ export function cliActor(): Actor {
   } catch {
     // Containers may run as a uid without a passwd entry; the log still says it came from the CLI.
   }
-  return { id: `cli:${name}`, role: 'admin' };
+  return { id: `cli:${name}`, role: 'admin', operator: true };
 }
