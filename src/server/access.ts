@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { CanonError } from '../core/errors.js';
-import { type Actor, type Role, requireRole } from '../core/roles.js';
+import { type Actor, type Role, requireRole, requireWorkspaceRole } from '../core/roles.js';
 import type { KeyVerifier } from '../workflow/apiKeys.js';
 import { addressOf, RateLimiter } from './rateLimit.js';
 import { requireUtf8Json } from './utf8Json.js';
@@ -134,6 +134,27 @@ export function declareAccess(need: AccessNeed) {
       string,
       string[]
     >[],
+    middleware: guard,
+  };
+}
+
+/**
+ * The declaration of an endpoint over one workspace's data (its path names `{workspace}`): a key is
+ * needed whatever the read policy — a company's data is never public — and it must hold the role in
+ * that workspace (`requireWorkspaceRole`: another workspace's key gets the 404 an unknown workspace
+ * gets). The OpenAPI document states it as `workspace:<role>`.
+ */
+export function declareWorkspaceAccess(role: Role) {
+  const guard: MiddlewareHandler = async (c, next) => {
+    const access = c.get('canonAccess');
+    if (!access) throw new CanonError('unauthorized', NO_KEY);
+    requireWorkspaceRole(await access.actor(c), { workspace: c.req.param('workspace') ?? '', role });
+    if (!isRead(c)) await requireUtf8Json(c);
+    return next();
+  };
+  return {
+    [ACCESS_FIELD]: `workspace:${role}`,
+    security: [{ [API_KEY_SCHEME]: [] }] as Record<string, string[]>[],
     middleware: guard,
   };
 }
