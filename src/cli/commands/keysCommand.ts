@@ -55,7 +55,7 @@ async function createKey(flags: StoreFlags & { role: string; name: string; json?
 
 async function listKeys(flags: StoreFlags & { json?: boolean }, io: CliIO) {
   await withCanon(flags, async ({ store }) => {
-    const keys = await listApiKeys(store.db);
+    const keys = await listApiKeys(store.db, cliActor());
     if (flags.json) {
       io.out(`${JSON.stringify(keys, null, 2)}\n`);
       return;
