@@ -213,8 +213,10 @@ const createKey = createRoute({
   },
 });
 
-const workspaceDto = (w: Workspace) => ({ id: w.id, name: w.name, created: w.createdAt });
-const keyDto = (k: KeySummary) => ({
+/** A workspace as the API answers it, and the CLI prints it. */
+export const workspaceDto = (w: Workspace) => ({ id: w.id, name: w.name, created: w.createdAt });
+/** A key as the API lists it, and the CLI prints it. */
+export const keyDto = (k: KeySummary) => ({
   id: k.id,
   name: k.name,
   role: k.role,
