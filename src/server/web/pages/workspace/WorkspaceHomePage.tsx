@@ -23,7 +23,7 @@ export function WorkspaceHomePage({ workspace }: { workspace: Workspace }) {
         keys of this workspace see it.
       </p>
       <WorkspaceNav workspace={workspace.id} current="overview" />
-      <dl class="facts workspace-sections">
+      <dl class="workspace-sections">
         {WORKSPACE_SECTIONS.filter((s) => WHAT_EACH_HOLDS.has(s.section)).map((s) => (
           <>
             <dt>
