@@ -1,23 +1,30 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SERVING, startCanonProcess } from '../../testing/canonProcess.js';
 import { runCli } from '../../testing/runCli.js';
 import { EXIT_CODES } from '../exitCodes.js';
 
 // Every command opens the embedded store, seconds each on a busy machine.
+/** A data folder holding the run's migrated store: a first start would migrate and load the taxonomy. */
+async function copiedStore(prefix: string): Promise<{ dir: string; dataDir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dataDir = join(dir, 'data');
+  const client = await PGlite.create(dataDir, {
+    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
+  });
+  await client.close();
+  return { dir, dataDir };
+}
+
 describe('canon workspace, and keys in a workspace', { timeout: 240_000 }, () => {
   let dir: string;
   let dataDir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'canon-workspace-cli-'));
-    dataDir = join(dir, 'data');
-    // The run's migrated store, copied: a first start would migrate and load the taxonomy.
-    const client = await PGlite.create(dataDir, {
-      loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-    });
-    await client.close();
+    ({ dir, dataDir } = await copiedStore('canon-workspace-cli-'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
   const canon = (...args: string[]) => runCli(...args, '--data-dir', dataDir);
@@ -98,5 +105,42 @@ describe('canon workspace, and keys in a workspace', { timeout: 240_000 }, () =>
         );
     }
     expect((await runCli('keys', 'create', '--help')).out).toContain('--workspace <id>');
+  });
+});
+
+describe('canon workspace beside a running server', { timeout: 240_000 }, () => {
+  let dir: string;
+  let dataDir: string;
+  let server: ChildProcess;
+  let url: string;
+  beforeAll(async () => {
+    ({ dir, dataDir } = await copiedStore('canon-workspace-beside-'));
+    const serving = startCanonProcess(['serve', '--port', '0', '--data-dir', dataDir], {
+      from: 'source',
+      env: { CANON_LOG_LEVEL: 'silent' },
+    });
+    server = serving.child;
+    url = (await serving.printed(SERVING))[1] ?? '';
+  }, 120_000);
+  afterAll(async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  });
+  const canon = (...args: string[]) => runCli(...args, '--data-dir', dataDir);
+
+  it("creates a workspace and its keys through the server's API, as the operator, and the key works there", async () => {
+    const made = await canon('workspace', 'create', 'beside', '--name', 'Beside Co', '--json');
+    expect(made.err).toBe('');
+    expect(JSON.parse(made.out)).toMatchObject({ id: 'beside', name: 'Beside Co' });
+    expect(JSON.parse((await canon('workspace', 'list', '--json')).out)).toHaveLength(1);
+    const key = await canon('keys', 'create', '--workspace', 'beside', '--role', 'viewer', '--name', 'kim');
+    expect(key.code).toBe(0);
+    const listed = await canon('keys', 'list', '--workspace', 'beside');
+    expect(listed.out).toMatch(/ viewer {4}kim {2}workspace beside /);
+    const res = await fetch(new URL('/api/workspaces/beside', url), {
+      headers: { authorization: `Bearer ${key.out.trim()}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: 'beside', name: 'Beside Co' });
   });
 });
