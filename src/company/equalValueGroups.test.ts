@@ -21,7 +21,9 @@ describe('equalValueGroups on the Northwind dry run', () => {
       }
       expect(g.people).toBe(g.jobs.reduce((s, j) => s + j.headcount, 0));
     }
-    expect(new Set(result.groups.map((g) => `${g.level.code} ${g.currency}`)).size).toBe(result.groups.length);
+    expect(new Set(result.groups.map((g) => `${g.level.code} ${g.currency}`)).size).toBe(
+      result.groups.length,
+    );
   });
 
   it("states each group's pay gap from its people's pay, and marks groups too small for one to mean anything", () => {
@@ -47,7 +49,10 @@ describe('equalValueGroups on the Northwind dry run', () => {
       expect(f.knowledge).toBe(content?.rubric.knowledge || null);
       expect(f.responsibilities).toBe(content?.responsibilities.length ?? 0);
     }
-    expect(result.dimensions.filter((d) => !d.stated).map((d) => d.name)).toEqual(['effort', 'working conditions']);
+    expect(result.dimensions.filter((d) => !d.stated).map((d) => d.name)).toEqual([
+      'effort',
+      'working conditions',
+    ]);
     expect(result.limits.join(' ')).toContain('Effort and working conditions are not stated');
   });
 });

@@ -42,7 +42,14 @@ export interface EqualValueGroup {
   level: { code: string; title: string };
   /** Pay in one currency per group; "" when the file states none. */
   currency: string;
-  jobs: { line: number; title: string; department: string; family: string; headcount: number; basePay: number }[];
+  jobs: {
+    line: number;
+    title: string;
+    department: string;
+    family: string;
+    headcount: number;
+    basePay: number;
+  }[];
   families: GroupFamily[];
   people: number;
   gap: PayGap | null;
@@ -93,7 +100,7 @@ const METHOD = [
 const LIMITS = [
   'Effort and working conditions are not stated by the profiles and are not weighed: a job with heavy physical effort, shifts or hazards may be of higher value than its group says.',
   'A level is a level of one track: an individual contributor (P3) and a first-line manager (M1) of the same rank are in separate groups, though the framework ranks them alike.',
-  "The groups rest on the matching: a job matched to the wrong level is in the wrong group. Jobs still in the review queue are included as matched, and should be checked first.",
+  'The groups rest on the matching: a job matched to the wrong level is in the wrong group. Jobs still in the review queue are included as matched, and should be checked first.',
   'The gap is the spread of pay among all people in a group, not a gap between women and men: the file has no such column. It shows where pay differs for work of comparable value, which a person must then explain (tenure, performance, location, market).',
   'Base pay only: bonuses, allowances and benefits are not in the file and not compared.',
 ];
@@ -182,7 +189,9 @@ function group(list: readonly CompanyJob[], catalog: Catalog): EqualValueGroup {
         basePay: j.basePay ?? 0,
       }))
       .sort((a, b) => a.basePay - b.basePay || a.line - b.line),
-    families: [...families.values()].sort((a, b) => b.people - a.people || a.focus.name.localeCompare(b.focus.name)),
+    families: [...families.values()].sort(
+      (a, b) => b.people - a.people || a.focus.name.localeCompare(b.focus.name),
+    ),
     people,
     gap,
     tooFew,

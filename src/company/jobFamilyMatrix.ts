@@ -102,9 +102,7 @@ export function buildJobFamilyMatrix(jobs: readonly CompanyJob[], catalog: Catal
   }
 
   const functions = [...byFunction].map(([code, acc]): MatrixFunction => {
-    const tracks = new Set<Track>(
-      [...acc.levels].map((l) => LEVELS.find((x) => x.code === l)?.track ?? 'P'),
-    );
+    const tracks = new Set<Track>([...acc.levels].map((l) => LEVELS.find((x) => x.code === l)?.track ?? 'P'));
     const levels = LEVELS.filter((l) => tracks.has(l.track)).map((l) => l.code);
     const rows = [...acc.focuses].map(([focusCode, f]): MatrixRow => {
       const offered = new Set(catalog.findFocus(focusCode)?.levelCodes ?? []);

@@ -33,21 +33,26 @@ describe('buildLevelGuide on the Northwind dry run', () => {
         const focus = run.catalog.findFocus(f.focus.code);
         for (const l of f.levels) {
           expect(focus?.levelCodes).toContain(l.level);
-          expect(l.responsibilities).toEqual((focus?.levels[l.level]?.responsibilities ?? []).map((s) => s.text));
+          expect(l.responsibilities).toEqual(
+            (focus?.levels[l.level]?.responsibilities ?? []).map((s) => s.text),
+          );
           shown += l.responsibilities.length;
         }
       }
     }
     expect(shown).toBeGreaterThan(0);
     expect(guide.ungraded).toBe(
-      run.jobs.filter((j) => !run.correlation.grades.some((g) => [g.grade, ...g.spellings].includes(j.grade.trim())))
-        .length,
+      run.jobs.filter(
+        (j) => !run.correlation.grades.some((g) => [g.grade, ...g.spellings].includes(j.grade.trim())),
+      ).length,
     );
     expect(guide.ungraded).toBeGreaterThan(0);
   });
 
-  it('writes Markdown with a section per grade, and escapes the file\'s text so no tag or link comes out live', () => {
-    const [first] = run.jobs.filter((j) => j.match.focus && run.correlation.grades.some((g) => g.spellings.includes(j.grade.trim())));
+  it("writes Markdown with a section per grade, and escapes the file's text so no tag or link comes out live", () => {
+    const [first] = run.jobs.filter(
+      (j) => j.match.focus && run.correlation.grades.some((g) => g.spellings.includes(j.grade.trim())),
+    );
     if (!first) throw new Error('no graded job');
     const hostile = { ...first, title: '<img src=x onerror=alert(1)> [x](javascript:alert(1))' };
     const md = levelGuideMarkdown(buildLevelGuide([hostile], run.correlation, run.catalog), 'Northwind & Co');

@@ -161,6 +161,9 @@ export function levelGuideMarkdown(guide: LevelGuide, company = 'the company'): 
     }
   }
   if (guide.ungraded)
-    lines.push(`${guide.ungraded} job${guide.ungraded === 1 ? ' has' : 's have'} no grade in the table and are not in this guide.`, '');
+    lines.push(
+      `${guide.ungraded} job${guide.ungraded === 1 ? ' has' : 's have'} no grade in the table and are not in this guide.`,
+      '',
+    );
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -17,9 +17,19 @@ interface Country {
 }
 
 const COUNTRIES: readonly Country[] = [
-  { code: 'US', names: ['us', 'usa', 'united states', 'united states of america'], regions: ['US'], currency: 'USD' },
+  {
+    code: 'US',
+    names: ['us', 'usa', 'united states', 'united states of america'],
+    regions: ['US'],
+    currency: 'USD',
+  },
   { code: 'CA', names: ['ca', 'canada'], regions: ['CA'], currency: 'CAD' },
-  { code: 'GB', names: ['gb', 'uk', 'united kingdom', 'england', 'scotland', 'wales'], regions: ['GB', 'UK'], currency: 'GBP' },
+  {
+    code: 'GB',
+    names: ['gb', 'uk', 'united kingdom', 'england', 'scotland', 'wales'],
+    regions: ['GB', 'UK'],
+    currency: 'GBP',
+  },
   { code: 'IE', names: ['ie', 'ireland'], regions: ['IE'], currency: 'EUR' },
   { code: 'DE', names: ['de', 'germany', 'deutschland'], regions: ['DE'], currency: 'EUR' },
   { code: 'FR', names: ['fr', 'france'], regions: ['FR'], currency: 'EUR' },
@@ -70,9 +80,9 @@ export function locationCountry(location: string, currency = ''): LocationCountr
     const isState = part.length === 2 && US_STATES.has(upper);
     const isProvince = part.length === 2 && CA_PROVINCES.has(upper);
     if (country && (isState || isProvince) && country.code !== 'US') {
-      if (currency === country.currency) return found(country, `${upper} read as ${country.code}, paid in ${currency}`);
-      if (currency === 'USD')
-        return found(byCode('US'), `${upper} read as a US state, paid in USD`);
+      if (currency === country.currency)
+        return found(country, `${upper} read as ${country.code}, paid in ${currency}`);
+      if (currency === 'USD') return found(byCode('US'), `${upper} read as a US state, paid in USD`);
       return null;
     }
     if (country) return found(country, `${part} is ${country.code}`);
@@ -83,5 +93,7 @@ export function locationCountry(location: string, currency = ''): LocationCountr
 }
 
 function found(country: Country | undefined, reading: string): LocationCountry | null {
-  return country ? { code: country.code, regions: country.regions, currency: country.currency, reading } : null;
+  return country
+    ? { code: country.code, regions: country.regions, currency: country.currency, reading }
+    : null;
 }

@@ -30,7 +30,9 @@ describe('payAgainstMarket on the Northwind dry run', () => {
       expect(j.compaRatio).toBeCloseTo(j.pay / (j.band?.median ?? 0), 10);
       const { low, high } = j.band ?? { low: null, high: null };
       if (low === null || high === null) continue;
-      expect(j.position).toBe(j.pay < low ? 'below the band' : j.pay > high ? 'above the band' : 'in the band');
+      expect(j.position).toBe(
+        j.pay < low ? 'below the band' : j.pay > high ? 'above the band' : 'in the band',
+      );
     }
   });
 
@@ -47,7 +49,9 @@ describe('payAgainstMarket on the Northwind dry run', () => {
   });
 
   it("uses the band of the job's region when the pay book has one, in its currency", () => {
-    const london = pay.jobs.filter((j) => j.profileCode === book.londonProfile && j.job.location.includes('London'));
+    const london = pay.jobs.filter(
+      (j) => j.profileCode === book.londonProfile && j.job.location.includes('London'),
+    );
     expect(london.length).toBeGreaterThan(0);
     for (const j of london) {
       expect(j.region).toMatchObject({ name: 'GB', from: 'location' });

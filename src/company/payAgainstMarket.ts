@@ -98,7 +98,10 @@ function bandFor(
   for (const region of country?.regions ?? []) {
     const band = headline(region);
     if (band && band.region === region)
-      return { band, region: { name: region, from: 'location', note: `${country?.reading}: the ${region} band` } };
+      return {
+        band,
+        region: { name: region, from: 'location', note: `${country?.reading}: the ${region} band` },
+      };
   }
   const band = headline();
   const where = band ? `the default band (${band.region})` : 'and no default band either';
@@ -125,7 +128,13 @@ function compare(
     notes.push(`The file states no currency; read as ${currency}, the currency of the job's location.`);
   }
   const base = { job, profileCode, pay, currency, band, region, notes };
-  const none = (reason: string): JobPay => ({ ...base, compaRatio: null, position: null, share: null, reason });
+  const none = (reason: string): JobPay => ({
+    ...base,
+    compaRatio: null,
+    position: null,
+    share: null,
+    reason,
+  });
   if (!band) return none('Canon has no market band for this profile yet.');
   if (!currency) return none('The file states no currency and the location does not tell one: not compared.');
   if (currency !== band.currency)
