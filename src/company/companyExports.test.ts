@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type NorthwindDryRun, northwindDryRun } from '../testing/northwindDryRun.js';
 import { exportFile, MAPPING_EXPORT_COLUMNS, mappingTable, matrixTable } from './companyExports.js';
-import { type NorthwindDryRun, northwindDryRun } from './fixtures/northwindDryRun.js';
 import { buildJobFamilyMatrix } from './jobFamilyMatrix.js';
 import { looksLikeFormula } from './looksLikeFormula.js';
 import { readCsvRecords } from './readCsvRecords.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type NorthwindDryRun, northwindDryRun } from '../testing/northwindDryRun.js';
 import { type EqualValueGroups, equalValueGroups, MIN_GROUP_PEOPLE } from './equalValueGroups.js';
-import { type NorthwindDryRun, northwindDryRun } from './fixtures/northwindDryRun.js';
 
 describe('equalValueGroups on the Northwind dry run', () => {
   let run: NorthwindDryRun;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEVELS } from '../core/levels.js';
-import { type NorthwindDryRun, northwindDryRun } from './fixtures/northwindDryRun.js';
+import { type NorthwindDryRun, northwindDryRun } from '../testing/northwindDryRun.js';
 import { buildJobFamilyMatrix, type JobFamilyMatrix } from './jobFamilyMatrix.js';
 
 describe('buildJobFamilyMatrix on the Northwind dry run', () => {

@@ -56,7 +56,11 @@ export interface JobFamilyMatrix {
 export function buildJobFamilyMatrix(jobs: readonly CompanyJob[], catalog: Catalog): JobFamilyMatrix {
   interface Acc {
     name: string;
-    focuses: Map<string, { name: string; cells: Map<string, Map<string, MatrixTitle>> }>;
+    // Job codes in a Set while counting: one title may hold thousands of rows, each its own code.
+    focuses: Map<
+      string,
+      { name: string; cells: Map<string, Map<string, MatrixTitle & { codes: Set<string> }>> }
+    >;
     levels: Set<string>;
   }
   const byFunction = new Map<string, Acc>();
@@ -93,12 +97,12 @@ export function buildJobFamilyMatrix(jobs: readonly CompanyJob[], catalog: Catal
     const title = job.title.trim();
     let entry = cell.get(title);
     if (!entry) {
-      entry = { title, jobCodes: [], jobs: 0, headcount: 0 };
+      entry = { title, jobCodes: [], codes: new Set(), jobs: 0, headcount: 0 };
       cell.set(title, entry);
     }
     entry.jobs += 1;
     entry.headcount += job.headcount;
-    if (job.jobCode && !entry.jobCodes.includes(job.jobCode)) entry.jobCodes.push(job.jobCode);
+    if (job.jobCode) entry.codes.add(job.jobCode);
   }
 
   const functions = [...byFunction].map(([code, acc]): MatrixFunction => {
@@ -107,9 +111,9 @@ export function buildJobFamilyMatrix(jobs: readonly CompanyJob[], catalog: Catal
     const rows = [...acc.focuses].map(([focusCode, f]): MatrixRow => {
       const offered = new Set(catalog.findFocus(focusCode)?.levelCodes ?? []);
       const cells = levels.map((level): MatrixCell => {
-        const titles = [...(f.cells.get(level)?.values() ?? [])].sort(
-          (a, b) => b.headcount - a.headcount || a.title.localeCompare(b.title),
-        );
+        const titles = [...(f.cells.get(level)?.values() ?? [])]
+          .map(({ codes, ...t }): MatrixTitle => ({ ...t, jobCodes: [...codes] }))
+          .sort((a, b) => b.headcount - a.headcount || a.title.localeCompare(b.title));
         return {
           level,
           offered: offered.has(level),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLevel } from '../core/levels.js';
-import { type NorthwindDryRun, northwindDryRun } from './fixtures/northwindDryRun.js';
+import { type NorthwindDryRun, northwindDryRun } from '../testing/northwindDryRun.js';
 import { buildLevelGuide, type LevelGuide, levelGuideMarkdown } from './levelGuide.js';
 
 describe('buildLevelGuide on the Northwind dry run', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PayBook } from '../core/payBands.js';
-import { type NorthwindDryRun, northwindDryRun } from './fixtures/northwindDryRun.js';
+import { type NorthwindDryRun, northwindDryRun } from '../testing/northwindDryRun.js';
 import { northwindPayBook } from './fixtures/northwindPayBook.js';
 import { type PayAgainstMarket, payAgainstMarket } from './payAgainstMarket.js';
 
