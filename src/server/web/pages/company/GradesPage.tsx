@@ -127,7 +127,8 @@ const MAX_RANK = Math.max(...LEVELS.map((l) => l.rank));
 /**
  * Grades (x, in ladder order) against Canon's ranks (y): a bar over the ranks each grade
  * corresponds to, and a dot per level its titles read, larger for more titles. A ladder that steps
- * up as it goes right is in order; a flat run is grades the titles do not tell apart.
+ * up as it goes right is in order; a flat run is grades the titles do not tell apart. A line
+ * separates one ladder from the next.
  */
 export function GradeChart({ correlation }: { correlation: GradeCorrelation }) {
   const grades = correlation.grades;
@@ -153,6 +154,17 @@ export function GradeChart({ correlation }: { correlation: GradeCorrelation }) {
             </text>
           </>
         ))}
+        {grades.map((g, i) =>
+          i > 0 && grades[i - 1]?.ladder !== g.ladder ? (
+            <line
+              x1={x(i) - STEP / 2}
+              x2={x(i) - STEP / 2}
+              y1={PAD.top}
+              y2={H - PAD.bottom}
+              class="ladder-line"
+            />
+          ) : null,
+        )}
         {grades.map((g, i) => (
           <g class={`grade basis-${g.basis}`} data-grade={g.grade}>
             <rect x={x(i) - 9} width={18} y={y(g.high) - 5} height={y(g.low) - y(g.high) + 10} rx={5}>

@@ -1,5 +1,6 @@
 import type { JobPay, PayAgainstMarket } from '../../../../company/payAgainstMarket.js';
 import { formatBand, formatMoneyShort } from '../../../../core/format.js';
+import { LEVELS } from '../../../../core/levels.js';
 import type { WorkspaceMapping } from '../../../../workflow/companyWorkspace.js';
 import { Layout } from '../../Layout.js';
 import { TableHead } from '../../TableHead.js';
@@ -29,9 +30,9 @@ export function PayPage({
       <h1>Pay against the market</h1>
       <p class="lede" data-section="pay-counts">
         {compared.length} of {pay.jobs.length} jobs with pay compared with their profile's band
-        {notCompared ? `; ${notCompared} not compared (the table says why)` : ''}. {pay.withoutPay} mapped
-        jobs state no pay; {pay.unmapped} have no profile. Compa-ratio is pay ÷ the band's median: 1.00 is the
-        median.
+        {notCompared ? `; ${notCompared} not compared (the table says why)` : ''}. Mapped jobs stating no pay:{' '}
+        {pay.withoutPay}; jobs with no profile: {pay.unmapped}. Compa-ratio is pay ÷ the band's median: 1.00
+        is the median.
       </p>
       {compared.length ? (
         <PayDots jobs={compared} />
@@ -158,7 +159,11 @@ function PayDots({ jobs }: { jobs: readonly JobPay[] }) {
   const max = Math.max(1.5, ...values) + 0.05;
   const x = (v: number) => PAD.left + ((W - PAD.left - PAD.right) * (v - min)) / (max - min);
   const height = PAD.top + PAD.bottom + rows.size * ROW;
-  const ticks = [0.5, 0.75, 1, 1.25, 1.5].filter((t) => t >= min && t <= max);
+  // A tick every quarter, half or whole as the range widens: about eight at most.
+  const every = max - min > 4 ? 1 : max - min > 2 ? 0.5 : 0.25;
+  const ticks = Array.from({ length: Math.floor(max / every) + 1 }, (_, i) => i * every).filter(
+    (t) => t >= min,
+  );
   return (
     <figure class="pay-dots" data-section="pay-chart">
       <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby="pay-dots-title">
@@ -183,42 +188,44 @@ function PayDots({ jobs }: { jobs: readonly JobPay[] }) {
         <text x={x(1)} y={height - 2} text-anchor="middle" class="axis">
           compa-ratio (pay ÷ band median)
         </text>
-        {[...rows].map(([label, list], i) => {
-          const cy = PAD.top + ROW * i + ROW / 2;
-          const bands = new Map(
-            list.flatMap((j) => {
-              const s = spans(j);
-              return s ? [[`${s.low}:${s.high}`, s] as const] : [];
-            }),
-          );
-          return (
-            <g class="pay-row" data-row={label}>
-              <text x={PAD.left - 8} y={cy + 4} text-anchor="end" class="axis">
-                {label.length > 40 ? `${label.slice(0, 38)}…` : label}
-              </text>
-              {[...bands.values()].map((s) => (
-                <rect
-                  x={x(s.low)}
-                  width={Math.max(2, x(s.high) - x(s.low))}
-                  y={cy - 6}
-                  height={12}
-                  rx={4}
-                  class="band"
-                />
-              ))}
-              {list.map((j) => (
-                <circle
-                  cx={x(j.compaRatio ?? 1)}
-                  cy={cy}
-                  r={4}
-                  class={`dot ${(j.compaRatio ?? 1) < 1 ? 'under' : 'over'}`}
-                >
-                  <title>{`${j.job.title}, line ${j.job.line}: ${j.pay.toLocaleString('en-US')} ${j.currency} against a median of ${j.band ? formatMoneyShort(j.band.median, j.band.currency) : '—'} (${j.region.name ?? 'no region'}), compa-ratio ${ratio(j.compaRatio)}`}</title>
-                </circle>
-              ))}
-            </g>
-          );
-        })}
+        {[...rows]
+          .sort(([, a], [, b]) => rowOrder(a).localeCompare(rowOrder(b)) || levelIndex(a) - levelIndex(b))
+          .map(([label, list], i) => {
+            const cy = PAD.top + ROW * i + ROW / 2;
+            const bands = new Map(
+              list.flatMap((j) => {
+                const s = spans(j);
+                return s ? [[`${s.low}:${s.high}`, s] as const] : [];
+              }),
+            );
+            return (
+              <g class="pay-row" data-row={label}>
+                <text x={PAD.left - 8} y={cy + 4} text-anchor="end" class="axis">
+                  {label.length > 40 ? `${label.slice(0, 38)}…` : label}
+                </text>
+                {[...bands.values()].map((s) => (
+                  <rect
+                    x={x(s.low)}
+                    width={Math.max(2, x(s.high) - x(s.low))}
+                    y={cy - 6}
+                    height={12}
+                    rx={4}
+                    class="band"
+                  />
+                ))}
+                {list.map((j) => (
+                  <circle
+                    cx={x(j.compaRatio ?? 1)}
+                    cy={cy}
+                    r={4}
+                    class={`dot ${(j.compaRatio ?? 1) < 1 ? 'under' : 'over'}`}
+                  >
+                    <title>{`${j.job.title}, line ${j.job.line}: ${j.pay.toLocaleString('en-US')} ${j.currency} against a median of ${j.band ? formatMoneyShort(j.band.median, j.band.currency) : '—'} (${j.region.name ?? 'no region'}), compa-ratio ${ratio(j.compaRatio)}`}</title>
+                  </circle>
+                ))}
+              </g>
+            );
+          })}
       </svg>
       <figcaption class="small muted">
         Bars: the market bands of the row's profiles, low to high, each over its own median; dots: the
@@ -227,3 +234,7 @@ function PayDots({ jobs }: { jobs: readonly JobPay[] }) {
     </figure>
   );
 }
+
+const rowOrder = (list: readonly JobPay[]) => list[0]?.job.match.function?.name ?? '';
+const levelIndex = (list: readonly JobPay[]) =>
+  LEVELS.findIndex((l) => l.code === list[0]?.job.match.level?.code);
