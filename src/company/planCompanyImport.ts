@@ -98,6 +98,8 @@ export async function planCompanyImport(
   options: PlanOptions = {},
 ): Promise<ImportPlan> {
   const titleColumn = options.columns?.get('title');
+  // A stage of its own: a large workbook takes seconds to unpack before the first title is matched.
+  options.progress?.('reading the file', 0, bytes.length);
   const table = await readCatalogFile(bytes, file, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(titleColumn ? { titleColumn } : {}),
