@@ -9,9 +9,9 @@
  *
  * Each file is run as a user runs it: the built CLI in a child process (`node dist/cli/main.js company
  * import FILE --dry-run --out mapping.csv --json`), BENCH_RUNS times (default 3), the median wall time,
- * rows per second and peak RSS printed (from /usr/bin/time). Beside it, the same files through a baseline
- * build: BENCH_BASELINE, a git ref (default `main`), built once into a detached worktree in the temp
- * directory. And in this process, planCompanyImport alone (no CLI start, no output), with the peak heap
+ * rows per second, CPU time and peak RSS printed (from /usr/bin/time). Beside it, the same files through
+ * a baseline build: BENCH_BASELINE, a git ref (default `main`), unpacked with `git archive` into the temp
+ * directory and built once. And in this process, planCompanyImport alone (no CLI start, no output), with the peak heap
  * sampled while it runs. The digest of each run's --out and --json is printed: the same for the build and
  * its baseline when a change kept every answer. Figures only: nothing here asserts a time.
  *
@@ -19,7 +19,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -374,20 +374,22 @@ async function writeFiles(): Promise<File[]> {
   return files;
 }
 
-/** A build of `ref` in a detached worktree, built once per commit; null when it is this build's commit. */
+/**
+ * A build of the baseline ref: its tracked files unpacked from `git archive` (no worktree registered
+ * in the repository) and compiled, once per commit; null when it is this build's commit.
+ */
 function baselineRoot(): string | null {
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: PROJECT_ROOT }).toString().trim();
   const commit = execFileSync('git', ['rev-parse', BASELINE], { cwd: PROJECT_ROOT }).toString().trim();
   if (commit === head) return null;
   const root = join(DIR, `baseline-${commit.slice(0, 12)}`);
   if (!existsSync(join(root, 'dist/cli/main.js'))) {
-    if (!existsSync(root))
-      execFileSync('git', ['worktree', 'add', '--detach', root, commit], {
-        cwd: PROJECT_ROOT,
-        stdio: 'ignore',
-      });
+    mkdirSync(root, { recursive: true });
+    execFileSync('tar', ['-x', '-C', root], {
+      input: execFileSync('git', ['archive', commit], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 }),
+    });
     if (!existsSync(join(root, 'node_modules')))
-      execFileSync('ln', ['-s', join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules')]);
+      symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
   return root;
@@ -423,6 +425,7 @@ async function cliRun(root: string, file: File, dataDir: string): Promise<Run> {
     .split(' ')
     .map(Number);
   await rm(out, { force: true });
+  await rm(timing, { force: true });
   return {
     ms,
     cpuMs: (user + system) * 1000,
@@ -432,7 +435,7 @@ async function cliRun(root: string, file: File, dataDir: string): Promise<Run> {
 }
 
 async function cliRuns(label: string, root: string, files: readonly File[]): Promise<void> {
-  const dataDir = join(DIR, `store-${label}`);
+  const dataDir = join(DIR, `store-${label.replace(/\W+/g, '-')}`);
   // The first run creates the store: outside the figures.
   await cliRun(
     root,
