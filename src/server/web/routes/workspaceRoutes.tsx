@@ -51,7 +51,7 @@ export function registerWorkspaceRoutes(web: Hono, workspaces: Workspaces): void
     // A company's pages are its own: no cache between the server and the browser may keep them.
     c.header('Cache-Control', 'no-store');
   };
-  web.use('/w/:workspace', guard);
+  // Hono's wildcard also matches /w/:workspace itself, so one registration guards the home too.
   web.use('/w/:workspace/*', guard);
 
   web.get('/w/:workspace/sign-in', (c) => c.html(renderPage(SignInPage({ workspace: workspaceOf(c) }))));
