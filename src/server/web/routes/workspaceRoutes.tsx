@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { CanonError, quote } from '../../../core/errors.js';
-import { requireWorkspaceRole } from '../../../core/roles.js';
+import { type Actor, requireWorkspaceRole } from '../../../core/roles.js';
 import { parseWorkspaceId, type Workspaces } from '../../../workflow/workspaces.js';
 import { requireSameOrigin, WORKSPACE_COOKIE, workspaceActor } from '../../access.js';
 import { HTTP_STATUS } from '../../errorStatus.js';
@@ -9,6 +9,22 @@ import { renderPage } from '../Layout.js';
 import { SignInPage } from '../pages/workspace/SignInPage.js';
 import { WorkspaceHomePage } from '../pages/workspace/WorkspaceHomePage.js';
 import { workspaceHref } from '../pages/workspace/WorkspaceNav.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    workspacePageActor: Actor;
+  }
+}
+
+/**
+ * The actor the guard let through to a workspace's page (a viewer in it at least), for pages that
+ * read it without waiting; a page needing a stronger role still asks `workspaceActor(c, role)`.
+ */
+export function pageActor(c: Context): Actor {
+  const actor = c.get('workspacePageActor');
+  if (!actor) throw new CanonError('unauthorized', 'This page is not behind the workspace guard.');
+  return actor;
+}
 
 /** The pages of a workspace that need no key: signing in and out. */
 const OPEN_PAGES = /^\/w\/[^/]+\/sign-(?:in|out)$/;
@@ -41,7 +57,7 @@ export function registerWorkspaceRoutes(web: Hono, workspaces: Workspaces): void
     const workspace = workspaceOf(c);
     if (OPEN_PAGES.test(c.req.path)) return next();
     try {
-      await workspaceActor(c, 'viewer');
+      c.set('workspacePageActor', await workspaceActor(c, 'viewer'));
     } catch (error) {
       if (error instanceof CanonError && error.code === 'unauthorized')
         return c.redirect(signInHref(workspace), 303);
@@ -51,7 +67,7 @@ export function registerWorkspaceRoutes(web: Hono, workspaces: Workspaces): void
     // A company's pages are its own: no cache between the server and the browser may keep them.
     c.header('Cache-Control', 'no-store');
   };
-  web.use('/w/:workspace', guard);
+  // Hono's wildcard also matches /w/:workspace itself, so one registration guards the home too.
   web.use('/w/:workspace/*', guard);
 
   web.get('/w/:workspace/sign-in', (c) => c.html(renderPage(SignInPage({ workspace: workspaceOf(c) }))));
@@ -87,7 +103,7 @@ export function registerWorkspaceRoutes(web: Hono, workspaces: Workspaces): void
   });
 
   web.get('/w/:workspace', async (c) => {
-    const workspace = await workspaces.read(await workspaceActor(c, 'viewer'), workspaceOf(c));
+    const workspace = await workspaces.read(pageActor(c), workspaceOf(c));
     return c.html(renderPage(WorkspaceHomePage({ workspace })));
   });
 }
