@@ -1,21 +1,11 @@
 import type { WorkspaceMapping } from '../../../../workflow/companyWorkspace.js';
+import { WorkspaceNav, type WorkspaceSection } from '../workspace/WorkspaceNav.js';
 
-/** The views of a workspace's mapping, in the order a people team reads them. */
-export const COMPANY_VIEWS = [
-  ['matrix', 'Job family matrix'],
-  ['grades', 'Grades'],
-  ['level-guide', 'Level guide'],
-  ['pay', 'Pay against the market'],
-  ['equal-value', 'Equal-value groups'],
-  ['exports', 'Exports'],
-] as const;
-
-export type CompanyView = (typeof COMPANY_VIEWS)[number][0];
-
-/** A workspace page's URL; the workspace id is the user's word, so it is encoded. */
-export function workspaceHref(workspace: string, path: string): string {
-  return `/w/${encodeURIComponent(workspace)}/${path}`;
-}
+/** The sections that show a workspace's mapping. */
+export type CompanyView = Extract<
+  WorkspaceSection,
+  'matrix' | 'grades' | 'level-guide' | 'pay' | 'equal-value' | 'exports'
+>;
 
 /**
  * The heading every view of a workspace's mapping shares: which import it shows, how its jobs were
@@ -40,21 +30,7 @@ export function CompanyNav({
           : ' · no import stored yet'}
         {` · ${mapping.jobs.length} jobs: ${decided.person} decided by a person, ${decided.dictionary} by the dictionary, ${decided.automatic} automatically`}
       </p>
-      <nav aria-label="Company views" class="company-nav no-print">
-        <ul>
-          {COMPANY_VIEWS.map(([path, label]) => (
-            <li>
-              {path === current ? (
-                <a href={workspaceHref(workspace, path)} aria-current="page">
-                  {label}
-                </a>
-              ) : (
-                <a href={workspaceHref(workspace, path)}>{label}</a>
-              )}
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <WorkspaceNav workspace={workspace} current={current} />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import type { WorkspaceMapping } from '../../../../workflow/companyWorkspace.js';
 import { Layout } from '../../Layout.js';
-import { CompanyNav, workspaceHref } from './CompanyNav.js';
+import { workspaceHref } from '../workspace/WorkspaceNav.js';
+import { CompanyNav } from './CompanyNav.js';
 
 const FILES = [
   [
@@ -25,18 +26,18 @@ export function ExportsPage({ workspace, mapping }: { workspace: string; mapping
         {FILES.map(([name, label, what]) => (
           <li>
             <strong>{label}</strong> — {what}:{' '}
-            <a href={workspaceHref(workspace, `exports/${name}.csv`)} download={`${name}.csv`}>
+            <a href={`${workspaceHref(workspace)}/exports/${name}.csv`} download={`${name}.csv`}>
               CSV
             </a>{' '}
             ·{' '}
-            <a href={workspaceHref(workspace, `exports/${name}.xlsx`)} download={`${name}.xlsx`}>
+            <a href={`${workspaceHref(workspace)}/exports/${name}.xlsx`} download={`${name}.xlsx`}>
               XLSX
             </a>
           </li>
         ))}
         <li>
           <strong>The level guide</strong> —{' '}
-          <a href={workspaceHref(workspace, 'level-guide.md')} download="level-guide.md">
+          <a href={`${workspaceHref(workspace)}/level-guide.md`} download="level-guide.md">
             Markdown
           </a>
         </li>

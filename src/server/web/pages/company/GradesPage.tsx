@@ -3,7 +3,8 @@ import { LEVELS } from '../../../../core/levels.js';
 import type { WorkspaceMapping } from '../../../../workflow/companyWorkspace.js';
 import { Layout } from '../../Layout.js';
 import { TableHead } from '../../TableHead.js';
-import { CompanyNav, workspaceHref } from './CompanyNav.js';
+import { workspaceHref } from '../workspace/WorkspaceNav.js';
+import { CompanyNav } from './CompanyNav.js';
 
 const BASIS: Record<GradeLevels['basis'], string> = {
   titles: "its titles' seniority",
@@ -88,7 +89,7 @@ export function GradesPage({ workspace, mapping }: { workspace: string; mapping:
         {correlation.grades.map((g) => (
           <form
             method="post"
-            action={workspaceHref(workspace, 'grades')}
+            action={`${workspaceHref(workspace)}/grades`}
             class="grade-form"
             data-grade={g.grade}
           >

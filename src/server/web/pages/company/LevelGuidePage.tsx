@@ -1,7 +1,8 @@
 import type { LevelGuide } from '../../../../company/levelGuide.js';
 import type { WorkspaceMapping } from '../../../../workflow/companyWorkspace.js';
 import { Layout } from '../../Layout.js';
-import { CompanyNav, workspaceHref } from './CompanyNav.js';
+import { workspaceHref } from '../workspace/WorkspaceNav.js';
+import { CompanyNav } from './CompanyNav.js';
 
 /**
  * The level guide as a page to print: a grade to a printed page (the stylesheet breaks before each),
@@ -29,7 +30,7 @@ export function LevelGuidePage({
         is responsible for there.
       </p>
       <p class="no-print">
-        <a href={workspaceHref(workspace, 'level-guide.md')} download="level-guide.md">
+        <a href={`${workspaceHref(workspace)}/level-guide.md`} download="level-guide.md">
           Download as Markdown
         </a>{' '}
         · print this page for a grade to a sheet.

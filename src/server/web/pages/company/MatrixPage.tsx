@@ -2,7 +2,8 @@ import type { JobFamilyMatrix, MatrixCell, MatrixTitle } from '../../../../compa
 import { findLevel } from '../../../../core/levels.js';
 import type { WorkspaceMapping } from '../../../../workflow/companyWorkspace.js';
 import { Layout } from '../../Layout.js';
-import { CompanyNav, workspaceHref } from './CompanyNav.js';
+import { workspaceHref } from '../workspace/WorkspaceNav.js';
+import { CompanyNav } from './CompanyNav.js';
 
 /** A cell shows this many titles, most people first; the rest fold under them. */
 const TITLES_SHOWN = 5;
@@ -30,8 +31,8 @@ export function MatrixPage({
         {totals.placedJobs} of {totals.jobs} jobs ({totals.placedHeadcount} of {totals.headcount} people)
         placed in {matrix.functions.length} functions. Each cell lists the titles at that level with their job
         codes and headcount; an empty level reads "none".{' '}
-        <a href={workspaceHref(workspace, 'exports/matrix.csv')}>Download as CSV</a> ·{' '}
-        <a href={workspaceHref(workspace, 'exports/matrix.xlsx')}>XLSX</a>
+        <a href={`${workspaceHref(workspace)}/exports/matrix.csv`}>Download as CSV</a> ·{' '}
+        <a href={`${workspaceHref(workspace)}/exports/matrix.xlsx`}>XLSX</a>
       </p>
       {matrix.functions.map((f) => (
         <section aria-labelledby={`fn-${f.function.code}`} data-function={f.function.code}>
