@@ -1,6 +1,7 @@
 import type { CompanyJob, DecidedBy, JobCellNote } from '../company/companyJob.js';
 import type { GradeCorrelation } from '../company/gradeCorrelation.js';
 import type { ColumnRole } from '../company/guessColumns.js';
+import type { JobDiff } from '../company/jobDiff.js';
 import type { ImportPlan, ImportSummary } from '../company/planCompanyImport.js';
 import type { Actor } from '../core/roles.js';
 
@@ -29,14 +30,11 @@ export interface StoredImport {
   decided: DecidedCounts;
 }
 
-/** What changed between a workspace's current jobs and a file's, job by job (a job is its code, else its title, department, grade and location). */
-export interface ImportDiff {
-  /** True when the file would store what the workspace already holds. */
-  unchanged: boolean;
-  added: CompanyJob[];
-  removed: CompanyJob[];
-  changed: { before: CompanyJob; after: CompanyJob; fields: string[] }[];
-}
+/**
+ * What changed between a workspace's current jobs and a file's, job by job (a job is its code, else
+ * its title, department, grade and location): `company/jobDiff.ts`.
+ */
+export type ImportDiff = JobDiff;
 
 /** The dry run inside a workspace: the plan, its jobs with the dictionary applied, and what storing it would change. */
 export interface ImportPreview {
