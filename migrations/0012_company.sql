@@ -35,7 +35,7 @@ CREATE TABLE company_jobs (
   currency text NOT NULL,
   status text NOT NULL CHECK (status IN ('matched', 'needs review', 'unmatched')),
   decided_by text NOT NULL CHECK (decided_by IN ('person', 'dictionary', 'automatic')),
-  match jsonb NOT NULL,
+  match json NOT NULL,
   PRIMARY KEY (workspace_id, line)
 );
 CREATE INDEX company_jobs_dictionary_key ON company_jobs (workspace_id, title_key, department_key);

@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -365,7 +366,7 @@ export const companyJobs = pgTable(
     currency: text('currency').notNull(),
     status: text('status').$type<JobMatch['status']>().notNull(),
     decidedBy: text('decided_by').$type<DecidedBy>().notNull(),
-    match: jsonb('match').$type<JobMatch>().notNull(),
+    match: json('match').$type<JobMatch>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.line] })],
 );
