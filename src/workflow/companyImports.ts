@@ -96,7 +96,7 @@ export class CompanyImports implements CompanyWorkspace {
       const { preview, latest } = prepared;
       // The same file read the same way onto the same jobs: nothing to store, and nothing to log.
       if (latest && preview.diff.unchanged && latest.fileHash === prepared.fileHash)
-        return { import: storedImport(latest), diff: preview.diff };
+        return { import: storedImport(latest), diff: preview.diff, preview };
       return auditedWrite(this.deps.db, actor, { workspace, role: 'editor' }, async (tx) => {
         await this.lock(tx, workspace);
         const now = await readLatestCompanyImport(tx, workspace);
@@ -119,7 +119,7 @@ export class CompanyImports implements CompanyWorkspace {
         );
         const { diff } = preview;
         return {
-          result: { import: storedImport(record), diff },
+          result: { import: storedImport(record), diff, preview },
           audit: {
             action: 'company.import',
             target: `workspace:${workspace}`,

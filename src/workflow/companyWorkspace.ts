@@ -89,6 +89,7 @@ export interface CompanyWorkspace {
   /**
    * Stores the file's jobs as the workspace's current mapping, in one transaction. The same file
    * again stores nothing (`unchanged`); a second import into the workspace while one runs is refused.
+   * Returns the dry run it stored too, so a caller shows it without reading the file twice.
    */
   store(
     actor: Actor,
@@ -96,7 +97,7 @@ export interface CompanyWorkspace {
     bytes: Uint8Array,
     file: string,
     options?: CompanyImportOptions,
-  ): Promise<{ import: StoredImport; diff: ImportDiff }>;
+  ): Promise<{ import: StoredImport; diff: ImportDiff; preview: ImportPreview }>;
   imports(actor: Actor, workspace: string): Promise<StoredImport[]>;
   mapping(actor: Actor, workspace: string): Promise<WorkspaceMapping>;
   /** Current jobs a person should look at: needing review or unmatched, and not decided by a person. */
