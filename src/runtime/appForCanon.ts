@@ -36,6 +36,7 @@ export function appForCanon(
     workflow: canon.workflow,
     documents: sourceDocuments(ingestDeps(canon)),
     jobs: canon.jobs,
+    company: canon.company,
     keys: new KeyVerifier(canon.store.db, undefined, operator),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,

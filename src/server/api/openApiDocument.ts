@@ -32,6 +32,11 @@ export const API_TAGS = [
     description:
       'Bulk coding of a CSV of job titles as a queued job: submit, follow its progress, fetch the result.',
   },
+  {
+    name: 'Companies',
+    description:
+      "A company's job catalog mapped onto Canon in its workspace: imports, the mapping, the review queue, decisions and grades.",
+  },
 ] as const;
 
 const ROLE_LIST = ROLES.map((role) => `${role} (${ROLE_RIGHTS[role]})`).join('; ');
