@@ -6,6 +6,8 @@ export interface ServerApi {
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
   /** JSON in, JSON out; `null` for an answer with no body (204). */
   post<T>(path: string, body: unknown): Promise<T>;
+  /** JSON in, JSON out, replacing what the path names. */
+  put<T>(path: string, body: unknown): Promise<T>;
   /** A multipart form (documents to ingest). */
   postForm<T>(path: string, form: FormData): Promise<T>;
 }
@@ -57,6 +59,12 @@ export function serverApi(url: string, key: string | null): ServerApi {
     post: (path, body) =>
       call(path, {
         method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify(body),
+      }),
+    put: (path, body) =>
+      call(path, {
+        method: 'PUT',
         headers: headers({ 'content-type': 'application/json' }),
         body: JSON.stringify(body),
       }),

@@ -38,6 +38,7 @@ export function appForCanon(
     documents: sourceDocuments(ingestDeps(canon)),
     jobs: canon.jobs,
     workspaces: new Workspaces(canon.store.db),
+    company: canon.company,
     keys: new KeyVerifier(canon.store.db, undefined, operator),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,

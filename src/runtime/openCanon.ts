@@ -23,6 +23,8 @@ import { openStore, type Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy } from '../store/taxonomyRepository.js';
 import { BulkJobs } from '../workflow/bulkJobs.js';
+import { CompanyImports } from '../workflow/companyImports.js';
+import type { CompanyWorkspace } from '../workflow/companyWorkspace.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
@@ -57,6 +59,8 @@ export interface Canon {
   reader: ReaderPool;
   /** Bulk coding jobs: submit a CSV, follow its progress, read its result. */
   jobs: BulkJobs;
+  /** Companies' mappings onto Canon, a workspace each: imports, the review queue, the dictionary, grades. */
+  company: CompanyWorkspace;
   /**
    * Codes queued chunks of bulk jobs in this process until close(): as a pg-boss worker on
    * PostgreSQL (`canon worker`), with the in-process runner on the embedded store (`canon serve`).
@@ -218,6 +222,7 @@ export async function canonOn(
     taxonomyChanged,
     reader,
     jobs: new BulkJobs({ db: store.db, queue, outputColumns: OUTPUT_COLUMNS }),
+    company: new CompanyImports({ db: store.db, catalog: () => snapshot.catalog, resolver: resolve }),
     work: (options) =>
       startChunkWorker(queue, { db: store.db, resolver: resolve, refresh: () => refresh() }, options),
     close: async () => {

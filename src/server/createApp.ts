@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { MAX_CATALOG_BYTES } from '../company/readCatalogFile.js';
 import { MAX_JOB_BYTES } from '../core/bulkJob.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
@@ -11,6 +12,7 @@ import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { KeyVerifier } from '../workflow/apiKeys.js';
 import type { BulkJobs } from '../workflow/bulkJobs.js';
+import type { CompanyWorkspace } from '../workflow/companyWorkspace.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
 import type { Workspaces } from '../workflow/workspaces.js';
@@ -48,6 +50,8 @@ export interface AppOptions {
   jobs?: BulkJobs;
   /** Workspaces and their keys; without them /api/workspaces and the /w/ pages are absent. */
   workspaces?: Workspaces;
+  /** Companies' mappings per workspace; without it /api/workspaces/{workspace}/… is absent. */
+  company?: CompanyWorkspace;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
   /** Requests a minute per address and per key (see RateLimits); 0 turns a limit off. */
@@ -90,8 +94,19 @@ const JOB_LIMIT = limitBody(
   MAX_JOB_BYTES,
   `A bulk job's CSV may be up to ${MAX_JOB_BYTES / 1024 / 1024} MB; split the file.`,
 );
+const CATALOG_LIMIT = limitBody(
+  MAX_CATALOG_BYTES + 64 * 1024,
+  `A job catalog may be up to ${MAX_CATALOG_BYTES / 1024 / 1024} MB; split the file, or leave out columns Canon does not use.`,
+);
+const CATALOG_PATH = /^\/api\/workspaces\/[^/]+\/imports$/;
 const limitFor = (path: string) =>
-  path === '/api/jobs' ? JOB_LIMIT : UPLOAD_PATHS.has(path) ? UPLOAD_LIMIT : BODY_LIMIT;
+  path === '/api/jobs'
+    ? JOB_LIMIT
+    : UPLOAD_PATHS.has(path)
+      ? UPLOAD_LIMIT
+      : CATALOG_PATH.test(path)
+        ? CATALOG_LIMIT
+        : BODY_LIMIT;
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
 const SECURITY_HEADERS = secureHeaders({
@@ -139,6 +154,7 @@ export function createApp(options: AppOptions): Hono {
           ...(options.documents ? { documents: options.documents } : {}),
           ...(options.jobs ? { jobs: options.jobs } : {}),
           ...(options.workspaces ? { workspaces: options.workspaces } : {}),
+          ...(options.company ? { company: options.company } : {}),
         }
       : undefined;
   const workflow = options.workflow;

@@ -1,15 +1,20 @@
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { DecidedBy } from '../company/companyJob.js';
+import type { JobMatch } from '../company/matchJobs.js';
+import type { ImportSummary } from '../company/planCompanyImport.js';
 import type { BulkJobStatus, ChunkInput, RowProblem } from '../core/bulkJob.js';
 import type { Proposal } from '../core/content/applyProposal.js';
 import type { ProfileContent } from '../core/content/profileContent.js';
@@ -330,6 +335,71 @@ export const bulkJobChunks = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.chunk] })],
 );
 
+export const companyImports = pgTable('company_imports', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  file: text('file').notNull(),
+  fileHash: text('file_hash').notNull(),
+  options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+  summary: jsonb('summary').$type<ImportSummary>().notNull(),
+  decided: jsonb('decided').$type<Record<DecidedBy, number>>().notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const companyJobs = pgTable(
+  'company_jobs',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    line: integer('line').notNull(),
+    importId: bigint('import_id', { mode: 'number' }).notNull(),
+    jobCode: text('job_code').notNull(),
+    title: text('title').notNull(),
+    department: text('department').notNull(),
+    titleKey: text('title_key').notNull(),
+    departmentKey: text('department_key').notNull(),
+    grade: text('grade').notNull(),
+    location: text('location').notNull(),
+    employeeId: text('employee_id').notNull(),
+    headcount: integer('headcount').notNull(),
+    basePay: doublePrecision('base_pay'),
+    currency: text('currency').notNull(),
+    status: text('status').$type<JobMatch['status']>().notNull(),
+    decidedBy: text('decided_by').$type<DecidedBy>().notNull(),
+    match: json('match').$type<JobMatch>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.line] })],
+);
+
+export const companyDictionary = pgTable(
+  'company_dictionary',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    titleKey: text('title_key').notNull(),
+    departmentKey: text('department_key').notNull(),
+    title: text('title').notNull(),
+    department: text('department').notNull(),
+    profileCode: text('profile_code').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: at('decided_at').notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.titleKey, t.departmentKey] })],
+);
+
+export const companyGrades = pgTable(
+  'company_grades',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    grade: text('grade').notNull(),
+    levels: text('levels').notNull(),
+    reason: text('reason').notNull(),
+    setBy: text('set_by').notNull(),
+    setAt: at('set_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grade] })],
+);
+
 export const schema = {
   sources,
   functions,
@@ -355,4 +425,8 @@ export const schema = {
   sourceProposals,
   bulkJobs,
   bulkJobChunks,
+  companyImports,
+  companyJobs,
+  companyDictionary,
+  companyGrades,
 };

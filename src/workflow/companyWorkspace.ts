@@ -1,6 +1,7 @@
 import type { CompanyJob, DecidedBy, JobCellNote } from '../company/companyJob.js';
 import type { GradeCorrelation } from '../company/gradeCorrelation.js';
 import type { ColumnRole } from '../company/guessColumns.js';
+import type { JobDiff } from '../company/jobDiff.js';
 import type { ImportPlan, ImportSummary } from '../company/planCompanyImport.js';
 import type { Actor } from '../core/roles.js';
 
@@ -29,14 +30,11 @@ export interface StoredImport {
   decided: DecidedCounts;
 }
 
-/** What changed between a workspace's current jobs and a file's, job by job (a job is its code, else its title, department, grade and location). */
-export interface ImportDiff {
-  /** True when the file would store what the workspace already holds. */
-  unchanged: boolean;
-  added: CompanyJob[];
-  removed: CompanyJob[];
-  changed: { before: CompanyJob; after: CompanyJob; fields: string[] }[];
-}
+/**
+ * What changed between a workspace's current jobs and a file's, job by job (a job is its code, else
+ * its title, department, grade and location): `company/jobDiff.ts`.
+ */
+export type ImportDiff = JobDiff;
 
 /** The dry run inside a workspace: the plan, its jobs with the dictionary applied, and what storing it would change. */
 export interface ImportPreview {
@@ -91,6 +89,7 @@ export interface CompanyWorkspace {
   /**
    * Stores the file's jobs as the workspace's current mapping, in one transaction. The same file
    * again stores nothing (`unchanged`); a second import into the workspace while one runs is refused.
+   * Returns the dry run it stored too, so a caller shows it without reading the file twice.
    */
   store(
     actor: Actor,
@@ -98,7 +97,7 @@ export interface CompanyWorkspace {
     bytes: Uint8Array,
     file: string,
     options?: CompanyImportOptions,
-  ): Promise<{ import: StoredImport; diff: ImportDiff }>;
+  ): Promise<{ import: StoredImport; diff: ImportDiff; preview: ImportPreview }>;
   imports(actor: Actor, workspace: string): Promise<StoredImport[]>;
   mapping(actor: Actor, workspace: string): Promise<WorkspaceMapping>;
   /** Current jobs a person should look at: needing review or unmatched, and not decided by a person. */

@@ -5,6 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NORTHWIND_ANSWERS, NORTHWIND_CSV, northwindXlsx } from '../../company/fixtures/northwindXlsx.js';
 import { readCsvRecords } from '../../company/readCsvRecords.js';
+import { openStore } from '../../store/openStore.js';
+import { workspaces } from '../../store/schema.js';
 import { runCli } from '../../testing/runCli.js';
 import { EXIT_CODES } from '../exitCodes.js';
 
@@ -49,15 +51,11 @@ describe('canon company import', () => {
   const canon = (...args: string[]) => runCli('company', 'import', ...args, '--data-dir', dataDir);
   const catalogPath = NORTHWIND_CSV.pathname;
 
-  it('says that only the dry run exists, and refuses without it', async () => {
+  it('asks for a workspace to store into, or --dry-run', async () => {
     const { code, err } = await canon(catalogPath);
     expect(code).toBe(EXIT_CODES.invalid_input);
     expect(err).toBe(
-      'canon: Storing a company import is not built yet; run with --dry-run to see every match and problem it would store.\n',
-    );
-    const help = await runCli('company', 'import', '--help');
-    expect(help.out.replace(/\s+/g, ' ')).toContain(
-      'Only the dry run exists yet: nothing is stored; it prints what an import would store',
+      'canon: Give --workspace ID to store the import in a workspace, or --dry-run to see every match and problem without storing anything.\n',
     );
   });
 
@@ -163,7 +161,7 @@ describe('canon company import', () => {
     const { code, out } = await canon(catalogPath, '--dry-run', '--grade-level', 'G7=P5');
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^Dry run: nothing is stored \(storing a company import comes later\); this is what an import would store\.\n/,
+      /^Dry run: nothing is stored \(give --workspace ID to store it\); this is what an import would store\.\n/,
     );
     expect(out).toContain(
       '\nColumns\n  title        header "Business Title" is a usual name for the job title',
@@ -186,6 +184,96 @@ describe('canon company import', () => {
     expect(err).toMatch(
       /\ncanon: "G7" is set to P4 but "G6", a lower grade, to P5: a higher grade never corresponds to a lower level\.\n$/,
     );
+  });
+
+  describe('into a workspace', () => {
+    const at = (...args: string[]) => runCli('company', ...args, '--data-dir', dataDir);
+    beforeAll(async () => {
+      const store = await openStore({ kind: 'pglite', dataDir });
+      await store.db.insert(workspaces).values({ id: 'acme', name: 'Acme', createdBy: 'cli:test' });
+      await store.close();
+    });
+
+    it('refuses a workspace that does not exist, quoting it', async () => {
+      const { code, err } = await at('import', catalogPath, '--workspace', 'initech');
+      expect([code, err]).toEqual([EXIT_CODES.not_found, 'canon: No workspace "initech".\n']);
+    });
+
+    it('stores the import after its dry run, then stores nothing for the same file again', async () => {
+      const first = await at('import', catalogPath, '--workspace', 'acme');
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/^Import: what was read and matched\.\n/);
+      expect(first.out).toMatch(/\nDecided: 0 by a person · 0 by the dictionary · \d+ automatically\n/);
+      expect(first.out).toMatch(/\nAgainst the workspace's jobs: \d+ added · 0 removed · 0 changed\n/);
+      expect(first.out).toMatch(/\nStored as import \d+ of workspace "acme"\.\n$/);
+      const again = await at('import', catalogPath, '--workspace', 'acme');
+      expect(again.out).toMatch(
+        /\nAgainst the workspace's jobs: unchanged\n\nNothing stored: the workspace holds this file already \(import \d+\)\.\n$/,
+      );
+    });
+
+    it('lists the review queue, takes a decision, and counts it on the mapping', async () => {
+      const queue = await at('review', '--workspace', 'acme', '--json');
+      const jobs = JSON.parse(queue.out) as {
+        title: string;
+        department: string;
+        match: { profile: { code: string } | null };
+      }[];
+      const job = jobs[0];
+      if (!job) throw new Error('nothing to review');
+      const text = await at('review', '--workspace', 'acme');
+      expect(text.out).toMatch(new RegExp(`^${jobs.length} jobs? to review in workspace "acme"`));
+      const mapping = JSON.parse((await at('mapping', '--workspace', 'acme', '--json')).out) as {
+        jobs: { match: { profile: { code: string } | null } }[];
+      };
+      const code = mapping.jobs.find((j) => j.match.profile)?.match.profile?.code ?? '';
+      const decided = await at(
+        'decide',
+        '--workspace',
+        'acme',
+        '--title',
+        job.title,
+        '--department',
+        job.department,
+        '--profile',
+        code,
+        '--note',
+        'checked',
+      );
+      expect(decided.code).toBe(0);
+      expect(decided.out).toMatch(/ current jobs? decided\.\n$/);
+      const after = await at('mapping', '--workspace', 'acme');
+      expect(after.out).toMatch(
+        /\n\d+ jobs · decided [1-9]\d* by a person · 0 by the dictionary · \d+ automatically\n/,
+      );
+      const bad = await at('decide', '--workspace', 'acme', '--title', job.title, '--profile', 'NOPE.X.P9');
+      expect(bad.code).toBe(EXIT_CODES.invalid_input);
+      expect(bad.err).toContain('No profile "NOPE.X.P9"');
+    }, 240_000);
+
+    it('sets a grade by hand, and refuses one that breaks the order or lacks a reason', async () => {
+      const set = await at(
+        'grades',
+        '--workspace',
+        'acme',
+        '--set',
+        'L5=P4',
+        '--reason',
+        'agreed with reward',
+      );
+      expect(set.code).toBe(0);
+      expect(set.out).toMatch(/^Grades set by hand\n {2}L5 +→ P4 +agreed with reward \(cli:/);
+      expect(set.out).toMatch(/\n {4}L5 +→ P4 +Set by hand to P4/);
+      const broken = await at('grades', '--workspace', 'acme', '--set', 'L3=P6', '--reason', 'x');
+      expect([broken.code, broken.err]).toEqual([
+        EXIT_CODES.invalid_input,
+        'canon: "L5" is set to P4 but "L3", a lower grade, to P6: a higher grade never corresponds to a lower level.\n',
+      ]);
+      const reasonless = await at('grades', '--workspace', 'acme', '--set', 'L4=P3');
+      expect(reasonless.err).toBe(
+        'canon: Say why "L4" corresponds to "P3": a grade set by hand carries its reason.\n',
+      );
+    });
   });
 
   it('reads a named sheet of a workbook, with columns given by hand', async () => {

@@ -4,6 +4,7 @@ import type { Workspaces } from '../../workflow/workspaces.js';
 import { API_KEY_SCHEME } from '../access.js';
 import type { ApiDeps } from './apiDeps.js';
 import { API_KEY_DESCRIPTION, openApiDocument } from './openApiDocument.js';
+import { registerCompanyRoutes } from './routes/companyRoutes.js';
 import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerDocumentRoutes } from './routes/documentRoutes.js';
 import { registerFunctionRoutes } from './routes/functionRoutes.js';
@@ -50,6 +51,7 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps & { workspaces?: W
   if (write?.documents) registerDocumentRoutes(api, write.documents, write.access);
   if (write?.jobs) registerJobRoutes(api, write.jobs, write.access);
   if (write?.workspaces) registerWorkspaceRoutes(api, write.workspaces, write.access);
+  if (write?.company) registerCompanyRoutes(api, write.company, write.access);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   return api;
 }

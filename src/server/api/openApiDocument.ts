@@ -36,6 +36,11 @@ export const API_TAGS = [
     name: 'Workspaces',
     description: "Where each company's data lives, apart from every other's, and the API keys scoped to one.",
   },
+  {
+    name: 'Companies',
+    description:
+      "A company's job catalog mapped onto Canon in its workspace: imports, the mapping, the review queue, decisions and grades.",
+  },
 ] as const;
 
 const ROLE_LIST = ROLES.map((role) => `${role} (${ROLE_RIGHTS[role]})`).join('; ');

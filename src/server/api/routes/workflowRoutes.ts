@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatDiff } from '../../../core/content/diffContent.js';
 import { parseVersionRef } from '../../../core/versionRef.js';
 import type { BulkJobs } from '../../../workflow/bulkJobs.js';
+import type { CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
 import type { ProfileWorkflow } from '../../../workflow/profileWorkflow.js';
 import { ProposalSchema } from '../../../workflow/proposalSchema.js';
 import type { SourceDocuments } from '../../../workflow/sourceDocuments.js';
@@ -32,6 +33,7 @@ export interface WorkflowDeps {
   access: Access;
   documents?: SourceDocuments;
   jobs?: BulkJobs;
+  company?: CompanyWorkspace;
 }
 
 const code = ProfileCodeParam;
