@@ -23,17 +23,22 @@ export const TEST_ACTORS: ReadonlyMap<string, Actor> = new Map([
 /**
  * The whole app (createApp: its security headers, body limits and error pages) with the company
  * pages registered over the CompanyWorkspace test double, matching against the taxonomy, occupations
- * and title model Canon ships. The actor is read from the `x-test-actor` header (editor by default).
+ * and title model Canon ships (or a subclass of the double a test passes). The actor is read from the
+ * `x-test-actor` header (editor by default).
  */
-export async function companyPagesApp(): Promise<{
+export async function companyPagesApp<D extends CompanyWorkspaceDouble = CompanyWorkspaceDouble>(
+  Double: new (
+    deps: ConstructorParameters<typeof CompanyWorkspaceDouble>[0],
+  ) => D = CompanyWorkspaceDouble as never,
+): Promise<{
   app: Hono;
-  company: CompanyWorkspaceDouble;
+  company: D;
   catalog: Catalog;
 }> {
   const catalog = new Catalog((await loadBuiltinTaxonomy(join(PROJECT_ROOT, 'data'))).taxonomy);
   const [occupations, model] = await Promise.all([readBundledOccupations(), readBundledTitleModel()]);
   const resolver = new TitleResolver(new OccupationIndex(occupations), catalog, new TitleModel(model));
-  const company = new CompanyWorkspaceDouble({ catalog: () => catalog, resolver });
+  const company = new Double({ catalog: () => catalog, resolver });
   const app = createApp({ catalog: () => catalog, resolver: () => Promise.resolve(resolver), log: () => {} });
   registerCompanyWorkRoutes(app, {
     catalog: () => catalog,

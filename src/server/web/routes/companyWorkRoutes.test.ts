@@ -2,8 +2,26 @@ import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NORTHWIND_CSV, northwindXlsx } from '../../../company/fixtures/northwindXlsx.js';
+import type { Actor } from '../../../core/roles.js';
 import { companyPagesApp } from '../../../testing/companyPagesApp.js';
-import type { CompanyWorkspaceDouble } from '../../../testing/companyWorkspaceDouble.js';
+import { CompanyWorkspaceDouble } from '../../../testing/companyWorkspaceDouble.js';
+import type { CompanyImportOptions, ImportPreview } from '../../../workflow/companyWorkspace.js';
+
+/** The double, with a dry run that can be held part-way, as a large file's is while it works. */
+class HeldDouble extends CompanyWorkspaceDouble {
+  hold: Promise<void> | null = null;
+  override async preview(
+    actor: Actor,
+    workspace: string,
+    bytes: Uint8Array,
+    file: string,
+    options: CompanyImportOptions = {},
+  ): Promise<ImportPreview> {
+    options.progress?.('matching titles', 250, 1000);
+    await this.hold;
+    return super.preview(actor, workspace, bytes, file, options);
+  }
+}
 
 const IMPORT = '/w/northwind/import';
 const REVIEW = '/w/northwind/review';
@@ -19,11 +37,11 @@ const text = (html: string) =>
 
 describe('the import and review pages of a workspace', () => {
   let app: Hono;
-  let company: CompanyWorkspaceDouble;
+  let company: HeldDouble;
   const csv = readFileSync(NORTHWIND_CSV);
 
   beforeAll(async () => {
-    ({ app, company } = await companyPagesApp());
+    ({ app, company } = await companyPagesApp(HeldDouble));
   });
 
   const get = (path: string, actor = 'editor') => app.request(path, { headers: { 'x-test-actor': actor } });
@@ -34,13 +52,18 @@ describe('the import and review pages of a workspace', () => {
     form.set('file', new File([new Uint8Array(bytes)], name));
     return post(IMPORT, form);
   };
-  /** A run's page once its work is done: while it works, the page asks to be reloaded. */
-  async function settled(path: string): Promise<Response> {
-    for (;;) {
+  /** A run's page once `done` holds (by default, once its work is done: while it works, the page asks to be reloaded). */
+  async function settled(
+    path: string,
+    done = (_page: string, res: Response) => !res.headers.get('refresh'),
+  ): Promise<Response> {
+    for (let attempt = 0; attempt < 5_000; attempt++) {
       const res = await get(path);
-      if (!res.headers.get('refresh')) return res;
+      if (done(await res.clone().text(), res)) return res;
+      // A timer, not a microtask: the run's work is scheduled on the event loop and must get its turn.
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    throw new Error(`${path} never settled`);
   }
   /** Uploads a file and returns its run's address. */
   async function started(bytes: Uint8Array, name: string): Promise<string> {
@@ -91,6 +114,24 @@ describe('the import and review pages of a workspace', () => {
     const lines = (await download.text()).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^line,Job Code,Business Title/);
     expect(lines.length).toBeGreaterThanOrEqual(preview.plan.summary.lines + 1);
+  });
+
+  it('shows a dry run’s progress while it works, the page reloading itself, and refuses a second one meanwhile', async () => {
+    let release = () => {};
+    company.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const run = await started(csv, 'northwind-catalog.csv');
+    // The dry run starts after the upload's answer (on the next turn of the event loop).
+    const working = await settled(run, (page) => page.includes('matching titles'));
+    expect(working.headers.get('refresh')).toBe('1');
+    expect(await working.text()).toContain('<progress max="1000" value="250"');
+    const second = await upload(csv, 'northwind-catalog.csv');
+    expect(second.status).toBe(409);
+    expect(text(await second.text())).toContain('A dry run of "northwind-catalog.csv" is still working');
+    company.hold = null;
+    release();
+    expect(await (await settled(run)).text()).toContain('data-section="mapping"');
   });
 
   it('runs the dry run again with a column the user picked', async () => {
@@ -188,5 +229,14 @@ describe('the import and review pages of a workspace', () => {
     const stale = await post(`${run}/store`, new URLSearchParams());
     expect(stale.status).toBe(409);
     expect(text(await stale.text())).toContain('run the dry run again');
+  });
+
+  it('hides the decision forms from a viewer', async () => {
+    const queue = await (await get(REVIEW, 'viewer')).text();
+    // After the store above, the queue holds jobs: an editor sees its forms, a viewer none.
+    expect(await (await get(REVIEW)).text()).toContain('Confirm this match');
+    expect(queue).toContain('data-job=');
+    expect(queue).not.toContain('Confirm this match');
+    expect(queue).not.toContain('Pick another profile');
   });
 });

@@ -9,7 +9,7 @@ import type { Catalog } from '../../../core/catalog.js';
 import { profileCode } from '../../../core/codes.js';
 import { CanonError, quote } from '../../../core/errors.js';
 import { getLevel } from '../../../core/levels.js';
-import { type Actor, requireWorkspaceRole } from '../../../core/roles.js';
+import { type Actor, requireWorkspaceRole, roleAllows } from '../../../core/roles.js';
 import { toCsv } from '../../../core/toCsv.js';
 import type { CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
 import { HTTP_STATUS } from '../../errorStatus.js';
@@ -30,8 +30,8 @@ export interface CompanyWorkDeps {
   company: CompanyWorkspace;
   /** Who is asking: the sign-in's actor for this request (a workspace member, or the operator). */
   actor: (c: Context) => Promise<Actor>;
-  /** The workspace's navigation, put at the top of every page; the sign-in provides it. */
-  nav?: (workspace: string) => Child;
+  /** The workspace's navigation (WorkspaceNav), put at the top of every page; the sign-in provides it. */
+  nav?: (workspace: string, c: Context) => Child;
 }
 
 /** The import route of a workspace: its body may carry a whole catalog (createApp exempts it from the 1 MB limit). */
@@ -60,7 +60,6 @@ function shownOnForm(error: unknown): error is CanonError {
  */
 export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): void {
   const runs = new ImportRuns({ company: deps.company, catalog: deps.catalog });
-  const nav = (workspace: string) => deps.nav?.(workspace);
   /** The actor, refused (404 outside its workspace, 403 below the role) before any page shows. */
   const member = async (c: Context, role: 'viewer' | 'editor') => {
     const workspace = c.req.param('workspace') ?? '';
@@ -73,7 +72,7 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
     const current = (await deps.company.mapping(actor, workspace)).import;
     const page = ImportPage({
       workspace,
-      nav: nav(workspace),
+      nav: deps.nav?.(workspace, c),
       current,
       maxMegabytes: MEGABYTES,
       ...(error ? { error: error.message } : {}),
@@ -126,7 +125,7 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
   /** A run's page for its state: progress, the mapping step, the dry run, or what was stored. */
   const runPage = (c: Context, workspace: string, run: ImportRun, error?: CanonError) => {
     const status = error ? HTTP_STATUS[error.code] : 200;
-    const shared = { workspace, nav: nav(workspace), ...(error ? { error: error.message } : {}) };
+    const shared = { workspace, nav: deps.nav?.(workspace, c), ...(error ? { error: error.message } : {}) };
     const self = companyPaths(workspace).run(run.id);
     if (run.state === 'previewing' || run.state === 'storing') {
       // The Refresh header reloads the page each second: progress without a script.
@@ -135,7 +134,7 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
       return c.html(
         renderPage(
           ImportProgressPage({
-            nav: nav(workspace),
+            nav: deps.nav?.(workspace, c),
             file: run.upload.file,
             doing: run.state === 'previewing' ? 'dry run' : 'store',
             progress: run.progress,
@@ -251,7 +250,8 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
       picked >= 0 ? Math.floor(picked / QUEUE_PAGE) + 1 : Math.min(pages, pageOf(c.req.query('page')));
     const q = (c.req.query('q') ?? '').trim();
     const pickedItem = items[picked];
-    const results = pickedItem && q ? focusChoices(deps.catalog(), q, pickedItem) : null;
+    const canDecide = roleAllows(actor.role, 'editor');
+    const results = pickedItem && q && canDecide ? focusChoices(deps.catalog(), q, pickedItem) : null;
     const decided = c.req.query('decided');
     const view = decided ? deps.catalog().findProfile(decided) : undefined;
     const notice = view
@@ -261,8 +261,9 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
       renderPage(
         ReviewPage({
           workspace,
-          nav: nav(workspace),
+          nav: deps.nav?.(workspace, c),
           decided: mapping.decided,
+          canDecide,
           items: items.slice((page - 1) * QUEUE_PAGE, page * QUEUE_PAGE),
           total: items.length,
           page,

@@ -44,6 +44,7 @@ function Item(props: {
   q: string;
   results: FocusChoice[] | null;
   page: number;
+  canDecide: boolean;
 }) {
   const { item } = props;
   const first = item.jobs[0] as CompanyJob;
@@ -74,27 +75,29 @@ function Item(props: {
           <p class="small">{m.explanation.join(' ')}</p>
         </details>
       ) : null}
-      {m.profile ? (
+      {props.canDecide && m.profile ? (
         <DecideForm action={paths.decide} item={item} page={props.page}>
           <input type="hidden" name="profile" value={m.profile.code} />
           <button type="submit">Confirm this match</button>
         </DecideForm>
       ) : null}
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" is understood everywhere */}
-      <form method="get" action={`${paths.review}#job-${item.line}`} class="search" role="search">
-        <input type="hidden" name="pick" value={String(item.line)} />
-        <label for={`q-${item.line}`}>Pick another profile: search by title, focus or SOC code</label>
-        <div class="search-row">
-          <input
-            id={`q-${item.line}`}
-            name="q"
-            type="search"
-            value={props.picking ? props.q : ''}
-            maxlength={SEARCH_QUERY_LIMIT}
-          />
-          <button type="submit">Search</button>
-        </div>
-      </form>
+      {props.canDecide ? (
+        // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" is understood everywhere
+        <form method="get" action={`${paths.review}#job-${item.line}`} class="search" role="search">
+          <input type="hidden" name="pick" value={String(item.line)} />
+          <label for={`q-${item.line}`}>Pick another profile: search by title, focus or SOC code</label>
+          <div class="search-row">
+            <input
+              id={`q-${item.line}`}
+              name="q"
+              type="search"
+              value={props.picking ? props.q : ''}
+              maxlength={SEARCH_QUERY_LIMIT}
+            />
+            <button type="submit">Search</button>
+          </div>
+        </form>
+      ) : null}
       {props.picking && props.results ? (
         props.results.length ? (
           <ol class="result-list" data-section="pick-results">
@@ -136,6 +139,8 @@ export function ReviewPage(props: {
   workspace: string;
   nav?: Child;
   decided: Counts;
+  /** Whether the reader may decide (an editor): a viewer sees the queue without its forms. */
+  canDecide: boolean;
   items: QueueItem[];
   total: number;
   page: number;
@@ -191,6 +196,7 @@ export function ReviewPage(props: {
               q={props.q}
               results={props.pick === item.line ? props.results : null}
               page={props.page}
+              canDecide={props.canDecide}
             />
           ))}
         </ol>
