@@ -37,6 +37,11 @@ describe.skipIf(!chromiumAvailable)('importing and reviewing a company in Chromi
     });
     return { page, errors };
   }
+  /** Waits (through the progress page's reloads) for a page showing `selector`, with its stylesheet applied. */
+  async function arrive(page: Page, selector: string): Promise<void> {
+    await page.waitForSelector(selector, { timeout: WORK_MS });
+    await page.waitForLoadState('load');
+  }
   /** How far the page scrolls sideways: nothing may overflow the screen. */
   const overflow = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -48,13 +53,13 @@ describe.skipIf(!chromiumAvailable)('importing and reviewing a company in Chromi
     await page.getByRole('button', { name: 'Upload and read the columns' }).click();
 
     // The progress page reloads itself until the columns are read.
-    await page.waitForSelector('[data-section="mapping"]', { timeout: WORK_MS });
+    await arrive(page, '[data-section="mapping"]');
     expect(await page.locator('#col-title option:checked').textContent()).toBe('Business Title');
     expect(await page.locator('tr[data-role="title"] td').last().textContent()).toContain('Business Title');
     await page.selectOption('#col-location', { label: '(none)' });
     await page.getByRole('button', { name: 'Run the dry run with these columns' }).click();
 
-    await page.waitForSelector('[data-section="problems"]', { timeout: WORK_MS });
+    await arrive(page, '[data-section="problems"]');
     expect(await page.locator('[data-section="columns-used"]').textContent()).not.toContain('Location');
     const preview = await company.preview(
       { id: 'test', role: 'editor', workspace: 'northwind' },
@@ -70,7 +75,7 @@ describe.skipIf(!chromiumAvailable)('importing and reviewing a company in Chromi
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     await page.getByRole('button', { name: 'Store this import' }).click();
-    await page.waitForSelector('[data-section="stored"]', { timeout: WORK_MS });
+    await arrive(page, '[data-section="stored"]');
     expect(Number(await page.locator('[data-decided="automatic"]').textContent())).toBe(preview.jobs.length);
 
     await page.getByRole('link', { name: 'Go to the review queue' }).click();
@@ -82,11 +87,12 @@ describe.skipIf(!chromiumAvailable)('importing and reviewing a company in Chromi
     await item.getByLabel(/Pick another profile/).fill('software engineer');
     await item.getByRole('button', { name: 'Search' }).click();
     const picked = page.locator(`#job-${line}`);
-    await picked.locator('[data-section="pick-results"]').waitFor();
+    await arrive(page, `#job-${line} [data-section="pick-results"]`);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await picked.getByRole('button', { name: 'Use this profile' }).first().click();
 
-    await page.locator('[data-section="decision-notice"]').waitFor();
+    await arrive(page, '[data-section="decision-notice"]');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await page.locator(`#job-${line}`).count()).toBe(0);
     expect(Number(await page.locator('[data-decided="person"]').textContent())).toBeGreaterThan(0);
     expect(Number(/\d+/.exec((await heading.textContent()) ?? '')?.[0])).toBe(waiting - 1);
@@ -99,10 +105,10 @@ describe.skipIf(!chromiumAvailable)('importing and reviewing a company in Chromi
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.setInputFiles('#file', fileURLToPath(NORTHWIND_CSV));
     await page.getByRole('button', { name: 'Upload and read the columns' }).click();
-    await page.waitForSelector('[data-section="mapping"]', { timeout: WORK_MS });
+    await arrive(page, '[data-section="mapping"]');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Run the dry run with these columns' }).click();
-    await page.waitForSelector('[data-section="rows"]', { timeout: WORK_MS });
+    await arrive(page, '[data-section="rows"]');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     const rows = page.locator('[data-section="rows"] .table-wrap');
     expect(await rows.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);

@@ -60,7 +60,7 @@ function Problems({ preview, unit }: { preview: ImportPreview; unit: string }) {
     ['cell-notes', 'Pay and headcount cells left out', preview.notes],
   ];
   return (
-    <section aria-labelledby="problems-h" data-section="problems">
+    <section aria-labelledby="problems-h" data-section="problems" class="long-text">
       <h2 id="problems-h">Problems by {unit}</h2>
       {lists.every(([, , l]) => l.length === 0) ? <p>Every row was read.</p> : null}
       {lists.map(([key, heading, list]) =>
@@ -142,7 +142,7 @@ const jobName = (j: CompanyJob) =>
 
 function Diff({ diff, hasCurrent }: { diff: ImportDiff; hasCurrent: boolean }) {
   return (
-    <section aria-labelledby="diff-h" data-section="diff">
+    <section aria-labelledby="diff-h" data-section="diff" class="long-text">
       <h2 id="diff-h">Against the current mapping</h2>
       {!hasCurrent ? (
         <p>This workspace has no mapping yet: every job is new.</p>
@@ -287,7 +287,7 @@ export function DryRunPage(props: {
           {props.error}
         </p>
       ) : null}
-      <p data-section="columns-used">
+      <p data-section="columns-used" class="long-text">
         Columns:{' '}
         {preview.plan.columns
           .filter((c) => c.header !== null)
