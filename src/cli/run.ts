@@ -25,6 +25,7 @@ import { serveCommand } from './commands/serveCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { submitCommand } from './commands/submitCommand.js';
 import { workerCommand } from './commands/workerCommand.js';
+import { workspaceCommand } from './commands/workspaceCommand.js';
 import { EXIT_CODES } from './exitCodes.js';
 import type { CliIO } from './io.js';
 
@@ -53,6 +54,7 @@ const COMMANDS: readonly ((parent: Command, io: CliIO) => void)[] = [
   historyCommand,
   diffCommand,
   queueCommand,
+  workspaceCommand,
   keysCommand,
   auditCommand,
 ];

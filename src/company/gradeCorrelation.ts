@@ -117,10 +117,21 @@ export function correlateGrades(
     return slot;
   };
   for (const g of given.values()) slotOf(g.key);
+  // An export repeats a few grades and its titles on every row: each spelling is parsed once.
+  const slotOfCell = new Map<string, Slot | null>();
+  const keyOf = new Map<string, string>();
   for (const r of readings) {
-    const slot = slotOf(r.grade);
+    let slot = slotOfCell.get(r.grade);
+    if (slot === undefined) {
+      slot = slotOf(r.grade);
+      slotOfCell.set(r.grade, slot);
+    }
     if (!slot) continue;
-    const key = r.title.trim().toLowerCase().replace(/\s+/g, ' ');
+    let key = keyOf.get(r.title);
+    if (key === undefined) {
+      key = r.title.trim().toLowerCase().replace(/\s+/g, ' ');
+      keyOf.set(r.title, key);
+    }
     const job = slot.byKey.get(key);
     if (job) job.lines.push(r.line);
     else {

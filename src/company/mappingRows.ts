@@ -34,6 +34,16 @@ export function* mappingRows(plan: ImportPlan): Generator<MappingCell[]> {
   const lines = [...new Set([...table.rows.map((r) => r.line), ...plan.problems.map((p) => p.line)])].sort(
     (a, b) => a - b,
   );
+  // Rows matched alike share their review and explanation lists: each is joined once, not once a row.
+  const joined = new WeakMap<readonly string[], string>();
+  const join = (list: readonly string[], separator: string) => {
+    let text = joined.get(list);
+    if (text === undefined) {
+      text = list.join(separator);
+      joined.set(list, text);
+    }
+    return text;
+  };
   yield [table.unit, ...table.header, ...MAPPING_COLUMNS];
   for (const line of lines) {
     const cells: MappingCell[] = cellsOf.get(line) ?? Array.from({ length: width }, () => '');
@@ -49,9 +59,9 @@ export function* mappingRows(plan: ImportPlan): Generator<MappingCell[]> {
           m.titleLevel ? `${m.titleLevel.code}${m.titleLevel.stated ? '' : ' (default)'}` : '',
           m.gradeLevels?.join('/') ?? '',
           m.confidence,
-          m.review.join('; '),
+          join(m.review, '; '),
           m.duplicateOf ?? '',
-          m.explanation.join(' '),
+          join(m.explanation, ' '),
           '',
         ]
       : [...MAPPING_COLUMNS.slice(1).map(() => ''), problems.get(line) ?? ''];

@@ -87,13 +87,19 @@ export function matchJobs(
   const correlation = correlateGrades(gradeReadings, options);
   const gradeOf = gradeFinder(correlation, options.order);
   // Rows alike in title, department and grade match alike: worked out once, shared by every such row.
-  const alike = new Map<string, Match>();
+  // The reader answers a title and department with one reading, so the reading stands for both.
+  const alike = new Map<TitleReading, Map<string, Match>>();
   const matches = rows.map((row, i): JobMatch => {
-    const key = `${row.title}\u0000${row.department}\u0000${row.grade}`;
-    let match = alike.get(key);
+    const reading = readings[i] as TitleReading;
+    let atGrades = alike.get(reading);
+    if (!atGrades) {
+      atGrades = new Map();
+      alike.set(reading, atGrades);
+    }
+    let match = atGrades.get(row.grade);
     if (!match) {
-      match = atGrade(row, readings[i] as TitleReading, gradeOf(row.grade), catalog);
-      alike.set(key, match);
+      match = atGrade(row, reading, gradeOf(row.grade), catalog);
+      atGrades.set(row.grade, match);
     }
     return { line: row.line, duplicateOf: row.duplicateOf, ...match };
   });

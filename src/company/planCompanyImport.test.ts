@@ -9,6 +9,12 @@ import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
 import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
+import {
+  LANDING_OCCUPATIONS,
+  PROFESSIONAL_FOCUS,
+  SUPPORT_FOCUS,
+  taxonomyWith,
+} from '../testing/landingFixture.js';
 import { utf16, windows1252 } from './fixtures/encodings.js';
 import { NORTHWIND_ANSWERS, NORTHWIND_CSV, northwindXlsx } from './fixtures/northwindXlsx.js';
 import { type ImportPlan, planCompanyImport } from './planCompanyImport.js';
@@ -167,5 +173,31 @@ describe('planCompanyImport on the Northwind catalog', () => {
     );
     // A floor well under what the matcher reaches (the README gives the figure), so a regression shows.
     expect(bothRight / scored).toBeGreaterThan(0.85);
+  });
+});
+
+describe('planCompanyImport on a long export', () => {
+  it('reports its stages, and matching up to every row', async () => {
+    const catalog = new Catalog(await taxonomyWith([SUPPORT_FOCUS, PROFESSIONAL_FOCUS]));
+    const resolver = new TitleResolver(new OccupationIndex(LANDING_OCCUPATIONS), catalog);
+    const titles = ['Electrician', 'Senior Electrician', 'Electrician Apprentice'];
+    const lines = [
+      'Title,Grade',
+      ...Array.from({ length: 3000 }, (_, i) => `${titles[i % 3]},Band ${1 + (i % 4)}`),
+    ];
+    const seen: [string, number, number][] = [];
+    const plan = await planCompanyImport(
+      new TextEncoder().encode(lines.join('\n')),
+      'long.csv',
+      { resolver, catalog },
+      { progress: (stage, done, total) => seen.push([stage, done, total]) },
+    );
+    expect(plan.summary.read).toBe(3000);
+    expect([...new Set(seen.map(([stage]) => stage))]).toEqual(['reading the file', 'matching titles']);
+    const matching = seen.filter(([stage]) => stage === 'matching titles').map(([, done]) => done);
+    // Updates as rows are matched, not one at the end: a bar moves through a long import.
+    expect(matching.length).toBeGreaterThan(2);
+    expect(matching).toEqual([...matching].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual(['matching titles', 3000, 3000]);
   });
 });

@@ -45,26 +45,33 @@ export interface ImportPlan {
  * number a row; rows whose hashes meet are compared cell by cell.
  */
 function firstRowAlike(): (row: CatalogRow) => number | null {
-  const seen = new Map<number, CatalogRow[]>();
+  // A hash's first row alone, as most hashes have one; the rare collisions share a list.
+  const seen = new Map<number, CatalogRow | CatalogRow[]>();
+  const same = (a: CatalogRow, b: CatalogRow) =>
+    a.cells.length === b.cells.length && a.cells.every((c, i) => c.trim() === (b.cells[i] ?? '').trim());
   return (row) => {
-    const cells = row.cells.map((c) => c.trim());
-    const hash = hashCells(cells);
-    const same = seen.get(hash);
-    const first = same?.find(
-      (r) => r.cells.length === cells.length && r.cells.every((c, i) => c.trim() === cells[i]),
-    );
+    const hash = hashCells(row.cells);
+    const known = seen.get(hash);
+    if (known === undefined) {
+      seen.set(hash, row);
+      return null;
+    }
+    const list = Array.isArray(known) ? known : [known];
+    const first = list.find((r) => same(r, row));
     if (first) return first.line;
-    if (same) same.push(row);
-    else seen.set(hash, [row]);
+    if (list.length === 1) seen.set(hash, [...list, row]);
+    else list.push(row);
     return null;
   };
 }
 
-/** A 53-bit hash of a row's cells (cyrb53), the separator between cells hashed too. */
+/** A 53-bit hash of a row's cells, each trimmed (cyrb53), the separator between cells hashed too. */
 function hashCells(cells: readonly string[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (const cell of cells) {
+  for (const raw of cells) {
+    // trim() returns the cell itself when it has nothing to trim: no string made for most cells.
+    const cell = raw.trim();
     for (let i = 0; i <= cell.length; i++) {
       const ch = i < cell.length ? cell.charCodeAt(i) : 0;
       h1 = Math.imul(h1 ^ ch, 2654435761);
@@ -91,6 +98,8 @@ export async function planCompanyImport(
   options: PlanOptions = {},
 ): Promise<ImportPlan> {
   const titleColumn = options.columns?.get('title');
+  // A stage of its own: a large workbook takes seconds to unpack before the first title is matched.
+  options.progress?.('reading the file', 0, bytes.length);
   const table = await readCatalogFile(bytes, file, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(titleColumn ? { titleColumn } : {}),
@@ -130,7 +139,12 @@ export async function planCompanyImport(
     progress: (done, total) => options.progress?.('matching titles', done, total),
   });
   const problems = [...table.unread, ...untitled].sort((a, b) => a.line - b.line);
-  const count = (status: JobMatch['status']) => matches.filter((m) => m.status === status).length;
+  const counts = new Map<JobMatch['status'] | 'duplicate', number>();
+  for (const m of matches) {
+    counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+    if (m.duplicateOf !== null) counts.set('duplicate', (counts.get('duplicate') ?? 0) + 1);
+  }
+  const count = (status: JobMatch['status']) => counts.get(status) ?? 0;
   return {
     table,
     columns,
@@ -138,7 +152,7 @@ export async function planCompanyImport(
       lines: table.dataLines,
       read: matches.length,
       problems: problems.length,
-      duplicates: matches.filter((m) => m.duplicateOf !== null).length,
+      duplicates: counts.get('duplicate') ?? 0,
       matched: count('matched'),
       needsReview: count('needs review'),
       unmatched: count('unmatched'),

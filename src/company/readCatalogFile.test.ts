@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf16, windows1252 } from './fixtures/encodings.js';
-import { writeXlsx } from './fixtures/writeXlsx.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { writeXlsx } from './writeXlsx.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -111,7 +111,7 @@ function readCsv(bytes: Uint8Array, file: string, isHeader: HeaderTest): Catalog
     `CSV, ${decoded.encoding} (${decoded.reason}), ${DELIMITER_NAMES.get(delimiter) ?? quote(delimiter)}-separated`,
   ];
   const at = headerIndex(
-    records.map((r) => r.cells),
+    records.slice(0, HEADER_SEARCH).map((r) => r.cells),
     isHeader,
   );
   if (at < 0)
@@ -161,7 +161,7 @@ async function readWorkbook(
       (s) =>
         !s.hidden &&
         headerIndex(
-          s.rows.map((r) => r.cells),
+          s.rows.slice(0, HEADER_SEARCH).map((r) => r.cells),
           isHeader,
         ) >= 0,
     );
@@ -179,7 +179,7 @@ async function readWorkbook(
   const notes = [
     `XLSX, sheet ${quote(sheet.name)}: ${why}${others.length ? `; also in the workbook: ${others.join(', ')}` : ''}`,
   ];
-  const grid = sheet.rows.map((r) => r.cells);
+  const grid = sheet.rows.slice(0, HEADER_SEARCH).map((r) => r.cells);
   const at = headerIndex(grid, isHeader);
   const headerRow = sheet.rows[at];
   if (!headerRow)
@@ -212,16 +212,7 @@ async function readWorkbook(
         : `the cell in column ${quote(header[f.column] ?? `#${f.column + 1}`)} is a formula (${quote(f.formula)}) with no cached value; it reads as empty, the formula never run`,
     }));
   // A sheet's rows are numbered with gaps (empty rows are not stored); each stored row is one line.
-  const table = tableOf(
-    file,
-    'XLSX',
-    'row',
-    header,
-    headerRow.line,
-    sheet.rows.slice(at + 1).map((r) => ({ line: r.line, cells: r.cells })),
-    [],
-    false,
-  );
+  const table = tableOf(file, 'XLSX', 'row', header, headerRow.line, sheet.rows.slice(at + 1), [], false);
   return {
     ...table,
     notes: [...notes, ...table.notes],
@@ -265,7 +256,8 @@ function tableOf(
     }
     if (noteShort && cells.length < width)
       warnings.push({ line, message: `${cells.length} of ${width} cells; the missing ones read as empty` });
-    const padded = cells.slice(0, width);
+    // A full row keeps the array it was read into: a large file's cells are not held twice.
+    const padded = cells.length === width ? cells : cells.slice(0, width);
     while (padded.length < width) padded.push('');
     rows.push({ line, cells: padded });
     padded.forEach((cell, column) => {

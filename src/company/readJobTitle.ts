@@ -50,7 +50,8 @@ interface Pick {
  */
 export class JobTitleReader {
   private readonly departments: DepartmentFunctions;
-  private readonly memo = new Map<string, TitleReading>();
+  /** Readings by title, then department: a row costs two lookups, no key built. */
+  private readonly memo = new Map<string, Map<string, TitleReading>>();
 
   constructor(
     private readonly resolver: TitleResolver,
@@ -60,11 +61,15 @@ export class JobTitleReader {
   }
 
   read(title: string, department: string): TitleReading {
-    const key = `${title}\u0000${department}`;
-    const known = this.memo.get(key);
+    let inDepartments = this.memo.get(title);
+    if (!inDepartments) {
+      inDepartments = new Map();
+      this.memo.set(title, inDepartments);
+    }
+    const known = inDepartments.get(department);
     if (known) return known;
     const reading = this.compute(title.trim(), department.trim());
-    this.memo.set(key, reading);
+    inDepartments.set(department, reading);
     return reading;
   }
 

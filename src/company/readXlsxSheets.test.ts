@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zipBomb } from '../testing/zipBomb.js';
-import { writeXlsx } from './fixtures/writeXlsx.js';
 import { readXlsxSheets } from './readXlsxSheets.js';
+import { writeXlsx } from './writeXlsx.js';
 
 describe('readXlsxSheets', () => {
   it('reads every sheet in order, with row numbers, values as Excel shows them and merged cells filled', async () => {

@@ -10,13 +10,16 @@ import {
   type TitleCells,
   type TitleCoder,
 } from './codeTitleBatch.js';
+import { LruCache } from './lruCache.js';
 import type { ResolverSources } from './resolverSources.js';
 import { fnv1a } from './titleFeatures.js';
 
 /**
  * Codes batches of titles in worker threads, one per core, each with a resolver of its own built from
- * the same sources. A title always goes to the same thread (by a hash of it and its employer), so each
- * thread's memory answers the repeats of its own titles.
+ * the same sources. A title and employer coded once are answered again from this thread's memory of
+ * their cells, without crossing to a thread; each one not remembered is sent once per batch, always to
+ * the same thread (by a hash of it and its employer), so each thread's memory answers what its own
+ * titles share (a title filed by another employer, a specialty).
  */
 export interface CodingPool extends TitleCoder {
   readonly size: number;
@@ -79,6 +82,14 @@ export function codingThreads(
  * from cold in each, 1–2 s — costs more than sharing the coding could save (bench:bulk).
  */
 const THREADS_FROM_BYTES = 2 * 1024 * 1024;
+/** Title–employer pairs whose cells this thread remembers at once (a few hundred bytes each), as many as a resolver's answers. */
+const REMEMBERED_PAIRS = 20_000;
+
+/** A pair's cells as coded, and why it could not be coded (null when it was). */
+interface Remembered {
+  cells: Cell[];
+  error: string | null;
+}
 
 export function openCodingPool(options: CodingPoolOptions): CodingPool {
   const size = Math.max(1, options.size ?? availableParallelism());
@@ -86,6 +97,7 @@ export function openCodingPool(options: CodingPoolOptions): CodingPool {
   let failure: Error | null = null;
   let closed = false;
   const threads: Thread[] = [];
+  const memory = new LruCache<string, Remembered>(REMEMBERED_PAIRS);
   const readies: Promise<void>[] = [];
 
   /** The pool cannot go on: every batch waiting is refused, and every later one. */
@@ -158,28 +170,50 @@ export function openCodingPool(options: CodingPoolOptions): CodingPool {
     async code(batch: TitleBatch): Promise<CodedBatch> {
       const title = (r: readonly string[]) => r[batch.titleAt] ?? '';
       const employer = (r: readonly string[]) => (batch.employerAt < 0 ? '' : (r[batch.employerAt] ?? ''));
-      const shares = threads.map(() => [] as number[]);
+      const answers: (Remembered | undefined)[] = new Array(batch.records.length);
+      // Each pair not remembered, once, with the rows that hold it; shared out to the threads by its hash.
+      const asked = new Map<string, { record: readonly string[]; rows: number[] }>();
       batch.records.forEach((record, i) => {
-        shares[fnv1a(`${title(record)}\u0000${employer(record)}`) % size]?.push(i);
+        const key = `${title(record)}\u0000${employer(record)}`;
+        const known = memory.get(key);
+        if (known) answers[i] = known;
+        else {
+          const pair = asked.get(key);
+          if (pair) pair.rows.push(i);
+          else asked.set(key, { record, rows: [i] });
+        }
       });
-      const answers = await Promise.all(
-        shares.map((rows, t) => {
+      const shares = threads.map(() => [] as string[]);
+      for (const key of asked.keys()) shares[fnv1a(key) % size]?.push(key);
+      await Promise.all(
+        shares.map(async (keys, t) => {
           const thread = threads[t];
-          if (rows.length === 0 || !thread) return null;
-          const records = rows.map((i) => batch.records[i] ?? []);
-          return ask(thread, records.map(title), batch.employerAt < 0 ? null : records.map(employer));
+          if (keys.length === 0 || !thread) return;
+          const records = keys.map((key) => asked.get(key)?.record ?? []);
+          const { cells, errors } = await ask(
+            thread,
+            records.map(title),
+            batch.employerAt < 0 ? null : records.map(employer),
+          );
+          const failed = new Map(errors.map((e) => [e.index, e.message]));
+          keys.forEach((key, k) => {
+            const answer: Remembered = { cells: cells[k] ?? [], error: failed.get(k) ?? null };
+            memory.set(key, answer);
+            for (const i of asked.get(key)?.rows ?? []) answers[i] = answer;
+          });
         }),
       );
-      const cells: Cell[][] = [];
       const errors: CodedBatch['errors'] = [];
-      answers.forEach((answer, t) => {
-        const rows = shares[t] ?? [];
-        answer?.cells.forEach((c, k) => {
-          cells[rows[k] ?? 0] = c;
-        });
-        for (const e of answer?.errors ?? []) errors.push({ index: rows[e.index] ?? 0, message: e.message });
+      answers.forEach((answer, index) => {
+        if (answer?.error != null) errors.push({ index, message: answer.error });
       });
-      return { rows: appendCells(batch.records, cells), errors: errors.sort((a, b) => a.index - b.index) };
+      return {
+        rows: appendCells(
+          batch.records,
+          answers.map((a) => a?.cells ?? []),
+        ),
+        errors,
+      };
     },
     async close() {
       closed = true;

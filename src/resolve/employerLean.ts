@@ -30,10 +30,13 @@ export class EmployerLean {
   private readonly wordTotals = new Map<string, number>();
   private readonly groupTitles = new Map<string, number>();
   private titles = 0;
+  /** What `factors` adds up, worked out on first use after the titles are counted (see `terms`). */
+  private read: Terms | null = null;
 
   add(employer: string, socCodes: readonly string[], weight = 1): void {
     const words = employerWords(employer);
     if (words.length === 0 || socCodes.length === 0) return;
+    this.read = null;
     this.titles += weight;
     const share = weight / socCodes.length;
     for (const soc of socCodes) {
@@ -53,18 +56,48 @@ export class EmployerLean {
    * (1: no change); null when no word of the name was seen.
    */
   factors(employer: string): Map<string, number> | null {
-    const known = employerWords(employer).flatMap((w) => this.words.get(w) ?? []);
+    const { priors, logPriors, byWord } = this.terms();
+    const known = employerWords(employer).flatMap((w) => byWord.get(w) ?? []);
     if (known.length === 0) return null;
-    const vocabulary = this.words.size;
-    const prior = (g: string) => ((this.groupTitles.get(g) ?? 0) + 1) / (this.titles + MAJOR_GROUPS.length);
-    const logs = MAJOR_GROUPS.map((g) => {
-      const denominator = Math.log((this.wordTotals.get(g) ?? 0) + ALPHA * vocabulary);
-      let l = Math.log(prior(g));
-      for (const counts of known) l += Math.log((counts.get(g) ?? 0) + ALPHA) - denominator;
+    const logs = MAJOR_GROUPS.map((_, g) => {
+      let l = logPriors[g] ?? 0;
+      for (const terms of known) l += terms[g] ?? 0;
       return l;
     });
     const best = Math.max(...logs);
     const sum = logs.reduce((a, l) => a + Math.exp(l - best), 0);
-    return new Map(MAJOR_GROUPS.map((g, i) => [g, Math.exp((logs[i] ?? 0) - best) / sum / prior(g)]));
+    return new Map(MAJOR_GROUPS.map((g, i) => [g, Math.exp((logs[i] ?? 0) - best) / sum / (priors[i] ?? 1)]));
   }
+
+  /**
+   * Each group's prior and its log, and each word's term per group — log((its count + α)) less the
+   * group's log denominator, as naive Bayes adds it — in MAJOR_GROUPS' order: the same for every name.
+   */
+  private terms(): Terms {
+    if (this.read) return this.read;
+    const vocabulary = this.words.size;
+    const priors = MAJOR_GROUPS.map(
+      (g) => ((this.groupTitles.get(g) ?? 0) + 1) / (this.titles + MAJOR_GROUPS.length),
+    );
+    const denominators = MAJOR_GROUPS.map((g) =>
+      Math.log((this.wordTotals.get(g) ?? 0) + ALPHA * vocabulary),
+    );
+    const byWord = new Map<string, Float64Array>();
+    for (const [word, counts] of this.words)
+      byWord.set(
+        word,
+        Float64Array.from(
+          MAJOR_GROUPS,
+          (g, i) => Math.log((counts.get(g) ?? 0) + ALPHA) - (denominators[i] ?? 0),
+        ),
+      );
+    this.read = { priors, logPriors: priors.map((p) => Math.log(p)), byWord };
+    return this.read;
+  }
+}
+
+interface Terms {
+  priors: number[];
+  logPriors: number[];
+  byWord: Map<string, Float64Array>;
 }

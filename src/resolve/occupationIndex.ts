@@ -338,22 +338,19 @@ export class OccupationIndex {
         bestScore[o] = score;
       }
     }
-    const byScore = reached.map((o) => ({
-      score: bestScore[o] ?? 0,
-      doc: this.docs[bestDoc[o] ?? 0] as Doc,
-    }));
-    for (const o of reached) {
-      bestDoc[o] = -1;
-      overlap[o] = -1;
-    }
-    byScore.sort((a, b) => b.score - a.score);
-    const top = byScore.slice(0, 3).reduce((sum, r) => sum + r.score, 0) || 1;
+    // Occupations best first (a stable sort: equals stay in the order reached), read off the scratch arrays.
+    reached.sort((a, b) => (bestScore[b] ?? 0) - (bestScore[a] ?? 0));
+    let top = 0;
+    for (let i = 0; i < 3 && i < reached.length; i++) top += bestScore[reached[i] ?? 0] ?? 0;
+    top ||= 1;
     const needles = queryWords.map((w) => ` ${w} `);
-    return this.distinct(
-      byScore,
-      ({ doc }) => doc.onetCode,
+    const found = this.distinct(
+      reached,
+      (o) => this.docs[bestDoc[o] ?? 0]?.onetCode ?? '',
       limit,
-      ({ score, doc }) => {
+      (o) => {
+        const score = bestScore[o] ?? 0;
+        const doc = this.docs[bestDoc[o] ?? 0] as Doc;
         const padded = ` ${doc.key} `;
         let shared = 0;
         for (const needle of needles) if (padded.includes(needle)) shared++;
@@ -365,6 +362,11 @@ export class OccupationIndex {
         };
       },
     );
+    for (const o of reached) {
+      bestDoc[o] = -1;
+      overlap[o] = -1;
+    }
+    return found;
   }
 
   /** The first `limit` items of distinct SOC codes, in order, as matches (`describe` runs only for those kept). */

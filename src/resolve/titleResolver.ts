@@ -173,6 +173,8 @@ export class TitleResolver {
    * filed it is remembered per title, so the same title from another employer costs half.
    */
   private readonly answers: LruCache<string, Resolution> | null;
+  /** The answers again, by the title and employer exactly as given: a repeated row costs one look-up. */
+  private readonly given: LruCache<string, Resolution> | null;
   private readonly titles: LruCache<string, TitleSide> | null;
   private readonly employers = new LruCache<string, EmployerSide>(EMPLOYER_MEMORY);
 
@@ -194,11 +196,23 @@ export class TitleResolver {
     );
     const remember = options.remember ?? ANSWER_MEMORY;
     this.answers = remember > 0 ? new LruCache(remember) : null;
+    this.given = remember > 0 ? new LruCache(remember) : null;
     this.titles = remember > 0 ? new LruCache(Math.min(remember, TITLE_MEMORY)) : null;
   }
 
   resolve(input: ResolveInput, top = 3): Resolution {
     const title = input.title ?? '';
+    const name = input.employer ?? '';
+    // Only answers are remembered, never refusals: a title and employer found here were checked before.
+    const given = this.given && typeof title === 'string' ? `${top}\u0000${title}\u0000${name}` : null;
+    const known = given === null ? undefined : this.given?.get(given);
+    if (known) return known;
+    const answer = this.resolveAfresh(title, name, top);
+    if (given !== null) this.given?.set(given, answer);
+    return answer;
+  }
+
+  private resolveAfresh(title: string, name: string, top: number): Resolution {
     if (typeof title !== 'string' || title.trim() === '')
       throw new CanonError('invalid_input', `A title is required; got ${quote(title)}.`);
     if (title.length > MAX_TITLE_LENGTH)
@@ -206,7 +220,6 @@ export class TitleResolver {
         'invalid_input',
         `A title may have at most ${MAX_TITLE_LENGTH} characters; ${quote(title)} has ${title.length}.`,
       );
-    const name = input.employer ?? '';
     // No one's name is longer; a cell that is would be remembered whole, key and all.
     if (name.length > MAX_EMPLOYER_LENGTH)
       throw new CanonError(

@@ -6,6 +6,7 @@ import type { Observability } from '../server/observability.js';
 import type { RateLimits } from '../server/rateLimit.js';
 import { KeyVerifier } from '../workflow/apiKeys.js';
 import { sourceDocuments } from '../workflow/sourceDocuments.js';
+import { Workspaces } from '../workflow/workspaces.js';
 import { type Canon, ingestDeps } from './openCanon.js';
 
 /** The whole HTTP app over an open Canon: reads from its snapshot, writes through its workflow. */
@@ -36,6 +37,7 @@ export function appForCanon(
     workflow: canon.workflow,
     documents: sourceDocuments(ingestDeps(canon)),
     jobs: canon.jobs,
+    workspaces: new Workspaces(canon.store.db),
     keys: new KeyVerifier(canon.store.db, undefined, operator),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,

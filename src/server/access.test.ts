@@ -1,7 +1,11 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CanonError } from '../core/errors.js';
+import type { Actor } from '../core/roles.js';
 import { testApp } from '../testing/testApp.js';
-import { createApiKey } from '../workflow/apiKeys.js';
-import { ACCESS_FIELD, ALWAYS_OPEN } from './access.js';
+import { createApiKey, type KeyVerifier } from '../workflow/apiKeys.js';
+import { ACCESS_FIELD, ALWAYS_OPEN, createAccess, WORKSPACE_PAGES, workspaceActor } from './access.js';
+import { HTTP_STATUS } from './errorStatus.js';
 
 const M3 = 'TECHNO.TECHNOLO6B55.M3';
 const FORGED = 'canon_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -42,23 +46,38 @@ describe('private reads: every endpoint, whatever its method', () => {
     };
     const undeclared = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
-        .filter(([, op]) => !['read', 'editor', 'approver', 'admin'].includes(String(op[ACCESS_FIELD])))
+        .filter(
+          ([, op]) =>
+            ![
+              'read',
+              'editor',
+              'approver',
+              'admin',
+              'workspace:viewer',
+              'workspace:editor',
+              'workspace:approver',
+              'workspace:admin',
+            ].includes(String(op[ACCESS_FIELD])),
+        )
         .map(([method]) => `${method} ${path}`),
     );
     expect(undeclared).toEqual([]);
     expect(doc.paths['/resolve']?.post?.[ACCESS_FIELD]).toBe('read');
     expect(doc.paths['/profiles/{code}/approve']?.post?.[ACCESS_FIELD]).toBe('approver');
+    expect(doc.paths['/workspaces/{workspace}']?.get?.[ACCESS_FIELD]).toBe('workspace:viewer');
   });
 
-  it('walks every route the app serves, pages and API: none answers without a key but the health checks and assets', async () => {
+  it("walks every route the app serves, pages and API: none answers without a key but the health checks and assets, and a workspace's pages send the browser to sign in", async () => {
     const routes = ctx.app.routes.filter((r) => r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(60);
     const answered: string[] = [];
     for (const r of routes) {
       const path = concrete(r.path);
       const res = await send(ctx, r.method, path);
-      if (ALWAYS_OPEN.test(path)) continue;
-      if (res.status !== 401) answered.push(`${r.method} ${r.path} → ${res.status}`);
+      if (ALWAYS_OPEN.test(path) || /^\/w\/[^/]+\/sign-(?:in|out)$/.test(path)) continue;
+      const signIn = WORKSPACE_PAGES.test(path) && res.headers.get('location') === '/w/x/sign-in';
+      if (res.status !== 401 && !(res.status === 303 && signIn))
+        answered.push(`${r.method} ${r.path} → ${res.status}`);
     }
     expect(answered).toEqual([]);
   });
@@ -92,9 +111,10 @@ describe('private reads: every endpoint, whatever its method', () => {
     const doc = (await (await send(ctx, 'GET', '/api/openapi.json', viewer)).json()) as {
       paths: Record<string, Record<string, Record<string, unknown>>>;
     };
+    // An operation over one workspace answers a key from outside it 404 (workspaceIsolation.test.ts).
     const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
-        .filter(([, op]) => op[ACCESS_FIELD] !== 'read')
+        .filter(([, op]) => op[ACCESS_FIELD] !== 'read' && !String(op[ACCESS_FIELD]).startsWith('workspace:'))
         .map(([method]) => ({
           method: method.toUpperCase(),
           path: `/api${path.replace(/\{(\w+)\}/g, ':$1')}`,
@@ -157,5 +177,53 @@ describe('public reads: the key is checked before the request is validated', () 
     ).toBe(429);
     // Reads that need no key go on.
     expect((await ctx.app.request('/api/profiles')).status).toBe(200);
+  });
+});
+
+describe("a workspace's sign-in cookie", () => {
+  const ALICE: Actor = { id: 'key:alice', role: 'editor', workspace: 'acme' };
+  // A verifier that knows one key: the cookie's rules are access's, whatever checks the key.
+  const verifier = {
+    remembered: (key: string) => (key === 'good' ? ALICE : undefined),
+    verify: async (key: string) => {
+      if (key === 'good') return ALICE;
+      throw new CanonError('unauthorized', 'unknown key');
+    },
+  } as unknown as KeyVerifier;
+  const app = new Hono();
+  const access = createAccess(verifier, false);
+  app.use('*', access.guardAll);
+  app.post('/w/:workspace/notes', async (c) => c.text((await workspaceActor(c, 'editor')).id));
+  app.post('/api/notes', async (c) => c.text((await access.actor(c)).id));
+  app.onError((error, c) =>
+    c.text(error.message, error instanceof CanonError ? HTTP_STATUS[error.code] : 500),
+  );
+  const post = (path: string, headers: Record<string, string>) =>
+    app.request(`http://canon.example${path}`, {
+      method: 'POST',
+      headers: { cookie: 'canon_key=good', ...headers },
+    });
+
+  it("stands for a key on a workspace's pages, for a POST sent from this server's own pages", async () => {
+    expect((await post('/w/acme/notes', { origin: 'http://canon.example' })).status).toBe(200);
+    expect((await post('/w/acme/notes', { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+
+  it('refuses a POST it carries from another site, or from nowhere it can tell (CSRF)', async () => {
+    const sent: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site', origin: 'http://canon.example' },
+      { 'sec-fetch-site': 'same-site' },
+      {},
+    ];
+    for (const headers of sent) {
+      const res = await post('/w/acme/notes', headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.text()).toMatch(/not sent from one of this server's own pages/);
+    }
+  });
+
+  it('is no key anywhere else: the API wants the Authorization header', async () => {
+    expect((await post('/api/notes', { origin: 'http://canon.example' })).status).toBe(401);
   });
 });

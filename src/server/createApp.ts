@@ -13,6 +13,7 @@ import type { KeyVerifier } from '../workflow/apiKeys.js';
 import type { BulkJobs } from '../workflow/bulkJobs.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
+import type { Workspaces } from '../workflow/workspaces.js';
 import { ALWAYS_OPEN, createAccess, DEFAULT_FAILED_AUTH_LIMIT, isRead } from './access.js';
 import { createApi } from './api/createApi.js';
 import { openApiDocument } from './api/openApiDocument.js';
@@ -46,6 +47,8 @@ export interface AppOptions {
   documents?: SourceDocuments;
   /** Bulk coding jobs; without them /api/jobs is absent. */
   jobs?: BulkJobs;
+  /** Workspaces and their keys; without them /api/workspaces and the /w/ pages are absent. */
+  workspaces?: Workspaces;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
   /** Requests a minute per address and per key (see RateLimits); 0 turns a limit off. */
@@ -144,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
           access,
           ...(options.documents ? { documents: options.documents } : {}),
           ...(options.jobs ? { jobs: options.jobs } : {}),
+          ...(options.workspaces ? { workspaces: options.workspaces } : {}),
         }
       : undefined;
   const workflow = options.workflow;
@@ -235,6 +239,7 @@ export function createApp(options: AppOptions): Hono {
       payBook,
       ...(options.workflow ? { workflow: options.workflow } : {}),
       ...(options.documents ? { documents: options.documents } : {}),
+      ...(options.workspaces && access ? { workspaces: options.workspaces } : {}),
     }),
   );
   app.route('/api', api);

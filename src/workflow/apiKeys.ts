@@ -1,9 +1,16 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { CanonError, quote } from '../core/errors.js';
-import type { Actor, Role } from '../core/roles.js';
+import {
+  type Actor,
+  type Role,
+  requireRole,
+  requireWorkspaceRole,
+  type WorkspaceNeed,
+} from '../core/roles.js';
 import { findActiveKey, insertKey, listKeys, revokeKey, type StoredKey } from '../store/apiKeyRepository.js';
 import type { CanonDb } from '../store/openStore.js';
+import { findWorkspace } from '../store/workspaceRepository.js';
 import { auditedWrite } from './auditedWrite.js';
 
 const scrypt = promisify(scryptCb) as (secret: string, salt: Buffer, length: number) => Promise<Buffer>;
@@ -16,23 +23,46 @@ export interface CreatedKey {
   id: string;
   name: string;
   role: Role;
+  /** The workspace it is scoped to; null for a key of the shared taxonomy. */
+  workspace: string | null;
   /** The only time the whole key exists outside its holder's hands. */
   key: string;
 }
 
-/** Makes a key; only its scrypt hash is stored, so it cannot be shown again. */
-export async function createApiKey(db: CanonDb, actor: Actor, name: string, role: Role): Promise<CreatedKey> {
+/**
+ * What managing a workspace's keys needs: an instance admin (or the operator) manages every workspace's
+ * keys; a workspace's admin only its own, and another workspace's key learns nothing (404).
+ */
+function keysNeed(actor: Actor, workspace: string): Role | WorkspaceNeed {
+  return actor.workspace === undefined ? 'admin' : { workspace, role: 'admin' };
+}
+
+/**
+ * Makes a key, in a workspace when one is given (it must exist); only its scrypt hash is stored, so it
+ * cannot be shown again.
+ */
+export async function createApiKey(
+  db: CanonDb,
+  actor: Actor,
+  name: string,
+  role: Role,
+  workspace?: string,
+): Promise<CreatedKey> {
   if (!name.trim())
     throw new CanonError('invalid_input', 'A key needs a name saying whose it is, e.g. --name alice.');
   const id = randomBytes(4).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const salt = randomBytes(16);
   const hash = await scrypt(secret, salt, HASH_LENGTH);
-  await auditedWrite(db, actor, 'admin', async (tx) => {
+  const scope = workspace ?? null;
+  await auditedWrite(db, actor, scope === null ? 'admin' : keysNeed(actor, scope), async (tx) => {
+    if (scope !== null && !(await findWorkspace(tx, scope)))
+      throw new CanonError('not_found', `No workspace ${quote(scope)}.`);
     await insertKey(tx, {
       id,
       name: name.trim(),
       role,
+      workspace: scope,
       salt: salt.toString('base64'),
       hash: hash.toString('base64'),
     });
@@ -42,12 +72,12 @@ export async function createApiKey(db: CanonDb, actor: Actor, name: string, role
         action: 'key.create',
         target: `key:${id}`,
         before: null,
-        after: { name: name.trim(), role },
+        after: { name: name.trim(), role, workspace: scope },
         note: null,
       },
     };
   });
-  return { id, name: name.trim(), role, key: `canon_${id}_${secret}` };
+  return { id, name: name.trim(), role, workspace: scope, key: `canon_${id}_${secret}` };
 }
 
 export async function revokeApiKey(db: CanonDb, actor: Actor, id: string): Promise<void> {
@@ -60,8 +90,29 @@ export async function revokeApiKey(db: CanonDb, actor: Actor, id: string): Promi
   });
 }
 
-export function listApiKeys(db: CanonDb): Promise<Omit<StoredKey, 'salt' | 'hash'>[]> {
-  return listKeys(db).then((keys) => keys.map(({ salt: _s, hash: _h, ...k }) => k));
+/** A key as listings show it: never its hash. */
+export type KeySummary = Omit<StoredKey, 'salt' | 'hash'>;
+
+/**
+ * Keys, revoked ones too, oldest first. An instance admin (or the operator) sees every key, or one
+ * workspace's; a workspace's admin sees its own workspace's keys and no others.
+ */
+export async function listApiKeys(
+  db: CanonDb,
+  actor: Actor,
+  options: { workspace?: string } = {},
+): Promise<KeySummary[]> {
+  const workspace = options.workspace ?? actor.workspace;
+  if (workspace === undefined) requireRole(actor, 'admin');
+  else {
+    const need = keysNeed(actor, workspace);
+    if (typeof need === 'string') requireRole(actor, need);
+    else requireWorkspaceRole(actor, need);
+    if (!(await findWorkspace(db, workspace)))
+      throw new CanonError('not_found', `No workspace ${quote(workspace)}.`);
+  }
+  const keys = await listKeys(db, workspace);
+  return keys.map(({ salt: _s, hash: _h, ...k }) => k);
 }
 
 /**
@@ -112,7 +163,11 @@ export class KeyVerifier {
     );
     if (!stored || !expected || expected.length !== actual.length || !timingSafeEqual(expected, actual))
       throw new CanonError('unauthorized', 'This API key is unknown or revoked.');
-    const actor: Actor = { id: `key:${id} (${stored.name})`, role: stored.role };
+    const actor: Actor = {
+      id: `key:${id} (${stored.name})`,
+      role: stored.role,
+      ...(stored.workspace === null ? {} : { workspace: stored.workspace }),
+    };
     if (this.verified.size > 10_000) this.verified.clear();
     this.verified.set(fingerprintOf(presented), { actor, until: Date.now() + this.ttlMs });
     return actor;

@@ -73,6 +73,19 @@ describe('canon company import', () => {
     );
   });
 
+  it('shows its progress on stderr through a long import', async () => {
+    const [banner, header, ...rows] = (await readFile(NORTHWIND_CSV, 'utf8')).trimEnd().split('\n');
+    const long = join(dir, 'long.csv');
+    // A few jobs over many rows: long to match row by row, quick to resolve.
+    const lines = [header, ...Array.from({ length: 3000 }, (_, i) => rows[i % 4])];
+    await writeFile(long, `${banner}\n${lines.join('\n')}\n`);
+    const { code, err } = await canon(long, '--dry-run');
+    expect(code).toBe(0);
+    // Off a terminal, a line a stage; on one, a bar (cli/progressReporter.ts).
+    expect(err).toBe('… reading the file\n… matching titles\n');
+    // Run alone (-t), this is the file's first run to open the store and build the resolver.
+  }, 180_000);
+
   describe('a dry run of the Northwind catalog', () => {
     let json: Json;
     let out: string[][];

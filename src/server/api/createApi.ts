@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { CanonError } from '../../core/errors.js';
+import type { Workspaces } from '../../workflow/workspaces.js';
 import { API_KEY_SCHEME } from '../access.js';
 import type { ApiDeps } from './apiDeps.js';
 import { API_KEY_DESCRIPTION, openApiDocument } from './openApiDocument.js';
@@ -15,11 +16,12 @@ import { registerResolveRoutes } from './routes/resolveRoutes.js';
 import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { registerWorkflowRoutes, type WorkflowDeps } from './routes/workflowRoutes.js';
+import { registerWorkspaceRoutes } from './routes/workspaceRoutes.js';
 import { ErrorSchema } from './schemas.js';
 
 /** The JSON API, mounted under /api. Validation failures become 400s with the standard error body. */
 /** Without `write`, the API is read-only: no workflow routes are mounted. */
-export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
+export function createApi(deps: ApiDeps, write?: WorkflowDeps & { workspaces?: Workspaces }): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
@@ -47,6 +49,7 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps): OpenAPIHono {
   if (write) registerWorkflowRoutes(api, deps, write);
   if (write?.documents) registerDocumentRoutes(api, write.documents, write.access);
   if (write?.jobs) registerJobRoutes(api, write.jobs, write.access);
+  if (write?.workspaces) registerWorkspaceRoutes(api, write.workspaces, write.access);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   return api;
 }

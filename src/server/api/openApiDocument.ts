@@ -32,6 +32,10 @@ export const API_TAGS = [
     description:
       'Bulk coding of a CSV of job titles as a queued job: submit, follow its progress, fetch the result.',
   },
+  {
+    name: 'Workspaces',
+    description: "Where each company's data lives, apart from every other's, and the API keys scoped to one.",
+  },
 ] as const;
 
 const ROLE_LIST = ROLES.map((role) => `${role} (${ROLE_RIGHTS[role]})`).join('; ');
@@ -50,7 +54,7 @@ export const OPENAPI_CONFIG = {
 };
 
 /** The scheme's text, which the reference page shows beside every operation that names it. */
-export const API_KEY_DESCRIPTION = `An API key from \`canon keys create --role <role> --name <who>\`, sent as "Authorization: Bearer <key>". Reads need none unless the server keeps reads private, when any key will do; a write needs a key of at least the role it names (\`x-canon-access\`). Roles, weakest first: ${ROLE_LIST}.`;
+export const API_KEY_DESCRIPTION = `An API key from \`canon keys create --role <role> --name <who>\`, sent as "Authorization: Bearer <key>". Reads need none unless the server keeps reads private, when any key will do; a write needs a key of at least the role it names (\`x-canon-access\`). A key made with \`--workspace <id>\` holds its role in that workspace only (\`workspace:<role>\`: any other key gets 404 there), and on the shared taxonomy may only read. Roles, weakest first: ${ROLE_LIST}.`;
 
 const built = new WeakMap<OpenAPIHono, ApiDocument>();
 

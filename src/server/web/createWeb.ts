@@ -4,6 +4,7 @@ import type { PayBook } from '../../core/payBands.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
+import type { Workspaces } from '../../workflow/workspaces.js';
 import type { ApiDocument } from '../api/openApiTypes.js';
 import type { ResponseCache } from '../httpCache.js';
 import { registerApiDocsRoutes } from './routes/apiDocsRoutes.js';
@@ -17,6 +18,7 @@ import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { registerTaxonomyRoutes } from './routes/taxonomyRoutes.js';
 import { registerWorkflowRoutes } from './routes/workflowRoutes.js';
+import { registerWorkspaceRoutes } from './routes/workspaceRoutes.js';
 
 export interface WebDeps {
   catalog: () => Catalog;
@@ -28,6 +30,8 @@ export interface WebDeps {
   workflow?: ProfileWorkflow;
   resolver: () => Promise<TitleResolver>;
   payBook: () => PayBook;
+  /** Workspaces; without them the /w/ pages are absent. */
+  workspaces?: Workspaces;
 }
 
 /** Server-rendered pages. Handlers pick the page; the catalog does the work. */
@@ -44,5 +48,7 @@ export function createWeb(deps: WebDeps): Hono {
   registerApiDocsRoutes(web, deps);
   if (deps.documents) registerIngestRoutes(web, deps.documents);
   if (deps.workflow) registerWorkflowRoutes(web, deps, deps.workflow);
+  // First of the /w/ pages: its guard must stand before every workspace page registered after it.
+  if (deps.workspaces) registerWorkspaceRoutes(web, deps.workspaces);
   return web;
 }

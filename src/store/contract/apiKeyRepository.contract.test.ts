@@ -10,7 +10,12 @@ await storeContract('apiKeyRepository', (store) => {
     const { db } = store();
     await db.transaction((tx) => insertKey(tx, key('0a1b2c3d', 'alice')));
     const found = await findActiveKey(db, '0a1b2c3d');
-    expect(found).toEqual({ ...key('0a1b2c3d', 'alice'), createdAt: expect.any(String), revokedAt: null });
+    expect(found).toEqual({
+      ...key('0a1b2c3d', 'alice'),
+      workspace: null,
+      createdAt: expect.any(String),
+      revokedAt: null,
+    });
     expect(Math.abs(Date.parse(found?.createdAt ?? '') - Date.now())).toBeLessThan(60_000);
     expect(await findActiveKey(db, 'ffffffff')).toBeNull();
   });

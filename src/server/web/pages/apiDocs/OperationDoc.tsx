@@ -12,11 +12,18 @@ import { SchemaType } from './SchemaType.js';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
-/** Who may call an operation, from its security requirements and the role it declares. */
+/**
+ * Who may call an operation, from its security requirements and the role it declares: `read`, a role,
+ * or `workspace:<role>` for an operation over one workspace's data.
+ */
 export function accessText(op: OperationObject): string {
   const open = op.security?.some((requirement) => Object.keys(requirement).length === 0) ?? true;
   if (open) return 'None — unless this server keeps reads private; then any API key.';
-  return `An API key with the ${op['x-canon-access'] ?? 'required'} role or a stronger one.`;
+  const declared = op['x-canon-access'] ?? 'required';
+  const inWorkspace = /^workspace:(.+)$/.exec(declared)?.[1];
+  if (inWorkspace)
+    return `An API key of this workspace with the ${inWorkspace} role or a stronger one, whatever the read policy. Any other key — another workspace's, or one of the shared taxonomy — is answered 404, as if the workspace did not exist.`;
+  return `An API key with the ${declared} role or a stronger one.`;
 }
 
 function Example({ value, label }: { value: unknown; label: string }) {

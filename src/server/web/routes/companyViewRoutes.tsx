@@ -1,0 +1,108 @@
+import type { Context, Hono } from 'hono';
+import { type ExportFormat, exportFile, mappingTable, matrixTable } from '../../../company/companyExports.js';
+import { equalValueGroups } from '../../../company/equalValueGroups.js';
+import { buildJobFamilyMatrix } from '../../../company/jobFamilyMatrix.js';
+import { buildLevelGuide, levelGuideMarkdown } from '../../../company/levelGuide.js';
+import { payAgainstMarket } from '../../../company/payAgainstMarket.js';
+import type { Catalog } from '../../../core/catalog.js';
+import { CanonError, quote } from '../../../core/errors.js';
+import type { PayBook } from '../../../core/payBands.js';
+import type { Actor } from '../../../core/roles.js';
+import type { WorkspaceMapping } from '../../../workflow/companyWorkspace.js';
+import { renderPage } from '../Layout.js';
+import { EqualValuePage } from '../pages/company/EqualValuePage.js';
+import { ExportsPage } from '../pages/company/ExportsPage.js';
+import { GradesPage } from '../pages/company/GradesPage.js';
+import { LevelGuidePage } from '../pages/company/LevelGuidePage.js';
+import { MatrixPage } from '../pages/company/MatrixPage.js';
+import { PayPage } from '../pages/company/PayPage.js';
+
+export interface CompanyViewDeps {
+  catalog: () => Catalog;
+  payBook: () => PayBook;
+  /** Who asks: the workspace's role check happens in `mapping`. */
+  actor: (c: Context) => Actor;
+  mapping: (actor: Actor, workspace: string) => Promise<WorkspaceMapping>;
+}
+
+/** The export downloads, by file name. */
+const EXPORTS = new Map<string, { table: 'mapping' | 'matrix'; format: ExportFormat }>([
+  ['mapping.csv', { table: 'mapping', format: 'csv' }],
+  ['mapping.xlsx', { table: 'mapping', format: 'xlsx' }],
+  ['matrix.csv', { table: 'matrix', format: 'csv' }],
+  ['matrix.xlsx', { table: 'matrix', format: 'xlsx' }],
+]);
+
+/**
+ * The views of a workspace's mapping — matrix, grades, level guide, pay, equal-value groups — and its
+ * exports. Each reads the mapping (which checks the actor's role in the workspace), hands it to the
+ * company module that makes the view, and renders the page. The grade form posts to
+ * /w/:workspace/grades, a write registered with the workspace's other writes.
+ */
+export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): void {
+  const read = async (c: Context) => {
+    const workspace = c.req.param('workspace') ?? '';
+    return { workspace, mapping: await deps.mapping(deps.actor(c), workspace) };
+  };
+  web.get('/w/:workspace/matrix', async (c) => {
+    const { workspace, mapping } = await read(c);
+    const matrix = buildJobFamilyMatrix(mapping.jobs, deps.catalog());
+    return c.html(renderPage(MatrixPage({ workspace, mapping, matrix })));
+  });
+  web.get('/w/:workspace/grades', async (c) => {
+    const { workspace, mapping } = await read(c);
+    return c.html(renderPage(GradesPage({ workspace, mapping })));
+  });
+  web.get('/w/:workspace/level-guide', async (c) => {
+    const { workspace, mapping } = await read(c);
+    const guide = buildLevelGuide(mapping.jobs, mapping.correlation, deps.catalog());
+    return c.html(renderPage(LevelGuidePage({ workspace, mapping, guide })));
+  });
+  web.get('/w/:workspace/level-guide.md', async (c) => {
+    const { workspace, mapping } = await read(c);
+    const guide = buildLevelGuide(mapping.jobs, mapping.correlation, deps.catalog());
+    return download(
+      c,
+      levelGuideMarkdown(guide, workspace),
+      'text/markdown; charset=utf-8',
+      `${workspace}-level-guide.md`,
+    );
+  });
+  web.get('/w/:workspace/pay', async (c) => {
+    const { workspace, mapping } = await read(c);
+    const pay = payAgainstMarket(mapping.jobs, deps.payBook());
+    return c.html(renderPage(PayPage({ workspace, mapping, pay })));
+  });
+  web.get('/w/:workspace/equal-value', async (c) => {
+    const { workspace, mapping } = await read(c);
+    const groups = equalValueGroups(mapping.jobs, deps.catalog());
+    return c.html(renderPage(EqualValuePage({ workspace, mapping, groups })));
+  });
+  web.get('/w/:workspace/exports', async (c) => {
+    const { workspace, mapping } = await read(c);
+    return c.html(renderPage(ExportsPage({ workspace, mapping })));
+  });
+  web.get('/w/:workspace/exports/:file', async (c) => {
+    const file = c.req.param('file');
+    const wanted = EXPORTS.get(file);
+    if (!wanted)
+      throw new CanonError(
+        'not_found',
+        `No export ${quote(file)}: there are ${[...EXPORTS.keys()].join(', ')}.`,
+      );
+    const { workspace, mapping } = await read(c);
+    const table =
+      wanted.table === 'mapping'
+        ? mappingTable(mapping.jobs)
+        : matrixTable(buildJobFamilyMatrix(mapping.jobs, deps.catalog()));
+    const { body, contentType } = exportFile(table, wanted.format);
+    return download(c, body, contentType, `${workspace}-${file}`);
+  });
+}
+
+function download(c: Context, body: string | Uint8Array, contentType: string, filename: string): Response {
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+  });
+}
