@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_CATALOG_BYTES } from '../company/readCatalogFile.js';
@@ -29,6 +29,7 @@ const NO_OCCUPATIONS = { occupations: [], titles: [], socTitles: [] };
 import { createWeb } from './web/createWeb.js';
 import { renderPage } from './web/Layout.js';
 import { ErrorPage } from './web/pages/ErrorPage.js';
+import { COMPANY_UPLOAD_PATH } from './web/routes/companyWorkRoutes.js';
 
 export interface AppOptions {
   /** The current snapshot; a getter so that a write can swap it without rebuilding the app. */
@@ -89,6 +90,7 @@ const UPLOAD_LIMIT = limitBody(
   MAX_DOCUMENT_BYTES + 64 * 1024,
   `The upload is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; documents may be up to that.`,
 );
+const NO_LIMIT: MiddlewareHandler = (_c, next) => next();
 const BODY_LIMIT = limitBody(1024 * 1024, 'Request bodies may be up to 1,024 KB.');
 const JOB_LIMIT = limitBody(
   MAX_JOB_BYTES,
@@ -99,6 +101,7 @@ const CATALOG_LIMIT = limitBody(
   `A job catalog may be up to ${MAX_CATALOG_BYTES / 1024 / 1024} MB; split the file, or leave out columns Canon does not use.`,
 );
 const CATALOG_PATH = /^\/api\/workspaces\/[^/]+\/imports$/;
+// A workspace's import page reads a whole catalog: its route sets its own limit and says it on the page.
 const limitFor = (path: string) =>
   path === '/api/jobs'
     ? JOB_LIMIT
@@ -106,6 +109,8 @@ const limitFor = (path: string) =>
       ? UPLOAD_LIMIT
       : CATALOG_PATH.test(path)
         ? CATALOG_LIMIT
+        : COMPANY_UPLOAD_PATH.test(path)
+          ? NO_LIMIT
         : BODY_LIMIT;
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
