@@ -252,6 +252,7 @@ export function createApp(options: AppOptions): Hono {
       ...(options.workflow ? { workflow: options.workflow } : {}),
       ...(options.documents ? { documents: options.documents } : {}),
       ...(options.workspaces && access ? { workspaces: options.workspaces } : {}),
+      ...(options.company ? { company: options.company } : {}),
     }),
   );
   app.route('/api', api);

@@ -97,7 +97,7 @@ describe('the API over one workspace: every operation whose path names {workspac
 
   it('finds the operations, reads and writes', () => {
     expect(operations.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(operations.map((o) => o.method))).toEqual(new Set(['GET', 'POST']));
+    expect(new Set(operations.map((o) => o.method))).toEqual(new Set(['GET', 'POST', 'PUT']));
   });
 
   it('answers 401 without a key, whatever the read policy', async () => {
@@ -182,8 +182,21 @@ describe('the pages under /w/:workspace', () => {
       .map((r) => ({ method: r.method, path: r.path.replace(':workspace', ACME.id).replace(/:\w+/g, 'x') }));
   const formOf = (method: string) => (method === 'GET' ? undefined : { form: '' });
 
-  it('finds the pages, the home page among them', () => {
-    expect(pages()).toContainEqual({ method: 'GET', path: '/w/acme' });
+  it("finds the pages: the home, and the company's import, review, views and writes", () => {
+    for (const path of [
+      '',
+      '/import',
+      '/review',
+      '/matrix',
+      '/grades',
+      '/level-guide',
+      '/pay',
+      '/equal-value',
+      '/exports',
+    ])
+      expect(pages()).toContainEqual({ method: 'GET', path: `/w/acme${path}` });
+    for (const path of ['/import', '/review/decide', '/grades'])
+      expect(pages()).toContainEqual({ method: 'POST', path: `/w/acme${path}` });
   });
 
   it('sends a browser without a key to the sign-in form', async () => {

@@ -1,14 +1,18 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
 import type { PayBook } from '../../core/payBands.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
+import type { CompanyWorkspace } from '../../workflow/companyWorkspace.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
 import type { Workspaces } from '../../workflow/workspaces.js';
 import type { ApiDocument } from '../api/openApiTypes.js';
 import type { ResponseCache } from '../httpCache.js';
+import { WorkspaceNav, type WorkspaceSection } from './pages/workspace/WorkspaceNav.js';
 import { registerApiDocsRoutes } from './routes/apiDocsRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
+import { registerCompanyViewRoutes } from './routes/companyViewRoutes.js';
+import { registerCompanyWorkRoutes } from './routes/companyWorkRoutes.js';
 import { registerCompareRoutes } from './routes/compareRoutes.js';
 import { registerGrowthRoutes } from './routes/growthRoutes.js';
 import { registerIngestRoutes } from './routes/ingestRoutes.js';
@@ -18,7 +22,7 @@ import { registerReviewRoutes } from './routes/reviewRoutes.js';
 import { registerSourceRoutes } from './routes/sourceRoutes.js';
 import { registerTaxonomyRoutes } from './routes/taxonomyRoutes.js';
 import { registerWorkflowRoutes } from './routes/workflowRoutes.js';
-import { registerWorkspaceRoutes } from './routes/workspaceRoutes.js';
+import { pageActor, registerWorkspaceRoutes } from './routes/workspaceRoutes.js';
 
 export interface WebDeps {
   catalog: () => Catalog;
@@ -32,6 +36,8 @@ export interface WebDeps {
   payBook: () => PayBook;
   /** Workspaces; without them the /w/ pages are absent. */
   workspaces?: Workspaces;
+  /** Companies' mappings in their workspaces; without them a workspace's import, review and views are absent. */
+  company?: CompanyWorkspace;
 }
 
 /** Server-rendered pages. Handlers pick the page; the catalog does the work. */
@@ -49,6 +55,29 @@ export function createWeb(deps: WebDeps): Hono {
   if (deps.documents) registerIngestRoutes(web, deps.documents);
   if (deps.workflow) registerWorkflowRoutes(web, deps, deps.workflow);
   // First of the /w/ pages: its guard must stand before every workspace page registered after it.
-  if (deps.workspaces) registerWorkspaceRoutes(web, deps.workspaces);
+  if (deps.workspaces) {
+    registerWorkspaceRoutes(web, deps.workspaces);
+    const { company } = deps;
+    if (company) {
+      const actor = async (c: Context) => pageActor(c);
+      registerCompanyWorkRoutes(web, {
+        catalog: deps.catalog,
+        company,
+        actor,
+        nav: (workspace, c) => WorkspaceNav({ workspace, current: sectionOf(c.req.path) }),
+      });
+      registerCompanyViewRoutes(web, {
+        catalog: deps.catalog,
+        payBook: deps.payBook,
+        actor: pageActor,
+        mapping: (who, workspace) => company.mapping(who, workspace),
+      });
+    }
+  }
   return web;
+}
+
+/** The section of a workspace's page a path is in (/w/<ws>/review/… is review), for its nav. */
+function sectionOf(path: string): WorkspaceSection {
+  return path.split('/')[3] === 'review' ? 'review' : 'import';
 }

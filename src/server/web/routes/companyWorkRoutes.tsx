@@ -22,6 +22,7 @@ import { MappingStep } from '../pages/company/MappingStep.js';
 import { type FocusChoice, type QueueItem, ReviewPage } from '../pages/company/ReviewPage.js';
 import { StoredImportPage } from '../pages/company/StoredImportPage.js';
 import { workbookSheets } from '../pages/company/workbookSheets.js';
+import { workspaceHref } from '../pages/workspace/WorkspaceNav.js';
 import { type ImportRun, ImportRuns, type RunOptions } from './importRuns.js';
 import { wholeNumber } from './wholeNumber.js';
 
@@ -297,6 +298,19 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
     const page = pageOf(field('page'));
     if (page > 1) back.set('page', String(page));
     return c.redirect(`${companyPaths(workspace).review}?${back}`, 303);
+  });
+  // The grades page's form: a grade's Canon levels set by hand ("P3", "P3..P4"), or cleared when empty.
+  web.post('/w/:workspace/grades', async (c) => {
+    const { actor, workspace } = await member(c, 'editor');
+    const form = await c.req.formData();
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    const grade = field('grade');
+    if (!grade) throw new CanonError('invalid_input', 'Say which grade to set: the form sends none.');
+    await deps.company.setGrade(actor, workspace, grade, field('levels') || null, field('reason'));
+    return c.redirect(workspaceHref(workspace, 'grades'), 303);
   });
 }
 
