@@ -2,6 +2,7 @@ import { findLevel } from '../core/levels.js';
 import { toCsv } from '../core/toCsv.js';
 import type { CompanyJob } from './companyJob.js';
 import type { JobFamilyMatrix } from './jobFamilyMatrix.js';
+import { matchCells } from './mappingRows.js';
 import { writeXlsx } from './writeXlsx.js';
 
 export type ExportCell = string | number | null;
@@ -52,12 +53,7 @@ export function mappingTable(jobs: readonly CompanyJob[]): ExportTable {
       j.headcount,
       j.basePay,
       j.currency,
-      m.status,
-      m.function?.name ?? '',
-      m.focus?.name ?? '',
-      m.profile?.code ?? '',
-      m.profile?.fit ?? '',
-      m.level?.code ?? '',
+      ...matchCells(m),
       m.gradeLevels?.join('/') ?? '',
       Math.round(m.confidence * 1000) / 1000,
       m.review.join('; '),

@@ -1,3 +1,4 @@
+import type { JobMatch } from './matchJobs.js';
 import type { ImportPlan } from './planCompanyImport.js';
 
 export type MappingCell = string | number | null;
@@ -50,12 +51,7 @@ export function* mappingRows(plan: ImportPlan): Generator<MappingCell[]> {
     const m = byLine.get(line);
     const tail: MappingCell[] = m
       ? [
-          m.status,
-          m.function?.name ?? '',
-          m.focus?.name ?? '',
-          m.profile?.code ?? '',
-          m.profile?.fit ?? '',
-          m.level?.code ?? '',
+          ...matchCells(m),
           m.titleLevel ? `${m.titleLevel.code}${m.titleLevel.stated ? '' : ' (default)'}` : '',
           m.gradeLevels?.join('/') ?? '',
           m.confidence,
@@ -67,4 +63,16 @@ export function* mappingRows(plan: ImportPlan): Generator<MappingCell[]> {
       : [...MAPPING_COLUMNS.slice(1).map(() => ''), problems.get(line) ?? ''];
     yield [line, ...cells, ...tail];
   }
+}
+
+/** A match's place in Canon as cells: status, function, focus, profile, its fit, level — what every table of a mapping starts with. */
+export function matchCells(m: JobMatch): MappingCell[] {
+  return [
+    m.status,
+    m.function?.name ?? '',
+    m.focus?.name ?? '',
+    m.profile?.code ?? '',
+    m.profile?.fit ?? '',
+    m.level?.code ?? '',
+  ];
 }
