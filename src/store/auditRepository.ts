@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, max, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery, NewAuditEntry } from '../core/audit.js';
 import type { CanonDb } from './openStore.js';
 import { auditLog, storeMeta } from './schema.js';
@@ -25,6 +25,18 @@ export async function appendAudit(db: CanonDb, entry: NewAuditEntry): Promise<vo
 export async function readRevision(db: CanonDb): Promise<string> {
   const [row] = await db.select().from(storeMeta).where(eq(storeMeta.key, REVISION_KEY));
   return row?.value ?? '0';
+}
+
+/**
+ * The id of a target's newest audit entry, or 0: it moves with every write to that target, each
+ * audited in the write's own transaction, so a reader can tell its copy is still current.
+ */
+export async function readTargetRevision(db: CanonDb, target: string): Promise<number> {
+  const [row] = await db
+    .select({ id: max(auditLog.id) })
+    .from(auditLog)
+    .where(eq(auditLog.target, target));
+  return Number(row?.id ?? 0);
 }
 
 /** Newest first. */

@@ -8,6 +8,7 @@ import { readAudit } from '../store/auditRepository.js';
 import { readCompanyJobs } from '../store/companyRepository.js';
 import { workspaces } from '../store/schema.js';
 import { clonedStore } from '../testing/testStore.js';
+import { CompanyImports } from './companyImports.js';
 
 const EDITOR: Actor = { id: 'key:e1 (erin)', role: 'editor', workspace: 'acme' };
 const VIEWER: Actor = { id: 'key:v1 (vic)', role: 'viewer', workspace: 'acme' };
@@ -220,6 +221,34 @@ describe('the review queue, decisions and the dictionary', () => {
     expect(await refused(canon.company.decide(VIEWER, 'acme', decision))).toMatchObject({
       code: 'forbidden',
     });
+  });
+});
+
+describe('the mapping read back', () => {
+  it('is kept while nothing is written to the workspace, and read again after a write from anywhere', async () => {
+    await canon.company.store(EDITOR, 'acme', northwind, 'northwind.csv');
+    const first = await canon.company.mapping(VIEWER, 'acme');
+    expect(await canon.company.mapping(VIEWER, 'acme')).toBe(first);
+    // Another process holding the same store: its write must show here, not the copy kept.
+    const elsewhere = new CompanyImports({
+      db: canon.store.db,
+      catalog: () => canon.catalog,
+      resolver: () => canon.resolver(),
+    });
+    const target = first.jobs.find((j) => j.match.status !== 'matched');
+    const profile = first.jobs.find((j) => j.match.profile)?.match.profile;
+    if (!target || !profile) throw new Error('no job to decide');
+    await elsewhere.decide(EDITOR, 'acme', {
+      title: target.title,
+      department: target.department,
+      profileCode: profile.code,
+    });
+    const after = await canon.company.mapping(VIEWER, 'acme');
+    expect(after).not.toBe(first);
+    expect(after.decided.person).toBeGreaterThan(first.decided.person);
+    expect(after.jobs.find((j) => j.line === target.line)?.decidedBy).toBe('person');
+    // Another workspace's key learns nothing from the copy kept for acme.
+    await expect(canon.company.mapping(OTHER, 'acme')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -11,6 +11,7 @@ import { CanonError, quote } from '../core/errors.js';
 import { findLevel, type Track } from '../core/levels.js';
 import { type Actor, requireWorkspaceRole } from '../core/roles.js';
 import type { TitleResolver } from '../resolve/titleResolver.js';
+import { readTargetRevision } from '../store/auditRepository.js';
 import {
   type CompanyImportRecord,
   insertCompanyImport,
@@ -38,6 +39,9 @@ import type {
   StoredImport,
   WorkspaceMapping,
 } from './companyWorkspace.js';
+
+/** Workspaces whose mapping is kept read: a server usually serves a few companies' people teams at once. */
+const KEPT_MAPPINGS = 4;
 
 export interface CompanyImportsDeps {
   db: CanonDb;
@@ -69,6 +73,9 @@ interface Prepared {
 export class CompanyImports implements CompanyWorkspace {
   /** Workspaces with a write under way in this process: a second one is refused at once, not after its plan. */
   private readonly busy = new Set<string>();
+
+  /** The mapping last read per workspace, with the revision it was read at; the most recent few workspaces. */
+  private readonly mappings = new Map<string, { revision: number; mapping: Promise<WorkspaceMapping> }>();
 
   constructor(private readonly deps: CompanyImportsDeps) {}
 
@@ -147,6 +154,23 @@ export class CompanyImports implements CompanyWorkspace {
 
   async mapping(actor: Actor, workspace: string): Promise<WorkspaceMapping> {
     await this.enter(actor, workspace, 'viewer');
+    // Reading 50,000 jobs back takes seconds; every page of the workspace's views starts here. The
+    // copy read last is kept while the workspace's audit trail (every write to it, whichever process
+    // made it) has not moved.
+    const revision = await readTargetRevision(this.deps.db, `workspace:${workspace}`);
+    const kept = this.mappings.get(workspace);
+    if (kept?.revision === revision) return kept.mapping;
+    const mapping = this.readMapping(workspace);
+    this.mappings.delete(workspace);
+    this.mappings.set(workspace, { revision, mapping });
+    if (this.mappings.size > KEPT_MAPPINGS) this.mappings.delete(this.mappings.keys().next().value as string);
+    mapping.catch(() => {
+      if (this.mappings.get(workspace)?.mapping === mapping) this.mappings.delete(workspace);
+    });
+    return mapping;
+  }
+
+  private async readMapping(workspace: string): Promise<WorkspaceMapping> {
     const { db } = this.deps;
     const [latest, jobs, settings] = await Promise.all([
       readLatestCompanyImport(db, workspace),
