@@ -572,6 +572,7 @@ describe('canon CLI', () => {
     expect(mixed.code).toBe(EXIT_CODES.invalid_input);
   });
 
+  // A dozen commands, each opening the store: minutes on a loaded two-core machine.
   it('takes a change from proposal to approved version, with history, diff, keys and the audit log', async () => {
     const code = 'TECHNO.TECHNOLO6B55.M5';
     const file = await addingResponsibility(
@@ -630,5 +631,5 @@ describe('canon CLI', () => {
         .filter(Boolean)
         .map((l) => l.split(/\s{2}/)[3]),
     ).toEqual(['key.revoke', 'key.create', 'profile.approve', 'draft.submit']);
-  });
+  }, 300_000);
 });
