@@ -85,7 +85,7 @@ export function MatrixPage({
           </section>
         </section>
       ))}
-      <section aria-labelledby="unplaced-h" data-section="unplaced">
+      <section aria-labelledby="unplaced-h" data-section="unplaced" class="long-text">
         <h2 id="unplaced-h">Not placed ({matrix.unmatched.length})</h2>
         {matrix.unmatched.length ? (
           <>
