@@ -111,7 +111,7 @@ const limitFor = (path: string) =>
         ? CATALOG_LIMIT
         : COMPANY_UPLOAD_PATH.test(path)
           ? NO_LIMIT
-        : BODY_LIMIT;
+          : BODY_LIMIT;
 
 /** No inline scripts or styles anywhere: pages use one stylesheet and no JavaScript at all. */
 const SECURITY_HEADERS = secureHeaders({
