@@ -12,10 +12,11 @@ import { reportSkip } from './testing/reportSkip.js';
 import { runCli } from './testing/runCli.js';
 
 /**
- * Every shell and YAML example of the README, run as written and in order, in a fresh folder
+ * Every shell, YAML and CSV example of the README, run as written and in order, in a fresh folder
  * whose `npx canon` is this checkout's and whose `../shared` is the one beside it. A comment
  * just before a block says how to treat it:
- * - `<!-- example: file NAME -->` — a YAML block saved as NAME for the commands after it;
+ * - `<!-- example: file NAME -->` — a YAML or CSV block saved as NAME for the commands after it
+ *   (every YAML and CSV block must be one);
  * - `<!-- example: usage -->` — a synopsis with [optional] parts: every command and flag it names
  *   must be one `canon <command> --help` lists;
  * - `<!-- example: server -->` — run while `canon serve` listens on the port the block calls;
@@ -46,7 +47,7 @@ function readmeExamples(markdown: string): Example[] {
     for (; j < lines.length && !/^\s*```\s*$/.test(lines[j] ?? ''); j++)
       body.push((lines[j] ?? '').slice(indent));
     const directive = /^\s*<!-- example: (.+?) -->\s*$/.exec(lines[i - 1] ?? '')?.[1] ?? null;
-    if (lang === 'sh' || lang === 'yaml')
+    if (lang === 'sh' || lang === 'yaml' || lang === 'csv')
       examples.push({ line: i + 1, lang, directive, text: body.join('\n') });
     i = j;
   }
@@ -135,8 +136,8 @@ async function checkUsage(line: string): Promise<string[]> {
 }
 
 describe('the README examples, run as written', () => {
-  it('marks every YAML example with the file it is', () => {
-    expect(examples.filter((e) => e.lang === 'yaml' && !e.directive?.startsWith('file '))).toEqual([]);
+  it('marks every YAML and CSV example with the file it is', () => {
+    expect(examples.filter((e) => e.lang !== 'sh' && !e.directive?.startsWith('file '))).toEqual([]);
   });
 
   for (const example of examples) {

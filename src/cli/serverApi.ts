@@ -10,6 +10,8 @@ export interface ServerApi {
   put<T>(path: string, body: unknown): Promise<T>;
   /** A multipart form (documents to ingest). */
   postForm<T>(path: string, form: FormData): Promise<T>;
+  /** A file the API answers (an export), as its bytes. */
+  download(path: string): Promise<Uint8Array>;
 }
 
 /**
@@ -22,10 +24,9 @@ export function serverApi(url: string, key: string | null): ServerApi {
     ...(key ? { authorization: `Bearer ${key}` } : {}),
     ...extra,
   });
-  const call = async <T>(path: string, init: RequestInit): Promise<T> => {
-    let response: Response;
+  const fetchFrom = async (path: string, init: RequestInit): Promise<Response> => {
     try {
-      response = await fetch(new URL(path, url), init);
+      return await fetch(new URL(path, url), init);
     } catch (cause) {
       throw new CanonError(
         'store_unavailable',
@@ -33,19 +34,26 @@ export function serverApi(url: string, key: string | null): ServerApi {
         { cause },
       );
     }
-    if (response.status === 204) return null as T;
+  };
+  const failure = async (response: Response): Promise<CanonError> => {
     const text = await response.text();
-    let body: unknown;
+    return apiError(response.status, parseJson(text, response.status), key !== null);
+  };
+  const parseJson = (text: string, status: number): unknown => {
     try {
-      body = JSON.parse(text);
+      return JSON.parse(text);
     } catch {
       throw new CanonError(
         'internal',
-        `The Canon server at ${url} answered ${response.status} with something other than JSON: ${quote(text.slice(0, 200))}`,
+        `The Canon server at ${url} answered ${status} with something other than JSON: ${quote(text.slice(0, 200))}`,
       );
     }
-    if (!response.ok) throw apiError(response.status, body, key !== null);
-    return body as T;
+  };
+  const call = async <T>(path: string, init: RequestInit): Promise<T> => {
+    const response = await fetchFrom(path, init);
+    if (response.status === 204) return null as T;
+    if (!response.ok) throw await failure(response);
+    return parseJson(await response.text(), response.status) as T;
   };
   return {
     url,
@@ -69,6 +77,11 @@ export function serverApi(url: string, key: string | null): ServerApi {
         body: JSON.stringify(body),
       }),
     postForm: (path, form) => call(path, { method: 'POST', headers: headers(), body: form }),
+    download: async (path) => {
+      const response = await fetchFrom(path, { headers: headers({ accept: '*/*' }) });
+      if (!response.ok) throw await failure(response);
+      return new Uint8Array(await response.arrayBuffer());
+    },
   };
 }
 

@@ -1,7 +1,11 @@
+import type { Catalog } from '../core/catalog.js';
+import { CanonError, quote } from '../core/errors.js';
 import { findLevel } from '../core/levels.js';
 import { toCsv } from '../core/toCsv.js';
 import type { CompanyJob } from './companyJob.js';
-import type { JobFamilyMatrix } from './jobFamilyMatrix.js';
+import type { GradeCorrelation } from './gradeCorrelation.js';
+import { buildJobFamilyMatrix, type JobFamilyMatrix } from './jobFamilyMatrix.js';
+import { buildLevelGuide, levelGuideMarkdown } from './levelGuide.js';
 import { matchCells } from './mappingRows.js';
 import { writeXlsx } from './writeXlsx.js';
 
@@ -103,17 +107,75 @@ export function matrixTable(matrix: JobFamilyMatrix): ExportTable {
   return { name: 'Matrix', rows };
 }
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
-/** A table as a file to download; formula-looking cells are neutralised by either writer. */
+/**
+ * A table as a file to download; formula-looking cells are neutralised by the CSV and XLSX writers.
+ * As JSON it is an array of objects keyed by the header, with the values as they are: JSON is read
+ * by programs, not opened in a spreadsheet that might run them.
+ */
 export function exportFile(
   table: ExportTable,
   format: ExportFormat,
 ): { body: string | Uint8Array; contentType: string } {
-  return format === 'csv'
-    ? { body: toCsv(table.rows), contentType: 'text/csv; charset=utf-8' }
-    : {
-        body: writeXlsx([{ name: table.name, rows: table.rows }]),
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      };
+  if (format === 'csv') return { body: toCsv(table.rows), contentType: 'text/csv; charset=utf-8' };
+  if (format === 'xlsx')
+    return {
+      body: writeXlsx([{ name: table.name, rows: table.rows }]),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  const [header = [], ...rows] = table.rows;
+  const records = rows.map((row) =>
+    Object.fromEntries(header.map((name, i) => [String(name), row[i] ?? null])),
+  );
+  return { body: `${JSON.stringify(records, null, 2)}\n`, contentType: 'application/json; charset=utf-8' };
+}
+
+/** The files a workspace's mapping is exported as: the tables in each format, and the level guide. */
+export const COMPANY_EXPORT_FILES = [
+  'mapping.csv',
+  'mapping.xlsx',
+  'mapping.json',
+  'matrix.csv',
+  'matrix.xlsx',
+  'matrix.json',
+  'level-guide.md',
+] as const;
+
+export type CompanyExportFile = (typeof COMPANY_EXPORT_FILES)[number];
+
+/** What an export is made from: a workspace's current jobs and grade table, and the catalog. */
+export interface ExportSource {
+  jobs: readonly CompanyJob[];
+  correlation: GradeCorrelation;
+  catalog: Catalog;
+  /** The company's name for the level guide's heading. */
+  company: string;
+}
+
+/** One export file of the mapping, by its name; a name not in `COMPANY_EXPORT_FILES` is refused. */
+export function companyExport(
+  file: string,
+  source: ExportSource,
+): { body: string | Uint8Array; contentType: string } {
+  if (file === 'level-guide.md')
+    return {
+      body: levelGuideMarkdown(
+        buildLevelGuide(source.jobs, source.correlation, source.catalog),
+        source.company,
+      ),
+      contentType: 'text/markdown; charset=utf-8',
+    };
+  const [table, format] = file.split('.');
+  if (!(COMPANY_EXPORT_FILES as readonly string[]).includes(file) || !format)
+    throw new CanonError(
+      'not_found',
+      `No export ${quote(file)}: there are ${COMPANY_EXPORT_FILES.join(', ')}.`,
+    );
+  return exportFile(
+    table === 'mapping'
+      ? mappingTable(source.jobs)
+      : matrixTable(buildJobFamilyMatrix(source.jobs, source.catalog)),
+    format as ExportFormat,
+  );
 }

@@ -5,6 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NORTHWIND_ANSWERS, NORTHWIND_CSV, northwindXlsx } from '../../company/fixtures/northwindXlsx.js';
 import { readCsvRecords } from '../../company/readCsvRecords.js';
+import { readXlsxSheets } from '../../company/readXlsxSheets.js';
+import { startsLikeFormula } from '../../core/toCsv.js';
 import { openStore } from '../../store/openStore.js';
 import { workspaces } from '../../store/schema.js';
 import { runCli } from '../../testing/runCli.js';
@@ -274,6 +276,42 @@ describe('canon company import', () => {
         'canon: Say why "L4" corresponds to "P3": a grade set by hand carries its reason.\n',
       );
     });
+
+    it('exports the mapping, the matrix and the level guide, neutralising formula cells', async () => {
+      const mapping = JSON.parse((await at('mapping', '--workspace', 'acme', '--json')).out) as {
+        jobs: { title: string }[];
+      };
+      const csvPath = join(dir, 'mapping.csv');
+      const csv = await at('export', '--workspace', 'acme', '--table', 'mapping', '-o', csvPath);
+      expect([csv.code, csv.err]).toEqual([0, `Wrote the mapping of workspace "acme" to ${csvPath}.\n`]);
+      const records = readCsvRecords(await readFile(csvPath, 'utf8')).records.map((r) => r.cells);
+      expect(records[0]?.slice(0, 3)).toEqual(['line', 'job_code', 'title']);
+      const titles = records.slice(1).map((r) => r[2]);
+      expect(titles).toEqual(mapping.jobs.map((j) => (startsLikeFormula(j.title) ? `'${j.title}` : j.title)));
+      expect(titles.some((t) => t?.startsWith("'="))).toBe(true);
+
+      const json = await at('export', '--workspace', 'acme', '--table', 'matrix', '--format', 'json');
+      const cells = JSON.parse(json.out) as { function: string; level: string; jobs: number }[];
+      expect(cells.reduce((n, c) => n + c.jobs, 0)).toBe(mapping.jobs.length);
+
+      const xlsxPath = join(dir, 'matrix.xlsx');
+      expect((await at('export', '--workspace', 'acme', '--table', 'matrix', '-o', xlsxPath)).code).toBe(0);
+      const sheets = await readXlsxSheets(await readFile(xlsxPath), 'matrix.xlsx');
+      expect(sheets[0]?.rows[0]?.cells.slice(0, 3)).toEqual(['function', 'focus', 'level']);
+
+      const guide = await at('export', '--workspace', 'acme', '--table', 'level-guide');
+      expect(guide.out).toMatch(/^# Level guide: acme\n\n/);
+      expect(guide.out).toMatch(/\n## Grade L5 — P4\n/);
+
+      const textless = await at('export', '--workspace', 'acme', '--table', 'mapping', '--format', 'xlsx');
+      expect([textless.code, textless.err]).toEqual([
+        EXIT_CODES.invalid_input,
+        'canon: An XLSX workbook is not text: give --out FILE.xlsx to write it.\n',
+      ]);
+      const unknown = await at('export', '--workspace', 'acme', '--table', 'level-guide', '--format', 'csv');
+      expect(unknown.code).toBe(EXIT_CODES.invalid_input);
+      expect(unknown.err).toMatch(/^canon: No "level-guide" export as "csv": there are mapping as csv, /);
+    }, 240_000);
   });
 
   it('reads a named sheet of a workbook, with columns given by hand', async () => {

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { COMPANY_EXPORT_FILES, type CompanyExportFile, companyExport } from '../../company/companyExports.js';
 import type { CompanyJob } from '../../company/companyJob.js';
 import type { GradeCorrelation } from '../../company/gradeCorrelation.js';
 import { type ColumnRole, parseColumnMap } from '../../company/guessColumns.js';
@@ -13,11 +14,12 @@ import { CanonError, quote } from '../../core/errors.js';
 import { toCsv } from '../../core/toCsv.js';
 import { type ImportDto, importDto } from '../../server/api/companyDto.js';
 import type { GradeSetting, WorkspaceMapping } from '../../workflow/companyWorkspace.js';
-import { dataDirOption, jsonOption, keyOption, noteOption } from '../commonOptions.js';
+import { dataDirOption, jsonOption, keyOption, noteOption, outFileOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { progressReporter } from '../progressReporter.js';
 import { cliActor } from './cliActor.js';
 import { onStoreOrServer, type StoreFlags, withCanon } from './withCanon.js';
+import { writeOutput } from './writeOutput.js';
 
 export interface CompanyImportFlags extends StoreFlags {
   workspace?: string;
@@ -396,7 +398,7 @@ interface WorkspaceFlags extends StoreFlags {
   json?: boolean;
 }
 
-/** `review`, `decide`, `grades` and `mapping`: a workspace's mapping after its import. */
+/** `review`, `decide`, `grades`, `mapping` and `export`: a workspace's mapping after its import. */
 function workspaceCommands(group: Command, io: CliIO): void {
   const withWorkspace = (command: Command) =>
     command
@@ -440,6 +442,57 @@ function workspaceCommands(group: Command, io: CliIO): void {
       .description("the workspace's current mapping: every job with its match, the grade table, who decided")
       .addOption(jsonOption('print the whole mapping as JSON')),
   ).action((flags: WorkspaceFlags) => mapping(flags, io));
+  withWorkspace(
+    group
+      .command('export')
+      .description(
+        "write the workspace's mapping or job family matrix as CSV, XLSX or JSON, or its level guide as Markdown (formula-looking cells neutralised)",
+      )
+      .requiredOption('--table <table>', 'mapping, matrix or level-guide')
+      .option(
+        '--format <format>',
+        'csv, xlsx or json (the level guide: md); default: the extension of --out, else csv (md for the level guide)',
+      )
+      .addOption(outFileOption()),
+  ).action((flags: ExportFlags) => exportTable(flags, io));
+}
+
+interface ExportFlags extends StoreFlags {
+  workspace: string;
+  table: string;
+  format?: string;
+  out?: string;
+}
+
+/** The export file a table and format name, e.g. matrix and xlsx → matrix.xlsx; refused if there is none. */
+function exportFileOf(flags: ExportFlags): CompanyExportFile {
+  const fromOut = flags.out && /\.([a-z]+)$/i.exec(flags.out)?.[1]?.toLowerCase();
+  const format = flags.format ?? (fromOut || (flags.table === 'level-guide' ? 'md' : 'csv'));
+  const file = `${flags.table}.${format}`;
+  const known = COMPANY_EXPORT_FILES.find((f) => f === file);
+  if (!known)
+    throw new CanonError(
+      'invalid_input',
+      `No ${quote(flags.table)} export as ${quote(format)}: there are ${COMPANY_EXPORT_FILES.map((f) => f.replace('.', ' as ')).join(', ')}.${flags.format ? '' : ' Give --format.'}`,
+    );
+  if (known.endsWith('.xlsx') && !flags.out)
+    throw new CanonError('invalid_input', 'An XLSX workbook is not text: give --out FILE.xlsx to write it.');
+  return known;
+}
+
+async function exportTable(flags: ExportFlags, io: CliIO): Promise<void> {
+  const file = exportFileOf(flags);
+  const body = await onStoreOrServer(flags, {
+    store: async (canon) => {
+      const current = await canon.company.mapping(cliActor(), flags.workspace);
+      return companyExport(file, { ...current, catalog: canon.catalog, company: flags.workspace }).body;
+    },
+    server: (api) => api.download(`${workspacePath(flags.workspace)}/exports/${file}`),
+  });
+  if (!flags.out) return io.out(typeof body === 'string' ? body : new TextDecoder().decode(body));
+  await writeOutput(flags.out, body);
+  const what = file === 'level-guide.md' ? 'level guide' : file.split('.')[0];
+  io.err(`Wrote the ${what} of workspace ${quote(flags.workspace)} to ${flags.out}.\n`);
 }
 
 const jobLine = (j: CompanyJob) =>

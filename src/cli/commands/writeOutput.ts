@@ -2,10 +2,10 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { CanonError, quote } from '../../core/errors.js';
 
 /** Writes beside the target and renames, so a failed write never leaves a half-written file. */
-export async function writeOutput(path: string, text: string): Promise<void> {
+export async function writeOutput(path: string, text: string | Uint8Array): Promise<void> {
   const partial = `${path}.partial-${process.pid}`;
   try {
-    await writeFile(partial, text, 'utf8');
+    await writeFile(partial, text);
     await rename(partial, path);
   } catch (cause) {
     await rm(partial, { force: true });

@@ -142,4 +142,26 @@ describe('/api/workspaces/{workspace}/… over HTTP', () => {
     };
     expect(read.settings).toHaveLength(1);
   });
+
+  it('exports the mapping as JSON and CSV, the matrix as XLSX and the level guide as Markdown', async () => {
+    const mapping = (await (await app.request('/api/workspaces/acme/mapping', as(TOKEN))).json()) as {
+      jobs: { title: string; match: { profile: { code: string } | null } }[];
+    };
+    const json = await app.request('/api/workspaces/acme/exports/mapping.json', as(TOKEN));
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const rows = (await json.json()) as { title: string; profile: string }[];
+    expect(rows.map((r) => [r.title, r.profile])).toEqual(
+      mapping.jobs.map((j) => [j.title, j.match.profile?.code ?? '']),
+    );
+    const csv = await (await app.request('/api/workspaces/acme/exports/mapping.csv', as(TOKEN))).text();
+    expect(csv.split('\n').some((line) => /^[^,]*,[^,]*,"?'=HYPERLINK/.test(line))).toBe(true);
+    const xlsx = await app.request('/api/workspaces/acme/exports/matrix.xlsx', as(TOKEN));
+    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="acme-matrix.xlsx"');
+    expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    const guide = await (await app.request('/api/workspaces/acme/exports/level-guide.md', as(TOKEN))).text();
+    expect(guide).toMatch(/^# Level guide: acme\n/);
+    const unknown = await app.request('/api/workspaces/acme/exports/level-guide.csv', as(TOKEN));
+    expect(unknown.status).toBe(400);
+    expect((await app.request('/api/workspaces/acme/exports/matrix.csv', as(taxonomyKey))).status).toBe(404);
+  });
 });

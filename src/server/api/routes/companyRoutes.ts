@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { COMPANY_EXPORT_FILES, companyExport } from '../../../company/companyExports.js';
 import { parseColumnMap } from '../../../company/guessColumns.js';
 import { MAX_CATALOG_BYTES } from '../../../company/readCatalogFile.js';
+import type { Catalog } from '../../../core/catalog.js';
 import { CanonError } from '../../../core/errors.js';
 import type { CompanyImportOptions, CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
 import type { Access } from '../../access.js';
@@ -386,6 +388,43 @@ const putGrades = createRoute({
   },
 });
 
+const getExport = createRoute({
+  method: 'get',
+  ...declareWorkspaceAccess('viewer'),
+  path: '/workspaces/{workspace}/exports/{file}',
+  operationId: 'exportCompanyMapping',
+  tags: ['Companies'],
+  summary: "A workspace's mapping, matrix or level guide as a file",
+  description:
+    "The mapping (a row per job with its match and who decided it) or the job family matrix (a row per cell a focus offers or a job holds, then the jobs not placed) as CSV, XLSX or JSON (an array of objects keyed by the CSV's header), or the level guide as Markdown. Cells that look like formulas are written with an apostrophe before them in CSV and XLSX.",
+  request: {
+    params: Workspace.extend({
+      file: z.enum(COMPANY_EXPORT_FILES).openapi({
+        param: { name: 'file', in: 'path', description: 'Which export, by its file name' },
+        example: 'matrix.csv',
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The file',
+      content: {
+        'text/csv': { schema: z.string().openapi({ description: 'CSV, a header row first' }) },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().openapi({ format: 'binary', description: 'An XLSX workbook of one sheet' }),
+        },
+        'application/json': {
+          schema: z
+            .array(z.record(z.string(), z.unknown()))
+            .openapi('CompanyExportRows', { description: "The table's rows, keyed by its header" }),
+        },
+        'text/markdown': { schema: z.string().openapi({ description: 'The level guide' }) },
+      },
+    },
+    ...readErrors,
+  },
+});
+
 /** The file of an import request: a multipart form's "file", or the body itself named by ?file=. */
 async function catalogFile(
   c: Context,
@@ -410,7 +449,12 @@ async function catalogFile(
   return { bytes, file: name };
 }
 
-export function registerCompanyRoutes(app: OpenAPIHono, company: CompanyWorkspace, access: Access): void {
+export function registerCompanyRoutes(
+  app: OpenAPIHono,
+  company: CompanyWorkspace,
+  access: Access,
+  catalog: () => Catalog,
+): void {
   app.openapi(postImport, async (c) => {
     const actor = await access.actor(c);
     const { workspace } = c.req.valid('param');
@@ -436,6 +480,16 @@ export function registerCompanyRoutes(app: OpenAPIHono, company: CompanyWorkspac
   app.openapi(getMapping, async (c) =>
     c.json(await company.mapping(await access.actor(c), c.req.valid('param').workspace), 200),
   );
+  app.openapi(getExport, async (c) => {
+    const { workspace, file } = c.req.valid('param');
+    const mapping = await company.mapping(await access.actor(c), workspace);
+    const { body, contentType } = companyExport(file, { ...mapping, catalog: catalog(), company: workspace });
+    // The declared answers are the file in each format; the typed router knows only JSON ones.
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${workspace}-${file}"`,
+    }) as never;
+  });
   app.openapi(getQueue, async (c) =>
     c.json(await company.reviewQueue(await access.actor(c), c.req.valid('param').workspace), 200),
   );
