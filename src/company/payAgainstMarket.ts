@@ -181,9 +181,11 @@ function compare(
  * jobs not compared come last, in line order.
  */
 export function jobsMostOffBand(jobs: readonly JobPay[]): JobPay[] {
-  return [...jobs].sort(
-    (a, b) => outsideBand(b) - outsideBand(a) || fromMedian(b) - fromMedian(a) || a.job.line - b.job.line,
-  );
+  // Each job's keys worked out once: a comparator would work them out twice per comparison.
+  return jobs
+    .map((j) => ({ j, outside: outsideBand(j), off: fromMedian(j) }))
+    .sort((a, b) => b.outside - a.outside || b.off - a.off || a.j.job.line - b.j.job.line)
+    .map((k) => k.j);
 }
 
 /** How far pay lies outside its band over the band's median; 0 inside or without a range; −1 when not compared. */
