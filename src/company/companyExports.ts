@@ -7,6 +7,7 @@ import type { GradeCorrelation } from './gradeCorrelation.js';
 import { buildJobFamilyMatrix, type JobFamilyMatrix } from './jobFamilyMatrix.js';
 import { buildLevelGuide, levelGuideMarkdown } from './levelGuide.js';
 import { matchCells } from './mappingRows.js';
+import type { PayAgainstMarket } from './payAgainstMarket.js';
 import { writeXlsx } from './writeXlsx.js';
 
 export type ExportCell = string | number | null;
@@ -105,6 +106,65 @@ export function matrixTable(matrix: JobFamilyMatrix): ExportTable {
   for (const j of matrix.unmatched)
     rows.push(['', 'not placed: no focus or level', '', '', '', 1, j.headcount, j.title, j.jobCode]);
   return { name: 'Matrix', rows };
+}
+
+export const PAY_EXPORT_COLUMNS = [
+  'line',
+  'job_code',
+  'title',
+  'location',
+  'headcount',
+  'function',
+  'level',
+  'profile',
+  'base_pay',
+  'currency',
+  'band_low',
+  'band_median',
+  'band_high',
+  'band_currency',
+  'band_region',
+  'region_note',
+  'compa_ratio',
+  'position',
+  'reason',
+  'basis',
+  'notes',
+] as const;
+
+/**
+ * Every compared job's pay against its band, a row each in the file's order: the whole list the
+ * pay page shows a page at a time. Jobs with no profile or no pay are not compared and not listed.
+ */
+export function payTable(pay: PayAgainstMarket): ExportTable {
+  const rows: ExportCell[][] = [[...PAY_EXPORT_COLUMNS]];
+  for (const j of pay.jobs) {
+    const b = j.band;
+    rows.push([
+      j.job.line,
+      j.job.jobCode,
+      j.job.title,
+      j.job.location,
+      j.job.headcount,
+      j.job.match.function?.name ?? '',
+      j.job.match.level?.code ?? '',
+      j.profileCode,
+      j.pay,
+      j.currency,
+      b?.low ?? null,
+      b?.median ?? null,
+      b?.high ?? null,
+      b?.currency ?? '',
+      j.region.name ?? '',
+      j.region.note,
+      j.compaRatio === null ? null : Math.round(j.compaRatio * 1000) / 1000,
+      j.position ?? '',
+      j.reason ?? '',
+      b ? `${b.kind}: ${b.basis}` : '',
+      j.notes.join(' '),
+    ]);
+  }
+  return { name: 'Pay', rows };
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';

@@ -42,6 +42,7 @@ export interface EqualValueGroup {
   level: { code: string; title: string };
   /** Pay in one currency per group; "" when the file states none. */
   currency: string;
+  /** Every job of the group, most people first, then lowest paid, then by line. */
   jobs: {
     line: number;
     title: string;
@@ -188,7 +189,7 @@ function group(list: readonly CompanyJob[], catalog: Catalog): EqualValueGroup {
         headcount: j.headcount,
         basePay: j.basePay ?? 0,
       }))
-      .sort((a, b) => a.basePay - b.basePay || a.line - b.line),
+      .sort((a, b) => b.headcount - a.headcount || a.basePay - b.basePay || a.line - b.line),
     families: [...families.values()].sort(
       (a, b) => b.people - a.people || a.focus.name.localeCompare(b.focus.name),
     ),

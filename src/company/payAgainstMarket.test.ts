@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PayBook } from '../core/payBands.js';
 import { type NorthwindDryRun, northwindDryRun } from '../testing/northwindDryRun.js';
 import { northwindPayBook } from './fixtures/northwindPayBook.js';
-import { type PayAgainstMarket, payAgainstMarket } from './payAgainstMarket.js';
+import {
+  type JobPay,
+  jobsMostOffBand,
+  PAY_DOTS_PER_ROW,
+  type PayAgainstMarket,
+  payAgainstMarket,
+} from './payAgainstMarket.js';
 
 describe('payAgainstMarket on the Northwind dry run', () => {
   let run: NorthwindDryRun;
@@ -74,5 +80,56 @@ describe('payAgainstMarket on the Northwind dry run', () => {
         expect(row.medianCompaRatio).toBeLessThanOrEqual(Math.max(...ratios));
       }
     }
+  });
+
+  it("states each row's spread of compa-ratios, and picks at most PAY_DOTS_PER_ROW jobs furthest from 1.00 as its dots", () => {
+    const off = (j: JobPay) => Math.abs((j.compaRatio ?? 1) - 1);
+    let capped = 0;
+    for (const row of pay.summary) {
+      const compared = pay.jobs.filter(
+        (j) =>
+          j.compaRatio !== null &&
+          j.job.match.function?.name === row.function &&
+          j.job.match.level?.code === row.level,
+      );
+      const ratios = compared.map((j) => j.compaRatio ?? 0).sort((a, b) => a - b);
+      if (!compared.length) {
+        expect(row.spread).toBeNull();
+        expect(row.outliers).toEqual([]);
+        continue;
+      }
+      expect(row.spread?.jobs).toBe(compared.length);
+      expect(row.spread?.min).toBe(ratios[0]);
+      expect(row.spread?.max).toBe(ratios.at(-1));
+      const { q1 = 0, median = 0, q3 = 0 } = row.spread ?? {};
+      expect(ratios).toContain(median);
+      expect(q1).toBeLessThanOrEqual(median);
+      expect(median).toBeLessThanOrEqual(q3);
+      expect(row.outliers).toHaveLength(Math.min(PAY_DOTS_PER_ROW, compared.length));
+      const nearest = Math.min(...row.outliers.map(off));
+      for (const j of compared.filter((c) => !row.outliers.includes(c)))
+        expect(off(j)).toBeLessThanOrEqual(nearest);
+      if (compared.length > PAY_DOTS_PER_ROW) capped += 1;
+    }
+    expect(capped).toBeGreaterThan(0);
+  });
+
+  it('orders the jobs most off their band first, the jobs not compared last, losing none', () => {
+    const ordered = jobsMostOffBand(pay.jobs);
+    expect(new Set(ordered)).toEqual(new Set(pay.jobs));
+    expect(ordered).toHaveLength(pay.jobs.length);
+    const outside = (j: JobPay) => {
+      const b = j.band;
+      if (j.compaRatio === null || !b) return -1;
+      if (b.low !== null && j.pay < b.low) return (b.low - j.pay) / b.median;
+      if (b.high !== null && j.pay > b.high) return (j.pay - b.high) / b.median;
+      return 0;
+    };
+    for (let i = 1; i < ordered.length; i++) {
+      const [before, after] = [ordered[i - 1], ordered[i]];
+      if (before && after) expect(outside(before)).toBeGreaterThanOrEqual(outside(after));
+    }
+    expect(outside(ordered[0] as JobPay)).toBeGreaterThan(0);
+    expect(ordered.at(-1)?.compaRatio).toBeNull();
   });
 });

@@ -38,7 +38,26 @@ export interface PaySummary {
   below: number;
   within: number;
   above: number;
+  /** The spread of the compa-ratios of the jobs compared (each job once); null with none compared. */
+  spread: CompaSpread | null;
+  /** Each distinct band of the row's profiles, low and high as shares of its own median. */
+  bands: { low: number; high: number }[];
+  /** At most PAY_DOTS_PER_ROW compared jobs: those furthest from 1.00, then by line. */
+  outliers: JobPay[];
 }
+
+/** Quartiles of compa-ratios, nearest rank over the jobs compared. */
+export interface CompaSpread {
+  jobs: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/** A chart row draws this many single jobs beside its box, so 50,000 jobs stay a readable page. */
+export const PAY_DOTS_PER_ROW = 5;
 
 export interface PayAgainstMarket {
   jobs: JobPay[];
@@ -55,7 +74,8 @@ export interface PayAgainstMarket {
  * the reason — since no exchange rate says what a real's worth in dollars of pay.
  */
 export function payAgainstMarket(jobs: readonly CompanyJob[], payBook: PayBook): PayAgainstMarket {
-  const bands = new Map<string, { band: PayBand | null; region: JobPay['region'] }>();
+  // Keyed by what decides the band, so a location is read once however many jobs share it.
+  const bands = new Map<string, { band: PayBand | null; region: JobPay['region']; localCurrency: string }>();
   const out: JobPay[] = [];
   let withoutPay = 0;
   let unmapped = 0;
@@ -69,14 +89,17 @@ export function payAgainstMarket(jobs: readonly CompanyJob[], payBook: PayBook):
       withoutPay += 1;
       continue;
     }
-    const country = locationCountry(job.location, job.currency);
-    const key = `${profileCode}\u0000${country?.code ?? ''}\u0000${job.location}`;
+    const key = `${profileCode}\u0000${job.currency}\u0000${job.location}`;
     let found = bands.get(key);
     if (!found) {
-      found = bandFor(payBook, profileCode, job.location, country);
+      const country = locationCountry(job.location, job.currency);
+      found = {
+        ...bandFor(payBook, profileCode, job.location, country),
+        localCurrency: country?.currency ?? '',
+      };
       bands.set(key, found);
     }
-    out.push(compare(job, profileCode, found.band, found.region, country?.currency ?? ''));
+    out.push(compare(job, profileCode, found.band, found.region, found.localCurrency));
   }
   return { jobs: out, summary: summarise(out), withoutPay, unmapped };
 }
@@ -152,6 +175,55 @@ function compare(
   return { ...base, compaRatio: pay / band.median, position, share, reason: null };
 }
 
+/**
+ * The jobs ordered for reading, those most off their band first: by how far the pay lies outside the
+ * band (as a share of its median), then by the compa-ratio's distance from 1.00, then by line; the
+ * jobs not compared come last, in line order.
+ */
+export function jobsMostOffBand(jobs: readonly JobPay[]): JobPay[] {
+  // Each job's keys worked out once: a comparator would work them out twice per comparison.
+  return jobs
+    .map((j) => ({ j, outside: outsideBand(j), off: fromMedian(j) }))
+    .sort((a, b) => b.outside - a.outside || b.off - a.off || a.j.job.line - b.j.job.line)
+    .map((k) => k.j);
+}
+
+/** How far pay lies outside its band over the band's median; 0 inside or without a range; −1 when not compared. */
+function outsideBand(j: JobPay): number {
+  const band = j.band;
+  if (j.compaRatio === null || !band) return -1;
+  if (band.low !== null && j.pay < band.low) return (band.low - j.pay) / band.median;
+  if (band.high !== null && j.pay > band.high) return (j.pay - band.high) / band.median;
+  return 0;
+}
+
+const fromMedian = (j: JobPay) => (j.compaRatio === null ? -1 : Math.abs(j.compaRatio - 1));
+
+function spreadOf(ratios: number[]): CompaSpread | null {
+  if (!ratios.length) return null;
+  const sorted = ratios.sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return {
+    jobs: sorted.length,
+    min: sorted[0] ?? 0,
+    q1: at(0.25),
+    median: at(0.5),
+    q3: at(0.75),
+    max: sorted.at(-1) ?? 0,
+  };
+}
+
+function bandSpans(jobs: readonly JobPay[]): PaySummary['bands'] {
+  const spans = new Map<string, { low: number; high: number }>();
+  for (const { band } of jobs)
+    if (band && band.low !== null && band.high !== null)
+      spans.set(`${band.low}:${band.high}:${band.median}`, {
+        low: band.low / band.median,
+        high: band.high / band.median,
+      });
+  return [...spans.values()];
+}
+
 function summarise(jobs: readonly JobPay[]): PaySummary[] {
   const groups = new Map<string, JobPay[]>();
   for (const j of jobs) {
@@ -177,6 +249,11 @@ function summarise(jobs: readonly JobPay[]): PaySummary[] {
         below: people(compared.filter((j) => j.position === 'below the band')),
         within: people(compared.filter((j) => j.position === 'in the band')),
         above: people(compared.filter((j) => j.position === 'above the band')),
+        spread: spreadOf(compared.map((j) => j.compaRatio ?? 0)),
+        bands: bandSpans(compared),
+        outliers: [...compared]
+          .sort((a, b) => fromMedian(b) - fromMedian(a) || a.job.line - b.job.line)
+          .slice(0, PAY_DOTS_PER_ROW),
       };
     })
     .sort((a, b) => a.function.localeCompare(b.function) || levelOrder(a.level) - levelOrder(b.level));

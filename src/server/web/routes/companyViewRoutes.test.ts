@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PAY_EXPORT_COLUMNS } from '../../../company/companyExports.js';
+import { equalValueGroups } from '../../../company/equalValueGroups.js';
 import { northwindPayBook } from '../../../company/fixtures/northwindPayBook.js';
 import { looksLikeFormula } from '../../../company/looksLikeFormula.js';
-import { payAgainstMarket } from '../../../company/payAgainstMarket.js';
+import { jobsMostOffBand, PAY_DOTS_PER_ROW, payAgainstMarket } from '../../../company/payAgainstMarket.js';
 import { readCsvRecords } from '../../../company/readCsvRecords.js';
 import { readXlsxSheets } from '../../../company/readXlsxSheets.js';
 import { CanonError } from '../../../core/errors.js';
@@ -11,6 +13,8 @@ import type { Actor } from '../../../core/roles.js';
 import { type NorthwindDryRun, northwindDryRun } from '../../../testing/northwindDryRun.js';
 import type { WorkspaceMapping } from '../../../workflow/companyWorkspace.js';
 import { HTTP_STATUS } from '../../errorStatus.js';
+import { GROUP_JOBS_SHOWN } from '../pages/company/EqualValuePage.js';
+import { PAY_PAGE_SIZE } from '../pages/company/PayPage.js';
 import { registerCompanyViewRoutes } from './companyViewRoutes.js';
 
 const VIEWER: Actor = { id: 'key:test (viewer)', role: 'viewer', workspace: 'acme' };
@@ -115,17 +119,62 @@ describe('registerCompanyViewRoutes over the Northwind dry run', () => {
       expect(md.html).toContain(`## Grade ${g.grade} — ${g.levels.join(' / ')}`);
   });
 
-  it("draws each job's pay as a dot on its band and lists every job's compa-ratio, or why it has none", async () => {
+  it("draws each row's spread with a bounded number of dots, and pages the jobs, most off their band first", async () => {
     const { html } = await get('/w/acme/pay');
     const pay = payAgainstMarket(run.jobs, payBook);
-    const compared = pay.jobs.filter((j) => j.compaRatio !== null);
-    expect(html.match(/<circle [^>]*class="dot /g)?.length).toBe(compared.length);
-    for (const j of pay.jobs.slice(0, 60)) {
-      const row = html.split(`<tr data-line="${j.job.line}">`)[1]?.split('</tr>')[0] ?? '';
+    const rows = pay.summary.filter((r) => r.spread);
+    expect(html.match(/<g class="pay-row"/g)).toHaveLength(rows.length);
+    for (const r of rows) {
+      const label = `${r.function} · ${r.level}`.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+      const g = html.split(`data-row="${label}" data-jobs="${r.spread?.jobs}"`)[1] ?? '';
+      expect(g, label).not.toBe('');
+      const row = g.split('<g class="pay-row"')[0]?.split('</svg>')[0] ?? '';
+      expect(row.match(/<circle /g)?.length ?? 0).toBe(Math.min(PAY_DOTS_PER_ROW, r.spread?.jobs ?? 0));
+    }
+    const compared = pay.jobs.filter((j) => j.compaRatio !== null).length;
+    expect(html.match(/<circle /g)?.length).toBeLessThan(compared);
+    const pages = Math.ceil(pay.jobs.length / PAY_PAGE_SIZE);
+    expect(pages).toBeGreaterThan(1);
+    expect(text(html)).toContain(`Jobs 1–${PAY_PAGE_SIZE} of ${pay.jobs.length}`);
+    expect(text(html)).toContain(`Page 1 of ${pages}`);
+    expect(html).toContain('href="/w/acme/pay?page=2#jobs-h"');
+    expect(html).toContain('href="/w/acme/exports/pay.csv"');
+    const lines: number[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const body = page === 1 ? html : (await get(`/w/acme/pay?page=${page}`)).html;
+      lines.push(...[...body.matchAll(/<tr data-line="(\d+)">/g)].map((m) => Number(m[1])));
+    }
+    expect(lines).toEqual(jobsMostOffBand(pay.jobs).map((j) => j.job.line));
+    for (const j of pay.jobs) {
+      const row = html.split(`<tr data-line="${j.job.line}">`)[1]?.split('</tr>')[0];
+      if (row === undefined) continue;
       if (j.compaRatio === null) expect(text(row)).toContain(j.reason ?? '');
       else expect(row).toContain(`data-compa="${j.compaRatio.toFixed(2)}"`);
     }
-    expect(text(html)).toContain('Not compared: no exchange rate is applied');
+    const last = await get(`/w/acme/pay?page=${pages}`);
+    expect(text(last.html)).toContain('Not compared: no exchange rate is applied');
+    expect(text((await get(`/w/acme/pay?page=${pages + 1}`)).html)).toContain(
+      `No jobs on page ${pages + 1}: there are ${pay.jobs.length}`,
+    );
+    expect((await get('/w/acme/pay?page=0')).status).toBe(400);
+    expect((await get('/w/acme/pay?page=two')).status).toBe(400);
+  });
+
+  it("serves every compared job's pay as pay.csv, in the file's order, formulas neutralised", async () => {
+    const pay = payAgainstMarket(run.jobs, payBook);
+    const csv = await get('/w/acme/exports/pay.csv');
+    expect(csv.res.headers.get('content-disposition')).toBe('attachment; filename="acme-pay.csv"');
+    const records = readCsvRecords(csv.html).records.map((r) => r.cells);
+    expect(records[0]).toEqual([...PAY_EXPORT_COLUMNS]);
+    expect(records.slice(1).map((r) => Number(r[0]))).toEqual(pay.jobs.map((j) => j.job.line));
+    const compa = PAY_EXPORT_COLUMNS.indexOf('compa_ratio');
+    for (const [i, j] of pay.jobs.entries()) {
+      const cell = records[i + 1]?.[compa] ?? '';
+      if (j.compaRatio === null) expect(cell).toBe('');
+      else expect(Number(cell)).toBeCloseTo(j.compaRatio, 3);
+    }
+    const title = PAY_EXPORT_COLUMNS.indexOf('title');
+    for (const r of records.slice(1)) expect(looksLikeFormula(r[title] ?? '')).toBe(false);
   });
 
   it('states the equal-value method and limits, and each group with its gap, small ones marked', async () => {
@@ -136,9 +185,41 @@ describe('registerCompanyViewRoutes over the Northwind dry run', () => {
     expect(html.match(/<tr data-group=/g)?.length).toBeGreaterThan(3);
   });
 
-  it('links the four exports, and serves them: the mapping a row per job, formulas neutralised, the matrix by cell', async () => {
+  it('lists at most GROUP_JOBS_SHOWN jobs a group, most people first, and counts the rest', async () => {
+    const full = mapping;
+    // Northwind four times over, so that groups outgrow the bound.
+    const jobs = [0, 1, 2, 3].flatMap((copy) =>
+      run.jobs.map((j) => ({ ...j, line: j.line + copy * 10_000, headcount: j.headcount + copy })),
+    );
+    mapping = { ...full, jobs };
+    try {
+      const { html } = await get('/w/acme/equal-value');
+      const groups = equalValueGroups(jobs, run.catalog).groups;
+      let over = 0;
+      for (const g of groups) {
+        const section =
+          html.split(`id="group-${g.level.code}-${g.currency}"`)[1]?.split('</section>')[0] ?? '';
+        const items = section.split('data-jobs=')[1]?.split('</ul>')[0] ?? '';
+        expect(section).toContain(`<ul class="small" data-jobs="${g.jobs.length}">`);
+        const shown = Math.min(GROUP_JOBS_SHOWN, g.jobs.length);
+        const listed = [...items.matchAll(/<li>Line (\d+):/g)].map((m) => Number(m[1]));
+        expect(listed).toEqual(g.jobs.slice(0, shown).map((j) => j.line));
+        const heads = g.jobs.map((j) => j.headcount);
+        expect(heads).toEqual([...heads].sort((a, b) => b - a));
+        if (g.jobs.length > GROUP_JOBS_SHOWN) {
+          over += 1;
+          expect(text(items)).toContain(`and ${g.jobs.length - GROUP_JOBS_SHOWN} more`);
+        } else expect(items).not.toContain('data-more');
+      }
+      expect(over).toBeGreaterThan(0);
+    } finally {
+      mapping = full;
+    }
+  });
+
+  it('links the exports, and serves them: the mapping a row per job, formulas neutralised, the matrix by cell', async () => {
     const { html } = await get('/w/acme/exports');
-    for (const f of ['mapping.csv', 'mapping.xlsx', 'matrix.csv', 'matrix.xlsx'])
+    for (const f of ['mapping.csv', 'mapping.xlsx', 'matrix.csv', 'matrix.xlsx', 'pay.csv'])
       expect(html).toContain(`href="/w/acme/exports/${f}"`);
     const csv = await get('/w/acme/exports/mapping.csv');
     expect(csv.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');

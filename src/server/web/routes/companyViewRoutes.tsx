@@ -1,5 +1,12 @@
 import type { Context, Hono } from 'hono';
-import { type ExportFormat, exportFile, mappingTable, matrixTable } from '../../../company/companyExports.js';
+import {
+  type ExportFormat,
+  type ExportTable,
+  exportFile,
+  mappingTable,
+  matrixTable,
+  payTable,
+} from '../../../company/companyExports.js';
 import { equalValueGroups } from '../../../company/equalValueGroups.js';
 import { buildJobFamilyMatrix } from '../../../company/jobFamilyMatrix.js';
 import { buildLevelGuide, levelGuideMarkdown } from '../../../company/levelGuide.js';
@@ -16,6 +23,7 @@ import { GradesPage } from '../pages/company/GradesPage.js';
 import { LevelGuidePage } from '../pages/company/LevelGuidePage.js';
 import { MatrixPage } from '../pages/company/MatrixPage.js';
 import { PayPage } from '../pages/company/PayPage.js';
+import { wholeNumber } from './wholeNumber.js';
 
 export interface CompanyViewDeps {
   catalog: () => Catalog;
@@ -26,11 +34,12 @@ export interface CompanyViewDeps {
 }
 
 /** The export downloads, by file name. */
-const EXPORTS = new Map<string, { table: 'mapping' | 'matrix'; format: ExportFormat }>([
+const EXPORTS = new Map<string, { table: 'mapping' | 'matrix' | 'pay'; format: ExportFormat }>([
   ['mapping.csv', { table: 'mapping', format: 'csv' }],
   ['mapping.xlsx', { table: 'mapping', format: 'xlsx' }],
   ['matrix.csv', { table: 'matrix', format: 'csv' }],
   ['matrix.xlsx', { table: 'matrix', format: 'xlsx' }],
+  ['pay.csv', { table: 'pay', format: 'csv' }],
 ]);
 
 /**
@@ -70,8 +79,10 @@ export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): voi
   });
   web.get('/w/:workspace/pay', async (c) => {
     const { workspace, mapping } = await read(c);
+    const asked = c.req.query('page');
+    const page = asked === undefined ? 1 : wholeNumber(asked, 'page');
     const pay = payAgainstMarket(mapping.jobs, deps.payBook());
-    return c.html(renderPage(PayPage({ workspace, mapping, pay })));
+    return c.html(renderPage(PayPage({ workspace, mapping, pay, page })));
   });
   web.get('/w/:workspace/equal-value', async (c) => {
     const { workspace, mapping } = await read(c);
@@ -91,10 +102,12 @@ export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): voi
         `No export ${quote(file)}: there are ${[...EXPORTS.keys()].join(', ')}.`,
       );
     const { workspace, mapping } = await read(c);
-    const table =
-      wanted.table === 'mapping'
-        ? mappingTable(mapping.jobs)
-        : matrixTable(buildJobFamilyMatrix(mapping.jobs, deps.catalog()));
+    const tables: Record<typeof wanted.table, () => ExportTable> = {
+      mapping: () => mappingTable(mapping.jobs),
+      matrix: () => matrixTable(buildJobFamilyMatrix(mapping.jobs, deps.catalog())),
+      pay: () => payTable(payAgainstMarket(mapping.jobs, deps.payBook())),
+    };
+    const table = tables[wanted.table]();
     const { body, contentType } = exportFile(table, wanted.format);
     return download(c, body, contentType, `${workspace}-${file}`);
   });

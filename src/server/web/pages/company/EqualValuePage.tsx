@@ -5,12 +5,16 @@ import { Layout } from '../../Layout.js';
 import { TableHead } from '../../TableHead.js';
 import { CompanyNav } from './CompanyNav.js';
 
+/** Jobs a group lists on the page: a group of thousands is read from its figures, not its rows. */
+export const GROUP_JOBS_SHOWN = 25;
+
 const money = (n: number, currency: string) =>
   currency ? formatMoneyShort(n, currency) : n.toLocaleString('en-US');
 
 /**
  * Equal-value groups for pay-transparency reporting: the method and its limits first, then each
- * group's jobs, what their profiles state, and the pay gap within it.
+ * group's figures, what their profiles state, the pay gap within it, and its jobs up to
+ * GROUP_JOBS_SHOWN (most people first, the rest counted).
  */
 export function EqualValuePage({
   workspace,
@@ -141,14 +145,22 @@ export function EqualValuePage({
             </div>
           </details>
           <details>
-            <summary>Jobs, lowest paid first ({g.jobs.length})</summary>
-            <ul class="small">
-              {g.jobs.map((j) => (
+            <summary>
+              Jobs, most people first ({g.jobs.length}
+              {g.jobs.length > GROUP_JOBS_SHOWN ? `; the first ${GROUP_JOBS_SHOWN} listed` : ''})
+            </summary>
+            <ul class="small" data-jobs={g.jobs.length}>
+              {g.jobs.slice(0, GROUP_JOBS_SHOWN).map((j) => (
                 <li>
                   Line {j.line}: {j.title} ({j.family}, {j.department}) — {money(j.basePay, g.currency)} ×{' '}
                   {j.headcount}
                 </li>
               ))}
+              {g.jobs.length > GROUP_JOBS_SHOWN ? (
+                <li class="muted" data-more={g.jobs.length - GROUP_JOBS_SHOWN}>
+                  and {g.jobs.length - GROUP_JOBS_SHOWN} more: every job is in the mapping export
+                </li>
+              ) : null}
             </ul>
           </details>
         </section>

@@ -36,6 +36,13 @@ export function ExportsPage({ workspace, mapping }: { workspace: string; mapping
           </li>
         ))}
         <li>
+          <strong>Pay against the market</strong> — every compared job: its pay, band, region, compa-ratio and
+          position, or why it has none:{' '}
+          <a href={`${workspaceHref(workspace)}/exports/pay.csv`} download="pay.csv">
+            CSV
+          </a>
+        </li>
+        <li>
           <strong>The level guide</strong> —{' '}
           <a href={`${workspaceHref(workspace)}/level-guide.md`} download="level-guide.md">
             Markdown
