@@ -1,13 +1,14 @@
 import type { Catalog } from '../core/catalog.js';
 import { CanonError, quote } from '../core/errors.js';
 import { findLevel } from '../core/levels.js';
+import type { PayBook } from '../core/payBands.js';
 import { toCsv } from '../core/toCsv.js';
 import type { CompanyJob } from './companyJob.js';
 import type { GradeCorrelation } from './gradeCorrelation.js';
 import { buildJobFamilyMatrix, type JobFamilyMatrix } from './jobFamilyMatrix.js';
 import { buildLevelGuide, levelGuideMarkdown } from './levelGuide.js';
 import { matchCells } from './mappingRows.js';
-import type { PayAgainstMarket } from './payAgainstMarket.js';
+import { type PayAgainstMarket, payAgainstMarket } from './payAgainstMarket.js';
 import { writeXlsx } from './writeXlsx.js';
 
 export type ExportCell = string | number | null;
@@ -199,16 +200,18 @@ export const COMPANY_EXPORT_FILES = [
   'matrix.csv',
   'matrix.xlsx',
   'matrix.json',
+  'pay.csv',
   'level-guide.md',
 ] as const;
 
 export type CompanyExportFile = (typeof COMPANY_EXPORT_FILES)[number];
 
-/** What an export is made from: a workspace's current jobs and grade table, and the catalog. */
+/** What an export is made from: a workspace's current jobs and grade table, the catalog and the market's pay. */
 export interface ExportSource {
   jobs: readonly CompanyJob[];
   correlation: GradeCorrelation;
   catalog: Catalog;
+  payBook: PayBook;
   /** The company's name for the level guide's heading. */
   company: string;
 }
@@ -235,7 +238,9 @@ export function companyExport(
   return exportFile(
     table === 'mapping'
       ? mappingTable(source.jobs)
-      : matrixTable(buildJobFamilyMatrix(source.jobs, source.catalog)),
+      : table === 'pay'
+        ? payTable(payAgainstMarket(source.jobs, source.payBook))
+        : matrixTable(buildJobFamilyMatrix(source.jobs, source.catalog)),
     format as ExportFormat,
   );
 }

@@ -448,7 +448,7 @@ function workspaceCommands(group: Command, io: CliIO): void {
       .description(
         "write the workspace's mapping or job family matrix as CSV, XLSX or JSON, or its level guide as Markdown (formula-looking cells neutralised)",
       )
-      .requiredOption('--table <table>', 'mapping, matrix or level-guide')
+      .requiredOption('--table <table>', 'mapping, matrix, pay (csv only) or level-guide')
       .option(
         '--format <format>',
         'csv, xlsx or json (the level guide: md); default: the extension of --out, else csv (md for the level guide)',
@@ -485,7 +485,12 @@ async function exportTable(flags: ExportFlags, io: CliIO): Promise<void> {
   const body = await onStoreOrServer(flags, {
     store: async (canon) => {
       const current = await canon.company.mapping(cliActor(), flags.workspace);
-      return companyExport(file, { ...current, catalog: canon.catalog, company: flags.workspace }).body;
+      return companyExport(file, {
+        ...current,
+        catalog: canon.catalog,
+        payBook: canon.payBook,
+        company: flags.workspace,
+      }).body;
     },
     server: (api) => api.download(`${workspacePath(flags.workspace)}/exports/${file}`),
   });

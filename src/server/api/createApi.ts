@@ -51,7 +51,7 @@ export function createApi(deps: ApiDeps, write?: WorkflowDeps & { workspaces?: W
   if (write?.documents) registerDocumentRoutes(api, write.documents, write.access);
   if (write?.jobs) registerJobRoutes(api, write.jobs, write.access);
   if (write?.workspaces) registerWorkspaceRoutes(api, write.workspaces, write.access);
-  if (write?.company) registerCompanyRoutes(api, write.company, write.access, deps.catalog);
+  if (write?.company) registerCompanyRoutes(api, write.company, write.access, deps);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   return api;
 }

@@ -3,11 +3,11 @@ import type { Context } from 'hono';
 import { COMPANY_EXPORT_FILES, companyExport } from '../../../company/companyExports.js';
 import { parseColumnMap } from '../../../company/guessColumns.js';
 import { MAX_CATALOG_BYTES } from '../../../company/readCatalogFile.js';
-import type { Catalog } from '../../../core/catalog.js';
 import { CanonError } from '../../../core/errors.js';
 import type { CompanyImportOptions, CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
 import type { Access } from '../../access.js';
 import { declareWorkspaceAccess } from '../../access.js';
+import type { ApiDeps } from '../apiDeps.js';
 import { jsonError, jsonResponse, rateLimited } from '../apiDeps.js';
 import { importDto } from '../companyDto.js';
 
@@ -453,7 +453,7 @@ export function registerCompanyRoutes(
   app: OpenAPIHono,
   company: CompanyWorkspace,
   access: Access,
-  catalog: () => Catalog,
+  deps: Pick<ApiDeps, 'catalog' | 'payBook'>,
 ): void {
   app.openapi(postImport, async (c) => {
     const actor = await access.actor(c);
@@ -483,7 +483,12 @@ export function registerCompanyRoutes(
   app.openapi(getExport, async (c) => {
     const { workspace, file } = c.req.valid('param');
     const mapping = await company.mapping(await access.actor(c), workspace);
-    const { body, contentType } = companyExport(file, { ...mapping, catalog: catalog(), company: workspace });
+    const { body, contentType } = companyExport(file, {
+      ...mapping,
+      catalog: deps.catalog(),
+      payBook: deps.payBook(),
+      company: workspace,
+    });
     // The declared answers are the file in each format; the typed router knows only JSON ones.
     return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
       'content-type': contentType,

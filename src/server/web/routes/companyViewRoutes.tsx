@@ -1,18 +1,10 @@
 import type { Context, Hono } from 'hono';
-import {
-  type ExportFormat,
-  type ExportTable,
-  exportFile,
-  mappingTable,
-  matrixTable,
-  payTable,
-} from '../../../company/companyExports.js';
+import { companyExport } from '../../../company/companyExports.js';
 import { equalValueGroups } from '../../../company/equalValueGroups.js';
 import { buildJobFamilyMatrix } from '../../../company/jobFamilyMatrix.js';
-import { buildLevelGuide, levelGuideMarkdown } from '../../../company/levelGuide.js';
+import { buildLevelGuide } from '../../../company/levelGuide.js';
 import { payAgainstMarket } from '../../../company/payAgainstMarket.js';
 import type { Catalog } from '../../../core/catalog.js';
-import { CanonError, quote } from '../../../core/errors.js';
 import type { PayBook } from '../../../core/payBands.js';
 import type { Actor } from '../../../core/roles.js';
 import type { WorkspaceMapping } from '../../../workflow/companyWorkspace.js';
@@ -32,15 +24,6 @@ export interface CompanyViewDeps {
   actor: (c: Context) => Actor;
   mapping: (actor: Actor, workspace: string) => Promise<WorkspaceMapping>;
 }
-
-/** The export downloads, by file name. */
-const EXPORTS = new Map<string, { table: 'mapping' | 'matrix' | 'pay'; format: ExportFormat }>([
-  ['mapping.csv', { table: 'mapping', format: 'csv' }],
-  ['mapping.xlsx', { table: 'mapping', format: 'xlsx' }],
-  ['matrix.csv', { table: 'matrix', format: 'csv' }],
-  ['matrix.xlsx', { table: 'matrix', format: 'xlsx' }],
-  ['pay.csv', { table: 'pay', format: 'csv' }],
-]);
 
 /**
  * The views of a workspace's mapping — matrix, grades, level guide, pay, equal-value groups — and its
@@ -67,16 +50,19 @@ export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): voi
     const guide = buildLevelGuide(mapping.jobs, mapping.correlation, deps.catalog());
     return c.html(renderPage(LevelGuidePage({ workspace, mapping, guide })));
   });
-  web.get('/w/:workspace/level-guide.md', async (c) => {
+  // Every export file, the level guide's Markdown among them, is made by the one `companyExport`
+  // the CLI and the API use too.
+  const exported = async (c: Context, file: string) => {
     const { workspace, mapping } = await read(c);
-    const guide = buildLevelGuide(mapping.jobs, mapping.correlation, deps.catalog());
-    return download(
-      c,
-      levelGuideMarkdown(guide, workspace),
-      'text/markdown; charset=utf-8',
-      `${workspace}-level-guide.md`,
-    );
-  });
+    const { body, contentType } = companyExport(file, {
+      ...mapping,
+      catalog: deps.catalog(),
+      payBook: deps.payBook(),
+      company: workspace,
+    });
+    return download(c, body, contentType, `${workspace}-${file}`);
+  };
+  web.get('/w/:workspace/level-guide.md', (c) => exported(c, 'level-guide.md'));
   web.get('/w/:workspace/pay', async (c) => {
     const { workspace, mapping } = await read(c);
     const asked = c.req.query('page');
@@ -93,24 +79,7 @@ export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): voi
     const { workspace, mapping } = await read(c);
     return c.html(renderPage(ExportsPage({ workspace, mapping })));
   });
-  web.get('/w/:workspace/exports/:file', async (c) => {
-    const file = c.req.param('file');
-    const wanted = EXPORTS.get(file);
-    if (!wanted)
-      throw new CanonError(
-        'not_found',
-        `No export ${quote(file)}: there are ${[...EXPORTS.keys()].join(', ')}.`,
-      );
-    const { workspace, mapping } = await read(c);
-    const tables: Record<typeof wanted.table, () => ExportTable> = {
-      mapping: () => mappingTable(mapping.jobs),
-      matrix: () => matrixTable(buildJobFamilyMatrix(mapping.jobs, deps.catalog())),
-      pay: () => payTable(payAgainstMarket(mapping.jobs, deps.payBook())),
-    };
-    const table = tables[wanted.table]();
-    const { body, contentType } = exportFile(table, wanted.format);
-    return download(c, body, contentType, `${workspace}-${file}`);
-  });
+  web.get('/w/:workspace/exports/:file', (c) => exported(c, c.req.param('file')));
 }
 
 function download(c: Context, body: string | Uint8Array, contentType: string, filename: string): Response {
