@@ -7,6 +7,7 @@ import { CanonError } from '../../../core/errors.js';
 import type { CompanyImportOptions, CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
 import type { Access } from '../../access.js';
 import { declareWorkspaceAccess } from '../../access.js';
+import { attachment } from '../../attachment.js';
 import type { ApiDeps } from '../apiDeps.js';
 import { jsonError, jsonResponse, rateLimited } from '../apiDeps.js';
 import { importDto } from '../companyDto.js';
@@ -490,10 +491,7 @@ export function registerCompanyRoutes(
       company: workspace,
     });
     // The declared answers are the file in each format; the typed router knows only JSON ones.
-    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-      'content-type': contentType,
-      'content-disposition': `attachment; filename="${workspace}-${file}"`,
-    }) as never;
+    return attachment(c, body, contentType, `${workspace}-${file}`) as never;
   });
   app.openapi(getQueue, async (c) =>
     c.json(await company.reviewQueue(await access.actor(c), c.req.valid('param').workspace), 200),

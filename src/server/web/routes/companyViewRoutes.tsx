@@ -8,6 +8,7 @@ import type { Catalog } from '../../../core/catalog.js';
 import type { PayBook } from '../../../core/payBands.js';
 import type { Actor } from '../../../core/roles.js';
 import type { WorkspaceMapping } from '../../../workflow/companyWorkspace.js';
+import { attachment } from '../../attachment.js';
 import { renderPage } from '../Layout.js';
 import { EqualValuePage } from '../pages/company/EqualValuePage.js';
 import { ExportsPage } from '../pages/company/ExportsPage.js';
@@ -60,7 +61,7 @@ export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): voi
       payBook: deps.payBook(),
       company: workspace,
     });
-    return download(c, body, contentType, `${workspace}-${file}`);
+    return attachment(c, body, contentType, `${workspace}-${file}`);
   };
   web.get('/w/:workspace/level-guide.md', (c) => exported(c, 'level-guide.md'));
   web.get('/w/:workspace/pay', async (c) => {
@@ -80,11 +81,4 @@ export function registerCompanyViewRoutes(web: Hono, deps: CompanyViewDeps): voi
     return c.html(renderPage(ExportsPage({ workspace, mapping })));
   });
   web.get('/w/:workspace/exports/:file', (c) => exported(c, c.req.param('file')));
-}
-
-function download(c: Context, body: string | Uint8Array, contentType: string, filename: string): Response {
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-    'content-type': contentType,
-    'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-  });
 }

@@ -12,6 +12,7 @@ import { getLevel } from '../../../core/levels.js';
 import { type Actor, requireWorkspaceRole, roleAllows } from '../../../core/roles.js';
 import { toCsv } from '../../../core/toCsv.js';
 import type { CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
+import { attachment } from '../../attachment.js';
 import { HTTP_STATUS } from '../../errorStatus.js';
 import { renderPage } from '../Layout.js';
 import { companyPaths } from '../pages/company/companyPaths.js';
@@ -181,11 +182,13 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
     const { workspace } = await member(c, 'editor');
     const run = runs.get(workspace, c.req.param('run'));
     if (!run.preview) throw new CanonError('not_found', 'This dry run has no rows yet.');
-    const name = run.upload.file.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_');
-    return c.body(toCsv([...mappingRows(run.preview.plan)]), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}-dry-run.csv"`,
-    });
+    const name = run.upload.file.replace(/\.[^.]*$/, '');
+    return attachment(
+      c,
+      toCsv([...mappingRows(run.preview.plan)]),
+      'text/csv; charset=utf-8',
+      `${name}-dry-run.csv`,
+    );
   });
 
   web.post('/w/:workspace/import/:run/columns', async (c) => {

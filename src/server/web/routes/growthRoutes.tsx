@@ -4,6 +4,7 @@ import { CanonError } from '../../../core/errors.js';
 import { jobDescription, jobDescriptionMarkdown } from '../../../core/jobDescription.js';
 import { progressionGuide } from '../../../core/progressionGuide.js';
 import { readinessItems, readinessMarkdown, readinessReport } from '../../../core/readiness.js';
+import { attachment } from '../../attachment.js';
 import { HTTP_STATUS } from '../../errorStatus.js';
 import type { WebDeps } from '../createWeb.js';
 import { HTML, renderPage } from '../Layout.js';
@@ -28,7 +29,12 @@ export function registerGrowthRoutes(web: Hono, deps: Pick<WebDeps, 'catalog' | 
   });
   web.get('/profiles/:code/jd.md', (c) => {
     const jd = jobDescription(deps.catalog(), c.req.param('code'));
-    return attachment(c, jobDescriptionMarkdown(jd), `${jd.code}-job-description.md`);
+    return attachment(
+      c,
+      jobDescriptionMarkdown(jd),
+      'text/markdown; charset=utf-8',
+      `${jd.code}-job-description.md`,
+    );
   });
   web.get('/profiles/:code/readiness', (c) => {
     const view = deps.catalog().getProfile(c.req.param('code'));
@@ -53,7 +59,12 @@ export function registerGrowthRoutes(web: Hono, deps: Pick<WebDeps, 'catalog' | 
   });
   web.post('/profiles/:code/readiness.md', async (c) => {
     const report = readinessReport(deps.catalog(), c.req.param('code'), await formFields(c));
-    return attachment(c, readinessMarkdown(report), `${report.profile.code}-readiness.md`);
+    return attachment(
+      c,
+      readinessMarkdown(report),
+      'text/markdown; charset=utf-8',
+      `${report.profile.code}-readiness.md`,
+    );
   });
   web.get('/progression', (c) => {
     const catalog = deps.catalog();
@@ -76,11 +87,4 @@ async function formFields(c: Context): Promise<Record<string, string>> {
   return Object.fromEntries(
     Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
-}
-
-function attachment(c: Context, text: string, filename: string): Response {
-  return c.body(text, 200, {
-    'content-type': 'text/markdown; charset=utf-8',
-    'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-  });
 }

@@ -1,10 +1,13 @@
+import { workspaceHref } from '../workspace/WorkspaceNav.js';
+
 /** The addresses of a workspace's import and review pages, built in one place for pages and routes. */
 export const companyPaths = (workspace: string) => {
-  const base = `/w/${encodeURIComponent(workspace)}`;
+  const upload = workspaceHref(workspace, 'import');
+  const review = workspaceHref(workspace, 'review');
   return {
-    import: `${base}/import`,
-    run: (id: string) => `${base}/import/${encodeURIComponent(id)}`,
-    review: `${base}/review`,
-    decide: `${base}/review/decide`,
+    import: upload,
+    run: (id: string) => `${upload}/${encodeURIComponent(id)}`,
+    review,
+    decide: `${review}/decide`,
   };
 };
