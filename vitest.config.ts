@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     // PGlite start-up dominates; a shared template keeps files cheap, but give slow CI room.
     testTimeout: 60_000,
+    // vitest's default leaves one core idle, which on CI's 2 cores runs the files one at a time; most
+    // files wait on a single-threaded PGlite or a child process, so one file per core halves the run.
+    maxWorkers: availableParallelism(),
     hookTimeout: 120_000,
     globalSetup: ['src/testing/globalSetup.ts'],
   },
