@@ -8,6 +8,8 @@ export interface ServerApi {
   post<T>(path: string, body: unknown): Promise<T>;
   /** JSON in, JSON out, replacing what the path names. */
   put<T>(path: string, body: unknown): Promise<T>;
+  /** Removes (or revokes) what the path names; `null` for an answer with no body (204). */
+  delete<T>(path: string): Promise<T>;
   /** A multipart form (documents to ingest). */
   postForm<T>(path: string, form: FormData): Promise<T>;
   /** A file the API answers (an export), as its bytes. */
@@ -76,6 +78,7 @@ export function serverApi(url: string, key: string | null): ServerApi {
         headers: headers({ 'content-type': 'application/json' }),
         body: JSON.stringify(body),
       }),
+    delete: (path) => call(path, { method: 'DELETE', headers: headers() }),
     postForm: (path, form) => call(path, { method: 'POST', headers: headers(), body: form }),
     download: async (path) => {
       const response = await fetchFrom(path, { headers: headers({ accept: '*/*' }) });

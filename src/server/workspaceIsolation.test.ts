@@ -97,7 +97,7 @@ describe('the API over one workspace: every operation whose path names {workspac
 
   it('finds the operations, reads and writes', () => {
     expect(operations.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(operations.map((o) => o.method))).toEqual(new Set(['GET', 'POST', 'PUT']));
+    expect(new Set(operations.map((o) => o.method))).toEqual(new Set(['GET', 'POST', 'PUT', 'DELETE']));
   });
 
   it('answers 401 without a key, whatever the read policy', async () => {

@@ -52,12 +52,21 @@ export async function listKeys(db: CanonDb, workspace?: string): Promise<StoredK
     .orderBy(asc(apiKeys.createdAt));
 }
 
-/** Marks a key revoked; returns false when no active key has that id. */
-export async function revokeKey(db: CanonDb, id: string): Promise<boolean> {
+/**
+ * Marks a key revoked; returns false when no active key has that id (in `workspace`, when one is given:
+ * a key of another workspace or of the shared taxonomy is not there).
+ */
+export async function revokeKey(db: CanonDb, id: string, workspace?: string): Promise<boolean> {
   const rows = await db
     .update(apiKeys)
     .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        eq(apiKeys.id, id),
+        isNull(apiKeys.revokedAt),
+        workspace === undefined ? undefined : eq(apiKeys.workspaceId, workspace),
+      ),
+    )
     .returning({ id: apiKeys.id });
   return rows.length > 0;
 }

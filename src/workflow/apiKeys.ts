@@ -80,14 +80,36 @@ export async function createApiKey(
   return { id, name: name.trim(), role, workspace: scope, key: `canon_${id}_${secret}` };
 }
 
-export async function revokeApiKey(db: CanonDb, actor: Actor, id: string): Promise<void> {
-  await auditedWrite(db, actor, 'admin', async (tx) => {
-    if (!(await revokeKey(tx, id))) throw new CanonError('not_found', `No active key with id ${quote(id)}.`);
-    return {
-      result: undefined,
-      audit: { action: 'key.revoke', target: `key:${id}`, before: null, after: null, note: null },
-    };
-  });
+/**
+ * Revokes an active key. Without a workspace, any key (an instance admin or the operator); with one,
+ * only a key of that workspace, by whoever manages its keys (`keysNeed`): a key of another workspace
+ * or of the shared taxonomy is not found there, as an unknown id is not.
+ */
+export async function revokeApiKey(db: CanonDb, actor: Actor, id: string, workspace?: string): Promise<void> {
+  await auditedWrite(
+    db,
+    actor,
+    workspace === undefined ? 'admin' : keysNeed(actor, workspace),
+    async (tx) => {
+      if (workspace !== undefined && !(await findWorkspace(tx, workspace)))
+        throw new CanonError('not_found', `No workspace ${quote(workspace)}.`);
+      if (!(await revokeKey(tx, id, workspace)))
+        throw new CanonError(
+          'not_found',
+          `No active key with id ${quote(id)}${workspace === undefined ? '' : ` in workspace ${quote(workspace)}`}.`,
+        );
+      return {
+        result: undefined,
+        audit: {
+          action: 'key.revoke',
+          target: `key:${id}`,
+          before: null,
+          after: workspace === undefined ? null : { workspace },
+          note: null,
+        },
+      };
+    },
+  );
 }
 
 /** A key as listings show it: never its hash. */

@@ -4,7 +4,7 @@ import type { Actor } from '../core/roles.js';
 import { readAudit } from '../store/auditRepository.js';
 import type { Store } from '../store/openStore.js';
 import { clonedStore } from '../testing/testStore.js';
-import { createApiKey, KeyVerifier, listApiKeys } from './apiKeys.js';
+import { createApiKey, KeyVerifier, listApiKeys, revokeApiKey } from './apiKeys.js';
 import { parseWorkspaceId, Workspaces } from './workspaces.js';
 
 const OPERATOR: Actor = { id: 'cli:ops', role: 'admin', operator: true };
@@ -103,5 +103,36 @@ describe("a workspace's keys", () => {
       workspace: 'acme',
     });
     expect(await verifier.verify(shared.key)).toEqual({ id: `key:${shared.id} (eve)`, role: 'approver' });
+  });
+
+  it('are revoked by its own admin (or an instance admin) in it alone; any other key is not found there', async () => {
+    const mine = await createApiKey(store.db, OPERATOR, 'fay', 'editor', 'acme');
+    const theirs = await createApiKey(store.db, OPERATOR, 'gus', 'editor', 'contoso');
+    const shared = await createApiKey(store.db, OPERATOR, 'hal', 'viewer');
+    const verifier = new KeyVerifier(store.db, 0);
+    expect(await refusal(workspaces.revokeKey(acme('editor'), 'acme', mine.id))).toBe('forbidden');
+    expect(await refusal(workspaces.revokeKey(acme('admin'), 'contoso', theirs.id))).toBe('not_found');
+    expect(await refusal(workspaces.revokeKey(acme('admin'), 'acme', theirs.id))).toBe('not_found');
+    expect(await refusal(workspaces.revokeKey(acme('admin'), 'acme', shared.id))).toBe('not_found');
+    expect(await refusal(workspaces.revokeKey(OPERATOR, 'contoso', mine.id))).toBe('not_found');
+    // Refused, each of them still works.
+    for (const key of [mine, theirs, shared]) expect((await verifier.verify(key.key)).id).toContain(key.id);
+
+    await workspaces.revokeKey(acme('admin'), 'acme', mine.id);
+    expect(await refusal(verifier.verify(mine.key))).toBe('unauthorized');
+    const [entry] = await readAudit(store.db, { target: `key:${mine.id}`, limit: 5 });
+    expect(entry).toMatchObject({
+      action: 'key.revoke',
+      actor: acme('admin').id,
+      after: { workspace: 'acme' },
+    });
+    const listed = (await listApiKeys(store.db, acme('admin'))).find((k) => k.id === mine.id);
+    expect(listed?.revokedAt).not.toBeNull();
+    expect(await refusal(workspaces.revokeKey(acme('admin'), 'acme', mine.id))).toBe('not_found');
+
+    await workspaces.revokeKey(INSTANCE_ADMIN, 'contoso', theirs.id);
+    expect(await refusal(verifier.verify(theirs.key))).toBe('unauthorized');
+    await revokeApiKey(store.db, OPERATOR, shared.id);
+    expect(await refusal(verifier.verify(shared.key))).toBe('unauthorized');
   });
 });

@@ -7,7 +7,7 @@ import {
   listWorkspaces,
   type StoredWorkspace,
 } from '../store/workspaceRepository.js';
-import { type CreatedKey, createApiKey, type KeySummary, listApiKeys } from './apiKeys.js';
+import { type CreatedKey, createApiKey, type KeySummary, listApiKeys, revokeApiKey } from './apiKeys.js';
 import { auditedWrite } from './auditedWrite.js';
 
 export type Workspace = StoredWorkspace;
@@ -89,6 +89,11 @@ export class Workspaces {
   /** A key scoped to the workspace (see `createApiKey` for who may make one). */
   createKey(actor: Actor, workspace: string, name: string, role: Role): Promise<CreatedKey> {
     return createApiKey(this.db, actor, name, role, workspace);
+  }
+
+  /** Revokes one of the workspace's keys; any other key is not found here (see `revokeApiKey`). */
+  revokeKey(actor: Actor, workspace: string, id: string): Promise<void> {
+    return revokeApiKey(this.db, actor, id, workspace);
   }
 
   /** The workspace's keys, never their hashes. */

@@ -50,7 +50,13 @@ export function keysCommand(parent: Command, io: CliIO): void {
     .command('revoke')
     .description('revoke a key by its id')
     .argument('<id>', 'the 8-character id from keys list')
+    .addOption(
+      workspaceOption(
+        "revoke only if the key is this workspace's (as its admin may, beside a running server too)",
+      ),
+    )
     .addOption(dataDirOption())
+    .addOption(keyOption())
     .action((id, flags) => revokeKey(id, flags, io));
 }
 
@@ -104,9 +110,17 @@ async function listKeys(flags: StoreFlags & { workspace?: string; json?: boolean
     );
 }
 
-async function revokeKey(id: string, flags: StoreFlags, io: CliIO) {
-  await withCanon(flags, async ({ store }) => {
-    await revokeApiKey(store.db, cliActor(), id);
-    io.out(`Revoked key ${id}. Running servers stop accepting it within a minute.\n`);
-  });
+async function revokeKey(id: string, flags: StoreFlags & { workspace?: string }, io: CliIO) {
+  const { workspace } = flags;
+  const onStore = ({ store }: Canon) => revokeApiKey(store.db, cliActor(), id, workspace);
+  // Like making one: a workspace's keys are revoked through a running server's API too.
+  if (workspace === undefined) await withCanon(flags, onStore);
+  else
+    await onStoreOrServer(flags, {
+      store: onStore,
+      server: (api) => api.delete<null>(`${keysPath(workspace)}/${encodeURIComponent(id)}`),
+    });
+  io.out(
+    `Revoked key ${id}${workspace === undefined ? '' : ` of workspace ${workspace}`}. Running servers stop accepting it within a minute.\n`,
+  );
 }

@@ -693,3 +693,102 @@ export const QueueItemSchema = z
     findings: z.number().int().openapi({ description: 'How many findings', example: 1 }),
   })
   .openapi('ReviewQueueItem', { description: 'An open draft in the review queue' });
+
+/**
+ * A level as a title's reading names it: what the resolver's answers and a company job's match both
+ * carry. The references below are strict: an answer with a field they do not document fails its schema.
+ */
+export const ResolvedLevelSchema = z
+  .strictObject({
+    code: z.string().openapi({ description: 'The level code', example: 'P3' }),
+    track: z.string().openapi({ description: 'Its track: S, P, M or E', example: 'P' }),
+    rank: z.number().openapi({ description: 'Its rank on the scale all tracks share', example: 3 }),
+    title: z.string().openapi({ description: "The level's title", example: 'Senior Professional' }),
+  })
+  .openapi('ResolvedLevel', { description: 'A level as a resolution names it' });
+
+export const FunctionRef = z
+  .strictObject({
+    code: z.string().openapi({ description: "The function's code", example: 'ENGINE' }),
+    name: z.string().openapi({ description: "The function's name", example: 'Engineering' }),
+  })
+  .openapi('FunctionRef', { description: 'A function, by code and name' });
+
+export const FocusRef = z
+  .strictObject({
+    code: z.string().openapi({ description: "The focus's code", example: 'TECHNOLO6B55' }),
+    name: z.string().openapi({ description: "The focus's name", example: 'Technology Executive Leadership' }),
+  })
+  .openapi('FocusRef', { description: 'A focus, by code and name' });
+
+export const ProfileRef = z
+  .strictObject({
+    code: z.string().openapi({ description: "The profile's code", example: 'TECHNO.TECHNOLO6B55.M6' }),
+    fit: z
+      .enum(['exact', 'nearest'])
+      .openapi({ description: "exact: the focus has the title's level; nearest: the closest level it has" }),
+  })
+  .openapi('ProfileRef', { description: 'The profile a title lands on' });
+
+/** A company job's match onto Canon, field for field as `company/matchJobs.ts`'s `JobMatch` has it. */
+export const JobMatchSchema = z
+  .strictObject({
+    line: z
+      .number()
+      .int()
+      .openapi({ description: 'The line (CSV) or row (XLSX) of the file it was read from', example: 3 }),
+    title: z
+      .string()
+      .openapi({ description: 'The job title as the file writes it', example: 'Software Engineer I' }),
+    department: z
+      .string()
+      .openapi({ description: 'Its department as the file writes it', example: 'Product Development' }),
+    grade: z.string().openapi({ description: 'Its grade as the file writes it, or ""', example: 'L-3' }),
+    duplicateOf: z.number().int().nullable().openapi({
+      description: 'The line of the first row it repeats (matched like it, counted once); null for a first',
+      example: null,
+    }),
+    status: z.enum(['matched', 'needs review', 'unmatched']).openapi({
+      description: '"needs review" when any reason in review holds; "unmatched" when no profile was found',
+      example: 'matched',
+    }),
+    function: orNull(FunctionRef, { description: 'The Canon function its department reads as, if any' }),
+    focus: orNull(FocusRef, { description: 'The focus the title lands on, if any' }),
+    profile: orNull(ProfileRef, { description: "The focus's profile at the job's level, if any" }),
+    level: orNull(ResolvedLevelSchema, {
+      description:
+        "The job's Canon level: its title's reading moved into its grade's levels; null when the title could not be read",
+    }),
+    titleLevel: orNull(
+      z
+        .strictObject({
+          code: z.string().openapi({ description: 'The level code', example: 'P1' }),
+          stated: z.boolean().openapi({
+            description: "Whether the title's words state it (false: the default reading)",
+            example: true,
+          }),
+        })
+        .openapi('TitleLevel', { description: "The level a title's words state, before its grade" }),
+      { description: 'The level the title states (or reads by default), before the grade; null when unread' },
+    ),
+    gradeLevels: z
+      .array(z.string())
+      .nullable()
+      .openapi({
+        description: "The Canon levels the job's grade corresponds to; null without a grade in the table",
+        example: ['P1'],
+      }),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .openapi({ description: 'How sure the match is, 0 to 1 (1: decided by a person)', example: 0.63 }),
+    review: z
+      .array(z.string())
+      .openapi({ description: 'Why it needs a person; empty when it does not', example: [] }),
+    explanation: z.array(z.string()).openapi({
+      description: 'The match in sentences, in the order it was made',
+      example: ['Grade: L3 corresponds to P1, as the title reads.'],
+    }),
+  })
+  .openapi('JobMatch', { description: "A company job's match onto a Canon profile" });

@@ -7,6 +7,7 @@ import { type Canon, canonOn } from '../../../runtime/openCanon.js';
 import { workspaces } from '../../../store/schema.js';
 import { clonedStore } from '../../../testing/testStore.js';
 import { createApiKey } from '../../../workflow/apiKeys.js';
+import { JobMatchSchema } from '../schemas.js';
 
 const OPERATOR: Actor = { id: 'cli:me', role: 'admin', operator: true };
 const TOKEN = 'operator-token-for-tests';
@@ -141,6 +142,30 @@ describe('/api/workspaces/{workspace}/… over HTTP', () => {
       settings: unknown[];
     };
     expect(read.settings).toHaveLength(1);
+  });
+
+  it("answers every job's match exactly as JobMatch documents it: the Northwind dry run's, and the mapping's after a decision", async () => {
+    const dry = (await (
+      await app.request(
+        '/api/workspaces/acme/imports?dryRun=true',
+        as(TOKEN, { method: 'POST', body: form(northwind, 'northwind.csv') }),
+      )
+    ).json()) as { jobs: { match: unknown }[] };
+    const mapping = (await (await app.request('/api/workspaces/acme/mapping', as(TOKEN))).json()) as {
+      jobs: { match: unknown; decidedBy: string }[];
+    };
+    const matches = [...dry.jobs, ...mapping.jobs].map((j) => j.match);
+    expect(dry.jobs.length).toBeGreaterThan(0);
+    expect(mapping.jobs.some((j) => j.decidedBy === 'person')).toBe(true);
+    const refused = matches.flatMap((match) => {
+      const parsed = JobMatchSchema.safeParse(match);
+      return parsed.success ? [] : [{ match, issues: parsed.error.issues }];
+    });
+    expect(refused).toEqual([]);
+    const statuses = new Set(matches.map((m) => JobMatchSchema.parse(m).status));
+    expect([...statuses].sort()).toEqual(['matched', 'needs review', 'unmatched']);
+    // Strict: a field the schema does not name is refused, so an answer cannot outgrow its documentation.
+    expect(JobMatchSchema.safeParse({ ...(matches[0] as object), extra: 1 }).success).toBe(false);
   });
 
   it('exports the mapping as JSON and CSV, the matrix as XLSX and the level guide as Markdown', async () => {

@@ -11,6 +11,7 @@ import { attachment } from '../../attachment.js';
 import type { ApiDeps } from '../apiDeps.js';
 import { jsonError, jsonResponse, rateLimited } from '../apiDeps.js';
 import { importDto } from '../companyDto.js';
+import { JobMatchSchema } from '../schemas.js';
 
 const Workspace = z.object({
   workspace: z
@@ -54,9 +55,7 @@ const CompanyJob = z
     headcount: z.number().int().openapi({ description: 'People in the job (1 for a row per person)' }),
     basePay: z.number().nullable().openapi({ description: 'Annual base pay as the file states it, or null' }),
     currency: z.string().openapi({ description: 'The currency as the file writes it, or ""' }),
-    match: loose(
-      'The match: status, function, focus, profile, level, confidence, review reasons and explanation',
-    ),
+    match: JobMatchSchema,
     decidedBy: z
       .enum(['person', 'dictionary', 'automatic'])
       .openapi({ description: 'Who settled the match' }),

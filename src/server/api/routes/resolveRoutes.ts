@@ -4,18 +4,10 @@ import { REVIEW_MIN_CONFIDENCE, REVIEW_MIN_LEAD } from '../../../resolve/reviewR
 import { MAX_TITLE_LENGTH, type TitleResolver } from '../../../resolve/titleResolver.js';
 import { declareAccess } from '../../access.js';
 import { jsonError, rateLimited, readErrors } from '../apiDeps.js';
-import { orNull } from '../schemas.js';
+import { FocusRef, orNull, ProfileRef, ResolvedLevelSchema } from '../schemas.js';
 
 export const BATCH_LIMIT = 1000;
 
-const LevelSchema = z
-  .object({
-    code: z.string().openapi({ description: 'The level code', example: 'P3' }),
-    track: z.string().openapi({ description: 'Its track: S, P, M or E', example: 'P' }),
-    rank: z.number().openapi({ description: 'Its rank on the scale all tracks share', example: 3 }),
-    title: z.string().openapi({ description: "The level's title", example: 'Senior Professional' }),
-  })
-  .openapi('ResolvedLevel', { description: 'A level as a resolution names it' });
 const CodeTitle = (name: string, code: string, title: string) =>
   z
     .object({
@@ -25,20 +17,6 @@ const CodeTitle = (name: string, code: string, title: string) =>
     .openapi({ description: `An ${name} occupation` });
 const Soc = CodeTitle('SOC 2018', '15-1243', 'Database Architects');
 const Onet = CodeTitle('O*NET-SOC', '15-1243.00', 'Database Architects');
-const FocusRef = z
-  .object({
-    code: z.string().openapi({ description: "The focus's code", example: 'TECHNOLO6B55' }),
-    name: z.string().openapi({ description: "The focus's name", example: 'Technology Executive Leadership' }),
-  })
-  .openapi('FocusRef', { description: 'A focus, by code and name' });
-const ProfileRef = z
-  .object({
-    code: z.string().openapi({ description: "The profile's code", example: 'TECHNO.TECHNOLO6B55.M6' }),
-    fit: z
-      .enum(['exact', 'nearest'])
-      .openapi({ description: "exact: the focus has the title's level; nearest: the closest level it has" }),
-  })
-  .openapi('ProfileRef', { description: 'The profile a title lands on' });
 const words = (description: string, example: string[]) =>
   z.array(z.string()).openapi({ description, example });
 
@@ -51,7 +29,7 @@ const CandidateSchema = z
       description: "The focus's profile at the title's level, if any",
       example: null,
     }),
-    level: LevelSchema.openapi({
+    level: ResolvedLevelSchema.openapi({
       description:
         "The title's level as read for the candidate's focus (the support reading on a support-track focus).",
     }),
@@ -99,7 +77,7 @@ const LandingSchema = z
   .object({
     focus: FocusRef,
     profile: ProfileRef,
-    level: LevelSchema.openapi({
+    level: ResolvedLevelSchema.openapi({
       description: "The profile's level: the nearest the focus offers when it lacks the title's.",
     }),
     via: z
@@ -132,7 +110,7 @@ const ResolutionSchema = z
     status: z
       .enum(['resolved', 'unresolved'])
       .openapi({ description: 'Whether any occupation was found', example: 'resolved' }),
-    level: LevelSchema.openapi({
+    level: ResolvedLevelSchema.openapi({
       description:
         "The title's level, whether or not an occupation is found; on the landing focus's track when it lands.",
     }),

@@ -213,6 +213,37 @@ const createKey = createRoute({
   },
 });
 
+const revokeKey = createRoute({
+  method: 'delete',
+  ...declareWorkspaceAccess('admin'),
+  path: '/workspaces/{workspace}/keys/{id}',
+  operationId: 'revokeWorkspaceKey',
+  tags: ['Workspaces'],
+  summary: "Revoke one of the workspace's keys (admin in it)",
+  description:
+    'Revokes a key scoped to this workspace, with an audit entry; it stays in the listing, marked revoked. Running servers stop accepting it within a minute (they remember a verified key that long). A key of another workspace or of the shared taxonomy is not found here (404), as an unknown or already revoked id is not.',
+  request: {
+    params: WorkspaceParam.extend({
+      id: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/)
+        .openapi({
+          param: { name: 'id', in: 'path', description: "The key's public id, as the keys listing shows it" },
+          example: '3f9a2c1d',
+        }),
+    }),
+  },
+  responses: {
+    204: { description: 'Revoked' },
+    400: jsonError('An id that is not 8 hexadecimal digits'),
+    ...roleErrors,
+    404: jsonError(
+      'No such workspace (also the answer to a key from outside it), or no active key with that id in it',
+    ),
+    ...rateLimited,
+  },
+});
+
 /** A workspace as the API answers it, and the CLI prints it. */
 export const workspaceDto = (w: Workspace) => ({ id: w.id, name: w.name, created: w.createdAt });
 /** A key as the API lists it, and the CLI prints it. */
@@ -244,6 +275,11 @@ export function registerWorkspaceRoutes(app: OpenAPIHono, workspaces: Workspaces
   app.openapi(keys, async (c) => {
     const items = (await workspaces.keys(await access.actor(c), c.req.valid('param').workspace)).map(keyDto);
     return c.json({ items }, 200, NO_STORE);
+  });
+  app.openapi(revokeKey, async (c) => {
+    const { workspace, id } = c.req.valid('param');
+    await workspaces.revokeKey(await access.actor(c), workspace, id);
+    return c.body(null, 204);
   });
   app.openapi(createKey, async (c) => {
     const { name, role } = c.req.valid('json');
