@@ -27,7 +27,7 @@ describe('matchJobs', () => {
     resolver = new TitleResolver(new OccupationIndex(LANDING_OCCUPATIONS), catalog);
   });
 
-  it("moves a title into its grade's level, infers the grade from the titles that state theirs, and places the profile there", () => {
+  it("moves a title into its grade's level, infers the grade from the titles that state theirs, and places the profile there", async () => {
     line = 1;
     const rows = [
       row('Senior Software Engineer', 'G5'),
@@ -36,7 +36,7 @@ describe('matchJobs', () => {
       row('Software Engineer I', 'G3'),
       row('Software Developer', 'G3'),
     ];
-    const { matches, correlation } = matchJobs(rows, resolver, catalog);
+    const { matches, correlation } = await matchJobs(rows, resolver, catalog);
     expect(correlation.grades.map((g) => [g.grade, g.levels.join('/')])).toEqual([
       ['G3', 'P1'],
       ['G5', 'P3'],
@@ -59,9 +59,9 @@ describe('matchJobs', () => {
     expect(matches[0]?.explanation).toContain('Grade: G5 corresponds to P3, as the title reads.');
   });
 
-  it('sends a title whose stated level is two ranks from its grade to review', () => {
+  it('sends a title whose stated level is two ranks from its grade to review', async () => {
     line = 10;
-    const { matches } = matchJobs(
+    const { matches } = await matchJobs(
       [
         row('Senior Software Engineer', 'G5'),
         row('Senior Software Developer', 'G5'),
@@ -78,9 +78,9 @@ describe('matchJobs', () => {
     });
   });
 
-  it("keeps a title's own level without a grade, or with one the table does not hold", () => {
+  it("keeps a title's own level without a grade, or with one the table does not hold", async () => {
     line = 20;
-    const { matches } = matchJobs(
+    const { matches } = await matchJobs(
       [row('Senior Electrician', ''), row('Senior Offering Manager', 'G9'), row('Electrician', 'N/A')],
       resolver,
       catalog,
@@ -95,10 +95,10 @@ describe('matchJobs', () => {
     );
   });
 
-  it('matches a duplicate row like its first and leaves it out of the grade table', () => {
+  it('matches a duplicate row like its first and leaves it out of the grade table', async () => {
     line = 30;
     const first = row('Senior Software Engineer', 'G5');
-    const { matches, correlation } = matchJobs(
+    const { matches, correlation } = await matchJobs(
       [first, row('Senior Software Engineer', 'G5', '', first.line), row('Software Engineer', 'G5')],
       resolver,
       catalog,
@@ -111,11 +111,27 @@ describe('matchJobs', () => {
     expect(correlation.grades[0]).toMatchObject({ grade: 'G5', jobs: 2 });
   });
 
-  it('reports progress up to every row', () => {
+  it('reports progress up to every row', async () => {
     const seen: [number, number][] = [];
-    matchJobs([row('Electrician', 'Band 2'), row('Electrician', 'Band 2')], resolver, catalog, {
+    await matchJobs([row('Electrician', 'Band 2'), row('Electrician', 'Band 2')], resolver, catalog, {
       progress: (done, total) => seen.push([done, total]),
     });
     expect(seen.at(-1)).toEqual([2, 2]);
+  });
+
+  it('gives the event loop a turn between chunks of rows, so what else waits runs while a large file is matched', async () => {
+    line = 100;
+    const rows = Array.from({ length: 1_200 }, (_, i) =>
+      row(i % 2 ? 'Electrician' : 'Senior Accountant', 'G4'),
+    );
+    const events: (number | 'turn')[] = [];
+    await matchJobs(rows, resolver, catalog, {
+      progress: (done) => {
+        events.push(done);
+        // Queued while the first chunk is matched: it runs only if matching lets the event loop turn.
+        if (done === 500) setImmediate(() => events.push('turn'));
+      },
+    });
+    expect(events).toEqual([500, 'turn', 1_000, 1_200]);
   });
 });

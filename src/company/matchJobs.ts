@@ -50,26 +50,32 @@ export interface MatchOptions extends CorrelationOptions {
   progress?: (done: number, total: number) => void;
 }
 
+/** Rows read between turns of the event loop: a server answers its other requests, and shows this progress, while a large file is matched. */
+const CHUNK = 500;
+
 /**
  * Matches every row of a catalog to a Canon profile, in two passes. First each title is read in
  * its department (`JobTitleReader`); the titles' stated seniority at each grade gives the grade
  * table (`correlateGrades`). Then each job's level is its title's reading moved into its grade's
  * levels — a plain "Analyst" at a grade whose titles read P1 is P1; a "Senior Analyst" two ranks
  * above its grade is flagged for review — and placed on its focus's ladder. A duplicate row is
- * matched like its first and counted as one; it adds nothing to the grade table.
+ * matched like its first and counted as one; it adds nothing to the grade table. Titles are read
+ * `CHUNK` rows at a time, the event loop given a turn between chunks.
  */
-export function matchJobs(
+export async function matchJobs(
   rows: readonly JobRow[],
   resolver: TitleResolver,
   catalog: Catalog,
   options: MatchOptions = {},
-): { matches: JobMatch[]; correlation: GradeCorrelation } {
+): Promise<{ matches: JobMatch[]; correlation: GradeCorrelation }> {
   const reader = new JobTitleReader(resolver, catalog);
   const readings: TitleReading[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     readings.push(reader.read(row.title, row.department));
-    if ((i + 1) % 500 === 0 || i + 1 === rows.length) options.progress?.(i + 1, rows.length);
-  });
+    const done = i + 1;
+    if (done % CHUNK === 0 || done === rows.length) options.progress?.(done, rows.length);
+    if (done % CHUNK === 0 && done < rows.length) await new Promise((resolve) => setImmediate(resolve));
+  }
   const gradeReadings: GradeReading[] = rows.flatMap((row, i) => {
     const reading = readings[i];
     if (row.duplicateOf !== null || !row.grade.trim() || !reading?.level || !reading.focus) return [];

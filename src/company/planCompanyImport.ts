@@ -133,7 +133,7 @@ export async function planCompanyImport(
       duplicateOf,
     });
   }
-  const { matches, correlation } = matchJobs(jobs, deps.resolver, deps.catalog, {
+  const { matches, correlation } = await matchJobs(jobs, deps.resolver, deps.catalog, {
     ...(options.gradeOrder ? { order: options.gradeOrder } : {}),
     ...(options.gradeLevels ? { overrides: options.gradeLevels } : {}),
     progress: (done, total) => options.progress?.('matching titles', done, total),

@@ -396,7 +396,7 @@ export class CompanyImports implements CompanyWorkspace {
     overrides: ReadonlyMap<string, string>,
   ): Promise<CompanyJob[]> {
     const catalog = this.deps.catalog();
-    const { matches } = matchJobs(
+    const { matches } = await matchJobs(
       jobs.map((j) => ({
         line: j.line,
         title: j.title,

@@ -9,10 +9,12 @@ import type { CompanyImportOptions, ImportPreview } from '../../../workflow/comp
 
 /**
  * The workspaces' company mapping, with a dry run that can be held part-way, as a large file's is
- * while it works, and the options of every store kept, to see that the one shown is the one stored.
+ * while it works, its progress watched as the page is told it, and the options of every store kept,
+ * to see that the one shown is the one stored.
  */
 class HeldImports extends CompanyImports {
   hold: Promise<void> | null = null;
+  watch: CompanyImportOptions['progress'] | null = null;
   stored: { options: CompanyImportOptions }[] = [];
   override store(
     actor: Actor,
@@ -31,9 +33,20 @@ class HeldImports extends CompanyImports {
     file: string,
     options: CompanyImportOptions = {},
   ): Promise<ImportPreview> {
-    options.progress?.('matching titles', 250, 1000);
-    await this.hold;
-    return super.preview(actor, workspace, bytes, file, options);
+    if (this.hold) {
+      options.progress?.('matching titles', 250, 1000);
+      await this.hold;
+    }
+    const { watch } = this;
+    const progress = options.progress;
+    if (!watch || !progress) return super.preview(actor, workspace, bytes, file, options);
+    return super.preview(actor, workspace, bytes, file, {
+      ...options,
+      progress: (stage, done, total) => {
+        progress(stage, done, total);
+        watch(stage, done, total);
+      },
+    });
   }
 }
 
@@ -146,6 +159,36 @@ describe('the import and review pages of a workspace', () => {
     company.hold = null;
     release();
     expect(await (await settled(run)).text()).toContain('data-section="mapping"');
+  });
+
+  it('shows the rows matched so far while a large file is matched, answering other requests meanwhile', async () => {
+    // Northwind's rows ten times over: thousands of rows, matched in chunks.
+    const [banner = '', header = '', ...rows] = readFileSync(NORTHWIND_CSV, 'utf8').trimEnd().split('\n');
+    const large = Buffer.from([banner, header, ...Array.from({ length: 10 }, () => rows).flat()].join('\n'));
+    const events: string[] = [];
+    let asked: Promise<string> | null = null;
+    let run = '';
+    company.watch = (stage, done, total) => {
+      if (stage !== 'matching titles') return;
+      events.push(done < total ? 'matching' : 'matched');
+      // Asked while the first chunk's progress is reported: answered only if matching lets the server turn.
+      asked ??= (async () => {
+        const page = await (await get(run)).text();
+        events.push('answered');
+        return page;
+      })();
+    };
+    run = await started(large, 'northwind-x10.csv');
+    try {
+      await settled(run);
+    } finally {
+      company.watch = null;
+    }
+    const page = text(await (asked ?? Promise.resolve('')));
+    expect(page).toContain('matching titles');
+    expect(page).toMatch(/\b500 of [\d,]+ rows/);
+    expect(events.indexOf('answered')).toBeGreaterThan(0);
+    expect(events.indexOf('answered')).toBeLessThan(events.indexOf('matched'));
   });
 
   it('runs the dry run again with a column the user picked', async () => {
