@@ -400,6 +400,16 @@ export const companyGrades = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.grade] })],
 );
 
+export const companyImportRuns = pgTable('company_import_runs', {
+  workspaceId: text('workspace_id').primaryKey(),
+  runId: text('run_id').notNull(),
+  holder: text('holder').notNull(),
+  process: text('process').notNull(),
+  file: text('file').notNull(),
+  startedAt: at('started_at').notNull().defaultNow(),
+  expiresAt: at('expires_at').notNull(),
+});
+
 export const schema = {
   sources,
   functions,
@@ -429,4 +439,5 @@ export const schema = {
   companyJobs,
   companyDictionary,
   companyGrades,
+  companyImportRuns,
 };

@@ -29,6 +29,7 @@ import {
 } from '../store/companyRepository.js';
 import type { CanonDb } from '../store/openStore.js';
 import { auditedWrite } from './auditedWrite.js';
+import { withImportLease } from './companyImportLease.js';
 import type {
   CompanyImportOptions,
   CompanyWorkspace,
@@ -98,7 +99,7 @@ export class CompanyImports implements CompanyWorkspace {
     options: CompanyImportOptions = {},
   ) {
     await this.enter(actor, workspace, 'editor');
-    return this.exclusive(workspace, async () => {
+    return this.exclusive(workspace, { holder: actor.id, file }, async () => {
       const prepared = await this.prepare(workspace, bytes, file, options);
       const { preview, latest } = prepared;
       // The same file read the same way onto the same jobs: nothing to store, and nothing to log.
@@ -207,7 +208,7 @@ export class CompanyImports implements CompanyWorkspace {
         `No profile ${quote(code)} in the catalog; give a profile code such as ENG-SWE-P3 (\`canon search\` finds them).`,
       );
     const note = decision.note?.trim() || null;
-    return this.exclusive(workspace, () =>
+    return this.exclusive(workspace, null, () =>
       auditedWrite(this.deps.db, actor, { workspace, role: 'editor' }, async (tx) => {
         await this.lock(tx, workspace);
         const key = { titleKey: dictionaryKey(title), departmentKey: dictionaryKey(department) };
@@ -267,7 +268,7 @@ export class CompanyImports implements CompanyWorkspace {
         'invalid_input',
         `Say why ${quote(parsed.key)} corresponds to ${quote(text)}: a grade set by hand carries its reason.`,
       );
-    return this.exclusive(workspace, async () => {
+    return this.exclusive(workspace, null, async () => {
       const { db } = this.deps;
       const [latest, jobs, settings] = await Promise.all([
         readLatestCompanyImport(db, workspace),
@@ -319,12 +320,19 @@ export class CompanyImports implements CompanyWorkspace {
       throw new CanonError('not_found', `No workspace ${quote(workspace)}.`);
   }
 
-  /** Runs a write with the workspace marked busy in this process; a second write meanwhile is refused. */
-  private async exclusive<T>(workspace: string, write: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a write with the workspace marked busy in this process; a second write meanwhile is refused.
+   * An import also holds the workspace's import lease, which refuses one started by another process.
+   */
+  private async exclusive<T>(
+    workspace: string,
+    lease: { holder: string; file: string } | null,
+    write: () => Promise<T>,
+  ): Promise<T> {
     if (this.busy.has(workspace)) throw busy(workspace);
     this.busy.add(workspace);
     try {
-      return await write();
+      return await (lease ? withImportLease(this.deps.db, { workspace, ...lease }, write) : write());
     } finally {
       this.busy.delete(workspace);
     }
