@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NORTHWIND_CSV } from '../company/fixtures/northwindXlsx.js';
@@ -50,10 +53,15 @@ async function leases(db: CanonDb): Promise<LeaseRow[]> {
 }
 
 /** A lease left by a process that is gone or still running elsewhere, `seconds` from now (negative: lapsed). */
-async function leaseOf(db: CanonDb, holder: string, seconds: number): Promise<void> {
+async function leaseOf(
+  db: CanonDb,
+  holder: string,
+  seconds: number,
+  process = 'pid 1 on elsewhere',
+): Promise<void> {
   await db.execute(
     sql`INSERT INTO company_import_runs (workspace_id, run_id, holder, process, file, started_at, expires_at)
-        VALUES ('acme', 'elsewhere', ${holder}, 'pid 1 on elsewhere', 'old.csv', now() - interval '1 minute', now() + make_interval(secs => ${seconds}))`,
+        VALUES ('acme', 'elsewhere', ${holder}, ${process}, 'old.csv', now() - interval '1 minute', now() + make_interval(secs => ${seconds}))`,
   );
 }
 
@@ -127,6 +135,20 @@ for (const [name, open] of await storesWithTaxonomy('company import lease')) {
       expect(refused.message).toContain('"old.csv" by cli:elsewhere (pid 1 on elsewhere), since ');
       // A run that never held the lease gives up nothing: the other process's stays.
       expect(await leases(db)).toMatchObject([{ holder: 'cli:elsewhere', live: true }]);
+      await db.execute(sql`DELETE FROM company_import_runs`);
+    });
+
+    it('takes over at once a live lease whose holder was a process of this machine that has ended', async () => {
+      const child = spawn(process.execPath, ['-e', '']);
+      await once(child, 'exit');
+      await leaseOf(db, 'cli:killed', 60, `pid ${child.pid} on ${hostname()}`);
+      expect(await withImportLease(db, run('key:aaaa (ann)', 'next.csv'), async () => 'ran')).toBe('ran');
+      expect(await leases(db)).toEqual([]);
+
+      // This very process runs: its lease is not taken.
+      await leaseOf(db, 'cli:running', 60, `pid ${process.pid} on ${hostname()}`);
+      const refused = await refusal(withImportLease(db, run('key:aaaa (ann)', 'now.csv'), async () => 'ran'));
+      expect(refused.code).toBe('conflict');
       await db.execute(sql`DELETE FROM company_import_runs`);
     });
 

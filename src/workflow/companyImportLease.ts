@@ -37,11 +37,14 @@ export async function withImportLease<T>(
 ): Promise<T> {
   const seconds = options.seconds ?? IMPORT_LEASE_SECONDS;
   const runId = randomUUID();
-  const held = await takeImportRun(
-    db,
-    { ...run, runId, process: `pid ${process.pid} on ${hostname()}` },
-    seconds,
-  );
+  const taking = { ...run, runId, process: `pid ${process.pid} on ${hostname()}` };
+  let held = await takeImportRun(db, taking, seconds);
+  if (held && holderIsGone(held)) {
+    // A process of this machine that no longer runs holds nothing: without this, an import killed a
+    // moment ago would keep the workspace's next import waiting until its lease ran out.
+    await releaseImportRun(db, run.workspace, held.runId);
+    held = await takeImportRun(db, taking, seconds);
+  }
   if (held) throw underWay(run.workspace, held);
   // Renewals run one after another, never two at once; a failed one is left to the next (the store
   // failing fails the import's own statements too).
@@ -69,6 +72,19 @@ export async function withImportLease<T>(
   }
   await release();
   return result;
+}
+
+/** Whether the lease's holder was a process of this machine that has since ended. */
+function holderIsGone(held: ImportRun): boolean {
+  const at = /^pid (\d+) on (.+)$/.exec(held.process);
+  if (!at || at[2] !== hostname()) return false;
+  try {
+    process.kill(Number(at[1]), 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process runs, under another user; only ESRCH says it is gone.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 function underWay(workspace: string, held: ImportRun): CanonError {
