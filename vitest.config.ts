@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './src/testing/longestFirstSequencer.js';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
@@ -10,6 +11,8 @@ export default defineConfig({
     // vitest's default leaves one core idle, which on CI's 2 cores runs the files one at a time; most
     // files wait on a single-threaded PGlite or a child process, so one file per core halves the run.
     maxWorkers: availableParallelism(),
+    // The longest files first (test-durations.json), so no core sits idle while one long file ends the run.
+    sequence: { sequencer: LongestFirstSequencer },
     hookTimeout: 120_000,
     globalSetup: ['src/testing/globalSetup.ts'],
   },
