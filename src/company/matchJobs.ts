@@ -94,7 +94,7 @@ export async function matchJobs(
   const gradeOf = gradeFinder(correlation, options.order);
   // Rows alike in title, department and grade match alike: worked out once, shared by every such row.
   // The reader answers a title and department with one reading, so the reading stands for both.
-  const alike = new Map<TitleReading, Map<string, Match>>();
+  const alike = new Map<TitleReading, Map<string, SharedMatch>>();
   const matches = rows.map((row, i): JobMatch => {
     const reading = readings[i] as TitleReading;
     let atGrades = alike.get(reading);
@@ -112,7 +112,8 @@ export async function matchJobs(
   return { matches, correlation };
 }
 
-type Match = Omit<JobMatch, 'line' | 'duplicateOf'>;
+/** What rows matched alike share: a match but its row's line and the row it repeats. */
+export type SharedMatch = Omit<JobMatch, 'line' | 'duplicateOf'>;
 
 /** The match of one row: its title's reading, its level moved into its grade's, and the profile at that level. */
 function atGrade(
@@ -120,7 +121,7 @@ function atGrade(
   reading: TitleReading,
   grade: GradeLevels | undefined,
   catalog: Catalog,
-): Match {
+): SharedMatch {
   const review = [...reading.review];
   const explanation = [...reading.explanation];
   let level = reading.level;

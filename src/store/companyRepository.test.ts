@@ -16,11 +16,12 @@ function job(line: number): CompanyJob {
   const senior = line % 2 === 0;
   const title = senior ? 'Senior Accountant' : 'Electrician';
   const match: JobMatch = {
+    // In the order matching writes a match: the row's own fields first.
     line,
+    duplicateOf: null,
     title,
     department: 'Finance',
     grade: senior ? 'G5' : 'G3',
-    duplicateOf: null,
     status: senior ? 'matched' : 'needs review',
     function: { code: 'FIN', name: 'Finance' },
     focus: null,

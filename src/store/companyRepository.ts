@@ -1,10 +1,19 @@
-import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { CompanyJob, DecidedBy } from '../company/companyJob.js';
-import type { JobMatch } from '../company/matchJobs.js';
+import type { JobMatch, SharedMatch } from '../company/matchJobs.js';
 import type { ImportSummary } from '../company/planCompanyImport.js';
+import { CanonError, quote } from '../core/errors.js';
 import { chunks } from './chunks.js';
 import type { CanonDb } from './openStore.js';
-import { companyDictionary, companyGrades, companyImports, companyJobs, workspaces } from './schema.js';
+import {
+  companyDictionary,
+  companyGrades,
+  companyImports,
+  companyJobs,
+  companyMatches,
+  workspaces,
+} from './schema.js';
 
 /** An import as stored: the file, how it was read, what it held and who stored it. */
 export interface CompanyImportRecord {
@@ -112,6 +121,8 @@ export async function replaceCompanyJobs(
   progress?: (done: number, total: number) => void,
 ): Promise<void> {
   await tx.delete(companyJobs).where(eq(companyJobs.workspaceId, workspace));
+  // Every match is written again with the jobs, so none that no job uses is kept.
+  await tx.delete(companyMatches).where(eq(companyMatches.workspaceId, workspace));
   await insertJobs(tx, workspace, importId, jobs, keyOf, progress);
 }
 
@@ -144,12 +155,14 @@ async function insertJobs(
   keyOf: KeyOf,
   progress?: (done: number, total: number) => void,
 ): Promise<void> {
+  const keys = matchKeys();
   let done = 0;
   for (const batch of chunks(jobs, JOB_BATCH)) {
-    // A batch travels as one JSON parameter and is unpacked by the database: binding 17 parameters
-    // a row costs several times more than the rows themselves, on PGlite above all.
-    const payload = JSON.stringify(
-      batch.map((j) => ({
+    const fresh: { match_key: string; match: string }[] = [];
+    const rows = batch.map((j) => {
+      const { key, text } = keys(j.match);
+      if (text !== null) fresh.push({ match_key: key, match: text });
+      return {
         line: j.line,
         job_code: j.jobCode,
         title: j.title,
@@ -164,20 +177,49 @@ async function insertJobs(
         currency: j.currency,
         status: j.match.status,
         decided_by: j.decidedBy,
-        match: j.match,
-      })),
-    );
+        duplicate_of: j.match.duplicateOf,
+        match_key: key,
+      };
+    });
+    // A match kept by an earlier write (a decision rewrites some jobs) is that same match: left as it is.
+    if (fresh.length > 0)
+      await tx.execute(sql`
+        INSERT INTO company_matches (workspace_id, match_key, match)
+        SELECT ${workspace}, match_key, match::json
+        FROM json_to_recordset(${JSON.stringify(fresh)}::json) AS x(match_key text, match text)
+        ON CONFLICT DO NOTHING`);
+    // A batch travels as one JSON parameter and is unpacked by the database: binding 17 parameters
+    // a row costs several times more than the rows themselves, on PGlite above all.
     await tx.execute(sql`
       INSERT INTO company_jobs (workspace_id, import_id, line, job_code, title, department, title_key,
-        department_key, grade, location, employee_id, headcount, base_pay, currency, status, decided_by, match)
+        department_key, grade, location, employee_id, headcount, base_pay, currency, status, decided_by,
+        duplicate_of, match_key)
       SELECT ${workspace}, ${importId}, line, job_code, title, department, title_key, department_key, grade,
-        location, employee_id, headcount, base_pay, currency, status, decided_by, match
-      FROM json_to_recordset(${payload}::json) AS x(line integer, job_code text, title text,
+        location, employee_id, headcount, base_pay, currency, status, decided_by, duplicate_of, match_key
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(line integer, job_code text, title text,
         department text, title_key text, department_key text, grade text, location text, employee_id text,
-        headcount integer, base_pay double precision, currency text, status text, decided_by text, match json)`);
+        headcount integer, base_pay double precision, currency text, status text, decided_by text,
+        duplicate_of integer, match_key text)`);
     done += batch.length;
     progress?.(done, jobs.length);
   }
+}
+
+/**
+ * The key of each job's shared match (a digest of its JSON), with the JSON the first time this write
+ * meets it: a match is sent to the store once however many jobs share it.
+ */
+function matchKeys(): (match: JobMatch) => { key: string; text: string | null } {
+  const seen = new Map<string, string>();
+  return (match) => {
+    const { line: _line, duplicateOf: _duplicateOf, ...shared } = match;
+    const text = JSON.stringify(shared);
+    const known = seen.get(text);
+    if (known !== undefined) return { key: known, text: null };
+    const key = createHash('sha256').update(text).digest('base64url');
+    seen.set(text, key);
+    return { key, text };
+  };
 }
 
 /** The workspace's current jobs in file order, with the import they came from (null when it has none). */
@@ -204,33 +246,57 @@ export async function readCompanyJobs(
   const jobs: CompanyJob[] = [];
   // Read a page at a time, by line: the embedded store holds a query's whole answer in its own
   // memory before handing it over (on 50,000 jobs, one query peaked about 50 MB higher than pages of
-  // 20,000). The pages are one snapshot (inside a caller's transaction, its own), so an import stored
-  // meanwhile is never half read.
+  // 20,000). The pages and the matches are one snapshot (inside a caller's transaction, its own), so
+  // an import stored meanwhile is never half read.
   return db.transaction(
     async (tx) => {
+      const matches = new Map<string, SharedMatch>();
+      const used = tx.select({ key: companyJobs.matchKey }).from(companyJobs).where(where);
+      for (const r of await tx
+        .select({ key: companyMatches.matchKey, match: companyMatches.match })
+        .from(companyMatches)
+        .where(and(eq(companyMatches.workspaceId, workspace), inArray(companyMatches.matchKey, used))))
+        matches.set(r.key, shareMatch(r.match));
       for (;;) {
         const after = jobs.at(-1)?.line;
-        const rows = await tx
-          .select()
-          .from(companyJobs)
-          .where(after === undefined ? where : and(where, gt(companyJobs.line, after)))
-          .orderBy(asc(companyJobs.line))
-          .limit(READ_PAGE);
-        for (const r of rows)
+        const rows = await jobPage(tx, after === undefined ? where : and(where, gt(companyJobs.line, after)));
+        for (const [
+          line,
+          jobCode,
+          title,
+          department,
+          grade,
+          location,
+          employeeId,
+          headcount,
+          basePay,
+          currency,
+          decidedBy,
+          duplicateOf,
+          matchKey,
+        ] of rows) {
+          const shared = matches.get(matchKey);
+          // The foreign key keeps every job's match; a missing one is a store that is not Canon's.
+          if (!shared)
+            throw new CanonError(
+              'internal',
+              `The store has no match ${quote(matchKey)} for line ${line} of workspace ${quote(workspace)}.`,
+            );
           jobs.push({
-            line: r.line,
-            jobCode: share(r.jobCode),
-            title: share(r.title),
-            department: share(r.department),
-            grade: share(r.grade),
-            location: share(r.location),
-            employeeId: r.employeeId,
-            headcount: r.headcount,
-            basePay: r.basePay,
-            currency: share(r.currency),
-            match: shareMatch(r.match),
-            decidedBy: r.decidedBy,
+            line,
+            jobCode: share(jobCode),
+            title: share(title),
+            department: share(department),
+            grade: share(grade),
+            location: share(location),
+            employeeId,
+            headcount,
+            basePay,
+            currency: share(currency),
+            match: { line, duplicateOf, ...shared },
+            decidedBy,
           });
+        }
         if (rows.length < READ_PAGE) return jobs;
       }
     },
@@ -238,14 +304,46 @@ export async function readCompanyJobs(
   );
 }
 
+/** A job's columns as `jobPage` reads them, in its order. */
+type JobCells = [
+  line: number,
+  jobCode: string,
+  title: string,
+  department: string,
+  grade: string,
+  location: string,
+  employeeId: string,
+  headcount: number,
+  basePay: number | null,
+  currency: string,
+  decidedBy: DecidedBy,
+  duplicateOf: number | null,
+  matchKey: string,
+];
+
 /**
- * Jobs read back share what they have alike, as the matching that made them shares its matches:
- * an HRIS export's 50,000 rows hold a few thousand titles, departments and matches, and each row's
- * match parsed apart would hold its own copy of every name and explanation (about 2 KB a row).
- * Equal strings become one string; a match's lists and objects, one per distinct value (by its
- * JSON). The maps live for one read only.
+ * Up to `READ_PAGE` jobs in line order, as one JSON text the database builds: the embedded store's
+ * reader decodes a row's fields one by one in JavaScript, and 50,000 jobs of 13 fields took twice
+ * as long that way as one JSON text parsed at once.
  */
-function sharing(): { share: (text: string) => string; shareMatch: (match: JobMatch) => JobMatch } {
+async function jobPage(tx: CanonDb, where: SQL | undefined): Promise<JobCells[]> {
+  const result = (await tx.execute(sql`
+    SELECT coalesce(json_agg(json_build_array(line, job_code, title, department, grade, location,
+      employee_id, headcount, base_pay, currency, decided_by, duplicate_of, match_key) ORDER BY line), '[]')::text AS page
+    FROM (SELECT * FROM ${companyJobs} WHERE ${where} ORDER BY line LIMIT ${READ_PAGE}) AS jobs`)) as unknown as {
+    rows: { page: string }[];
+  };
+  return JSON.parse(result.rows[0]?.page ?? '[]') as JobCells[];
+}
+
+/**
+ * Jobs read back share what they have alike, as the matching that made them does: an HRIS export's
+ * 50,000 rows hold a few thousand titles, departments and matches. Each distinct match is stored and
+ * parsed once, and every job matched alike holds it; equal strings become one string, and the
+ * matches' lists and objects one per distinct value (by its JSON), since distinct matches still
+ * share functions, focuses and levels. The maps live for one read only.
+ */
+function sharing(): { share: (text: string) => string; shareMatch: <T extends object>(match: T) => T } {
   const strings = new Map<string, string>();
   const values = new Map<string, unknown>();
   const share = (text: string): string => {
@@ -264,7 +362,7 @@ function sharing(): { share: (text: string) => string; shareMatch: (match: JobMa
     return value;
   };
   // The parsed match is this read's own: its fields are replaced in place, their order kept.
-  const shareMatch = (match: JobMatch): JobMatch => {
+  const shareMatch = <T extends object>(match: T): T => {
     const fields = match as unknown as Record<string, unknown>;
     for (const key of Object.keys(fields)) fields[key] = shareValue(fields[key]);
     return match;

@@ -13,7 +13,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import type { DecidedBy } from '../company/companyJob.js';
-import type { JobMatch } from '../company/matchJobs.js';
+import type { JobMatch, SharedMatch } from '../company/matchJobs.js';
 import type { ImportSummary } from '../company/planCompanyImport.js';
 import type { BulkJobStatus, ChunkInput, RowProblem } from '../core/bulkJob.js';
 import type { Proposal } from '../core/content/applyProposal.js';
@@ -366,9 +366,21 @@ export const companyJobs = pgTable(
     currency: text('currency').notNull(),
     status: text('status').$type<JobMatch['status']>().notNull(),
     decidedBy: text('decided_by').$type<DecidedBy>().notNull(),
-    match: json('match').$type<JobMatch>().notNull(),
+    duplicateOf: integer('duplicate_of'),
+    matchKey: text('match_key').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.line] })],
+);
+
+/** A match as jobs matched alike share it: every field of `JobMatch` but the row's line and the row it repeats. */
+export const companyMatches = pgTable(
+  'company_matches',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    matchKey: text('match_key').notNull(),
+    match: json('match').$type<SharedMatch>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.matchKey] })],
 );
 
 export const companyDictionary = pgTable(
