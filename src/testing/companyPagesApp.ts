@@ -13,6 +13,7 @@ import { createApp } from '../server/createApp.js';
 import { registerCompanyWorkRoutes } from '../server/web/routes/companyWorkRoutes.js';
 import { workspaces } from '../store/schema.js';
 import { CompanyImports } from '../workflow/companyImports.js';
+import { CompanyUploads } from '../workflow/companyUploads.js';
 import { clonedStore } from './testStore.js';
 
 /** Who a test request is, by its `x-test-actor` header: until the sign-in is wired, the pages' actor. */
@@ -50,6 +51,7 @@ export async function companyPagesApp<C extends CompanyImports = CompanyImports>
   registerCompanyWorkRoutes(app, {
     catalog: () => catalog,
     company,
+    uploads: new CompanyUploads(db),
     actor: async (c) =>
       TEST_ACTORS.get(c.req.header('x-test-actor') ?? 'editor') ?? { id: 'web:nobody', role: 'viewer' },
   });
