@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { DecidedBy } from '../company/companyJob.js';
 import type { ColumnRole } from '../company/guessColumns.js';
-import type { ImportSummary } from '../company/planCompanyImport.js';
 import type { ErrorCode } from '../core/errors.js';
+import type { CompanyImportRecord } from './companyRepository.js';
 import type { CanonDb } from './openStore.js';
 import { companyDryRuns, companyUploads } from './schema.js';
 import { isUniqueViolation } from './storeFailure.js';
@@ -34,16 +33,7 @@ export interface DryRunProgress {
 
 /** What a store stored: the import, and how many jobs it added, removed and changed. */
 export interface DryRunStored {
-  import: {
-    id: number;
-    workspace: string;
-    file: string;
-    fileHash: string;
-    createdBy: string;
-    createdAt: string;
-    summary: ImportSummary;
-    decided: Record<DecidedBy, number>;
-  };
+  import: Omit<CompanyImportRecord, 'options'>;
   diff: { unchanged: boolean; added: number; removed: number; changed: number };
 }
 

@@ -6,31 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NORTHWIND_CSV } from '../../../company/fixtures/northwindXlsx.js';
 import type { Actor } from '../../../core/roles.js';
 import { companyStore } from '../../../testing/companyPagesApp.js';
-import { CompanyImports } from '../../../workflow/companyImports.js';
+import { HeldImports } from '../../../testing/heldImports.js';
 import { CompanyUploads } from '../../../workflow/companyUploads.js';
-import type { CompanyImportOptions, ImportPreview } from '../../../workflow/companyWorkspace.js';
 import { type ImportRun, ImportRuns } from './importRuns.js';
 
 const editor: Actor = { id: 'web:editor', role: 'editor', workspace: 'northwind' };
 const WS = 'northwind';
-
-/** A company mapping whose dry runs wait, while `hold` is set, as a server's does mid-way through a large file. */
-class HeldImports extends CompanyImports {
-  hold: Promise<void> | null = null;
-  override async preview(
-    actor: Actor,
-    workspace: string,
-    bytes: Uint8Array,
-    file: string,
-    options: CompanyImportOptions = {},
-  ): Promise<ImportPreview> {
-    if (this.hold) {
-      options.progress?.('matching titles', 250, 1000);
-      await this.hold;
-    }
-    return super.preview(actor, workspace, bytes, file, options);
-  }
-}
 
 /** A pid of this machine that no process holds any more: a child that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
