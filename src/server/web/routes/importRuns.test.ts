@@ -13,6 +13,15 @@ import { type ImportRun, ImportRuns } from './importRuns.js';
 const editor: Actor = { id: 'web:editor', role: 'editor', workspace: 'northwind' };
 const WS = 'northwind';
 
+/** The page tests' held dry runs, and a store that waits too while `storeHold` is set. */
+class StoreHeldImports extends HeldImports {
+  storeHold: Promise<void> | null = null;
+  override async store(...args: Parameters<HeldImports['store']>) {
+    if (this.storeHold) await this.storeHold;
+    return super.store(...args);
+  }
+}
+
 /** A pid of this machine that no process holds any more: a child that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
 
@@ -20,7 +29,7 @@ describe('the import page’s runs, kept in the store, seen by every server on i
   let deps: Awaited<ReturnType<typeof companyStore>>;
   /** A "server": its own company mapping, uploads and runs over the one store. */
   const server = (process?: string) => {
-    const company = new HeldImports(deps);
+    const company = new StoreHeldImports(deps);
     const uploads = new CompanyUploads(deps.db, process ? { process } : {});
     return { company, runs: new ImportRuns({ company, uploads, catalog: deps.catalog }) };
   };
@@ -128,5 +137,27 @@ describe('the import page’s runs, kept in the store, seen by every server on i
     expect(seen.error?.message).toContain('(pid 1 on another-machine) stopped before it finished');
     elsewhere.company.hold = null;
     release();
+  });
+
+  it('leaves the dry run of a store whose server stopped storable again, saying why', async () => {
+    const a = server();
+    const started = await a.runs.start(editor, WS, 'northwind-catalog.csv', csv);
+    const previewed = await once(a.runs, started.id, settled);
+    let release = () => {};
+    const gone = server(`pid ${deadPid()} on ${hostname()}`);
+    gone.company.storeHold = new Promise((resolve) => {
+      release = resolve;
+    });
+    await gone.runs.store(editor, previewed);
+    const seen = await a.runs.get(editor, WS, started.id);
+    expect(seen.state).toBe('previewed');
+    expect(seen.error?.message).toMatch(/^The store of "northwind-catalog.csv" was interrupted/);
+    await a.runs.store(editor, seen);
+    expect((await once(a.runs, started.id, settled)).state).toBe('stored');
+    // The stopped server's store, let go, finds the run moved on and the workspace changed: nothing of it lands.
+    gone.company.storeHold = null;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await a.runs.get(editor, WS, started.id)).state).toBe('stored');
   });
 });
