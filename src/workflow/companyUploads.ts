@@ -16,13 +16,7 @@ import {
 } from '../store/companyUploadRepository.js';
 import type { CanonDb } from '../store/openStore.js';
 
-export type {
-  DryRun,
-  DryRunChange,
-  DryRunOptions,
-  DryRunProgress,
-  DryRunStored,
-} from '../store/companyUploadRepository.js';
+export type { DryRun, DryRunChange, DryRunOptions, DryRunStored } from '../store/companyUploadRepository.js';
 
 /** Which run, of which upload: what the methods on one run read of it. */
 export type RunRef = Pick<DryRun, 'id' | 'workspace' | 'uploadHash' | 'file'>;

@@ -182,8 +182,14 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
     const { actor, workspace } = await member(c, 'editor');
     const run = await runs.get(actor, workspace, c.req.param('run'));
     const error = run.error ?? undefined;
-    // A dry run that failed has nothing to show but why: the upload form again, with the error.
-    return (await runPage(c, actor, workspace, run, error)) ?? importPage(c, actor, workspace, error);
+    try {
+      // A dry run that failed has nothing to show but why: the upload form again, with the error.
+      return (await runPage(c, actor, workspace, run, error)) ?? importPage(c, actor, workspace, error);
+    } catch (failure) {
+      // Its preview could not be read again (its upload dropped for the budget): the form, saying so.
+      if (!shownOnForm(failure)) throw failure;
+      return importPage(c, actor, workspace, failure);
+    }
   });
 
   web.get('/w/:workspace/import/:run/mapping.csv', async (c) => {

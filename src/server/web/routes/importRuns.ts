@@ -2,15 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Catalog } from '../../../core/catalog.js';
 import { catalogIdentity } from '../../../core/catalogIdentity.js';
 import { CanonError } from '../../../core/errors.js';
-import type { Actor } from '../../../core/roles.js';
+import { type Actor, requireWorkspaceRole } from '../../../core/roles.js';
 import {
   type CompanyUploads,
   type DryRun,
   type DryRunChange,
   type DryRunOptions,
-  type DryRunProgress,
   HEARTBEAT_MS,
-  type RunRef,
 } from '../../../workflow/companyUploads.js';
 import type {
   CompanyImportOptions,
@@ -18,7 +16,6 @@ import type {
   ImportPreview,
 } from '../../../workflow/companyWorkspace.js';
 
-export type RunProgress = DryRunProgress;
 /** The columns and sheet a dry run read the file with: what "Store this import" stores it with too. */
 export type RunOptions = DryRunOptions;
 
@@ -51,8 +48,11 @@ const toCanon = (error: unknown) =>
  * settings) — the user is sent to a fresh dry run instead of storing one they have not seen.
  */
 export class ImportRuns {
-  /** Progress of the runs this process works, as last reported: the store has it a moment later. */
-  private readonly live = new Map<string, RunProgress>();
+  /**
+   * The runs this process works, as they stand here: the store has their progress a moment later, and
+   * the embedded store, busy with a store's transaction, could not answer a poll until it commits.
+   */
+  private readonly working = new Map<string, ImportRun>();
   /** Previews by run id, most recently used last. */
   private readonly previews = new Map<string, Promise<ImportPreview>>();
 
@@ -69,13 +69,13 @@ export class ImportRuns {
 
   /** A run of this workspace, or not found (a run of another workspace is not there for it). */
   async get(actor: Actor, workspace: string, id: string): Promise<ImportRun> {
+    const mine = this.working.get(id);
+    if (mine?.workspace === workspace) {
+      requireWorkspaceRole(actor, { workspace, role: 'viewer' });
+      return mine;
+    }
     const run = await this.deps.uploads.read(actor, workspace, id);
-    const progress = this.live.get(id);
-    return {
-      ...run,
-      ...(progress ? { progress } : {}),
-      error: run.error ? new CanonError(run.error.code, run.error.message) : null,
-    };
+    return { ...run, error: run.error ? new CanonError(run.error.code, run.error.message) : null };
   }
 
   /**
@@ -203,7 +203,7 @@ export class ImportRuns {
    */
   private work(
     actor: Actor,
-    run: RunRef,
+    run: ImportRun,
     state: 'previewing' | 'storing',
     task: (progress: NonNullable<CompanyImportOptions['progress']>) => Promise<DryRunChange>,
   ): void {
@@ -214,18 +214,17 @@ export class ImportRuns {
       writing = writing.then(() => uploads.advance(actor, run, state, change)).catch(() => false);
       return writing;
     };
+    const mine: ImportRun = { ...run, state, progress: null, error: null, owner: uploads.process };
+    this.working.set(run.id, mine);
     let written = { stage: '', at: 0 };
     const progress = (stage: string, done: number, total: number) => {
       const now = { stage, done, total };
-      this.live.set(run.id, now);
+      mine.progress = now;
       if (stage === written.stage && Date.now() - written.at < PROGRESS_EVERY_MS) return;
       written = { stage, at: Date.now() };
       void write({ progress: now });
     };
-    const heartbeat = setInterval(
-      () => void write({ progress: this.live.get(run.id) ?? null }),
-      HEARTBEAT_MS,
-    );
+    const heartbeat = setInterval(() => void write({ progress: mine.progress }), HEARTBEAT_MS);
     // The heartbeat never keeps a process alive that has nothing else to do.
     heartbeat.unref();
     setImmediate(() => {
@@ -241,7 +240,7 @@ export class ImportRuns {
         .then(async (outcome) => {
           clearInterval(heartbeat);
           await write(outcome);
-          this.live.delete(run.id);
+          this.working.delete(run.id);
         });
     });
   }
