@@ -5,6 +5,7 @@ import { createApp } from '../server/createApp.js';
 import type { Observability } from '../server/observability.js';
 import type { RateLimits } from '../server/rateLimit.js';
 import { KeyVerifier } from '../workflow/apiKeys.js';
+import { CompanyUploads } from '../workflow/companyUploads.js';
 import { sourceDocuments } from '../workflow/sourceDocuments.js';
 import { Workspaces } from '../workflow/workspaces.js';
 import { type Canon, ingestDeps } from './openCanon.js';
@@ -39,6 +40,7 @@ export function appForCanon(
     jobs: canon.jobs,
     workspaces: new Workspaces(canon.store.db),
     company: canon.company,
+    companyUploads: new CompanyUploads(canon.store.db),
     keys: new KeyVerifier(canon.store.db, undefined, operator),
     ...(otherWriters ? { refresh: () => canon.refresh() } : {}),
     ...appOptions,

@@ -12,6 +12,7 @@ import { OccupationIndex } from '../resolve/occupationIndex.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import type { KeyVerifier } from '../workflow/apiKeys.js';
 import type { BulkJobs } from '../workflow/bulkJobs.js';
+import type { CompanyUploads } from '../workflow/companyUploads.js';
 import type { CompanyWorkspace } from '../workflow/companyWorkspace.js';
 import type { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../workflow/sourceDocuments.js';
@@ -53,6 +54,8 @@ export interface AppOptions {
   workspaces?: Workspaces;
   /** Companies' mappings per workspace; without it /api/workspaces/{workspace}/… is absent. */
   company?: CompanyWorkspace;
+  /** The import page's uploads and dry runs, in the store; without them a workspace's import and review pages are absent. */
+  companyUploads?: CompanyUploads;
   /** Whether reads need no key (default true). */
   publicReads?: boolean;
   /** Requests a minute per address and per key (see RateLimits); 0 turns a limit off. */
@@ -253,6 +256,7 @@ export function createApp(options: AppOptions): Hono {
       ...(options.documents ? { documents: options.documents } : {}),
       ...(options.workspaces && access ? { workspaces: options.workspaces } : {}),
       ...(options.company ? { company: options.company } : {}),
+      ...(options.companyUploads ? { companyUploads: options.companyUploads } : {}),
     }),
   );
   app.route('/api', api);

@@ -2,6 +2,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -34,6 +35,13 @@ import type {
   Statement,
   Transition,
 } from '../core/taxonomy.js';
+import type {
+  DryRunError,
+  DryRunOptions,
+  DryRunProgress,
+  DryRunState,
+  DryRunStored,
+} from './companyUploadRepository.js';
 
 /** Drizzle's view of the tables that migrations/ creates; the SQL files are the source of truth. */
 
@@ -422,6 +430,46 @@ export const companyImportRuns = pgTable('company_import_runs', {
   expiresAt: at('expires_at').notNull(),
 });
 
+/** PostgreSQL's bytea as the bytes themselves (both drivers hand back a Uint8Array or a Buffer). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const companyUploads = pgTable(
+  'company_uploads',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    hash: text('hash').notNull(),
+    file: text('file').notNull(),
+    bytes: bytea('bytes').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: at('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.hash] })],
+);
+
+export const companyDryRuns = pgTable(
+  'company_dry_runs',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    uploadHash: text('upload_hash').notNull(),
+    file: text('file').notNull(),
+    options: jsonb('options').$type<DryRunOptions>().notNull(),
+    confirmed: boolean('confirmed').notNull(),
+    state: text('state').$type<DryRunState>().notNull(),
+    progress: jsonb('progress').$type<DryRunProgress>(),
+    basis: text('basis'),
+    hasCurrent: boolean('has_current').notNull().default(false),
+    stored: jsonb('stored').$type<DryRunStored>(),
+    error: jsonb('error').$type<DryRunError>(),
+    owner: text('owner').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('company_dry_runs_workspace').on(t.workspaceId, t.createdAt)],
+);
+
 export const schema = {
   sources,
   functions,
@@ -452,4 +500,6 @@ export const schema = {
   companyDictionary,
   companyGrades,
   companyImportRuns,
+  companyUploads,
+  companyDryRuns,
 };

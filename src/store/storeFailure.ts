@@ -40,6 +40,11 @@ export function rootMessage(error: unknown, max = 300): string {
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
+/** Whether the store refused a write for a unique index's sake (PostgreSQL's 23505): a row another writer holds. */
+export function isUniqueViolation(error: unknown): boolean {
+  return causes(error).some(({ code }) => code === '23505');
+}
+
 /** Disk full: Node's errno and PostgreSQL's class 53 "disk_full". */
 const FULL = new Set(['ENOSPC', 'EDQUOT', '53100']);
 

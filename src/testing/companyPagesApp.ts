@@ -13,6 +13,7 @@ import { createApp } from '../server/createApp.js';
 import { registerCompanyWorkRoutes } from '../server/web/routes/companyWorkRoutes.js';
 import { workspaces } from '../store/schema.js';
 import { CompanyImports } from '../workflow/companyImports.js';
+import { CompanyUploads } from '../workflow/companyUploads.js';
 import { clonedStore } from './testStore.js';
 
 /** Who a test request is, by its `x-test-actor` header: until the sign-in is wired, the pages' actor. */
@@ -21,6 +22,22 @@ export const TEST_ACTORS: ReadonlyMap<string, Actor> = new Map([
   ['viewer', { id: 'web:viewer', role: 'viewer', workspace: 'northwind' }],
   ['stranger', { id: 'web:stranger', role: 'admin', workspace: 'contoso' }],
 ]);
+
+/**
+ * What the company mapping works on, as every server on one database has it: a private embedded store
+ * with workspaces "northwind" and "contoso", and the taxonomy, occupations and title model Canon ships.
+ */
+export async function companyStore(): Promise<ConstructorParameters<typeof CompanyImports>[0]> {
+  const catalog = new Catalog((await loadBuiltinTaxonomy(join(PROJECT_ROOT, 'data'))).taxonomy);
+  const [occupations, model] = await Promise.all([readBundledOccupations(), readBundledTitleModel()]);
+  const resolver = new TitleResolver(new OccupationIndex(occupations), catalog, new TitleModel(model));
+  const { db } = await clonedStore();
+  await db.insert(workspaces).values([
+    { id: 'northwind', name: 'Northwind Traders', createdBy: 'cli:test' },
+    { id: 'contoso', name: 'Contoso', createdBy: 'cli:test' },
+  ]);
+  return { db, catalog: () => catalog, resolver: () => Promise.resolve(resolver) };
+}
 
 /**
  * The whole app (createApp: its security headers, body limits and error pages) with the company
@@ -37,21 +54,16 @@ export async function companyPagesApp<C extends CompanyImports = CompanyImports>
   company: C;
   catalog: Catalog;
 }> {
-  const catalog = new Catalog((await loadBuiltinTaxonomy(join(PROJECT_ROOT, 'data'))).taxonomy);
-  const [occupations, model] = await Promise.all([readBundledOccupations(), readBundledTitleModel()]);
-  const resolver = new TitleResolver(new OccupationIndex(occupations), catalog, new TitleModel(model));
-  const { db } = await clonedStore();
-  await db.insert(workspaces).values([
-    { id: 'northwind', name: 'Northwind Traders', createdBy: 'cli:test' },
-    { id: 'contoso', name: 'Contoso', createdBy: 'cli:test' },
-  ]);
-  const company = new Kind({ db, catalog: () => catalog, resolver: () => Promise.resolve(resolver) });
-  const app = createApp({ catalog: () => catalog, resolver: () => Promise.resolve(resolver), log: () => {} });
+  const deps = await companyStore();
+  const { db, catalog, resolver } = deps;
+  const company = new Kind(deps);
+  const app = createApp({ catalog, resolver, log: () => {} });
   registerCompanyWorkRoutes(app, {
-    catalog: () => catalog,
+    catalog,
     company,
+    uploads: new CompanyUploads(db),
     actor: async (c) =>
       TEST_ACTORS.get(c.req.header('x-test-actor') ?? 'editor') ?? { id: 'web:nobody', role: 'viewer' },
   });
-  return { app, company, catalog };
+  return { app, company, catalog: catalog() };
 }

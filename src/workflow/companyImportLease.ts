@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { CanonError, quote } from '../core/errors.js';
 import {
   type ImportRun,
@@ -8,6 +7,7 @@ import {
   takeImportRun,
 } from '../store/importRunRepository.js';
 import type { CanonDb } from '../store/openStore.js';
+import { processIsGone, THIS_PROCESS } from './thisProcess.js';
 
 /** How long a lease holds unless renewed: what a killed process keeps a workspace's imports waiting. */
 export const IMPORT_LEASE_SECONDS = 60;
@@ -37,9 +37,9 @@ export async function withImportLease<T>(
 ): Promise<T> {
   const seconds = options.seconds ?? IMPORT_LEASE_SECONDS;
   const runId = randomUUID();
-  const taking = { ...run, runId, process: `pid ${process.pid} on ${hostname()}` };
+  const taking = { ...run, runId, process: THIS_PROCESS };
   let held = await takeImportRun(db, taking, seconds);
-  if (held && holderIsGone(held)) {
+  if (held && processIsGone(held.process)) {
     // A process of this machine that no longer runs holds nothing: without this, an import killed a
     // moment ago would keep the workspace's next import waiting until its lease ran out.
     await releaseImportRun(db, run.workspace, held.runId);
@@ -72,19 +72,6 @@ export async function withImportLease<T>(
   }
   await release();
   return result;
-}
-
-/** Whether the lease's holder was a process of this machine that has since ended. */
-function holderIsGone(held: ImportRun): boolean {
-  const at = /^pid (\d+) on (.+)$/.exec(held.process);
-  if (!at || at[2] !== hostname()) return false;
-  try {
-    process.kill(Number(at[1]), 0);
-    return false;
-  } catch (error) {
-    // EPERM: the process runs, under another user; only ESRCH says it is gone.
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 function underWay(workspace: string, held: ImportRun): CanonError {

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { Catalog } from '../../core/catalog.js';
 import type { PayBook } from '../../core/payBands.js';
 import type { TitleResolver } from '../../resolve/titleResolver.js';
+import type { CompanyUploads } from '../../workflow/companyUploads.js';
 import type { CompanyWorkspace } from '../../workflow/companyWorkspace.js';
 import type { ProfileWorkflow } from '../../workflow/profileWorkflow.js';
 import type { SourceDocuments } from '../../workflow/sourceDocuments.js';
@@ -38,6 +39,8 @@ export interface WebDeps {
   workspaces?: Workspaces;
   /** Companies' mappings in their workspaces; without them a workspace's import, review and views are absent. */
   company?: CompanyWorkspace;
+  /** The import page's uploads and dry runs; without them a workspace's import and review pages are absent. */
+  companyUploads?: CompanyUploads;
 }
 
 /** Server-rendered pages. Handlers pick the page; the catalog does the work. */
@@ -57,15 +60,17 @@ export function createWeb(deps: WebDeps): Hono {
   // First of the /w/ pages: its guard must stand before every workspace page registered after it.
   if (deps.workspaces) {
     registerWorkspaceRoutes(web, deps.workspaces);
-    const { company } = deps;
+    const { company, companyUploads } = deps;
     if (company) {
       const actor = async (c: Context) => pageActor(c);
-      registerCompanyWorkRoutes(web, {
-        catalog: deps.catalog,
-        company,
-        actor,
-        nav: (workspace, c) => WorkspaceNav({ workspace, current: sectionOf(c.req.path) }),
-      });
+      if (companyUploads)
+        registerCompanyWorkRoutes(web, {
+          catalog: deps.catalog,
+          company,
+          uploads: companyUploads,
+          actor,
+          nav: (workspace, c) => WorkspaceNav({ workspace, current: sectionOf(c.req.path) }),
+        });
       registerCompanyViewRoutes(web, {
         catalog: deps.catalog,
         payBook: deps.payBook,

@@ -11,7 +11,8 @@ import { CanonError, quote } from '../../../core/errors.js';
 import { getLevel } from '../../../core/levels.js';
 import { type Actor, requireWorkspaceRole, roleAllows } from '../../../core/roles.js';
 import { toCsv } from '../../../core/toCsv.js';
-import type { CompanyWorkspace } from '../../../workflow/companyWorkspace.js';
+import type { CompanyUploads } from '../../../workflow/companyUploads.js';
+import type { CompanyWorkspace, ImportPreview } from '../../../workflow/companyWorkspace.js';
 import { attachment } from '../../attachment.js';
 import { HTTP_STATUS } from '../../errorStatus.js';
 import { renderPage } from '../Layout.js';
@@ -30,6 +31,8 @@ import { wholeNumber } from './wholeNumber.js';
 export interface CompanyWorkDeps {
   catalog: () => Catalog;
   company: CompanyWorkspace;
+  /** The import page's uploads and dry runs, kept in the store so that any server continues them. */
+  uploads: CompanyUploads;
   /** Who is asking: the sign-in's actor for this request (a workspace member, or the operator). */
   actor: (c: Context) => Promise<Actor>;
   /** The workspace's navigation (WorkspaceNav), put at the top of every page; the sign-in provides it. */
@@ -61,7 +64,7 @@ function shownOnForm(error: unknown): error is CanonError {
  * progress, store, result) and the review queue. Pages translate; the CompanyWorkspace does the work.
  */
 export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): void {
-  const runs = new ImportRuns({ company: deps.company, catalog: deps.catalog });
+  const runs = new ImportRuns({ company: deps.company, uploads: deps.uploads, catalog: deps.catalog });
   /** The actor, refused (404 outside its workspace, 403 below the role) before any page shows. */
   const member = async (c: Context, role: 'viewer' | 'editor') => {
     const workspace = c.req.param('workspace') ?? '';
@@ -115,7 +118,7 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
             'invalid_input',
             `${quote(file.name)} is not a CSV or XLSX file; Canon reads job catalogs as ${CATALOG_FILE_TYPES.replaceAll(',', ', ')}.`,
           );
-        const run = runs.start(actor, workspace, file.name, new Uint8Array(await file.arrayBuffer()));
+        const run = await runs.start(actor, workspace, file.name, new Uint8Array(await file.arrayBuffer()));
         return c.redirect(companyPaths(workspace).run(run.id), 303);
       } catch (error) {
         if (!shownOnForm(error)) throw error;
@@ -124,8 +127,12 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
     },
   );
 
+  /** A dry run's rows once it has finished (also while, and after, it is stored); null before. */
+  const previewIfAny = (actor: Actor, run: ImportRun): Promise<ImportPreview | null> =>
+    run.basis === null ? Promise.resolve(null) : runs.previewOf(actor, run);
+
   /** A run's page for its state: progress, the mapping step, the dry run, or what was stored. */
-  const runPage = (c: Context, workspace: string, run: ImportRun, error?: CanonError) => {
+  const runPage = async (c: Context, actor: Actor, workspace: string, run: ImportRun, error?: CanonError) => {
     const status = error ? HTTP_STATUS[error.code] : 200;
     const shared = { workspace, nav: deps.nav?.(workspace, c), ...(error ? { error: error.message } : {}) };
     const self = companyPaths(workspace).run(run.id);
@@ -137,7 +144,7 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
         renderPage(
           ImportProgressPage({
             nav: deps.nav?.(workspace, c),
-            file: run.upload.file,
+            file: run.file,
             doing: run.state === 'previewing' ? 'dry run' : 'store',
             progress: run.progress,
             self,
@@ -147,8 +154,9 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
     }
     if (run.state === 'stored' && run.stored)
       return c.html(renderPage(StoredImportPage({ ...shared, stored: run.stored })), status);
-    const preview = run.preview;
-    if (!preview) return null;
+    // A failed dry run has no preview; a store that failed leaves its dry run to show.
+    if (run.state !== 'previewed') return null;
+    const preview = await runs.previewOf(actor, run);
     if (!run.confirmed || c.req.query('step') === 'columns')
       return c.html(
         renderPage(
@@ -172,20 +180,27 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
 
   web.get('/w/:workspace/import/:run', async (c) => {
     const { actor, workspace } = await member(c, 'editor');
-    const run = runs.get(workspace, c.req.param('run'));
+    const run = await runs.get(actor, workspace, c.req.param('run'));
     const error = run.error ?? undefined;
-    // A dry run that failed has nothing to show but why: the upload form again, with the error.
-    return (await runPage(c, workspace, run, error)) ?? importPage(c, actor, workspace, error);
+    try {
+      // A dry run that failed has nothing to show but why: the upload form again, with the error.
+      return (await runPage(c, actor, workspace, run, error)) ?? importPage(c, actor, workspace, error);
+    } catch (failure) {
+      // Its preview could not be read again (its upload dropped for the budget): the form, saying so.
+      if (!shownOnForm(failure)) throw failure;
+      return importPage(c, actor, workspace, failure);
+    }
   });
 
   web.get('/w/:workspace/import/:run/mapping.csv', async (c) => {
-    const { workspace } = await member(c, 'editor');
-    const run = runs.get(workspace, c.req.param('run'));
-    if (!run.preview) throw new CanonError('not_found', 'This dry run has no rows yet.');
-    const name = run.upload.file.replace(/\.[^.]*$/, '');
+    const { actor, workspace } = await member(c, 'editor');
+    const run = await runs.get(actor, workspace, c.req.param('run'));
+    const preview = await previewIfAny(actor, run);
+    if (!preview) throw new CanonError('not_found', 'This dry run has no rows yet.');
+    const name = run.file.replace(/\.[^.]*$/, '');
     return attachment(
       c,
-      toCsv([...mappingRows(run.preview.plan)]),
+      toCsv([...mappingRows(preview.plan)]),
       'text/csv; charset=utf-8',
       `${name}-dry-run.csv`,
     );
@@ -193,12 +208,13 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
 
   web.post('/w/:workspace/import/:run/columns', async (c) => {
     const { actor, workspace } = await member(c, 'editor');
-    const run = runs.get(workspace, c.req.param('run'));
+    const run = await runs.get(actor, workspace, c.req.param('run'));
+    const preview = await previewIfAny(actor, run);
     const form = await c.req.formData();
     const sheet = form.get('sheet');
-    const table = run.preview?.plan.table;
+    const table = preview?.plan.table;
     const read = table ? workbookSheets(table)?.read : undefined;
-    const choices = run.preview?.plan.columns ?? [];
+    const choices = preview?.plan.columns ?? [];
     let options: RunOptions;
     if (typeof sheet === 'string' && sheet && sheet !== read) {
       // Another sheet has other columns: they are guessed afresh, and shown in the mapping step again.
@@ -223,19 +239,19 @@ export function registerCompanyWorkRoutes(web: Hono, deps: CompanyWorkDeps): voi
       return c.redirect(companyPaths(workspace).run(next.id), 303);
     } catch (error) {
       if (!shownOnForm(error)) throw error;
-      return (await runPage(c, workspace, run, error)) ?? importPage(c, actor, workspace, error);
+      return (await runPage(c, actor, workspace, run, error)) ?? importPage(c, actor, workspace, error);
     }
   });
 
   web.post('/w/:workspace/import/:run/store', async (c) => {
     const { actor, workspace } = await member(c, 'editor');
-    const run = runs.get(workspace, c.req.param('run'));
+    const run = await runs.get(actor, workspace, c.req.param('run'));
     try {
       await runs.store(actor, run);
       return c.redirect(companyPaths(workspace).run(run.id), 303);
     } catch (error) {
       if (!shownOnForm(error)) throw error;
-      return (await runPage(c, workspace, run, error)) ?? importPage(c, actor, workspace, error);
+      return (await runPage(c, actor, workspace, run, error)) ?? importPage(c, actor, workspace, error);
     }
   });
 

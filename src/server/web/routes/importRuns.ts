@@ -1,71 +1,36 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ColumnRole } from '../../../company/guessColumns.js';
 import type { Catalog } from '../../../core/catalog.js';
-import { CanonError, quote } from '../../../core/errors.js';
-import type { Actor } from '../../../core/roles.js';
+import { catalogIdentity } from '../../../core/catalogIdentity.js';
+import { CanonError } from '../../../core/errors.js';
+import { type Actor, requireWorkspaceRole } from '../../../core/roles.js';
+import {
+  type CompanyUploads,
+  type DryRun,
+  type DryRunChange,
+  type DryRunOptions,
+  HEARTBEAT_MS,
+} from '../../../workflow/companyUploads.js';
 import type {
   CompanyImportOptions,
   CompanyWorkspace,
-  ImportDiff,
   ImportPreview,
-  StoredImport,
 } from '../../../workflow/companyWorkspace.js';
 
-/** An upload kept on the server between the dry run and the store, by the SHA-256 of its bytes. */
-interface Upload {
-  hash: string;
-  workspace: string;
-  file: string;
-  bytes: Uint8Array;
-}
-
-export interface RunProgress {
-  stage: string;
-  done: number;
-  total: number;
-}
-
 /** The columns and sheet a dry run read the file with: what "Store this import" stores it with too. */
-export interface RunOptions {
-  sheet?: string;
-  /** Role → header (or "#N"), null for none; absent: guessed. */
-  columns?: [ColumnRole, string | null][];
-}
+export type RunOptions = DryRunOptions;
 
 /**
- * One upload's dry run, and its store once the user asks: worked in the background while the page
- * polls, so a large file shows its progress instead of holding a request open.
+ * One upload's dry run, and its store once the user asks, as the page shows it: read from the store,
+ * so any server shows it, with the progress of work this process does fresher than the store's.
  */
-export interface ImportRun {
-  id: string;
-  workspace: string;
-  /** Which upload, by hash: the bytes stay in the upload store (a run does not hold them). */
-  upload: { hash: string; file: string };
-  options: RunOptions;
-  /** Whether the user has seen and kept these columns in the mapping step. */
-  confirmed: boolean;
-  state: 'previewing' | 'previewed' | 'failed' | 'storing' | 'stored';
-  progress: RunProgress | null;
-  preview: ImportPreview | null;
-  /** What the dry run's answer depended on besides the file: a store checks it has not moved. */
-  basis: Basis | null;
-  /** Whether the workspace held a mapping when the dry run ran (its diff is then against it). */
-  hasCurrent: boolean;
-  stored: { import: StoredImport; diff: ImportDiff } | null;
+export interface ImportRun extends Omit<DryRun, 'error'> {
   error: CanonError | null;
 }
 
-/** What a dry run read besides the file: the catalog snapshot, and a hash of the workspace's imports, decisions and grades. */
-interface Basis {
-  catalog: Catalog;
-  workspace: string;
-  imports: number;
-}
-
-/** Uploads kept at once, by bytes: a few 50 MB catalogs; the least recently used go first. */
-const UPLOAD_BUDGET = 256 * 1024 * 1024;
-/** Runs remembered (finished ones are dropped oldest first). */
-const MAX_RUNS = 64;
+/** Previews kept worked out in this process: each is large (every row's match). */
+const KEPT_PREVIEWS = 4;
+/** How often a run's progress is written to the store, besides each change of stage. */
+const PROGRESS_EVERY_MS = 250;
 
 const toCanon = (error: unknown) =>
   error instanceof CanonError
@@ -73,40 +38,63 @@ const toCanon = (error: unknown) =>
     : new CanonError('internal', error instanceof Error ? error.message : String(error), { cause: error });
 
 /**
- * The import page's uploads and runs, in this process's memory. "Store this import" stores the very
- * bytes and options of the dry run the user saw: the run keeps them, and the store is refused when
- * anything else the dry run read has changed since (the catalog snapshot, the workspace's stored
- * imports, its dictionary of decisions or its grade settings) — the user is sent to a fresh dry run
- * instead of storing one they have not seen.
+ * The import page's runs: each dry run and store is worked in the background of the server that
+ * started it, its progress and outcome written to the store (`CompanyUploads`), so the user's next
+ * request may land on any server. The dry run's preview stays in the memory of the server that made
+ * it; another server reads it again from the stored upload and options (the same bytes, options,
+ * catalog and workspace give the same dry run). "Store this import" stores the very bytes and options
+ * of the dry run the user saw, and is refused when anything else the dry run read has changed since (the
+ * catalog snapshot, the workspace's stored imports, its dictionary of decisions or its grade
+ * settings) — the user is sent to a fresh dry run instead of storing one they have not seen.
  */
 export class ImportRuns {
-  private readonly uploads = new Map<string, Upload>();
-  private readonly runs = new Map<string, ImportRun>();
+  /**
+   * The runs this process works, as they stand here: the store has their progress a moment later, and
+   * the embedded store, busy with a store's transaction, could not answer a poll until it commits.
+   */
+  private readonly working = new Map<string, ImportRun>();
+  /** Previews by run id, most recently used last. */
+  private readonly previews = new Map<string, Promise<ImportPreview>>();
 
-  constructor(private readonly deps: { company: CompanyWorkspace; catalog: () => Catalog }) {}
+  constructor(
+    private readonly deps: { company: CompanyWorkspace; uploads: CompanyUploads; catalog: () => Catalog },
+  ) {}
 
   /** Keeps an upload and starts its dry run with the columns guessed. */
-  start(actor: Actor, workspace: string, file: string, bytes: Uint8Array): ImportRun {
+  async start(actor: Actor, workspace: string, file: string, bytes: Uint8Array): Promise<ImportRun> {
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const upload = this.keep({ hash, workspace, file, bytes });
-    return this.preview(actor, upload, {}, false);
+    await this.deps.uploads.keep(actor, workspace, { hash, file, bytes });
+    return this.preview(actor, workspace, { hash, file, bytes }, {}, false);
   }
 
   /** A run of this workspace, or not found (a run of another workspace is not there for it). */
-  get(workspace: string, id: string): ImportRun {
-    const run = this.runs.get(id);
-    if (!run || run.workspace !== workspace)
-      throw new CanonError(
-        'not_found',
-        `No dry run ${quote(id)} in this workspace; it may have been cleared. Upload the file again.`,
-      );
-    const upload = this.uploads.get(run.upload.hash);
-    if (upload) {
-      // Used again: the least recently used upload is the first to go.
-      this.uploads.delete(upload.hash);
-      this.uploads.set(upload.hash, upload);
+  async get(actor: Actor, workspace: string, id: string): Promise<ImportRun> {
+    const mine = this.working.get(id);
+    if (mine?.workspace === workspace) {
+      requireWorkspaceRole(actor, { workspace, role: 'viewer' });
+      return mine;
     }
-    return run;
+    const run = await this.deps.uploads.read(actor, workspace, id);
+    return { ...run, error: run.error ? new CanonError(run.error.code, run.error.message) : null };
+  }
+
+  /**
+   * A finished dry run's preview: this process's, or read again from the stored upload when another
+   * server made it (or this one has let it go).
+   */
+  async previewOf(actor: Actor, run: ImportRun): Promise<ImportPreview> {
+    let preview = this.previews.get(run.id);
+    if (!preview) {
+      preview = this.deps.uploads
+        .upload(actor, run)
+        .then((bytes) =>
+          this.deps.company.preview(actor, run.workspace, bytes, run.file, importOptions(run.options)),
+        );
+      // A failed reading is not kept: the next request tries again.
+      preview.catch(() => this.previews.delete(run.id));
+    }
+    this.keepPreview(run.id, preview);
+    return preview;
   }
 
   /**
@@ -115,11 +103,18 @@ export class ImportRuns {
    */
   async rerun(actor: Actor, run: ImportRun, options: RunOptions): Promise<ImportRun> {
     if (sameOptions(run.options, options) && run.state === 'previewed' && (await this.holds(actor, run))) {
-      run.confirmed = true;
-      return run;
+      await this.deps.uploads.confirm(actor, run);
+      return { ...run, confirmed: true };
     }
     const confirmed = (options.sheet ?? null) === (run.options.sheet ?? null);
-    return this.preview(actor, this.uploadOf(run), options, confirmed);
+    const bytes = await this.deps.uploads.upload(actor, run);
+    return this.preview(
+      actor,
+      run.workspace,
+      { hash: run.uploadHash, file: run.file, bytes },
+      options,
+      confirmed,
+    );
   }
 
   /** Stores what the run previewed, in the background; refused when the dry run no longer holds. */
@@ -129,142 +124,163 @@ export class ImportRuns {
         'conflict',
         `This dry run is ${run.state}; only a finished dry run can be stored.`,
       );
-    const upload = this.uploadOf(run);
+    const bytes = await this.deps.uploads.upload(actor, run);
     if (!(await this.holds(actor, run)))
       throw new CanonError(
         'conflict',
         'The taxonomy or this workspace changed after this dry run (another import, a decision or a grade set); run the dry run again and check it before storing.',
       );
-    run.state = 'storing';
-    run.progress = null;
-    this.work(run, async () => {
-      run.stored = await this.deps.company.store(
+    if (!(await this.deps.uploads.beginStore(actor, run)))
+      throw new CanonError(
+        'conflict',
+        'This dry run is being stored already, or another dry run or store is working in this workspace; wait for it to finish.',
+      );
+    this.work(actor, run, 'storing', async (progress) => {
+      const stored = await this.deps.company.store(
         actor,
         run.workspace,
-        upload.bytes,
-        upload.file,
-        this.importOptions(run),
+        bytes,
+        run.file,
+        importOptions(run.options, progress),
       );
-      run.state = 'stored';
+      const { diff } = stored;
+      return {
+        state: 'stored',
+        stored: {
+          import: stored.import,
+          diff: {
+            unchanged: diff.unchanged,
+            added: diff.added.length,
+            removed: diff.removed.length,
+            changed: diff.changed.length,
+          },
+        },
+      };
     });
   }
 
   /** Whether what the run's dry run read besides the file is still what it was. */
   private async holds(actor: Actor, run: ImportRun): Promise<boolean> {
-    if (!run.basis) return false;
-    const now = await this.basisOf(actor, run.workspace);
-    return run.basis.catalog === now.catalog && run.basis.workspace === now.workspace;
+    return run.basis !== null && run.basis === (await this.basisOf(actor, run.workspace)).hash;
   }
 
-  private preview(actor: Actor, upload: Upload, options: RunOptions, confirmed: boolean): ImportRun {
-    const busy = [...this.runs.values()].find(
-      (r) => r.workspace === upload.workspace && (r.state === 'previewing' || r.state === 'storing'),
-    );
-    if (busy)
-      throw new CanonError(
-        'conflict',
-        `A dry run of ${quote(busy.upload.file)} is still working in this workspace; wait for it to finish.`,
-        { details: { run: busy.id } },
-      );
-    const run: ImportRun = {
-      id: randomUUID(),
-      workspace: upload.workspace,
-      upload: { hash: upload.hash, file: upload.file },
+  private async preview(
+    actor: Actor,
+    workspace: string,
+    upload: { hash: string; file: string; bytes: Uint8Array },
+    options: RunOptions,
+    confirmed: boolean,
+  ): Promise<ImportRun> {
+    const id = randomUUID();
+    await this.deps.uploads.begin(actor, workspace, {
+      id,
+      uploadHash: upload.hash,
+      file: upload.file,
       options,
       confirmed,
-      state: 'previewing',
-      progress: null,
-      preview: null,
-      basis: null,
-      hasCurrent: false,
-      stored: null,
-      error: null,
-    };
-    this.remember(run);
-    this.work(run, async () => {
-      const basis = await this.basisOf(actor, run.workspace);
-      const preview = await this.deps.company.preview(
+    });
+    const run = await this.get(actor, workspace, id);
+    this.work(actor, run, 'previewing', async (progress) => {
+      const basis = await this.basisOf(actor, workspace);
+      const preview = this.deps.company.preview(
         actor,
-        run.workspace,
+        workspace,
         upload.bytes,
         upload.file,
-        this.importOptions(run),
+        importOptions(options, progress),
       );
-      run.basis = basis;
-      run.hasCurrent = basis.imports > 0;
-      run.preview = preview;
-      run.state = 'previewed';
+      await preview;
+      this.keepPreview(id, preview);
+      return { state: 'previewed', basis: basis.hash, hasCurrent: basis.imports > 0 };
     });
     return run;
   }
 
-  /** Runs a run's work after the current request has answered, recording its failure on the run. */
-  private work(run: ImportRun, task: () => Promise<void>): void {
-    const failedFrom = run.state;
+  /**
+   * Runs a run's work after the current request has answered: its progress written to the store at a
+   * change of stage or every `PROGRESS_EVERY_MS`, the run touched every `HEARTBEAT_MS` so other servers
+   * see it is alive, and its outcome or failure recorded on it.
+   */
+  private work(
+    actor: Actor,
+    run: ImportRun,
+    state: 'previewing' | 'storing',
+    task: (progress: NonNullable<CompanyImportOptions['progress']>) => Promise<DryRunChange>,
+  ): void {
+    const { uploads } = this.deps;
+    // Writes go one after another, so a late progress never lands after the outcome.
+    let writing: Promise<unknown> = Promise.resolve();
+    const write = (change: DryRunChange) => {
+      writing = writing.then(() => uploads.advance(actor, run, state, change)).catch(() => false);
+      return writing;
+    };
+    const mine: ImportRun = { ...run, state, progress: null, error: null, owner: uploads.process };
+    this.working.set(run.id, mine);
+    let written = { stage: '', at: 0 };
+    const progress = (stage: string, done: number, total: number) => {
+      const now = { stage, done, total };
+      mine.progress = now;
+      if (stage === written.stage && Date.now() - written.at < PROGRESS_EVERY_MS) return;
+      written = { stage, at: Date.now() };
+      void write({ progress: now });
+    };
+    const heartbeat = setInterval(() => void write({ progress: mine.progress }), HEARTBEAT_MS);
+    // The heartbeat never keeps a process alive that has nothing else to do.
+    heartbeat.unref();
     setImmediate(() => {
-      task().catch((error: unknown) => {
-        run.error = toCanon(error);
-        // A failed store leaves the dry run as it was, to be stored again.
-        run.state = failedFrom === 'storing' ? 'previewed' : 'failed';
-      });
+      task(progress)
+        .then(
+          (outcome) => outcome,
+          (error: unknown): DryRunChange => {
+            const { code, message } = toCanon(error);
+            // A failed store leaves the dry run as it was, to be stored again.
+            return { state: state === 'storing' ? 'previewed' : 'failed', error: { code, message } };
+          },
+        )
+        .then(async (outcome) => {
+          clearInterval(heartbeat);
+          await write(outcome);
+          this.working.delete(run.id);
+        });
     });
   }
 
-  private importOptions(run: ImportRun): CompanyImportOptions {
-    return {
-      ...(run.options.sheet !== undefined ? { sheet: run.options.sheet } : {}),
-      ...(run.options.columns ? { columns: new Map(run.options.columns) } : {}),
-      progress: (stage, done, total) => {
-        run.progress = { stage, done, total };
-      },
-    };
+  private keepPreview(id: string, preview: Promise<ImportPreview>): void {
+    this.previews.delete(id);
+    this.previews.set(id, preview);
+    for (const old of this.previews.keys()) {
+      if (this.previews.size <= KEPT_PREVIEWS) break;
+      this.previews.delete(old);
+    }
   }
 
-  /** What else a dry run reads: the catalog snapshot, and the workspace's imports, decisions and grades. */
-  private async basisOf(actor: Actor, workspace: string): Promise<Basis> {
-    const catalog = this.deps.catalog();
+  /** What else a dry run reads, as a hash: the catalog snapshot, and the workspace's imports, decisions and grades. */
+  private async basisOf(actor: Actor, workspace: string): Promise<{ hash: string; imports: number }> {
+    const catalog = catalogIdentity(this.deps.catalog());
     const [imports, dictionary, grades] = await Promise.all([
       this.deps.company.imports(actor, workspace),
       this.deps.company.dictionary(actor, workspace),
       this.deps.company.gradeSettings(actor, workspace),
     ]);
     const state = JSON.stringify([
+      catalog,
       imports.map((i) => [i.id, i.fileHash]),
       dictionary.map((d) => [d.title, d.department, d.profileCode, d.decidedAt]),
       grades.map((g) => [g.grade, g.levels, g.setAt]),
     ]);
-    return { catalog, workspace: createHash('sha256').update(state).digest('hex'), imports: imports.length };
+    return { hash: createHash('sha256').update(state).digest('hex'), imports: imports.length };
   }
+}
 
-  private uploadOf(run: ImportRun): Upload {
-    const upload = this.uploads.get(run.upload.hash);
-    if (!upload)
-      throw new CanonError(
-        'not_found',
-        `The upload of ${quote(run.upload.file)} is no longer kept on the server; upload the file again.`,
-      );
-    return upload;
-  }
-
-  private keep(upload: Upload): Upload {
-    this.uploads.delete(upload.hash);
-    this.uploads.set(upload.hash, upload);
-    let held = [...this.uploads.values()].reduce((n, u) => n + u.bytes.length, 0);
-    for (const old of this.uploads.values()) {
-      if (held <= UPLOAD_BUDGET || old === upload) break;
-      this.uploads.delete(old.hash);
-      held -= old.bytes.length;
-    }
-    return upload;
-  }
-
-  private remember(run: ImportRun): void {
-    this.runs.set(run.id, run);
-    for (const old of this.runs.values()) {
-      if (this.runs.size <= MAX_RUNS) break;
-      if (old.state !== 'previewing' && old.state !== 'storing') this.runs.delete(old.id);
-    }
-  }
+function importOptions(
+  options: RunOptions,
+  progress?: CompanyImportOptions['progress'],
+): CompanyImportOptions {
+  return {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.columns ? { columns: new Map(options.columns) } : {}),
+    ...(progress ? { progress } : {}),
+  };
 }
 
 function sameOptions(a: RunOptions, b: RunOptions): boolean {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { ImportDiff, StoredImport } from '../../../../workflow/companyWorkspace.js';
+import type { DryRunStored } from '../../../../workflow/companyUploads.js';
 import { Layout } from '../../Layout.js';
 import { companyPaths } from './companyPaths.js';
 import { DecidedCounts } from './DecidedCounts.js';
@@ -7,11 +7,7 @@ import { DecidedCounts } from './DecidedCounts.js';
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Step 4 of an import: what was stored, how its rows were decided, and the way to the review queue. */
-export function StoredImportPage(props: {
-  workspace: string;
-  nav?: Child;
-  stored: { import: StoredImport; diff: ImportDiff };
-}) {
+export function StoredImportPage(props: { workspace: string; nav?: Child; stored: DryRunStored }) {
   const { import: stored, diff } = props.stored;
   const s = stored.summary;
   return (
@@ -21,7 +17,7 @@ export function StoredImportPage(props: {
       <p class="notice" data-section="stored">
         {diff.unchanged
           ? 'The workspace already held these jobs: nothing changed.'
-          : `${count(diff.added.length)} jobs added, ${count(diff.removed.length)} removed, ${count(diff.changed.length)} changed.`}{' '}
+          : `${count(diff.added)} jobs added, ${count(diff.removed)} removed, ${count(diff.changed)} changed.`}{' '}
         {count(s.read)} rows read, {count(s.problems)} problems; {count(s.needsReview)} need review and{' '}
         {count(s.unmatched)} are unmatched.
       </p>
