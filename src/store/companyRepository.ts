@@ -251,11 +251,14 @@ export async function readCompanyJobs(
   return db.transaction(
     async (tx) => {
       const matches = new Map<string, SharedMatch>();
+      // All the workspace's matches for all its jobs (a decision leaves a few no job uses, dropped at
+      // the next import); for some jobs, only theirs.
+      const ofWorkspace = eq(companyMatches.workspaceId, workspace);
       const used = tx.select({ key: companyJobs.matchKey }).from(companyJobs).where(where);
       for (const r of await tx
         .select({ key: companyMatches.matchKey, match: companyMatches.match })
         .from(companyMatches)
-        .where(and(eq(companyMatches.workspaceId, workspace), inArray(companyMatches.matchKey, used))))
+        .where(only === 'all' ? ofWorkspace : and(ofWorkspace, inArray(companyMatches.matchKey, used))))
         matches.set(r.key, shareMatch(r.match));
       for (;;) {
         const after = jobs.at(-1)?.line;
