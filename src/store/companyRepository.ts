@@ -98,6 +98,17 @@ export async function readCompanyImports(db: CanonDb, workspace: string): Promis
   return rows.map(importOf);
 }
 
+/** The workspaces with the most recent imports, the most recent first. */
+export async function readRecentlyImportedWorkspaces(db: CanonDb, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ workspace: companyImports.workspaceId })
+    .from(companyImports)
+    .groupBy(companyImports.workspaceId)
+    .orderBy(desc(sql`max(${companyImports.id})`))
+    .limit(limit);
+  return rows.map((r) => r.workspace);
+}
+
 export async function readLatestCompanyImport(
   db: CanonDb,
   workspace: string,

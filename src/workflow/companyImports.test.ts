@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NORTHWIND_CSV } from '../company/fixtures/northwindXlsx.js';
 import type { CanonError } from '../core/errors.js';
@@ -249,6 +250,24 @@ describe('the mapping read back', () => {
     expect(after.jobs.find((j) => j.line === target.line)?.decidedBy).toBe('person');
     // Another workspace's key learns nothing from the copy kept for acme.
     await expect(canon.company.mapping(OTHER, 'acme')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('reading ahead', () => {
+  it('reads the most recently imported workspaces’ mappings, and a page after it answers from them', async () => {
+    await canon.company.store(EDITOR, 'acme', northwind, 'northwind.csv');
+    const started = new CompanyImports({
+      db: canon.store.db,
+      catalog: () => canon.catalog,
+      resolver: () => canon.resolver(),
+    });
+    expect(await started.warm()).toEqual(['acme']);
+    // Jobs gone behind Canon's back (no write, so no new revision): a page read from the store would
+    // see none; the mapping read ahead still holds them.
+    await canon.store.db.execute(sql`DELETE FROM company_jobs WHERE workspace_id = 'acme'`);
+    expect((await started.mapping(VIEWER, 'acme')).jobs.length).toBeGreaterThan(0);
+    // Reading ahead checks no role; the page still does.
+    await expect(started.mapping(OTHER, 'acme')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -20,6 +20,7 @@ import {
   readDictionary,
   readGradeSettings,
   readLatestCompanyImport,
+  readRecentlyImportedWorkspaces,
   replaceCompanyJobs,
   rewriteCompanyJobs,
   tryLockCompanyWorkspace,
@@ -155,9 +156,22 @@ export class CompanyImports implements CompanyWorkspace {
 
   async mapping(actor: Actor, workspace: string): Promise<WorkspaceMapping> {
     await this.enter(actor, workspace, 'viewer');
-    // Reading 50,000 jobs back takes seconds; every page of the workspace's views starts here. The
-    // copy read last is kept while the workspace's audit trail (every write to it, whichever process
-    // made it) has not moved.
+    return this.kept(workspace);
+  }
+
+  async warm(): Promise<string[]> {
+    const workspaces = await readRecentlyImportedWorkspaces(this.deps.db, KEPT_MAPPINGS);
+    // One at a time: a server just started answers its first requests meanwhile.
+    for (const workspace of workspaces) await this.kept(workspace);
+    return workspaces;
+  }
+
+  /**
+   * The workspace's mapping, read when it is not kept. Reading 50,000 jobs back takes about a second;
+   * every page of the workspace's views starts here. The copy read last is kept while the
+   * workspace's audit trail (every write to it, whichever process made it) has not moved.
+   */
+  private async kept(workspace: string): Promise<WorkspaceMapping> {
     const revision = await readTargetRevision(this.deps.db, `workspace:${workspace}`);
     const kept = this.mappings.get(workspace);
     if (kept?.revision === revision) return kept.mapping;

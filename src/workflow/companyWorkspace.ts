@@ -100,6 +100,12 @@ export interface CompanyWorkspace {
   ): Promise<{ import: StoredImport; diff: ImportDiff; preview: ImportPreview }>;
   imports(actor: Actor, workspace: string): Promise<StoredImport[]>;
   mapping(actor: Actor, workspace: string): Promise<WorkspaceMapping>;
+  /**
+   * Reads ahead the mappings of the workspaces imported into most recently (as many as are kept), so
+   * a server's first page of each does not wait on reading its jobs back; no actor, as nothing is
+   * shown to anyone. The workspaces read, the most recent first.
+   */
+  warm(): Promise<string[]>;
   /** Current jobs a person should look at: needing review or unmatched, and not decided by a person. */
   reviewQueue(actor: Actor, workspace: string): Promise<CompanyJob[]>;
   /**

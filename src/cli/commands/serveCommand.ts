@@ -80,6 +80,18 @@ async function serve(flags: StoreFlags & { port?: number; host?: string }, io: C
       canon.taxonomyChanged ? ', built-in taxonomy loaded' : ''
     }; ready in ${Math.round(performance.now() - started)} ms)\n`,
   );
+  // The first page of a large workspace after a start would wait a second or more on its jobs.
+  const warming = performance.now();
+  canon.company
+    .warm()
+    .then((workspaces) => {
+      if (workspaces.length > 0)
+        logger.info(
+          { workspaces, ms: Math.round(performance.now() - warming) },
+          'company mappings read ahead',
+        );
+    })
+    .catch((err: unknown) => logger.error({ err }, 'reading company mappings ahead failed'));
   const stop = async () => {
     io.err('Canon is stopping…\n');
     await server.close().catch(() => {});
