@@ -15,13 +15,12 @@ import {
   updateDryRun,
 } from '../store/companyUploadRepository.js';
 import type { CanonDb } from '../store/openStore.js';
+import { processIsGone, THIS_PROCESS } from './thisProcess.js';
 
 export type { DryRun, DryRunChange, DryRunOptions, DryRunStored } from '../store/companyUploadRepository.js';
 
 /** Which run, of which upload: what the methods on one run read of it. */
 export type RunRef = Pick<DryRun, 'id' | 'workspace' | 'uploadHash' | 'file'>;
-
-import { processIsGone, THIS_PROCESS } from './thisProcess.js';
 
 /** Bytes of uploads a workspace keeps: a few 50 MB catalogs; the oldest go first. */
 export const UPLOAD_BUDGET = 256 * 1024 * 1024;
