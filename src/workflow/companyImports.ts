@@ -159,6 +159,11 @@ export class CompanyImports implements CompanyWorkspace {
     return this.kept(workspace);
   }
 
+  async revision(actor: Actor, workspace: string): Promise<number> {
+    await this.enter(actor, workspace, 'viewer');
+    return readTargetRevision(this.deps.db, `workspace:${workspace}`);
+  }
+
   async warm(): Promise<string[]> {
     const workspaces = await readRecentlyImportedWorkspaces(this.deps.db, KEPT_MAPPINGS);
     // One at a time: a server just started answers its first requests meanwhile.

@@ -101,6 +101,11 @@ export interface CompanyWorkspace {
   imports(actor: Actor, workspace: string): Promise<StoredImport[]>;
   mapping(actor: Actor, workspace: string): Promise<WorkspaceMapping>;
   /**
+   * The workspace's revision: it moves with every write to the workspace (an import, a decision, a
+   * grade set), whichever process makes it, and with nothing else.
+   */
+  revision(actor: Actor, workspace: string): Promise<number>;
+  /**
    * Reads ahead the mappings of the workspaces imported into most recently (as many as are kept), so
    * a server's first page of each does not wait on reading its jobs back; no actor, as nothing is
    * shown to anyone. The workspaces read, the most recent first.

@@ -254,21 +254,18 @@ export class ImportRuns {
     }
   }
 
-  /** What else a dry run reads, as a hash: the catalog snapshot, and the workspace's imports, decisions and grades. */
+  /**
+   * What else a dry run reads, as a hash every server computes alike: the catalog snapshot, and the
+   * workspace's revision (it moves with every import, decision and grade set in the workspace).
+   */
   private async basisOf(actor: Actor, workspace: string): Promise<{ hash: string; imports: number }> {
     const catalog = catalogIdentity(this.deps.catalog());
-    const [imports, dictionary, grades] = await Promise.all([
+    const [revision, imports] = await Promise.all([
+      this.deps.company.revision(actor, workspace),
       this.deps.company.imports(actor, workspace),
-      this.deps.company.dictionary(actor, workspace),
-      this.deps.company.gradeSettings(actor, workspace),
     ]);
-    const state = JSON.stringify([
-      catalog,
-      imports.map((i) => [i.id, i.fileHash]),
-      dictionary.map((d) => [d.title, d.department, d.profileCode, d.decidedAt]),
-      grades.map((g) => [g.grade, g.levels, g.setAt]),
-    ]);
-    return { hash: createHash('sha256').update(state).digest('hex'), imports: imports.length };
+    const hash = createHash('sha256').update(JSON.stringify([catalog, revision])).digest('hex');
+    return { hash, imports: imports.length };
   }
 }
 
