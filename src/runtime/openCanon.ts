@@ -1,8 +1,7 @@
-import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import { type Config, DEFAULT_JOB_EXPIRE_SECONDS } from '../config/readConfig.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
-import type { OccupationPayRecord, PayBook } from '../core/payBands.js';
+import type { PayBook } from '../core/payBands.js';
 import { within } from '../core/within.js';
 import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import type { ChunkQueue } from '../jobs/chunkQueue.js';
@@ -18,8 +17,9 @@ import type { ResolverSources } from '../resolve/resolverSources.js';
 import { TitleModel } from '../resolve/titleModel.js';
 import { TitleResolver } from '../resolve/titleResolver.js';
 import { readRevision } from '../store/auditRepository.js';
+import { readBuiltinWages } from '../store/builtinFilesRepository.js';
 import { readOccupationIndexData, readOccupationRelease } from '../store/occupationRepository.js';
-import { openStore, type Store } from '../store/openStore.js';
+import type { Store } from '../store/openStore.js';
 import { readOccupationPay, readProfilePay } from '../store/payRepository.js';
 import { readTaxonomy } from '../store/taxonomyRepository.js';
 import { BulkJobs } from '../workflow/bulkJobs.js';
@@ -27,9 +27,10 @@ import { CompanyImports } from '../workflow/companyImports.js';
 import type { CompanyWorkspace } from '../workflow/companyWorkspace.js';
 import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
-import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 import { catalogFrom } from './catalogFrom.js';
+import { openConfiguredStore } from './openConfiguredStore.js';
 import { type CatalogInputs, publishCatalog, withdrawCatalog } from './publishedCatalog.js';
+import { syncBuiltinFiles } from './syncBuiltinFiles.js';
 
 /** How long the check for other processes' writes may take before it counts as failed. */
 const CHECK_TIMEOUT_MS = 5_000;
@@ -77,26 +78,21 @@ export interface Canon {
  */
 export async function openCanon(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'taxonomyDir'> &
-    Partial<Pick<Config, 'minFreeMb' | 'jobExpireSeconds'>>,
+    Partial<Pick<Config, 'minFreeMb' | 'jobExpireSeconds' | 'cacheDir'>>,
 ): Promise<Canon> {
-  const builtin = await loadBuiltinTaxonomy(config.taxonomyDir);
-  const store = await openStore(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'pglite', dataDir: config.dataDir, minFreeBytes: (config.minFreeMb ?? 0) * 1024 * 1024 },
-  );
+  const store = await openConfiguredStore(config);
   try {
     // From here until this process publishes its own snapshot, no reader may answer from an older one.
     const publishTo = config.databaseUrl ? null : config.dataDir;
     if (publishTo) await withdrawCatalog(publishTo);
-    const { changed } = await syncBuiltinTaxonomy(store.db, builtin.taxonomy);
+    const { changed } = await syncBuiltinFiles(store.db, config.taxonomyDir);
     const queue = config.databaseUrl
       ? pgBossQueue({
           url: config.databaseUrl,
           expireSeconds: config.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_SECONDS,
         })
       : undefined;
-    return await canonOn(store, changed, builtin.wages, {
+    return await canonOn(store, changed, {
       queue,
       publication: publishTo
         ? {
@@ -125,12 +121,11 @@ interface Publication {
 export async function canonOn(
   store: Store,
   taxonomyChanged = false,
-  builtinWages: readonly OccupationPayRecord[] = [],
   options: { publication?: Publication | undefined; queue?: ChunkQueue | undefined } = {},
 ): Promise<Canon> {
   const queue = options.queue ?? (store.kind === 'pglite' ? inProcessQueue(store.db) : noQueue());
   const read = async () => {
-    const next = await readSnapshot(store, builtinWages);
+    const next = await readSnapshot(store);
     await options.publication?.publish(next.inputs);
     return next;
   };
@@ -251,10 +246,7 @@ function noQueue(): ChunkQueue {
 }
 
 /** The revision is read first: a write landing during the read makes the next check reload again, never miss. */
-async function readSnapshot(
-  store: Store,
-  builtinWages: readonly OccupationPayRecord[],
-): Promise<{
+async function readSnapshot(store: Store): Promise<{
   catalog: Catalog;
   payBook: PayBook;
   revision: string;
@@ -269,7 +261,7 @@ async function readSnapshot(
     revision,
     occupationRelease: await readOccupationRelease(store.db),
     taxonomy,
-    occupationPay: imported.length > 0 ? imported : [...builtinWages],
+    occupationPay: imported.length > 0 ? imported : await readBuiltinWages(store.db),
     profilePay: await readProfilePay(store.db),
   };
   return { ...catalogFrom(inputs), revision, occupationRelease: inputs.occupationRelease, inputs };

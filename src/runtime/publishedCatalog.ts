@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import type { OccupationPayRecord, ProfilePayRecord } from '../core/payBands.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 
@@ -77,20 +76,7 @@ export async function readPublishedCatalog(
  */
 const FORMAT = 1;
 
-/** Every file of the taxonomy folder by path, size and time of change, and the file's format. */
+/** The built-in files' digest with the file's format: a publication is good only for both. */
 async function builtinStamp(taxonomyDir: string): Promise<string> {
-  const hash = createHash('sha256').update(`format ${FORMAT}\n`);
-  for (const path of await filesUnder(taxonomyDir)) {
-    const s = await stat(path);
-    hash.update(`${relative(taxonomyDir, path)}\t${s.size}\t${s.mtimeMs}\n`);
-  }
-  return hash.digest('hex');
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  return `${FORMAT}:${await builtinFilesStamp(taxonomyDir)}`;
 }

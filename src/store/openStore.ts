@@ -11,6 +11,7 @@ import { checkDataDir } from './checkDataDir.js';
 import { advertiseServer, lockDataDir } from './dataDirLock.js';
 import { migrate, type RawTransaction } from './migrate.js';
 import { schema } from './schema.js';
+import { createFromTemplate } from './storeTemplate.js';
 
 export type CanonDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -28,7 +29,13 @@ export interface Store {
 }
 
 export type StoreOptions =
-  | { kind: 'pglite'; dataDir: string; minFreeBytes?: number }
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      minFreeBytes?: number;
+      /** Where a freshly created store is kept, to copy for the next new data folder (storeTemplate.ts). */
+      cacheDir?: string | null;
+    }
   | { kind: 'pglite'; client: PGlite; location?: string }
   | { kind: 'postgres'; url: string; schema?: string; max?: number };
 
@@ -49,7 +56,8 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       await checkDataDir(options.dataDir, options.minFreeBytes ?? 0);
       // Checked first, so a folder that cannot take the lock beside it gets the check's clear message.
       unlock = await lockDataDir(options.dataDir);
-      if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await createDatabase(options.dataDir);
+      if (!existsSync(join(options.dataDir, 'PG_VERSION')))
+        await createFromTemplate(options.dataDir, options.cacheDir ?? null, createDatabase);
       client = await PGlite.create(options.dataDir);
     }
     const opened = client;

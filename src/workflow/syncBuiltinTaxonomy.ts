@@ -1,5 +1,6 @@
 import type { Actor } from '../core/roles.js';
 import type { Taxonomy } from '../core/taxonomy.js';
+import { type BuiltinFiles, readBuiltinWages, writeBuiltinFiles } from '../store/builtinFilesRepository.js';
 import type { CanonDb } from '../store/openStore.js';
 import { BUILTIN_ACTOR, writeBuiltinTaxonomy } from '../store/taxonomyRepository.js';
 import { auditedWrite } from './auditedWrite.js';
@@ -14,20 +15,41 @@ const BUILTIN: Actor = { id: BUILTIN_ACTOR, role: 'admin' };
 
 /**
  * Makes the store hold exactly the given built-in taxonomy, in one audited transaction: at start,
- * before the first catalog is read. The same files twice change nothing and log nothing.
+ * before the first catalog is read. The same files twice change nothing and log nothing. With
+ * `files`, the store also records their digest and the release's wages, so the next start can see
+ * the files are unchanged without parsing them; wages that changed alone are logged too, since
+ * every pay answer reads them.
  */
-export async function syncBuiltinTaxonomy(db: CanonDb, input: Taxonomy): Promise<SyncResult> {
+export async function syncBuiltinTaxonomy(
+  db: CanonDb,
+  input: Taxonomy,
+  files?: BuiltinFiles,
+): Promise<SyncResult> {
   return auditedWrite<SyncResult>(db, BUILTIN, 'admin', async (tx) => {
     const written = await writeBuiltinTaxonomy(tx, input);
-    if (!written.changed) return { result: { changed: false, hash: written.hash }, audit: null };
+    const wagesChanged =
+      files !== undefined && JSON.stringify(await readBuiltinWages(tx)) !== JSON.stringify(files.wages);
+    if (files) await writeBuiltinFiles(tx, files);
+    if (written.changed)
+      return {
+        result: { changed: true, hash: written.hash },
+        audit: {
+          action: 'taxonomy.load',
+          target: 'data/',
+          before: written.before === null ? null : { hash: written.before },
+          after: { hash: written.hash, versions: written.versions },
+          note: `${written.versions.length} new built-in version(s)${wagesChanged ? ', and new wages' : ''}`,
+        },
+      };
+    if (!wagesChanged) return { result: { changed: false, hash: written.hash }, audit: null };
     return {
       result: { changed: true, hash: written.hash },
       audit: {
         action: 'taxonomy.load',
         target: 'data/',
-        before: written.before === null ? null : { hash: written.before },
-        after: { hash: written.hash, versions: written.versions },
-        note: `${written.versions.length} new built-in version(s)`,
+        before: { hash: written.hash },
+        after: { hash: written.hash, versions: [] },
+        note: `the built-in release's wages changed (${files?.wages.length ?? 0} occupation(s))`,
       },
     };
   });

@@ -8,7 +8,7 @@ import { parseWorkspaceId } from '../../workflow/workspaces.js';
 import { dataDirOption, jsonOption, keyOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { cliActor } from './cliActor.js';
-import { onStoreOrServer, type StoreFlags, withCanon } from './withCanon.js';
+import { onPlainStoreOrServer, type StoreFlags, withStore } from './withCanon.js';
 
 type KeyAnswer = ReturnType<typeof keyDto>;
 
@@ -68,13 +68,13 @@ async function createKey(
   if (!isRole(role))
     throw new CanonError('invalid_input', `--role must be one of ${ROLES.join(', ')}; got ${quote(role)}.`);
   const { workspace } = flags;
-  const onStore = ({ store }: Canon) => createApiKey(store.db, cliActor(), flags.name, role, workspace);
+  const onStore = (store: Canon['store']) => createApiKey(store.db, cliActor(), flags.name, role, workspace);
   // A workspace's keys have an API, so they can be made beside a running server; the shared
   // taxonomy's keys are made on the store only.
   const key =
     workspace === undefined
-      ? await withCanon(flags, onStore)
-      : await onStoreOrServer(flags, {
+      ? await withStore(flags, onStore)
+      : await onPlainStoreOrServer(flags, {
           store: onStore,
           server: (api) => api.post<CreatedKey>(keysPath(workspace), { name: flags.name, role }),
         });
@@ -90,12 +90,12 @@ async function createKey(
 
 async function listKeys(flags: StoreFlags & { workspace?: string; json?: boolean }, io: CliIO) {
   const { workspace } = flags;
-  const onStore = async ({ store }: Canon) =>
+  const onStore = async (store: Canon['store']) =>
     (await listApiKeys(store.db, cliActor(), workspace === undefined ? {} : { workspace })).map(keyDto);
   const keys: KeyAnswer[] =
     workspace === undefined
-      ? await withCanon(flags, onStore)
-      : await onStoreOrServer(flags, {
+      ? await withStore(flags, onStore)
+      : await onPlainStoreOrServer(flags, {
           store: onStore,
           server: async (api) => (await api.get<{ items: KeyAnswer[] }>(keysPath(workspace))).items,
         });
@@ -112,11 +112,11 @@ async function listKeys(flags: StoreFlags & { workspace?: string; json?: boolean
 
 async function revokeKey(id: string, flags: StoreFlags & { workspace?: string }, io: CliIO) {
   const { workspace } = flags;
-  const onStore = ({ store }: Canon) => revokeApiKey(store.db, cliActor(), id, workspace);
+  const onStore = (store: Canon['store']) => revokeApiKey(store.db, cliActor(), id, workspace);
   // Like making one: a workspace's keys are revoked through a running server's API too.
-  if (workspace === undefined) await withCanon(flags, onStore);
+  if (workspace === undefined) await withStore(flags, onStore);
   else
-    await onStoreOrServer(flags, {
+    await onPlainStoreOrServer(flags, {
       store: onStore,
       server: (api) => api.delete<null>(`${keysPath(workspace)}/${encodeURIComponent(id)}`),
     });

@@ -27,6 +27,20 @@ export async function withCanon<T>(
 }
 
 /**
+ * Opens only the store for a one-shot command about what the catalog plays no part in (keys,
+ * workspaces): no built-in files read, no snapshot loaded, which is most of a command's start.
+ */
+export async function withStore<T>(flags: StoreFlags, fn: (store: Canon['store']) => Promise<T>): Promise<T> {
+  const { openConfiguredStore } = await import('../../runtime/openConfiguredStore.js');
+  const store = await openConfiguredStore(configWith(flags));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * Runs a read-only command on the catalog: from the snapshot the store's holder published when it
  * can be trusted (well under a second, and beside a running server), else on the opened store.
  */
@@ -49,10 +63,29 @@ export async function onStoreOrServer<T>(
   flags: StoreFlags,
   run: { store: (canon: Canon) => Promise<T>; server: (api: ServerApi) => Promise<T> },
 ): Promise<T> {
+  const beside = await besideServer(flags, run.server);
+  return beside ? beside.value : withCanon(flags, run.store);
+}
+
+/** As onStoreOrServer, for a command that needs only the store when no server holds it (withStore). */
+export async function onPlainStoreOrServer<T>(
+  flags: StoreFlags,
+  run: { store: (store: Canon['store']) => Promise<T>; server: (api: ServerApi) => Promise<T> },
+): Promise<T> {
+  const beside = await besideServer(flags, run.server);
+  return beside ? beside.value : withStore(flags, run.store);
+}
+
+/** The command run through the API of the server holding the store, or null when none does. */
+async function besideServer<T>(
+  flags: StoreFlags,
+  server: (api: ServerApi) => Promise<T>,
+): Promise<{ value: T } | null> {
   const config = configWith(flags);
-  const server = await runningServer(config);
-  if (server) return run.server(serverApi(server.url, flags.key ?? config.apiKey ?? server.token));
-  return withCanon(flags, run.store);
+  const running = await runningServer(config);
+  return running
+    ? { value: await server(serverApi(running.url, flags.key ?? config.apiKey ?? running.token)) }
+    : null;
 }
 
 export function configWith(flags: StoreFlags & { port?: number; host?: string }): Config {

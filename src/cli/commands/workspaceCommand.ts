@@ -5,7 +5,7 @@ import { dataDirOption, jsonOption, keyOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import type { ServerApi } from '../serverApi.js';
 import { cliActor } from './cliActor.js';
-import { onStoreOrServer, type StoreFlags } from './withCanon.js';
+import { onPlainStoreOrServer, type StoreFlags } from './withCanon.js';
 
 type WorkspaceAnswer = ReturnType<typeof workspaceDto>;
 
@@ -33,8 +33,8 @@ export function workspaceCommand(parent: Command, io: CliIO): void {
 }
 
 async function create(id: string, flags: StoreFlags & { name: string; json?: boolean }, io: CliIO) {
-  const created = await onStoreOrServer(flags, {
-    store: async ({ store }) =>
+  const created = await onPlainStoreOrServer(flags, {
+    store: async (store) =>
       workspaceDto(await new Workspaces(store.db).create(cliActor(), { id, name: flags.name })),
     server: (api) => api.post<WorkspaceAnswer>('/api/workspaces', { id, name: flags.name }),
   });
@@ -46,8 +46,8 @@ async function create(id: string, flags: StoreFlags & { name: string; json?: boo
 }
 
 async function list(flags: StoreFlags & { json?: boolean }, io: CliIO) {
-  const items = await onStoreOrServer(flags, {
-    store: async ({ store }) => (await new Workspaces(store.db).list(cliActor())).map(workspaceDto),
+  const items = await onPlainStoreOrServer(flags, {
+    store: async (store) => (await new Workspaces(store.db).list(cliActor())).map(workspaceDto),
     server: async (api: ServerApi) => (await api.get<{ items: WorkspaceAnswer[] }>('/api/workspaces')).items,
   });
   if (flags.json) {

@@ -274,7 +274,7 @@ describe.skipIf('skip' in target)('bulk jobs over the API on PostgreSQL', () => 
     if ('skip' in target) return;
     const { store, url, drop } = await jobDatabase(target);
     const queue = pgBossQueue({ url, expireSeconds: 30 });
-    const canon = await canonOn(store, false, [], { queue });
+    const canon = await canonOn(store, false, { queue });
     try {
       await syncBuiltinTaxonomy(store.db, await loadTaxonomy(join(PROJECT_ROOT, 'data')));
       await canon.reload();

@@ -264,7 +264,9 @@ export class ImportRuns {
       this.deps.company.revision(actor, workspace),
       this.deps.company.imports(actor, workspace),
     ]);
-    const hash = createHash('sha256').update(JSON.stringify([catalog, revision])).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([catalog, revision]))
+      .digest('hex');
     return { hash, imports: imports.length };
   }
 }
