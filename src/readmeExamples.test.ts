@@ -56,6 +56,7 @@ function readmeExamples(markdown: string): Example[] {
 
 const examples = readmeExamples(readFileSync(README, 'utf8'));
 let work: string;
+let shims: string;
 const servers: ChildProcess[] = [];
 
 beforeAll(async () => {
@@ -69,6 +70,16 @@ beforeAll(async () => {
   for (const name of await readdir(bins))
     if (name !== 'canon') await symlink(join(bins, name), join(work, 'node_modules', '.bin', name));
   if (existsSync(SHARED)) await symlink(SHARED, join(dir, 'shared'));
+  // `npx canon` runs node_modules/.bin/canon; this npx, first on the PATH, runs it without npm's own
+  // half-second start, which over the README's eighty-odd commands is a minute of CI. Anything else
+  // goes to the real npx.
+  shims = join(dir, 'shims');
+  await mkdir(shims);
+  await writeFile(
+    join(shims, 'npx'),
+    `#!/usr/bin/env bash\nif [ "$1" = canon ]; then shift; exec ${JSON.stringify(join(work, "node_modules", ".bin", "canon"))} "$@"; fi\nexec ${JSON.stringify(realNpx())} "$@"\n`,
+    { mode: 0o755 },
+  );
 });
 
 afterAll(async () => {
@@ -85,12 +96,23 @@ function runLine(command: string): { status: number | null; out: string } {
     timeout: 240_000,
     killSignal: 'SIGKILL',
     // npx may run only what is installed: nothing downloads during a test.
-    env: { ...process.env, CANON_LOG_LEVEL: 'silent', npm_config_yes: 'false' },
+    env: {
+      ...process.env,
+      PATH: `${shims}:${process.env.PATH ?? ''}`,
+      CANON_LOG_LEVEL: 'silent',
+      npm_config_yes: 'false',
+    },
   });
   return {
     status: run.status,
     out: `${run.stdout}${run.stderr}${run.error ? ` (${run.error.message})` : ''}`,
   };
+}
+
+function realNpx(): string {
+  const found = spawnSync('bash', ['-c', 'command -v npx'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) throw new Error('npx is not on the PATH');
+  return found;
 }
 
 function commandLines(text: string): string[] {

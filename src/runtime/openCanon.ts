@@ -29,7 +29,12 @@ import type { IngestDeps } from '../workflow/ingestSources.js';
 import { ProfileWorkflow } from '../workflow/profileWorkflow.js';
 import { catalogFrom } from './catalogFrom.js';
 import { openConfiguredStore } from './openConfiguredStore.js';
-import { type CatalogInputs, publishCatalog, withdrawCatalog } from './publishedCatalog.js';
+import {
+  type CatalogInputs,
+  publishCatalog,
+  publishedRevision,
+  withdrawCatalog,
+} from './publishedCatalog.js';
 import { syncBuiltinFiles } from './syncBuiltinFiles.js';
 
 /** How long the check for other processes' writes may take before it counts as failed. */
@@ -82,9 +87,13 @@ export async function openCanon(
 ): Promise<Canon> {
   const store = await openConfiguredStore(config);
   try {
-    // From here until this process publishes its own snapshot, no reader may answer from an older one.
+    // From here until this process publishes its own snapshot, no reader may answer from an older one
+    // — unless the one beside the folder holds the store's revision (its holder was not killed after
+    // a write it had not yet published): then it is what this process reads, and is kept.
     const publishTo = config.databaseUrl ? null : config.dataDir;
-    if (publishTo) await withdrawCatalog(publishTo);
+    let published = publishTo ? await publishedRevision(publishTo, config.taxonomyDir) : null;
+    if (published !== (await readRevision(store.db))) published = null;
+    if (publishTo && published === null) await withdrawCatalog(publishTo);
     const { changed } = await syncBuiltinFiles(store.db, config.taxonomyDir);
     const queue = config.databaseUrl
       ? pgBossQueue({
@@ -96,8 +105,16 @@ export async function openCanon(
       queue,
       publication: publishTo
         ? {
-            publish: (inputs) => publishCatalog(publishTo, config.taxonomyDir, inputs),
-            withdraw: () => withdrawCatalog(publishTo),
+            publish: async (inputs) => {
+              if (inputs.revision === published) return;
+              published = null;
+              await publishCatalog(publishTo, config.taxonomyDir, inputs);
+              published = inputs.revision;
+            },
+            withdraw: async () => {
+              published = null;
+              await withdrawCatalog(publishTo);
+            },
           }
         : undefined,
     });

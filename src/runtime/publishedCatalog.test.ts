@@ -8,6 +8,7 @@ import {
   type CatalogInputs,
   publishCatalog,
   publishedCatalogPath,
+  publishedRevision,
   readPublishedCatalog,
   withdrawCatalog,
 } from './publishedCatalog.js';
@@ -60,6 +61,22 @@ describe('the published catalog', () => {
   it('is not used when it cannot be read whole', async () => {
     await writeFile(publishedCatalogPath(dataDir), '{"stamp":');
     expect(await readPublishedCatalog(dataDir, taxonomyDir)).toBeNull();
+    expect(await publishedRevision(dataDir, taxonomyDir)).toBeNull();
+  });
+
+  it('tells its revision from its first line, while it is good for the built-in files', async () => {
+    await publishCatalog(dataDir, taxonomyDir, inputs);
+    expect(await publishedRevision(dataDir, taxonomyDir)).toBe('7');
+    await writeFile(join(taxonomyDir, 'functions', 'other.yaml'), 'code: OTHERS\n');
+    expect(await publishedRevision(dataDir, taxonomyDir)).toBeNull();
+    await publishCatalog(dataDir, taxonomyDir, { ...inputs, revision: '8' });
+    expect(await publishedRevision(dataDir, taxonomyDir)).toBe('8');
+    // A file of the earlier format (one JSON document, no head line) is not this one.
+    await writeFile(publishedCatalogPath(dataDir), JSON.stringify({ stamp: 'x', ...inputs }));
+    expect(await publishedRevision(dataDir, taxonomyDir)).toBeNull();
+    expect(await readPublishedCatalog(dataDir, taxonomyDir)).toBeNull();
+    await withdrawCatalog(dataDir);
+    expect(await publishedRevision(dataDir, taxonomyDir)).toBeNull();
   });
 });
 

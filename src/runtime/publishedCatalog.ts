@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import type { OccupationPayRecord, ProfilePayRecord } from '../core/payBands.js';
 import type { Taxonomy } from '../core/taxonomy.js';
@@ -17,8 +17,10 @@ export interface CatalogInputs {
   profilePay: ProfilePayRecord[];
 }
 
-interface PublishedFile extends CatalogInputs {
+/** The file's first line: enough to tell whether the rest may be used, without reading it. */
+interface PublishedHead {
   stamp: string;
+  revision: string;
 }
 
 export function publishedCatalogPath(dataDir: string): string {
@@ -26,20 +28,63 @@ export function publishedCatalogPath(dataDir: string): string {
 }
 
 /**
- * Writes the snapshot's inputs, whole or not at all (a temporary file renamed into place), stamped
- * with the built-in taxonomy files and the program that wrote it.
+ * Writes the snapshot's inputs, whole or not at all (a temporary file renamed into place), after a
+ * first line with their revision and the stamp of the built-in taxonomy files and the file's format.
  */
 export async function publishCatalog(
   dataDir: string,
   taxonomyDir: string,
   inputs: CatalogInputs,
 ): Promise<void> {
-  const file: PublishedFile = { stamp: await builtinStamp(taxonomyDir), ...inputs };
+  const head: PublishedHead = { stamp: await builtinStamp(taxonomyDir), revision: inputs.revision };
   const path = publishedCatalogPath(dataDir);
   const next = `${path}.${process.pid}.tmp`;
-  await writeFile(next, JSON.stringify(file));
+  await writeFile(next, `${JSON.stringify(head)}\n${JSON.stringify(inputs)}`);
   await rename(next, path);
 }
+
+/**
+ * The revision the publication beside the folder holds, when it is good for these built-in files;
+ * else null. Reads the first line only: a store's opener checks it against the store's revision, and
+ * when they agree it need neither withdraw the 13 MB file nor write it again.
+ */
+export async function publishedRevision(dataDir: string, taxonomyDir: string): Promise<string | null> {
+  const [head, stamp] = await Promise.all([
+    readHead(publishedCatalogPath(dataDir)),
+    builtinStamp(taxonomyDir),
+  ]);
+  return head?.stamp === stamp ? head.revision : null;
+}
+
+async function readHead(path: string): Promise<PublishedHead | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(HEAD_BYTES) });
+    const line = buffer.subarray(0, bytesRead).toString('utf8').split('\n', 2);
+    return line.length === 2 ? parseHead(line[0] ?? '') : null;
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseHead(text: string): PublishedHead | null {
+  try {
+    const head = JSON.parse(text) as Partial<PublishedHead> | null;
+    return typeof head?.stamp === 'string' && typeof head.revision === 'string'
+      ? { stamp: head.stamp, revision: head.revision }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** More than a head line takes (two short strings and a digest). */
+const HEAD_BYTES = 1024;
 
 /** Taken away by a process that opens the store: until it publishes, nobody may answer from an old one. */
 export async function withdrawCatalog(dataDir: string): Promise<void> {
@@ -59,22 +104,20 @@ export async function readPublishedCatalog(
     builtinStamp(taxonomyDir),
   ]);
   if (text === null) return null;
-  let file: PublishedFile;
+  const newline = text.indexOf('\n');
+  if (newline < 0 || parseHead(text.slice(0, newline))?.stamp !== stamp) return null;
   try {
-    file = JSON.parse(text) as PublishedFile;
+    return JSON.parse(text.slice(newline + 1)) as CatalogInputs;
   } catch {
     return null;
   }
-  if (file.stamp !== stamp) return null;
-  const { stamp: _stamp, ...inputs } = file;
-  return inputs;
 }
 
 /**
  * The shape of the file: raise it when `Taxonomy` or the pay records change shape, so a newer Canon
  * never reads an older one's publication (it opens the store instead, and publishes anew).
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The built-in files' digest with the file's format: a publication is good only for both. */
 async function builtinStamp(taxonomyDir: string): Promise<string> {

@@ -1,0 +1,48 @@
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, readConfig } from '../config/readConfig.js';
+import { readRevision } from '../store/auditRepository.js';
+import { openStore } from '../store/openStore.js';
+import { Workspaces } from '../workflow/workspaces.js';
+import { openCanon } from './openCanon.js';
+import { publishedCatalogPath, publishedRevision } from './publishedCatalog.js';
+
+let dir: string;
+let config: Parameters<typeof openCanon>[0];
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'canon-publication-'));
+  // The curated files alone: the release's thousand profiles would only make this test slower.
+  const taxonomyDir = join(dir, 'taxonomy');
+  for (const name of ['functions', 'focuses', 'sources.yaml', 'overlay.yaml'])
+    await cp(join(PROJECT_ROOT, 'data', name), join(taxonomyDir, name), { recursive: true });
+  config = { databaseUrl: null, dataDir: join(dir, 'data'), taxonomyDir, cacheDir: readConfig().cacheDir };
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const openAndClose = async () => (await openCanon(config)).close();
+const written = async () => (await stat(publishedCatalogPath(config.dataDir))).mtimeMs;
+
+describe('openCanon and the snapshot published beside the embedded store', () => {
+  it('keeps a publication that holds the store’s revision, and replaces one behind it', async () => {
+    await openAndClose();
+    const first = await written();
+    const revision = await publishedRevision(config.dataDir, config.taxonomyDir);
+    expect(revision).not.toBeNull();
+
+    // Nothing written since: the file is the one this start would write, so it is left as it is.
+    await openAndClose();
+    expect(await written()).toBe(first);
+
+    // A process that wrote and died before publishing (here: a write on the bare store).
+    const store = await openStore({ kind: 'pglite', dataDir: config.dataDir });
+    await new Workspaces(store.db).create({ id: 'admin', role: 'admin' }, { id: 'acme', name: 'Acme' });
+    const moved = await readRevision(store.db);
+    await store.close();
+    expect(moved).not.toBe(revision);
+
+    await openAndClose();
+    expect(await publishedRevision(config.dataDir, config.taxonomyDir)).toBe(moved);
+  });
+});
