@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../config/readConfig.js';
+import { PROJECT_ROOT, readConfig } from '../config/readConfig.js';
 import { canonOn, ingestDeps } from '../runtime/openCanon.js';
 import { FAULT_DOCUMENT, FAULT_PROFILE, type FaultWrite } from '../testing/faultWrites.js';
 import { reportSkip } from '../testing/reportSkip.js';
@@ -33,7 +33,7 @@ async function target(kind: 'pglite' | 'postgres'): Promise<StoreOptions> {
   if (kind === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'canon-kill-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    return { kind: 'pglite', dataDir: join(dir, 'data') };
+    return { kind: 'pglite', dataDir: join(dir, 'data'), cacheDir: readConfig().cacheDir };
   }
   if ('skip' in pg) throw new Error('unreachable');
   // The parent's own connection stays open until the end; drop() closes it and removes the schema.
