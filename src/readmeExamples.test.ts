@@ -77,7 +77,7 @@ beforeAll(async () => {
   await mkdir(shims);
   await writeFile(
     join(shims, 'npx'),
-    `#!/usr/bin/env bash\nif [ "$1" = canon ]; then shift; exec ${JSON.stringify(join(work, "node_modules", ".bin", "canon"))} "$@"; fi\nexec ${JSON.stringify(realNpx())} "$@"\n`,
+    `#!/usr/bin/env bash\nif [ "$1" = canon ]; then shift; exec ${JSON.stringify(join(work, 'node_modules', '.bin', 'canon'))} "$@"; fi\nexec ${JSON.stringify(realNpx())} "$@"\n`,
     { mode: 0o755 },
   );
 });

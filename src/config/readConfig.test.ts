@@ -11,6 +11,7 @@ describe('readConfig', () => {
       minFreeMb: 64,
       cacheMb: 64,
       jobExpireSeconds: 300,
+      storeBuffersMb: 32,
       rateLimits: { writes: 120, resolve: 60_000, failedAuth: 30 },
       logLevel: 'info',
     });
@@ -28,6 +29,8 @@ describe('readConfig', () => {
         CANON_RATE_FAILED_AUTH: '0',
         CANON_LOG_LEVEL: 'WARN',
         CANON_JOB_EXPIRE_SECONDS: '20',
+        CANON_STORE_BUFFERS_MB: '128',
+        CANON_CACHE_DIR: ' /var/cache/canon ',
       }),
     ).toMatchObject({
       databaseUrl: 'postgres://db/canon',
@@ -38,7 +41,16 @@ describe('readConfig', () => {
       rateLimits: { writes: 5, resolve: 60_000, failedAuth: 0 },
       logLevel: 'warn',
       jobExpireSeconds: 20,
+      storeBuffersMb: 128,
+      cacheDir: '/var/cache/canon',
     });
+  });
+
+  it('keeps its cache in the user cache folder, or nowhere when told', () => {
+    expect(readConfig({ HOME: '/home/ana' }).cacheDir).toBe('/home/ana/.cache/canon');
+    expect(readConfig({ HOME: '/home/ana', XDG_CACHE_HOME: '/tmp/xdg' }).cacheDir).toBe('/tmp/xdg/canon');
+    expect(readConfig({ HOME: '/home/ana', CANON_CACHE_DIR: 'off' }).cacheDir).toBeNull();
+    expect(readConfig({}).cacheDir).toBeNull();
   });
 
   it.each([
@@ -50,6 +62,10 @@ describe('readConfig', () => {
     [{ CANON_RATE_RESOLVE: '-1' }, /CANON_RATE_RESOLVE must be a whole number of requests a minute/],
     [{ CANON_PUBLIC_READS: 'maybe' }, /CANON_PUBLIC_READS must be true or false/],
     [{ CANON_LOG_LEVEL: 'loud' }, /CANON_LOG_LEVEL must be one of fatal, error/],
+    [
+      { CANON_STORE_BUFFERS_MB: '0' },
+      /CANON_STORE_BUFFERS_MB must be a whole number of megabytes, at least 1; got "0"/,
+    ],
     [
       { CANON_JOB_EXPIRE_SECONDS: '0' },
       /CANON_JOB_EXPIRE_SECONDS must be a whole number of seconds, at least 1; got "0"/,

@@ -31,6 +31,11 @@ export interface Config {
    * copied for each new data folder in a tenth of a second instead of five); null keeps nothing.
    */
   cacheDir: string | null;
+  /**
+   * The embedded store's buffer pool in megabytes. Every start of the store sets it up, so it is most
+   * of what opening the store costs a command; the data itself is cached by the operating system too.
+   */
+  storeBuffersMb: number;
   /** pino level for request logs (JSON lines on standard output). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
@@ -54,11 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DEFAULT_JOB_EXPIRE_SECONDS,
     SECONDS,
   );
-  if (jobExpireSeconds < 1)
-    throw new CanonError(
-      'invalid_input',
-      `CANON_JOB_EXPIRE_SECONDS must be a whole number of ${SECONDS}; got "0".`,
-    );
+  atLeastOne('CANON_JOB_EXPIRE_SECONDS', jobExpireSeconds, SECONDS);
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: resolve(env.CANON_DATA_DIR?.trim() || '.canon/data'),
@@ -71,6 +72,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minFreeMb: count('CANON_MIN_FREE_MB', env.CANON_MIN_FREE_MB, 64, 'megabytes (0 for no check)'),
     cacheMb: count('CANON_CACHE_MB', env.CANON_CACHE_MB, 64, 'megabytes (0 to keep nothing)'),
     cacheDir: cacheDir(env),
+    storeBuffersMb: atLeastOne(
+      'CANON_STORE_BUFFERS_MB',
+      count('CANON_STORE_BUFFERS_MB', env.CANON_STORE_BUFFERS_MB, 32, BUFFERS),
+      BUFFERS,
+    ),
     jobExpireSeconds,
     rateLimits: {
       writes: count('CANON_RATE_WRITES', env.CANON_RATE_WRITES, 120, RATE),
@@ -99,6 +105,7 @@ function logLevel(value: string | undefined): Config['logLevel'] {
 }
 
 const RATE = 'requests a minute (0 for no limit)';
+const BUFFERS = 'megabytes, at least 1';
 const SECONDS = 'seconds, at least 1';
 
 function count(name: string, value: string | undefined, fallback: number, unit: string): number {
@@ -106,6 +113,12 @@ function count(name: string, value: string | undefined, fallback: number, unit: 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new CanonError('invalid_input', `${name} must be a whole number of ${unit}; got ${quote(value)}.`);
+  return n;
+}
+
+/** A count that may not be 0, where count() lets 0 mean "none". */
+function atLeastOne(name: string, n: number, unit: string): number {
+  if (n < 1) throw new CanonError('invalid_input', `${name} must be a whole number of ${unit}; got "0".`);
   return n;
 }
 

@@ -35,6 +35,8 @@ export type StoreOptions =
       minFreeBytes?: number;
       /** Where a freshly created store is kept, to copy for the next new data folder (storeTemplate.ts). */
       cacheDir?: string | null;
+      /** PostgreSQL's buffer pool in megabytes; PGlite's own default (128) when absent. */
+      sharedBuffersMb?: number;
     }
   | { kind: 'pglite'; client: PGlite; location?: string }
   | { kind: 'postgres'; url: string; schema?: string; max?: number };
@@ -58,7 +60,18 @@ async function openPglite(options: Extract<StoreOptions, { kind: 'pglite' }>): P
       unlock = await lockDataDir(options.dataDir);
       if (!existsSync(join(options.dataDir, 'PG_VERSION')))
         await createFromTemplate(options.dataDir, options.cacheDir ?? null, createDatabase);
-      client = await PGlite.create(options.dataDir);
+      client = await PGlite.create(
+        options.dataDir,
+        options.sharedBuffersMb === undefined
+          ? {}
+          : {
+              startParams: [
+                ...PGlite.defaultStartParams,
+                '-c',
+                `shared_buffers=${options.sharedBuffersMb}MB`,
+              ],
+            },
+      );
     }
     const opened = client;
     await migrate((fn) =>

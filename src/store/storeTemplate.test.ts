@@ -74,7 +74,22 @@ describe('createFromTemplate', () => {
   });
 });
 
-describe('openStore on a new data folder with a cache folder', () => {
+describe('openStore on a data folder', () => {
+  it('sets up the buffer pool it is asked for', async () => {
+    const store = await openStore({
+      kind: 'pglite',
+      dataDir: join(dir, 'buffers'),
+      cacheDir: join(dir, 'cache-real'),
+      sharedBuffersMb: 16,
+    });
+    try {
+      const shown = (await store.db.execute(sql`SHOW shared_buffers`)) as { rows?: unknown[] };
+      expect(shown.rows).toEqual([{ shared_buffers: '16MB' }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('opens a copied store as its own: migrated, writable, and apart from the first', async () => {
     const cacheDir = join(dir, 'cache-real');
     const first = await openStore({ kind: 'pglite', dataDir: join(dir, 'real-a'), cacheDir });
