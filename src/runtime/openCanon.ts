@@ -33,6 +33,7 @@ import {
   type CatalogInputs,
   publishCatalog,
   publishedRevision,
+  readPublishedCatalog,
   withdrawCatalog,
 } from './publishedCatalog.js';
 import { syncBuiltinFiles } from './syncBuiltinFiles.js';
@@ -95,6 +96,11 @@ export async function openCanon(
     if (published !== (await readRevision(store.db))) published = null;
     if (publishTo && published === null) await withdrawCatalog(publishTo);
     const { changed } = await syncBuiltinFiles(store.db, config.taxonomyDir);
+    // Reading the current publication (0.3 s) is quicker than reading the store (0.35–0.6 s).
+    const current =
+      publishTo && published !== null && !changed
+        ? await readPublishedCatalog(publishTo, config.taxonomyDir)
+        : null;
     const queue = config.databaseUrl
       ? pgBossQueue({
           url: config.databaseUrl,
@@ -103,6 +109,7 @@ export async function openCanon(
       : undefined;
     return await canonOn(store, changed, {
       queue,
+      current: current?.revision === published ? current : undefined,
       publication: publishTo
         ? {
             publish: async (inputs) => {
@@ -138,7 +145,12 @@ interface Publication {
 export async function canonOn(
   store: Store,
   taxonomyChanged = false,
-  options: { publication?: Publication | undefined; queue?: ChunkQueue | undefined } = {},
+  options: {
+    publication?: Publication | undefined;
+    queue?: ChunkQueue | undefined;
+    /** The store's current inputs, when the caller has them already (the publication it kept). */
+    current?: CatalogInputs | undefined;
+  } = {},
 ): Promise<Canon> {
   const queue = options.queue ?? (store.kind === 'pglite' ? inProcessQueue(store.db) : noQueue());
   const read = async () => {
@@ -146,7 +158,7 @@ export async function canonOn(
     await options.publication?.publish(next.inputs);
     return next;
   };
-  let snapshot = await read();
+  let snapshot = options.current ? snapshotOf(options.current) : await read();
   let resolver: Promise<TitleResolver> | null = null;
   let index: { release: string | null; built: Promise<OccupationIndex> } | null = null;
   let checkedAt = Date.now();
@@ -263,13 +275,15 @@ function noQueue(): ChunkQueue {
 }
 
 /** The revision is read first: a write landing during the read makes the next check reload again, never miss. */
-async function readSnapshot(store: Store): Promise<{
+interface Snapshot {
   catalog: Catalog;
   payBook: PayBook;
   revision: string;
   occupationRelease: string | null;
   inputs: CatalogInputs;
-}> {
+}
+
+async function readSnapshot(store: Store): Promise<Snapshot> {
   const revision = await readRevision(store.db);
   const taxonomy = await readTaxonomy(store.db);
   // Imported OEWS figures replace the wages shipped with the built-in release.
@@ -281,7 +295,16 @@ async function readSnapshot(store: Store): Promise<{
     occupationPay: imported.length > 0 ? imported : await readBuiltinWages(store.db),
     profilePay: await readProfilePay(store.db),
   };
-  return { ...catalogFrom(inputs), revision, occupationRelease: inputs.occupationRelease, inputs };
+  return snapshotOf(inputs);
+}
+
+function snapshotOf(inputs: CatalogInputs): Snapshot {
+  return {
+    ...catalogFrom(inputs),
+    revision: inputs.revision,
+    occupationRelease: inputs.occupationRelease,
+    inputs,
+  };
 }
 
 /** What ingesting documents needs from an open Canon. */

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { readRevision } from '../store/auditRepository.js';
 import { openStore } from '../store/openStore.js';
 import { Workspaces } from '../workflow/workspaces.js';
 import { openCanon } from './openCanon.js';
-import { publishedCatalogPath, publishedRevision } from './publishedCatalog.js';
+import { type CatalogInputs, publishedCatalogPath, publishedRevision } from './publishedCatalog.js';
 
 let dir: string;
 let config: Parameters<typeof openCanon>[0];
@@ -44,5 +44,32 @@ describe('openCanon and the snapshot published beside the embedded store', () =>
 
     await openAndClose();
     expect(await publishedRevision(config.dataDir, config.taxonomyDir)).toBe(moved);
+  });
+
+  it('reads its first snapshot from a current publication rather than the store', async () => {
+    await openAndClose();
+    // A mark only the file carries: a store read would not have it.
+    const path = publishedCatalogPath(config.dataDir);
+    const text = await readFile(path, 'utf8');
+    const newline = text.indexOf('\n');
+    const inputs = JSON.parse(text.slice(newline + 1)) as CatalogInputs;
+    const [first] = inputs.taxonomy.profiles;
+    if (!first) throw new Error('no profile published');
+    first.region = 'from-the-file';
+    await writeFile(path, `${text.slice(0, newline)}\n${JSON.stringify(inputs)}`);
+
+    const canon = await openCanon(config);
+    try {
+      expect(canon.catalog.taxonomy.profiles.find((p) => p.code === first.code)?.region).toBe(
+        'from-the-file',
+      );
+      // Its next read is the store's own.
+      await canon.reload();
+      expect(canon.catalog.taxonomy.profiles.find((p) => p.code === first.code)?.region).not.toBe(
+        'from-the-file',
+      );
+    } finally {
+      await canon.close();
+    }
   });
 });
