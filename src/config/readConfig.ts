@@ -28,7 +28,8 @@ export interface Config {
   jobExpireSeconds: number;
   /**
    * Where Canon keeps what it can make again but would rather not (a freshly created embedded store,
-   * copied for each new data folder in a tenth of a second instead of five); null keeps nothing.
+   * copied for each new data folder in a quarter of a second instead of running initdb for five); null keeps
+   * nothing.
    */
   cacheDir: string | null;
   /**

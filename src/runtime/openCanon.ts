@@ -1,3 +1,4 @@
+import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import { type Config, DEFAULT_JOB_EXPIRE_SECONDS } from '../config/readConfig.js';
 import type { Catalog } from '../core/catalog.js';
 import { CanonError } from '../core/errors.js';
@@ -88,19 +89,22 @@ export async function openCanon(
 ): Promise<Canon> {
   const store = await openConfiguredStore(config);
   try {
+    // The built-in files' digest, read once: what the sync compares, and what publications are stamped with.
+    const files = await builtinFilesStamp(config.taxonomyDir);
     // From here until this process publishes its own snapshot, no reader may answer from an older one
     // — unless the one beside the folder holds the store's revision (its holder was not killed after
     // a write it had not yet published): then it is what this process reads, and is kept.
     const publishTo = config.databaseUrl ? null : config.dataDir;
-    let published = publishTo ? await publishedRevision(publishTo, config.taxonomyDir) : null;
-    if (published !== (await readRevision(store.db))) published = null;
-    if (publishTo && published === null) await withdrawCatalog(publishTo);
-    const { changed } = await syncBuiltinFiles(store.db, config.taxonomyDir);
+    let published: string | null = null;
+    if (publishTo) {
+      published = await publishedRevision(publishTo, files);
+      if (published !== (await readRevision(store.db))) published = null;
+      if (published === null) await withdrawCatalog(publishTo);
+    }
+    const { changed } = await syncBuiltinFiles(store.db, config.taxonomyDir, files);
     // Reading the current publication (0.3 s) is quicker than reading the store (0.35–0.6 s).
     const current =
-      publishTo && published !== null && !changed
-        ? await readPublishedCatalog(publishTo, config.taxonomyDir)
-        : null;
+      publishTo && published !== null && !changed ? await readPublishedCatalog(publishTo, files) : null;
     const queue = config.databaseUrl
       ? pgBossQueue({
           url: config.databaseUrl,
@@ -109,13 +113,13 @@ export async function openCanon(
       : undefined;
     return await canonOn(store, changed, {
       queue,
-      current: current?.revision === published ? current : undefined,
+      current: current ?? undefined,
       publication: publishTo
         ? {
             publish: async (inputs) => {
               if (inputs.revision === published) return;
               published = null;
-              await publishCatalog(publishTo, config.taxonomyDir, inputs);
+              await publishCatalog(publishTo, files, inputs);
               published = inputs.revision;
             },
             withdraw: async () => {

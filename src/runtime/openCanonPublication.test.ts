@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import { PROJECT_ROOT, readConfig } from '../config/readConfig.js';
 import { readRevision } from '../store/auditRepository.js';
 import { openStore } from '../store/openStore.js';
@@ -28,7 +29,7 @@ describe('openCanon and the snapshot published beside the embedded store', () =>
   it('keeps a publication that holds the store’s revision, and replaces one behind it', async () => {
     await openAndClose();
     const first = await written();
-    const revision = await publishedRevision(config.dataDir, config.taxonomyDir);
+    const revision = await publishedRevision(config.dataDir, await builtinFilesStamp(config.taxonomyDir));
     expect(revision).not.toBeNull();
 
     // Nothing written since: the file is the one this start would write, so it is left as it is.
@@ -43,7 +44,7 @@ describe('openCanon and the snapshot published beside the embedded store', () =>
     expect(moved).not.toBe(revision);
 
     await openAndClose();
-    expect(await publishedRevision(config.dataDir, config.taxonomyDir)).toBe(moved);
+    expect(await publishedRevision(config.dataDir, await builtinFilesStamp(config.taxonomyDir))).toBe(moved);
   });
 
   it('reads its first snapshot from a current publication rather than the store', async () => {

@@ -1,5 +1,4 @@
 import { type FileHandle, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import type { OccupationPayRecord, ProfilePayRecord } from '../core/payBands.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 
@@ -29,14 +28,11 @@ export function publishedCatalogPath(dataDir: string): string {
 
 /**
  * Writes the snapshot's inputs, whole or not at all (a temporary file renamed into place), after a
- * first line with their revision and the stamp of the built-in taxonomy files and the file's format.
+ * first line with their revision and a stamp of the file's format and `files`, the digest of the
+ * built-in files the store was loaded from (builtin/builtinFilesStamp.ts).
  */
-export async function publishCatalog(
-  dataDir: string,
-  taxonomyDir: string,
-  inputs: CatalogInputs,
-): Promise<void> {
-  const head: PublishedHead = { stamp: await builtinStamp(taxonomyDir), revision: inputs.revision };
+export async function publishCatalog(dataDir: string, files: string, inputs: CatalogInputs): Promise<void> {
+  const head: PublishedHead = { stamp: stampOf(files), revision: inputs.revision };
   const path = publishedCatalogPath(dataDir);
   const next = `${path}.${process.pid}.tmp`;
   await writeFile(next, `${JSON.stringify(head)}\n${JSON.stringify(inputs)}`);
@@ -48,12 +44,9 @@ export async function publishCatalog(
  * else null. Reads the first line only: a store's opener checks it against the store's revision, and
  * when they agree it need neither withdraw the 13 MB file nor write it again.
  */
-export async function publishedRevision(dataDir: string, taxonomyDir: string): Promise<string | null> {
-  const [head, stamp] = await Promise.all([
-    readHead(publishedCatalogPath(dataDir)),
-    builtinStamp(taxonomyDir),
-  ]);
-  return head?.stamp === stamp ? head.revision : null;
+export async function publishedRevision(dataDir: string, files: string): Promise<string | null> {
+  const head = await readHead(publishedCatalogPath(dataDir));
+  return head?.stamp === stampOf(files) ? head.revision : null;
 }
 
 async function readHead(path: string): Promise<PublishedHead | null> {
@@ -95,17 +88,11 @@ export async function withdrawCatalog(dataDir: string): Promise<void> {
  * The published inputs, or null when there are none, they cannot be read, or the built-in files or
  * the program changed since they were written (the store would then load something else).
  */
-export async function readPublishedCatalog(
-  dataDir: string,
-  taxonomyDir: string,
-): Promise<CatalogInputs | null> {
-  const [text, stamp] = await Promise.all([
-    readFile(publishedCatalogPath(dataDir), 'utf8').catch(() => null),
-    builtinStamp(taxonomyDir),
-  ]);
+export async function readPublishedCatalog(dataDir: string, files: string): Promise<CatalogInputs | null> {
+  const text = await readFile(publishedCatalogPath(dataDir), 'utf8').catch(() => null);
   if (text === null) return null;
   const newline = text.indexOf('\n');
-  if (newline < 0 || parseHead(text.slice(0, newline))?.stamp !== stamp) return null;
+  if (newline < 0 || parseHead(text.slice(0, newline))?.stamp !== stampOf(files)) return null;
   try {
     return JSON.parse(text.slice(newline + 1)) as CatalogInputs;
   } catch {
@@ -119,7 +106,7 @@ export async function readPublishedCatalog(
  */
 const FORMAT = 2;
 
-/** The built-in files' digest with the file's format: a publication is good only for both. */
-async function builtinStamp(taxonomyDir: string): Promise<string> {
-  return `${FORMAT}:${await builtinFilesStamp(taxonomyDir)}`;
+/** The built-in files' digest (builtinFilesStamp) with the file's format: a publication is good only for both. */
+function stampOf(files: string): string {
+  return `${FORMAT}:${files}`;
 }

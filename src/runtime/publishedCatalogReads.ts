@@ -1,3 +1,4 @@
+import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import type { Config } from '../config/readConfig.js';
 import type { Catalog } from '../core/catalog.js';
 import type { PayBook } from '../core/payBands.js';
@@ -31,7 +32,7 @@ export async function publishedCatalogReads(
   if (config.databaseUrl) return null;
   const holder = await readDataDirLock(config.dataDir);
   if (holder && !holder.alive) return null;
-  const inputs = await readPublishedCatalog(config.dataDir, config.taxonomyDir);
+  const inputs = await readPublishedCatalog(config.dataDir, await builtinFilesStamp(config.taxonomyDir));
   if (!inputs || (needs.resolver && inputs.occupationRelease !== null)) return null;
   const { catalog, payBook } = catalogFrom(inputs);
   // No release imported: the shipped occupation tables serve, as on the opened store.

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFilesStamp } from '../builtin/builtinFilesStamp.js';
 import { releasePath } from '../builtin/loadBuiltinTaxonomy.js';
 import { writeRelease } from '../builtin/releaseFile.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
@@ -58,26 +59,41 @@ describe('syncBuiltinFiles', () => {
   it('parses the files once, and again only when their bytes change, not their times', async () => {
     const folder = await taxonomyFolder([wage('15-1252', 130_000)]);
     // The clone holds the curated taxonomy already, but no record of which files it came from.
-    expect(await syncBuiltinFiles(store.db, folder)).toEqual({ changed: true, parsed: true });
+    expect(await syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder))).toEqual({
+      changed: true,
+      parsed: true,
+    });
     expect(await readBuiltinWages(store.db)).toEqual([wage('15-1252', 130_000)]);
 
-    expect(await syncBuiltinFiles(store.db, folder)).toEqual({ changed: false, parsed: false });
+    expect(await syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder))).toEqual({
+      changed: false,
+      parsed: false,
+    });
     const later = new Date(Date.now() + 60_000);
     await utimes(join(folder, 'sources.yaml'), later, later);
-    expect(await syncBuiltinFiles(store.db, folder)).toEqual({ changed: false, parsed: false });
+    expect(await syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder))).toEqual({
+      changed: false,
+      parsed: false,
+    });
 
     // The same files in another folder (a fresh clone) are the same files.
     const copy = join(dir, 'copy');
     await cp(folder, copy, { recursive: true });
-    expect(await syncBuiltinFiles(store.db, copy)).toEqual({ changed: false, parsed: false });
+    expect(await syncBuiltinFiles(store.db, copy, await builtinFilesStamp(copy))).toEqual({
+      changed: false,
+      parsed: false,
+    });
   });
 
   it('loads and logs wages that changed while the taxonomy did not', async () => {
     const folder = await taxonomyFolder([wage('15-1252', 130_000)]);
-    await syncBuiltinFiles(store.db, folder);
+    await syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder));
     await writeWages(folder, [wage('15-1252', 140_000), wage('29-1141', 90_000)]);
 
-    expect(await syncBuiltinFiles(store.db, folder)).toEqual({ changed: true, parsed: true });
+    expect(await syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder))).toEqual({
+      changed: true,
+      parsed: true,
+    });
     expect(await readBuiltinWages(store.db)).toEqual([wage('15-1252', 140_000), wage('29-1141', 90_000)]);
     const [entry] = await readAudit(store.db, { target: 'data/', limit: 1 });
     expect(entry).toMatchObject({ action: 'taxonomy.load', actor: 'builtin' });
@@ -86,9 +102,13 @@ describe('syncBuiltinFiles', () => {
 
   it('records nothing from files it cannot read, so the next start reads them again', async () => {
     const folder = await taxonomyFolder([wage('15-1252', 130_000)]);
-    await syncBuiltinFiles(store.db, folder);
+    await syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder));
     await writeFile(join(folder, 'sources.yaml'), 'sources: [unclosed\n');
-    await expect(syncBuiltinFiles(store.db, folder)).rejects.toThrow(/sources\.yaml/);
-    await expect(syncBuiltinFiles(store.db, folder)).rejects.toThrow(/sources\.yaml/);
+    await expect(syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder))).rejects.toThrow(
+      /sources\.yaml/,
+    );
+    await expect(syncBuiltinFiles(store.db, folder, await builtinFilesStamp(folder))).rejects.toThrow(
+      /sources\.yaml/,
+    );
   });
 });

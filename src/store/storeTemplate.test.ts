@@ -61,6 +61,27 @@ describe('createFromTemplate', () => {
     expect(existsSync(join(dir, 'blocked-b', 'PG_VERSION'))).toBe(true);
   });
 
+  it('after a failed copy, takes away only what the copy added, and creates the store afresh', async () => {
+    const cache = join(dir, 'cache-3');
+    const { made, create } = fakeCreate();
+    await createFromTemplate(join(dir, 'failing-a'), cache, async (dataDir) => {
+      await create(dataDir);
+      await mkdir(join(dataDir, 'global'));
+      await writeFile(join(dataDir, 'global', 'pg_control'), '');
+      await writeFile(join(dataDir, 'postgresql.conf'), '');
+    });
+    // The user's own folder where the template has a file: the copy fails after making its folders.
+    const own = join(dir, 'failing-b');
+    await mkdir(join(own, 'postgresql.conf'), { recursive: true });
+    await writeFile(join(own, 'postgresql.conf', 'notes'), 'mine');
+    await createFromTemplate(own, cache, create);
+    expect(made).toEqual([join(dir, 'failing-a'), own]);
+    expect(await readFile(join(own, 'postgresql.conf', 'notes'), 'utf8')).toBe('mine');
+    // The copy's folder is gone; what is there is what the creation made.
+    expect(existsSync(join(own, 'global'))).toBe(false);
+    expect(await readFile(join(own, 'base', 'made-by'), 'utf8')).toBe(own);
+  });
+
   it("leaves the data folder's own files alone", async () => {
     const cache = join(dir, 'cache-2');
     const { create } = fakeCreate();

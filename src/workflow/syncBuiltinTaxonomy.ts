@@ -30,26 +30,22 @@ export async function syncBuiltinTaxonomy(
     const wagesChanged =
       files !== undefined && JSON.stringify(await readBuiltinWages(tx)) !== JSON.stringify(files.wages);
     if (files) await writeBuiltinFiles(tx, files);
-    if (written.changed)
-      return {
-        result: { changed: true, hash: written.hash },
-        audit: {
-          action: 'taxonomy.load',
-          target: 'data/',
-          before: written.before === null ? null : { hash: written.before },
-          after: { hash: written.hash, versions: written.versions },
-          note: `${written.versions.length} new built-in version(s)${wagesChanged ? ', and new wages' : ''}`,
-        },
-      };
-    if (!wagesChanged) return { result: { changed: false, hash: written.hash }, audit: null };
+    if (!written.changed && !wagesChanged)
+      return { result: { changed: false, hash: written.hash }, audit: null };
+    const versions = written.changed ? written.versions : [];
+    const before = written.changed ? written.before : written.hash;
+    const changes = [
+      ...(written.changed ? [`${versions.length} new built-in version(s)`] : []),
+      ...(wagesChanged ? [`the release's wages changed (${files?.wages.length ?? 0} occupation(s))`] : []),
+    ];
     return {
       result: { changed: true, hash: written.hash },
       audit: {
         action: 'taxonomy.load',
         target: 'data/',
-        before: { hash: written.hash },
-        after: { hash: written.hash, versions: [] },
-        note: `the built-in release's wages changed (${files?.wages.length ?? 0} occupation(s))`,
+        before: before === null ? null : { hash: before },
+        after: { hash: written.hash, versions },
+        note: changes.join('; '),
       },
     };
   });

@@ -63,8 +63,7 @@ export async function onStoreOrServer<T>(
   flags: StoreFlags,
   run: { store: (canon: Canon) => Promise<T>; server: (api: ServerApi) => Promise<T> },
 ): Promise<T> {
-  const beside = await besideServer(flags, run.server);
-  return beside ? beside.value : withCanon(flags, run.store);
+  return serverOr(flags, run.server, () => withCanon(flags, run.store));
 }
 
 /** As onStoreOrServer, for a command that needs only the store when no server holds it (withStore). */
@@ -72,20 +71,18 @@ export async function onPlainStoreOrServer<T>(
   flags: StoreFlags,
   run: { store: (store: Canon['store']) => Promise<T>; server: (api: ServerApi) => Promise<T> },
 ): Promise<T> {
-  const beside = await besideServer(flags, run.server);
-  return beside ? beside.value : withStore(flags, run.store);
+  return serverOr(flags, run.server, () => withStore(flags, run.store));
 }
 
-/** The command run through the API of the server holding the store, or null when none does. */
-async function besideServer<T>(
+/** Through the API of the server holding the store when one does, else `local`. */
+async function serverOr<T>(
   flags: StoreFlags,
   server: (api: ServerApi) => Promise<T>,
-): Promise<{ value: T } | null> {
+  local: () => Promise<T>,
+): Promise<T> {
   const config = configWith(flags);
   const running = await runningServer(config);
-  return running
-    ? { value: await server(serverApi(running.url, flags.key ?? config.apiKey ?? running.token)) }
-    : null;
+  return running ? server(serverApi(running.url, flags.key ?? config.apiKey ?? running.token)) : local();
 }
 
 export function configWith(flags: StoreFlags & { port?: number; host?: string }): Config {
