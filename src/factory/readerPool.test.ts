@@ -105,7 +105,9 @@ describe('openReaderPool', () => {
     });
     expect(await reading).toMatchObject({ code: 'too_large' });
     expect((await waiting).name).toBe('jd.md');
-    expect((await readers.read(PROSE)).name).toBe('prose.md');
+    // A short document: the 2 s limit is there to stop the wall, and a loaded machine can take longer than
+    // that over the prose ladder (it failed so once, with three test files at once on two cores).
+    expect((await readers.read(JD)).name).toBe('jd.md');
   });
 
   it('refuses what is waiting or reading when it closes, and anything after', async () => {

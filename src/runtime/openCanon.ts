@@ -8,7 +8,6 @@ import { openReaderPool, type ReaderPool } from '../factory/readerPool.js';
 import type { ChunkQueue } from '../jobs/chunkQueue.js';
 import { startChunkWorker, type WorkOptions } from '../jobs/chunkWorker.js';
 import { inProcessQueue } from '../jobs/inProcessQueue.js';
-import { pgBossQueue } from '../jobs/pgBossQueue.js';
 import { readBundledOccupations } from '../resolve/bundledOccupations.js';
 import { readBundledTitleModel } from '../resolve/bundledTitleModel.js';
 import { OUTPUT_COLUMNS } from '../resolve/codeTitleRows.js';
@@ -105,8 +104,10 @@ export async function openCanon(
     // Reading the current publication (0.3 s) is quicker than reading the store (0.35–0.6 s).
     const current =
       publishTo && published !== null && !changed ? await readPublishedCatalog(publishTo, files) : null;
+    // pg-boss and its driver are loaded for PostgreSQL alone: the embedded store's commands would pay for
+    // them at every start.
     const queue = config.databaseUrl
-      ? pgBossQueue({
+      ? (await import('../jobs/pgBossQueue.js')).pgBossQueue({
           url: config.databaseUrl,
           expireSeconds: config.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_SECONDS,
         })

@@ -8,7 +8,6 @@ describe('startServer', () => {
     const app = new Hono().get('/', (c) => c.text('ok'));
     const server = await startServer(app, '127.0.0.1', 0, { headersMs: 300, requestMs: 600 });
     try {
-      const started = Date.now();
       const reply = await new Promise<string>((resolve) => {
         let data = '';
         const socket = connect(server.port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: x\r\n'));
@@ -18,7 +17,6 @@ describe('startServer', () => {
         socket.on('close', () => resolve(data));
       });
       expect(reply).toMatch(/^HTTP\/1\.1 408/);
-      expect(Date.now() - started).toBeLessThan(3_000);
       expect(await (await fetch(`${server.url}/`)).text()).toBe('ok');
     } finally {
       await server.close();

@@ -2,10 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { CanonError } from '../core/errors.js';
 import { checkDataDir } from './checkDataDir.js';
 import { advertiseServer, lockDataDir } from './dataDirLock.js';
@@ -134,6 +132,12 @@ async function createDatabase(dataDir: string): Promise<void> {
 
 async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>): Promise<Store> {
   const location = redact(options.url);
+  // Loaded here: on the embedded store, the driver and what it pulls in (Node's fetch) would cost every
+  // command about 0.2 s at its start.
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { CanonError, quote } from '../../core/errors.js';
 import { isRole, ROLE_RIGHTS, ROLES } from '../../core/roles.js';
 import type { Canon } from '../../runtime/openCanon.js';
-import { keyDto } from '../../server/api/routes/workspaceRoutes.js';
+import { keyDto } from '../../server/api/toDto.js';
 import { type CreatedKey, createApiKey, listApiKeys, revokeApiKey } from '../../workflow/apiKeys.js';
 import { parseWorkspaceId } from '../../workflow/workspaces.js';
 import { dataDirOption, jsonOption, keyOption } from '../commonOptions.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { workspaceDto } from '../../server/api/routes/workspaceRoutes.js';
+import { workspaceDto } from '../../server/api/toDto.js';
 import { Workspaces } from '../../workflow/workspaces.js';
 import { dataDirOption, jsonOption, keyOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';

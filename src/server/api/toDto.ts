@@ -4,7 +4,9 @@ import type { ProfileVersion } from '../../core/content/history.js';
 import { type Level, TRACKS } from '../../core/levels.js';
 import { reviewProfile } from '../../core/review/reviewProfile.js';
 import type { Focus, TaxonomyFunction } from '../../core/taxonomy.js';
+import type { KeySummary } from '../../workflow/apiKeys.js';
 import type { ReviewedDraft } from '../../workflow/profileWorkflow.js';
+import type { Workspace } from '../../workflow/workspaces.js';
 import type {
   AdjacentSchema,
   DraftSchema,
@@ -136,3 +138,15 @@ export function queueItemDto(
     findings: review.findings.length,
   };
 }
+
+/** A workspace as the API answers it, and the CLI prints it. */
+export const workspaceDto = (w: Workspace) => ({ id: w.id, name: w.name, created: w.createdAt });
+/** A key as the API lists it, and the CLI prints it. */
+export const keyDto = (k: KeySummary) => ({
+  id: k.id,
+  name: k.name,
+  role: k.role,
+  workspace: k.workspace,
+  createdAt: k.createdAt,
+  revokedAt: k.revokedAt,
+});

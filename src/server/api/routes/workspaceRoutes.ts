@@ -1,15 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '../../../core/roles.js';
-import type { KeySummary } from '../../../workflow/apiKeys.js';
-import {
-  MAX_WORKSPACE_ID,
-  MAX_WORKSPACE_NAME,
-  type Workspace,
-  type Workspaces,
-} from '../../../workflow/workspaces.js';
+import { MAX_WORKSPACE_ID, MAX_WORKSPACE_NAME, type Workspaces } from '../../../workflow/workspaces.js';
 import { type Access, declareAccess, declareWorkspaceAccess } from '../../access.js';
 import { jsonError, jsonResponse, rateLimited, roleErrors } from '../apiDeps.js';
 import { listOf } from '../schemas.js';
+import { keyDto, workspaceDto } from '../toDto.js';
 
 const WorkspaceId = z
   .string()
@@ -242,18 +237,6 @@ const revokeKey = createRoute({
     ),
     ...rateLimited,
   },
-});
-
-/** A workspace as the API answers it, and the CLI prints it. */
-export const workspaceDto = (w: Workspace) => ({ id: w.id, name: w.name, created: w.createdAt });
-/** A key as the API lists it, and the CLI prints it. */
-export const keyDto = (k: KeySummary) => ({
-  id: k.id,
-  name: k.name,
-  role: k.role,
-  workspace: k.workspace,
-  createdAt: k.createdAt,
-  revokedAt: k.revokedAt,
 });
 
 const NO_STORE = { 'cache-control': 'no-store' };
