@@ -244,10 +244,18 @@ export class TitleClassifier {
       scores[c] = s;
       if (s > best) best = s;
     }
-    // Σ exp(score − best) over every code, in code order (as a plain softmax adds them).
-    let sum = 0;
-    for (let c = 0; c < scores.length; c++)
-      sum += Math.exp(((stamps[c] === stamp ? scores[c] : baseline.scores[c]) ?? 0) - best);
+    // Σ exp(score − best) over every code: the touched codes one by one, the untouched ones from the
+    // table's sum less the touched codes' share of it (an exp per touched code, not one per code; the
+    // subtraction loses at most about 1e-13 of a sum that is at least 1, the best code's own term).
+    let touchedSum = 0;
+    let touchedShare = 0;
+    for (let i = 0; i < n; i++) {
+      const c = touched[i] ?? 0;
+      touchedSum += Math.exp((scores[c] ?? 0) - best);
+      touchedShare += baseline.exps[c] ?? 0;
+    }
+    const sum =
+      touchedSum + Math.exp(baseline.best - best) * Math.max(0, baseline.expSum - touchedShare);
     const first = this.firstTouched(n, limit);
     const out: ClassScore[] = [];
     // Merge the best touched codes with the best untouched ones (the table's order, touched ones skipped).
