@@ -12,7 +12,7 @@ export default defineConfig({
     // files wait on a single-threaded PGlite or a child process, so one file per core halves the run.
     maxWorkers: availableParallelism(),
     // One module graph per worker, not per file: each file's own import of the app's modules and their
-    // dependencies cost 130-150 s of a 2-core run (26 s shared). Files must therefore leave no global
+    // dependencies cost 130-165 s of a 2-core run (24-26 s shared). Files must therefore leave no global
     // behind: environment changes are undone after each test (`unstubEnvs`), and nothing else is patched.
     isolate: false,
     unstubEnvs: true,

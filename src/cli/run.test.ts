@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
@@ -15,6 +16,7 @@ import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetBombZip, onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
 import { runCli } from '../testing/runCli.js';
 import { EXIT_CODES } from './exitCodes.js';
+import { COMMANDS } from './run.js';
 
 let dir: string;
 let dataDir: string;
@@ -125,6 +127,22 @@ describe('canon CLI', () => {
     const { code, err } = await canon(...args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
+  });
+
+  it('loads, for each name it runs a command by, the module that adds exactly that command', async () => {
+    const io = { out: () => {}, err: () => {} };
+    for (const [name, load] of COMMANDS) {
+      const parent = new Command('canon');
+      (await load())(parent, io);
+      expect({ name, added: parent.commands.map((c) => c.name()) }).toEqual({ name, added: [name] });
+    }
+  });
+
+  it('lists every command in --help, whichever module adds it', async () => {
+    const { code, out } = await canon('--help');
+    expect(code).toBe(0);
+    const listed = [...(out.split('Commands:')[1] ?? '').matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]).filter((n) => n !== 'help');
+    expect(listed).toEqual(COMMANDS.map(([name]) => name));
   });
 
   it('has help for every command', async () => {

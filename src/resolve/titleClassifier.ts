@@ -244,18 +244,10 @@ export class TitleClassifier {
       scores[c] = s;
       if (s > best) best = s;
     }
-    // Σ exp(score − best) over every code: the touched codes one by one, the untouched ones from the
-    // table's sum less the touched codes' share of it (an exp per touched code, not one per code; the
-    // subtraction loses at most about 1e-13 of a sum that is at least 1, the best code's own term).
-    let touchedSum = 0;
-    let touchedShare = 0;
-    for (let i = 0; i < n; i++) {
-      const c = touched[i] ?? 0;
-      touchedSum += Math.exp((scores[c] ?? 0) - best);
-      touchedShare += baseline.exps[c] ?? 0;
-    }
-    const sum =
-      touchedSum + Math.exp(baseline.best - best) * Math.max(0, baseline.expSum - touchedShare);
+    // Σ exp(score − best) over every code, in code order (as a plain softmax adds them).
+    let sum = 0;
+    for (let c = 0; c < scores.length; c++)
+      sum += Math.exp(((stamps[c] === stamp ? scores[c] : baseline.scores[c]) ?? 0) - best);
     const first = this.firstTouched(n, limit);
     const out: ClassScore[] = [];
     // Merge the best touched codes with the best untouched ones (the table's order, touched ones skipped).
@@ -314,12 +306,10 @@ export class TitleClassifier {
       scores[c] = s;
       if (s > best) best = s;
     }
-    const exps = scores.map((s) => Math.exp(s - best));
-    const expSum = exps.reduce((a, b) => a + b, 0);
     const order = Uint32Array.from(scores.keys()).sort((a, b) =>
       before(scores[a] ?? 0, a, scores[b] ?? 0, b) ? -1 : 1,
     );
-    const baseline = { scores, best, exps, expSum, order };
+    const baseline = { scores, best, order };
     // Titles with more known features than this are rare (a long employer name): their table is not kept.
     if (known <= MAX_KEPT_BASELINE) this.baselines.set(known, baseline);
     return baseline;
@@ -338,9 +328,6 @@ export class TitleClassifier {
 interface Baseline {
   scores: Float64Array;
   best: number;
-  /** exp(score − best) of each code, and their sum. */
-  exps: Float64Array;
-  expSum: number;
   /** Codes best first. */
   order: Uint32Array;
 }

@@ -1,10 +1,15 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { releasePath } from '../../builtin/loadBuiltinTaxonomy.js';
+import { loadTaxonomy } from '../../builtin/loadTaxonomy.js';
 import { readRelease, writeRelease } from '../../builtin/releaseFile.js';
 import { PROJECT_ROOT } from '../../config/readConfig.js';
 import { CanonError, quote } from '../../core/errors.js';
 import { diffReleases, type ReleaseDiff } from '../../core/releaseDiff.js';
+import { buildTaxonomy } from '../../generate/buildTaxonomy.js';
+import { readOverlay } from '../../generate/overlay.js';
+import { readReferenceData } from '../../generate/readReferenceData.js';
+import { reviewRelease } from '../../generate/reviewRelease.js';
 import { jsonOption } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 
@@ -43,16 +48,6 @@ async function build(flags: BuildFlags, io: CliIO): Promise<void> {
   const from = resolve(flags.from ?? join(PROJECT_ROOT, '..', 'shared', 'data'));
   const taxonomyDir = resolve(flags.taxonomyDir ?? join(PROJECT_ROOT, 'data'));
   const out = resolve(flags.out ?? releasePath(taxonomyDir));
-  // The generator and the curated files' reader are loaded by this command alone: at the top, they would
-  // add to every other command's start.
-  const [{ loadTaxonomy }, { buildTaxonomy }, { readOverlay }, { readReferenceData }, { reviewRelease }] =
-    await Promise.all([
-      import('../../builtin/loadTaxonomy.js'),
-      import('../../generate/buildTaxonomy.js'),
-      import('../../generate/overlay.js'),
-      import('../../generate/readReferenceData.js'),
-      import('../../generate/reviewRelease.js'),
-    ]);
   const [curated, overlay, previous] = await Promise.all([
     loadTaxonomy(taxonomyDir),
     readOverlay(join(taxonomyDir, 'overlay.yaml')),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { parse } from 'yaml';
 import { CanonError, quote } from '../../core/errors.js';
 import { DIMENSION_LABELS, DIMENSIONS, type Review } from '../../core/review/reviewProfile.js';
 import { draftDto } from '../../server/api/toDto.js';
@@ -131,8 +132,6 @@ async function readProposal(file: string): Promise<ProposalInput> {
       cause,
     });
   }
-  // Loaded here: the YAML parser would add to every other command's start.
-  const { parse } = await import('yaml');
   let data: unknown;
   try {
     data = parse(text);

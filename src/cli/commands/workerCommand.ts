@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { percentDone } from '../../core/bulkJob.js';
 import { CanonError } from '../../core/errors.js';
 import type { WorkerEvent } from '../../jobs/chunkWorker.js';
+import { openCanon } from '../../runtime/openCanon.js';
 import { wholeNumber } from '../commonOptions.js';
 import type { CliIO } from '../io.js';
 import { configWith } from './withCanon.js';
@@ -25,8 +26,6 @@ async function work(concurrency: number, io: CliIO): Promise<void> {
       'invalid_input',
       'canon worker takes chunks from the job queue on PostgreSQL: set DATABASE_URL. On the embedded store, `canon serve` codes bulk jobs itself.',
     );
-  // Loaded here, not at the top: every other command would pay for the runtime's modules at its start.
-  const { openCanon } = await import('../../runtime/openCanon.js');
   const canon = await openCanon(config);
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => {
