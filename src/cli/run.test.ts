@@ -4,9 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinTaxonomy } from '../builtin/loadBuiltinTaxonomy.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { lockDataDir } from '../store/dataDirLock.js';
@@ -15,6 +14,7 @@ import { docxBomb, docxWithParts } from '../testing/docxFixture.js';
 import { OBJECT_MEMBER_WORDS } from '../testing/objectMemberWords.js';
 import { onetBombZip, onetFixtureZip, writeOnetFixture } from '../testing/onetFixture.js';
 import { runCli } from '../testing/runCli.js';
+import { openedDataDir } from '../testing/testStore.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { COMMANDS } from './run.js';
 
@@ -24,10 +24,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'canon-cli-'));
   dataDir = join(dir, 'store');
   // An on-disk store cloned from the test template, so commands reopen it (~1 s) instead of running initdb.
-  const client = await PGlite.create(dataDir, {
-    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-  });
-  await client.close();
+  await openedDataDir(dataDir);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -141,7 +138,9 @@ describe('canon CLI', () => {
   it('lists every command in --help, whichever module adds it', async () => {
     const { code, out } = await canon('--help');
     expect(code).toBe(0);
-    const listed = [...(out.split('Commands:')[1] ?? '').matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]).filter((n) => n !== 'help');
+    const listed = [...(out.split('Commands:')[1] ?? '').matchAll(/^ {2}([a-z][a-z-]*)\b/gm)]
+      .map((m) => m[1])
+      .filter((n) => n !== 'help');
     expect(listed).toEqual(COMMANDS.map(([name]) => name));
   });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,23 @@ describe('the published catalog', () => {
     expect(await readPublishedCatalog(dataDir, await files())).not.toBeNull();
     await publishCatalog(dataDir, await files(), inputs);
     await withdrawCatalog(dataDir);
+    expect(await readPublishedCatalog(dataDir, await files())).toBeNull();
+  });
+
+  it('is parsed once while its file is unchanged, and again once another process replaces it', async () => {
+    await publishCatalog(dataDir, await files(), inputs);
+    // What this process wrote is what it reads back, not a copy.
+    expect(await readPublishedCatalog(dataDir, await files())).toBe(inputs);
+    // Another process publishes revision 9 (the same bytes but its revision, renamed into place).
+    const path = publishedCatalogPath(dataDir);
+    const theirs = (await readFile(path, 'utf8')).replaceAll('"revision":"7"', '"revision":"9"');
+    await writeFile(`${path}.other`, theirs);
+    await rename(`${path}.other`, path);
+    const read = await readPublishedCatalog(dataDir, await files());
+    expect(read?.revision).toBe('9');
+    expect(await readPublishedCatalog(dataDir, await files())).toBe(read);
+    // Remembered or not, a publication for other built-in files is not used.
+    await writeFile(join(taxonomyDir, 'functions', 'third.yaml'), 'code: THIRDS\n');
     expect(await readPublishedCatalog(dataDir, await files())).toBeNull();
   });
 

@@ -1,13 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../cli/run.js';
 import { PROJECT_ROOT } from '../config/readConfig.js';
 import { appForCanon } from '../runtime/appForCanon.js';
 import { type Canon, openCanon } from '../runtime/openCanon.js';
 import { reportSkip } from '../testing/reportSkip.js';
 import { mountSmallDisk } from '../testing/smallDisk.js';
+import { openedDataDir } from '../testing/testStore.js';
 import { createApiKey } from '../workflow/apiKeys.js';
 
 /**
@@ -24,10 +24,7 @@ describe.skipIf('skip' in disk)('a full or read-only data folder', () => {
   const config = { databaseUrl: null, dataDir, taxonomyDir: join(PROJECT_ROOT, 'data'), minFreeMb: 0 };
 
   beforeAll(async () => {
-    const client = await PGlite.create(dataDir, {
-      loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-    });
-    await client.close();
+    await openedDataDir(dataDir);
   });
   afterAll(() => disk.unmount());
 

@@ -9,11 +9,35 @@ import { openStore, type Store, type StoreOptions } from '../store/openStore.js'
 import { syncBuiltinTaxonomy } from '../workflow/syncBuiltinTaxonomy.js';
 import { reportSkip } from './reportSkip.js';
 
+/**
+ * A template's bytes, read once per test process: the files a process runs share its modules
+ * (vitest.config.ts), and the dumps are left uncompressed, so a clone costs no read and no gunzip
+ * (0.9 s against 1.3 s for the 4.9 MB gzip of the same 42 MB).
+ */
+const templates = new Map<string, Promise<Blob>>();
+function template(name: 'pgliteTemplate' | 'openedStoreTemplate'): Promise<Blob> {
+  const path = inject(name);
+  let blob = templates.get(path);
+  if (!blob) {
+    blob = readFile(path).then((bytes) => new Blob([bytes]));
+    templates.set(path, blob);
+  }
+  return blob;
+}
+
 /** A private embedded store holding the migrated built-in taxonomy, cloned from the run's template. */
 export async function clonedStore(): Promise<Store> {
-  const blob = new Blob([await readFile(inject('pgliteTemplate'))]);
-  const client = await PGlite.create({ loadDataDir: blob });
+  const client = await PGlite.create({ loadDataDir: await template('pgliteTemplate') });
   return openStore({ kind: 'pglite', client, location: 'test clone' });
+}
+
+/**
+ * Writes an embedded store in `dataDir` as Canon's first open leaves one (the built-in release loaded,
+ * its files' digest recorded), for tests that run commands or openCanon on a data folder.
+ */
+export async function openedDataDir(dataDir: string): Promise<void> {
+  const client = await PGlite.create(dataDir, { loadDataDir: await template('openedStoreTemplate') });
+  await client.close();
 }
 
 /** An empty embedded store (migrated, no taxonomy). */

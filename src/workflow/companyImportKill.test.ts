@@ -1,8 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NORTHWIND_CSV } from '../company/fixtures/northwindXlsx.js';
 import type { Actor } from '../core/roles.js';
 import { canonOn } from '../runtime/openCanon.js';
@@ -10,6 +9,7 @@ import { readCompanyImports, readCompanyJobs } from '../store/companyRepository.
 import { openStore } from '../store/openStore.js';
 import { workspaces } from '../store/schema.js';
 import { startCanonProcess } from '../testing/canonProcess.js';
+import { openedDataDir } from '../testing/testStore.js';
 
 /**
  * `canon company import` killed with SIGKILL while it stores a large catalog (inside its transaction,
@@ -23,10 +23,7 @@ let dataDir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'canon-company-kill-'));
   dataDir = join(dir, 'store');
-  const client = await PGlite.create(dataDir, {
-    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-  });
-  await client.close();
+  await openedDataDir(dataDir);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

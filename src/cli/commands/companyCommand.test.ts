@@ -1,8 +1,7 @@
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NORTHWIND_ANSWERS, NORTHWIND_CSV, northwindXlsx } from '../../company/fixtures/northwindXlsx.js';
 import { readCsvRecords } from '../../company/readCsvRecords.js';
 import { readXlsxSheets } from '../../company/readXlsxSheets.js';
@@ -10,6 +9,7 @@ import { startsLikeFormula } from '../../core/toCsv.js';
 import { openStore } from '../../store/openStore.js';
 import { workspaces } from '../../store/schema.js';
 import { runCli } from '../../testing/runCli.js';
+import { openedDataDir } from '../../testing/testStore.js';
 import { EXIT_CODES } from '../exitCodes.js';
 
 interface Json {
@@ -43,10 +43,7 @@ describe('canon company import', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'canon-company-cli-'));
     dataDir = join(dir, 'store');
-    const client = await PGlite.create(dataDir, {
-      loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-    });
-    await client.close();
+    await openedDataDir(dataDir);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

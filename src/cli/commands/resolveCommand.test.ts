@@ -1,9 +1,8 @@
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../core/catalog.js';
 import { OUTPUT_COLUMNS } from '../../resolve/codeTitleBatch.js';
 import { OccupationIndex } from '../../resolve/occupationIndex.js';
@@ -15,6 +14,7 @@ import {
   SUPPORT_FOCUS,
 } from '../../testing/landingFixture.js';
 import { runCli } from '../../testing/runCli.js';
+import { openedDataDir } from '../../testing/testStore.js';
 import { EXIT_CODES } from '../exitCodes.js';
 import { formatResolution } from './resolveCommand.js';
 
@@ -67,10 +67,7 @@ describe('canon resolve', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'canon-resolve-cli-'));
     dataDir = join(dir, 'store');
-    const client = await PGlite.create(dataDir, {
-      loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-    });
-    await client.close();
+    await openedDataDir(dataDir);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

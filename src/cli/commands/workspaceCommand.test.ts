@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVING, startCanonProcess } from '../../testing/canonProcess.js';
 import { runCli } from '../../testing/runCli.js';
+import { openedDataDir } from '../../testing/testStore.js';
 import { EXIT_CODES } from '../exitCodes.js';
 
 // Every command opens the embedded store, seconds each on a busy machine.
@@ -13,10 +13,7 @@ import { EXIT_CODES } from '../exitCodes.js';
 async function copiedStore(prefix: string): Promise<{ dir: string; dataDir: string }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const dataDir = join(dir, 'data');
-  const client = await PGlite.create(dataDir, {
-    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-  });
-  await client.close();
+  await openedDataDir(dataDir);
   return { dir, dataDir };
 }
 
